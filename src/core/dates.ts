@@ -1,0 +1,85 @@
+/**
+ * Calendar dates without time zones (ALGORITHM.md §2): birth dates from Excel serials, date cells
+ * or French-style text, and ages in full years at the reference date.
+ */
+
+export interface CalendarDate {
+  year: number;
+  month: number; // 1–12
+  day: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+export function toIso(date: CalendarDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** Full years at the reference date. */
+export function ageAt(birth: CalendarDate, reference: CalendarDate): number {
+  const beforeBirthday = reference.month < birth.month || (reference.month === birth.month && reference.day < birth.day);
+  return reference.year - birth.year - (beforeBirthday ? 1 : 0);
+}
+
+function fromUtcMs(ms: number): CalendarDate {
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is 29 February 1900, a day that
+ * never existed (a Lotus 1-2-3 bug Excel keeps), so serials from 61 on count from 1899-12-30.
+ * A time of day (fractional part) is ignored: a birth date is a day.
+ */
+export function fromExcelSerial(serial: number): CalendarDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const day = Math.floor(serial);
+  if (day < 1 || day === 60 || day > 2_958_465 /* 9999-12-31 */) return null;
+  const epoch = day >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
+  return fromUtcMs(epoch + day * MS_PER_DAY);
+}
+
+/** A date cell as adapters deliver it: midnight UTC of the calendar day shown in the sheet. */
+export function fromDateValue(value: Date): CalendarDate | null {
+  const ms = value.getTime();
+  return Number.isNaN(ms) ? null : fromUtcMs(ms);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_FIRST_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+
+/** Text `YYYY-MM-DD`, `D/M/YYYY`, `D-M-YYYY` or `D.M.YYYY` (day first, four-digit year). */
+export function parseDateText(text: string): CalendarDate | null {
+  let year: number, month: number, day: number;
+  const iso = ISO_DATE.exec(text);
+  const dayFirst = DAY_FIRST_DATE.exec(text);
+  if (iso) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (dayFirst) {
+    [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[3]), Number(dayFirst[4])];
+  } else {
+    return null;
+  }
+  return isValidDate(year, month, day) ? { year, month, day } : null;
+}
+
+/** The reference date: strictly `YYYY-MM-DD`. */
+export function parseIsoDate(text: string): CalendarDate | null {
+  return ISO_DATE.test(text) ? parseDateText(text) : null;
+}

@@ -1,0 +1,183 @@
+/**
+ * The draw from start to end, in two steps as in the public session: `prepareDraw` checks the
+ * table and computes the fingerprint and the chances (shown before the seed is chosen);
+ * `drawLots` then applies the public seed.
+ */
+import { selectionOrder, hasPriority } from './agePriority';
+import { isEligible, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
+import type { ColumnMap } from './columns';
+import { parseIsoDate } from './dates';
+import { describeRowProblem, InputError, type IneligibilityCode } from './errors';
+import { canonicalise, type Canonical } from './fingerprint';
+import { ZERO, type Fraction } from './fraction';
+import { groupBySectorAndSex, sectorCounts } from './groups';
+import { allocationSpace, chooseIndex, type AllocationSpace } from './parity';
+import { groupChances, groupShape, type GroupChances } from './probabilities';
+import { ALGORITHM_ID, ROUBAIX_CLN_2025, SEXES, type Rules } from './rules';
+import { generatorFor, normalisePublicSeed, seedKeyOf } from './seed';
+import type { RawTable } from './table';
+import { shuffleDrawNumbers } from './drawNumbers';
+
+export interface PrepareOptions {
+  /** ISO `YYYY-MM-DD`: the day of the public draw. */
+  referenceDate: string;
+  /** Record ineligible rows with their reason instead of refusing the whole table. */
+  excludeInvalid: boolean;
+  rules?: Rules;
+}
+
+export interface PreparedDraw {
+  algorithm: string;
+  rules: Rules;
+  referenceDate: string;
+  columns: ColumnMap;
+  /** Every non-blank row, in row order. */
+  candidatures: Candidature[];
+  canonical: Canonical;
+  space: AllocationSpace;
+  /** Chance of each candidature (row order), before any seed; zero for ineligible rows. */
+  chances: Fraction[];
+  /** Priority flag of each candidature (row order). */
+  priorities: boolean[];
+}
+
+export function referenceDateOf(text: string) {
+  const date = parseIsoDate(text);
+  if (date === null) {
+    throw new InputError(
+      'bad_reference_date',
+      `Date du tirage invalide « ${text} ». Indiquez-la au format AAAA-MM-JJ, par exemple 2025-06-13.`,
+    );
+  }
+  return date;
+}
+
+export function prepareDraw(table: RawTable, options: PrepareOptions): PreparedDraw {
+  const rules = options.rules ?? ROUBAIX_CLN_2025;
+  const reference = referenceDateOf(options.referenceDate);
+  const { columns, candidatures } = readCandidatures(table, rules, reference);
+  if (candidatures.length === 0) {
+    throw new InputError(
+      'no_candidatures',
+      `${table.source} : aucune candidature sous la ligne d'en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
+    );
+  }
+  const problems = candidatures.flatMap((c) => c.problems);
+  if (problems.length > 0 && !options.excludeInvalid) {
+    const rows = new Set(problems.map((p) => p.row)).size;
+    throw new InputError(
+      'ineligible_rows',
+      `${rows} ligne${rows > 1 ? 's' : ''} ne peu${rows > 1 ? 'vent' : 't'} pas participer au tirage. ` +
+        `Corrigez le tableau, ou relancez avec --exclude-invalid pour les écarter en le consignant.`,
+      problems.map(describeRowProblem),
+    );
+  }
+  const eligible = candidatures.filter(isEligible);
+  if (eligible.length === 0) {
+    throw new InputError('no_eligible', 'Aucune candidature recevable : il n’y a personne à tirer au sort.');
+  }
+
+  const canonical = canonicalise(rules, options.referenceDate, eligible);
+  const groups = groupBySectorAndSex(rules, eligible);
+  const space = allocationSpace(rules, sectorCounts(groups));
+  const shapes = groups.map((g) => ({ F: groupShape(rules, g.F.map((c) => c.age)), H: groupShape(rules, g.H.map((c) => c.age)) }));
+  const chancesByGroup = groupChances(rules, space, shapes);
+  const sectorIndex = new Map(rules.sectors.map((name, i) => [name, i]));
+  const groupOf = (c: EligibleCandidate): { size: number; chances: GroupChances } => {
+    const s = sectorIndex.get(c.sector) as number;
+    return { size: groups[s][c.sex].length, chances: chancesByGroup[s][c.sex] };
+  };
+  const priorities = candidatures.map((c) => isEligible(c) && hasPriority(rules, groupOf(c).size, c.age));
+  const chances = candidatures.map((c, i) => {
+    if (!isEligible(c)) return ZERO;
+    const { chances: g } = groupOf(c);
+    return priorities[i] ? g.priority : g.other;
+  });
+  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, columns, candidatures, canonical, space, chances, priorities };
+}
+
+export type Status = 'selected' | 'reserve' | 'ineligible';
+
+export interface CandidateOutcome {
+  candidature: Candidature;
+  reason: IneligibilityCode | null;
+  priority: boolean;
+  drawNumber: number | null;
+  status: Status;
+  reserveRank: number | null;
+  probability: Fraction;
+}
+
+export interface SeatAllocation {
+  sector: string;
+  seats: number;
+  women: number;
+  men: number;
+}
+
+export interface DrawResult {
+  prepared: PreparedDraw;
+  publicSeed: string;
+  seedKey: string;
+  /** The generator's first output, which chose the allocation. */
+  allocationDraw: number;
+  allocationIndex: bigint;
+  allocation: SeatAllocation[];
+  /** One per non-blank row, in row order. */
+  outcomes: CandidateOutcome[];
+}
+
+export function drawLots(prepared: PreparedDraw, publicSeed: string): DrawResult {
+  const { rules, canonical, space } = prepared;
+  const seed = normalisePublicSeed(publicSeed);
+  const seedKey = seedKeyOf(canonical.fingerprint, seed);
+  const rng = generatorFor(seedKey);
+
+  // The allocation's draw comes first, and always happens, so every implementation stays in step.
+  const allocationDraw = rng();
+  const allocationIndex = chooseIndex(allocationDraw, space.count);
+  const women = space.unrank(allocationIndex);
+  const allocation = space.sectors.map((sector, s) => ({
+    sector: rules.sectors[s],
+    seats: sector.seats,
+    women: women[s],
+    men: sector.seats - women[s],
+  }));
+
+  const numbers = shuffleDrawNumbers(canonical.order.length, rng);
+  const drawn = new Map<EligibleCandidate, { drawNumber: number; status: Status; reserveRank: number | null }>();
+  const ranked = canonical.order.map((c, p) => ({ candidate: c, sector: c.sector, sex: c.sex, age: c.age, drawNumber: numbers[p] }));
+  groupBySectorAndSex(rules, ranked).forEach((group, s) => {
+    for (const sex of SEXES) {
+      const quota = sex === 'F' ? allocation[s].women : allocation[s].men;
+      selectionOrder(rules, group[sex]).forEach((r, position) => {
+        const selected = position < quota;
+        drawn.set(r.candidate, {
+          drawNumber: r.drawNumber,
+          status: selected ? 'selected' : 'reserve',
+          reserveRank: selected ? null : position - quota + 1,
+        });
+      });
+    }
+  });
+
+  const outcomes = prepared.candidatures.map((candidature, i): CandidateOutcome => {
+    const result = isEligible(candidature) ? drawn.get(candidature) : undefined;
+    return {
+      candidature,
+      reason: candidature.problems[0]?.code ?? null,
+      priority: prepared.priorities[i],
+      drawNumber: result?.drawNumber ?? null,
+      status: result?.status ?? 'ineligible',
+      reserveRank: result?.reserveRank ?? null,
+      probability: prepared.chances[i],
+    };
+  });
+  return { prepared, publicSeed: seed, seedKey, allocationDraw, allocationIndex, allocation, outcomes };
+}
+
+export function drawFromTable(table: RawTable, options: PrepareOptions & { publicSeed: string }): DrawResult {
+  // The seed is checked before anything else: an empty seed is an operator's slip, not a table problem.
+  normalisePublicSeed(options.publicSeed);
+  return drawLots(prepareDraw(table, options), options.publicSeed);
+}

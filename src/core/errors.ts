@@ -1,0 +1,101 @@
+/**
+ * Every problem the engine or its adapters can report: a code a program can test, with the French
+ * sentence a person reads. One registry, so a message is worded once and a code never drifts from
+ * its text.
+ */
+
+/** Why a candidature row is ineligible (ALGORITHM.md §2), in the order the checks are made. */
+export const INELIGIBILITY_CODES = [
+  'missing_name',
+  'unknown_sector',
+  'invalid_sex',
+  'invalid_birth_date',
+  'under_age',
+  'duplicate',
+] as const;
+export type IneligibilityCode = (typeof INELIGIBILITY_CODES)[number];
+
+/** Short French label of each code, for tables and the procès-verbal. */
+export const INELIGIBILITY_LABELS: Record<IneligibilityCode, string> = {
+  missing_name: 'nom ou prénom manquant',
+  unknown_sector: 'secteur inconnu',
+  invalid_sex: 'sexe non reconnu',
+  invalid_birth_date: 'date de naissance invalide',
+  under_age: 'moins de 16 ans',
+  duplicate: 'doublon',
+};
+
+/** One reason a row is ineligible, with what is needed to say where and what to do. */
+export interface RowProblem {
+  code: IneligibilityCode;
+  row: number;
+  /** The cell at fault, as the spreadsheet names it ("F7"), or null when no single cell is. */
+  cell: string | null;
+  /** The value found, as text ("" when empty). */
+  value: string;
+  /** Finer cause, worded in French, when the code alone does not tell what to fix. */
+  detail?: string;
+}
+
+/** What a person reads for a row problem: where, what is wrong, what to do. */
+export function describeRowProblem(problem: RowProblem): string {
+  const where = `Ligne ${problem.row}`;
+  const cell = problem.cell ? ` (cellule ${problem.cell})` : '';
+  const detail = problem.detail ? ` ${problem.detail}` : '';
+  const found = (empty: string, wrong: string) => (problem.value === '' ? empty : `${wrong} « ${problem.value} »`);
+  switch (problem.code) {
+    case 'missing_name':
+      return `${where} : nom ou prénom manquant${cell}. Complétez la candidature ou retirez la ligne.`;
+    case 'unknown_sector':
+      return `${where} : ${found('secteur non renseigné', 'secteur inconnu')}${cell}.${detail}`;
+    case 'invalid_sex':
+      return `${where} : ${found('sexe non renseigné', 'sexe non reconnu')}${cell}. Indiquez F (femme) ou H (homme).`;
+    case 'invalid_birth_date':
+      return `${where} : ${found('date de naissance non renseignée', 'date de naissance invalide')}${cell}.${detail}`;
+    case 'under_age':
+      return `${where} : candidature irrecevable${cell} :${detail}`;
+    case 'duplicate':
+      return `${where} : doublon${cell}.${detail}`;
+  }
+}
+
+/** Problems that stop the work before any draw: the input, the file or the parameters. */
+export type InputErrorCode =
+  | 'file_not_found'
+  | 'file_unreadable'
+  | 'unsupported_format'
+  | 'sheet_not_found'
+  | 'empty_table'
+  | 'missing_columns'
+  | 'ambiguous_column'
+  | 'no_candidatures'
+  | 'ineligible_rows'
+  | 'no_eligible'
+  | 'empty_seed'
+  | 'bad_reference_date';
+
+export class InputError extends Error {
+  readonly code: InputErrorCode;
+  /** One French line per problem, when there are several (ineligible rows). */
+  readonly lines: readonly string[];
+
+  constructor(code: InputErrorCode, message: string, lines: readonly string[] = [message]) {
+    super(message);
+    this.name = 'InputError';
+    this.code = code;
+    this.lines = lines;
+  }
+}
+
+/** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+export function cellAddress(columnIndex: number, row: number): string {
+  return `${columnLetter(columnIndex)}${row}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * ALGORITHM.md §3: the fingerprint, shown before the seed is chosen, commits to the rules, the
+ * reference date and every eligible candidate; sorting the lines gives the canonical order, so
+ * the draw never depends on how rows are ordered in the workbook.
+ */
+import type { EligibleCandidate } from './candidatures';
+import { sha256Hex } from './hash';
+import { ALGORITHM_ID, type Rules } from './rules';
+
+export function headerLine(rules: Rules, referenceDate: string): string {
+  return JSON.stringify([
+    ALGORITHM_ID,
+    referenceDate,
+    rules.seatsPerSector,
+    rules.minimumAge,
+    rules.ageRuleAbove,
+    rules.priorityBands,
+    rules.sectors,
+  ]);
+}
+
+export function candidateLine(c: EligibleCandidate): string {
+  return JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate ?? '', c.age, c.id]);
+}
+
+export interface Canonical {
+  fingerprint: string;
+  /** The header line then one line per candidate, in canonical order: the fingerprinted text. */
+  headerLine: string;
+  lines: string[];
+  /** Eligible candidates in canonical order. */
+  order: EligibleCandidate[];
+}
+
+export function canonicalise(rules: Rules, referenceDate: string, eligible: readonly EligibleCandidate[]): Canonical {
+  const byLine = new Map<string, EligibleCandidate>();
+  for (const c of eligible) byLine.set(candidateLine(c), c);
+  if (byLine.size !== eligible.length) {
+    // Identical lines are duplicates under §2 and cannot both be eligible.
+    throw new Error('two eligible candidates share a canonical line');
+  }
+  // The default sort compares UTF-16 code units, exactly as §3 specifies.
+  const lines = [...byLine.keys()].sort();
+  const order = lines.map((line) => byLine.get(line) as EligibleCandidate);
+  const header = headerLine(rules, referenceDate);
+  return { fingerprint: sha256Hex(`${header}\n${lines.join('\n')}`), headerLine: header, lines, order };
+}

@@ -1,0 +1,23 @@
+/** The pure engine: no office.js, no Node.js APIs, so the task pane and the CLI share it. */
+export * from './table';
+export * from './rules';
+export * from './errors';
+export { norm, fold } from './text';
+export { parseIsoDate, toIso, type CalendarDate } from './dates';
+export { FIELD_LABELS, type ColumnMap, type Field } from './columns';
+export { isEligible, formatFrenchDate, type Candidature, type EligibleCandidate } from './candidatures';
+export { canonicalise, headerLine, candidateLine, type Canonical } from './fingerprint';
+export { seedKeyOf, normalisePublicSeed } from './seed';
+export { toNumber, toText, type Fraction } from './fraction';
+export {
+  prepareDraw,
+  drawLots,
+  drawFromTable,
+  type PrepareOptions,
+  type PreparedDraw,
+  type DrawResult,
+  type CandidateOutcome,
+  type SeatAllocation,
+  type Status,
+} from './draw';
+export { drawResultToJson, countJson, type DrawJson, type CandidateJson } from './json';

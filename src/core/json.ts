@@ -1,0 +1,77 @@
+/** The draw as the command line's `--json` prints it (one object, documented in the README). */
+import type { DrawResult, Status } from './draw';
+import type { IneligibilityCode } from './errors';
+import { toNumber } from './fraction';
+import type { Sex } from './rules';
+
+export interface CandidateJson {
+  row: number;
+  id: string;
+  lastName: string;
+  firstName: string;
+  sex: Sex | null;
+  sector: string | null;
+  birthDate: string | null;
+  age: number | null;
+  priority: boolean;
+  drawNumber: number | null;
+  status: Status;
+  reserveRank: number | null;
+  probability: number;
+  reason: IneligibilityCode | null;
+}
+
+export interface DrawJson {
+  algorithm: string;
+  referenceDate: string;
+  publicSeed: string;
+  fingerprint: string;
+  seedKey: string;
+  seats: number;
+  optimalAllocations: number | string;
+  allocation: Record<string, { F: number; H: number }>;
+  summary: { F: number; H: number };
+  candidates: CandidateJson[];
+}
+
+/** A count as a JSON number while exact, as decimal text beyond 2^53. */
+export function countJson(count: bigint): number | string {
+  return count <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(count) : count.toString();
+}
+
+export function drawResultToJson(result: DrawResult): DrawJson {
+  const { prepared } = result;
+  const summary = { F: 0, H: 0 };
+  const candidates = result.outcomes.map((o): CandidateJson => {
+    const c = o.candidature;
+    if (o.status === 'selected' && c.sex) summary[c.sex]++;
+    return {
+      row: c.row,
+      id: c.id,
+      lastName: c.lastName,
+      firstName: c.firstName,
+      sex: c.sex,
+      sector: c.sector,
+      birthDate: c.birthDate,
+      age: c.age,
+      priority: o.priority,
+      drawNumber: o.drawNumber,
+      status: o.status,
+      reserveRank: o.reserveRank,
+      probability: toNumber(o.probability),
+      reason: o.reason,
+    };
+  });
+  return {
+    algorithm: prepared.algorithm,
+    referenceDate: prepared.referenceDate,
+    publicSeed: result.publicSeed,
+    fingerprint: prepared.canonical.fingerprint,
+    seedKey: result.seedKey,
+    seats: prepared.space.totalSeats,
+    optimalAllocations: countJson(prepared.space.count),
+    allocation: Object.fromEntries(result.allocation.map((a) => [a.sector, { F: a.women, H: a.men }])),
+    summary,
+    candidates,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The rules of the draw (article 7 of the Roubaix CLN regulation), as data: the engine reads them
+ * from here and nowhere else.
+ */
+
+export const ALGORITHM_ID = 'tirage-cln/1';
+
+export type Sex = 'F' | 'H';
+export const SEXES: readonly Sex[] = ['F', 'H'];
+
+/** An age band, inclusive; `max` null means "and over". */
+export type AgeBand = readonly [number, number | null];
+
+export interface Rules {
+  /** Identifier of the preset, printed in the record. */
+  preset: string;
+  /** Sector names, in the order used for allocations and summaries. */
+  sectors: readonly string[];
+  seatsPerSector: number;
+  minimumAge: number;
+  priorityBands: readonly AgeBand[];
+  /** The age rule applies to a (sector, sex) group with strictly more candidates than this. */
+  ageRuleAbove: number;
+}
+
+export const ROUBAIX_CLN_2025: Rules = {
+  preset: 'roubaix-cln-2025',
+  sectors: ['Centre', 'Est', 'Ouest', 'Nord', 'Sud'],
+  // Critère 1: at most 4 members per sector.
+  seatsPerSector: 4,
+  // "Ouvert aux Roubaisiens dès 16 ans".
+  minimumAge: 16,
+  // Critère 3: priority to 16–25 and 65 and over...
+  priorityBands: [
+    [16, 25],
+    [65, null],
+  ],
+  // ...applied when a sector has more than 2 candidatures of one sex.
+  ageRuleAbove: 2,
+};
+
+export function inPriorityBand(rules: Rules, age: number): boolean {
+  return rules.priorityBands.some(([min, max]) => age >= min && (max === null || age <= max));
+}
+
+export function ageRuleApplies(rules: Rules, groupSize: number): boolean {
+  return groupSize > rules.ageRuleAbove;
+}

@@ -1,0 +1,135 @@
+/** The French text the command line prints for people (the JSON output is in core/json.ts). */
+import {
+  describeRowProblem,
+  formatFrenchDate,
+  parseIsoDate,
+  toNumber,
+  toText,
+  type CandidateOutcome,
+  type DrawResult,
+  type Fraction,
+  type PreparedDraw,
+} from '../core';
+
+// Names come from the public: a stray control character must not drive the terminal.
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+function personName(o: { lastName: string; firstName: string; id: string }): string {
+  const id = o.id === '' ? '' : `n° ${printable(o.id)}, `;
+  return `${printable(o.lastName.toLocaleUpperCase('fr-FR'))} ${printable(o.firstName)} (${id}`;
+}
+
+function frenchDate(iso: string): string {
+  const date = parseIsoDate(iso);
+  return date ? formatFrenchDate(date) : iso;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+export function percent(f: Fraction): string {
+  return `${(toNumber(f) * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('   ').trimEnd());
+}
+
+function preparationLines(prepared: PreparedDraw, source: string): string[] {
+  const eligible = prepared.canonical.order.length;
+  const all = prepared.candidatures.length;
+  return [
+    `Tirage au sort du Conseil local du numérique — algorithme ${prepared.algorithm}, règles ${prepared.rules.preset}`,
+    `Tableau : ${source} (en-tête ligne ${prepared.columns.headerRow}), ${plural(all, 'candidature', 'candidatures')}, ` +
+      `${plural(eligible, 'recevable', 'recevables')}`,
+    `Date du tirage : ${frenchDate(prepared.referenceDate)}`,
+    `Empreinte des candidatures : ${prepared.canonical.fingerprint}`,
+  ];
+}
+
+function excludedLines(prepared: PreparedDraw): string[] {
+  const excluded = prepared.candidatures.filter((c) => c.problems.length > 0);
+  if (excluded.length === 0) return [];
+  return ['', `Candidatures écartées (${excluded.length}) :`, ...excluded.map((c) => `  ${describeRowProblem(c.problems[0])}`)];
+}
+
+export function formatDraw(result: DrawResult, source: string): string {
+  const { prepared } = result;
+  const lines = preparationLines(prepared, source);
+  const count = prepared.space.count;
+  lines.push(
+    `Graine publique : « ${printable(result.publicSeed)} »`,
+    `Clé de tirage : ${result.seedKey}`,
+    `Répartitions femmes/hommes optimales : ${count} (répartition retenue : n° ${result.allocationIndex + 1n})`,
+    '',
+  );
+
+  const selected = result.outcomes.filter((o) => o.status === 'selected');
+  const women = selected.filter((o) => o.candidature.sex === 'F').length;
+  const rows = [['Secteur', 'Femmes', 'Hommes', 'Membres', 'Candidatures']];
+  for (const a of result.allocation) {
+    const candidates = result.outcomes.filter((o) => o.status !== 'ineligible' && o.candidature.sector === a.sector).length;
+    rows.push([a.sector, String(a.women), String(a.men), String(a.seats), String(candidates)]);
+  }
+  rows.push(['Total', String(women), String(selected.length - women), String(selected.length), String(prepared.canonical.order.length)]);
+  lines.push(...table(rows), '');
+
+  const bySector = (status: CandidateOutcome['status']) =>
+    prepared.rules.sectors.map((sector) => ({
+      sector,
+      outcomes: result.outcomes
+        .filter((o) => o.status === status && o.candidature.sector === sector)
+        .sort((a, b) => (a.candidature.sex ?? '').localeCompare(b.candidature.sex ?? '') || (a.reserveRank ?? 0) - (b.reserveRank ?? 0) || (a.drawNumber ?? 0) - (b.drawNumber ?? 0)),
+    }));
+  const describe = (o: CandidateOutcome) =>
+    `${personName(o.candidature)}tirage n° ${o.drawNumber}${o.priority ? ', priorité d’âge' : ''})`;
+
+  lines.push(`Membres retenus (${selected.length}, dont ${plural(women, 'femme', 'femmes')} et ${plural(selected.length - women, 'homme', 'hommes')}) :`);
+  for (const { sector, outcomes } of bySector('selected')) {
+    if (outcomes.length === 0) continue;
+    lines.push(`  ${sector}`);
+    for (const o of outcomes) lines.push(`    ${o.candidature.sex === 'F' ? 'F' : 'H'}  ${describe(o)}`);
+  }
+  const reserve = bySector('reserve');
+  if (reserve.some((r) => r.outcomes.length > 0)) {
+    lines.push('', 'Liste complémentaire (par secteur et par sexe, dans l’ordre d’appel) :');
+    for (const { sector, outcomes } of reserve) {
+      if (outcomes.length === 0) continue;
+      lines.push(`  ${sector}`);
+      for (const o of outcomes) lines.push(`    ${o.candidature.sex === 'F' ? 'F' : 'H'}  ${o.reserveRank}. ${describe(o)}`);
+    }
+  }
+  lines.push(...excludedLines(prepared));
+  return lines.join('\n') + '\n';
+}
+
+export function formatProbabilities(prepared: PreparedDraw, source: string): string {
+  const lines = preparationLines(prepared, source);
+  lines.push(
+    `Sièges à pourvoir : ${prepared.space.totalSeats} ; répartitions femmes/hommes optimales : ${prepared.space.count}`,
+    '',
+    'Chances d’être retenu·e, avant le choix de la graine :',
+  );
+  const rows = [['Ligne', 'Candidat·e', 'Secteur', 'Sexe', 'Âge', 'Priorité', 'Chance', 'Fraction exacte']];
+  prepared.candidatures.forEach((c, i) => {
+    if (c.problems.length > 0) return;
+    const chance = prepared.chances[i];
+    rows.push([
+      String(c.row),
+      `${printable(c.lastName.toLocaleUpperCase('fr-FR'))} ${printable(c.firstName)}`,
+      c.sector ?? '',
+      c.sex ?? '',
+      String(c.age),
+      prepared.priorities[i] ? 'oui' : '',
+      percent(chance),
+      toText(chance),
+    ]);
+  });
+  lines.push(...table(rows).map((l) => `  ${l}`));
+  lines.push(...excludedLines(prepared));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,146 @@
+/**
+ * `tirage-cln`: the command line. Exit codes: 0 done, 2 the input or the arguments are wrong
+ * (message in French on stderr), 1 an unexpected failure.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw } from '../core';
+import { readTableFile } from '../file/readTable';
+import { formatDraw, formatProbabilities } from './format';
+import { probabilitiesJson } from './probabilitiesJson';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Today's date, ISO: the default reference date. */
+  today: () => string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_UNEXPECTED = 1;
+export const EXIT_INPUT = 2;
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const nodeIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  today: localToday,
+};
+
+interface TableOptions {
+  date?: string;
+  sheet?: string;
+  excludeInvalid?: boolean;
+  json?: boolean;
+}
+
+async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; source: string }> {
+  const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const prepared = prepareDraw(table, {
+    referenceDate: options.date ?? io.today(),
+    excludeInvalid: options.excludeInvalid === true,
+  });
+  return { prepared, source: table.source };
+}
+
+/** Commander's own errors, said in French. */
+function commanderMessage(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'commander.missingArgument':
+      return `Argument manquant : ${quoted ?? ''}. Exemple : tirage-cln draw candidatures.xlsx --seed "4 2 6 1".`;
+    case 'commander.optionMissingArgument':
+      return `L’option ${quoted ?? ''} attend une valeur.`;
+    case 'commander.missingMandatoryOptionValue':
+      return `Option obligatoire manquante : ${quoted ?? ''}.`;
+    case 'commander.unknownOption':
+      return `Option inconnue : ${quoted ?? error.message}. Voir tirage-cln --help.`;
+    case 'commander.unknownCommand':
+      return `Commande inconnue : ${quoted ?? error.message}. Commandes : draw, probabilities (voir tirage-cln --help).`;
+    case 'commander.excessArguments':
+      return `Trop d’arguments. Mettez entre guillemets un nom de fichier ou une graine qui contient des espaces.`;
+    default:
+      return error.message;
+  }
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('tirage-cln')
+    .description('Tirage au sort public et vérifiable des membres habitants du Conseil local du numérique (algorithme tirage-cln/1).')
+    .helpOption('-h, --help', 'afficher l’aide')
+    .configureOutput({ writeOut: io.stdout, writeErr: () => undefined })
+    .exitOverride()
+    .showSuggestionAfterError(false);
+  program.helpCommand('help [commande]', 'afficher l’aide d’une commande');
+
+  const dateOption = () => new Option('--date <AAAA-MM-JJ>', 'date du tirage, qui fixe les âges (par défaut : aujourd’hui)');
+  const sheetOption = () => new Option('--sheet <nom>', 'feuille du classeur .xlsx (par défaut : la première)');
+  const excludeOption = () =>
+    new Option('--exclude-invalid', 'écarter les lignes irrecevables en les consignant, au lieu d’arrêter');
+  const jsonOption = () => new Option('--json', 'sortie JSON (un objet sur la sortie standard)');
+
+  program
+    .command('draw')
+    .description('tirer au sort à partir d’un tableau de candidatures (.xlsx ou .csv)')
+    .argument('<fichier>', 'tableau des candidatures')
+    .requiredOption('--seed <texte>', 'graine publique choisie en séance, après l’affichage de l’empreinte')
+    .addOption(dateOption())
+    .addOption(sheetOption())
+    .addOption(excludeOption())
+    .addOption(jsonOption())
+    .action(async (file: string, options: TableOptions & { seed: string }) => {
+      normalisePublicSeed(options.seed);
+      const { prepared, source } = await prepareFromFile(file, options, io);
+      const result = drawLots(prepared, options.seed);
+      io.stdout(options.json ? JSON.stringify(drawResultToJson(result)) + '\n' : formatDraw(result, source));
+      setExit(EXIT_OK);
+    });
+
+  program
+    .command('probabilities')
+    .description('chances de chaque candidature d’être retenue, avant le choix de la graine')
+    .argument('<fichier>', 'tableau des candidatures')
+    .addOption(dateOption())
+    .addOption(sheetOption())
+    .addOption(excludeOption())
+    .addOption(jsonOption())
+    .action(async (file: string, options: TableOptions) => {
+      const { prepared, source } = await prepareFromFile(file, options, io);
+      io.stdout(options.json ? JSON.stringify(probabilitiesJson(prepared)) + '\n' : formatProbabilities(prepared, source));
+      setExit(EXIT_OK);
+    });
+  return program;
+}
+
+/** Runs the command line; returns the exit code instead of exiting, so tests can call it. */
+export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof InputError) {
+      for (const line of error.lines) io.stderr(`${line}\n`);
+      if (error.lines.length > 1 || error.lines[0] !== error.message) io.stderr(`${error.message}\n`);
+      return EXIT_INPUT;
+    }
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;
+      if (error.code === 'commander.help') return EXIT_OK;
+      io.stderr(`${commanderMessage(error)}\n`);
+      return EXIT_INPUT;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`Erreur inattendue : le tirage n’a pas été fait. Signalez ce message à l’équipe technique.\n${detail}\n`);
+    return EXIT_UNEXPECTED;
+  }
+}
+
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2));
+}

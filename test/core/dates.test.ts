@@ -1,0 +1,62 @@
+import { parseIsoDate, toIso } from '../../src/core';
+import { ageAt, fromExcelSerial, parseDateText } from '../../src/core/dates';
+
+const iso = (d: ReturnType<typeof fromExcelSerial>) => (d ? toIso(d) : null);
+
+describe('Excel serial numbers (1900 system)', () => {
+  it.each([
+    [1, '1900-01-01'],
+    [59, '1900-02-28'],
+    [61, '1900-03-01'],
+    [25569, '1970-01-01'],
+    [32874, '1990-01-01'],
+    [45821, '2025-06-13'],
+    [45821.75, '2025-06-13'],
+  ])('serial %d is %s', (serial, expected) => {
+    expect(iso(fromExcelSerial(serial))).toBe(expected);
+  });
+  it('refuses the fictitious 29 February 1900 (serial 60), zero and negatives', () => {
+    expect(fromExcelSerial(60)).toBeNull();
+    expect(fromExcelSerial(0)).toBeNull();
+    expect(fromExcelSerial(-3)).toBeNull();
+    expect(fromExcelSerial(Number.NaN)).toBeNull();
+  });
+});
+
+describe('text dates', () => {
+  it.each([
+    ['1990-03-05', '1990-03-05'],
+    ['5/3/1990', '1990-03-05'],
+    ['05/03/1990', '1990-03-05'],
+    ['5-3-1990', '1990-03-05'],
+    ['05.03.1990', '1990-03-05'],
+    ['29/02/2000', '2000-02-29'],
+  ])('%s is read day first as %s', (text, expected) => {
+    expect(iso(parseDateText(text))).toBe(expected);
+  });
+  it.each(['31/02/1990', '29/02/1900', '1990-3-5', '5/3/90', '05/03-1990', '1990/03/05', 'mars 1990', '', '32/01/1990', '00/01/1990'])(
+    'refuses %s',
+    (text) => {
+      expect(parseDateText(text)).toBeNull();
+    },
+  );
+  it('reads the reference date only as YYYY-MM-DD', () => {
+    expect(parseIsoDate('2025-06-13')).toEqual({ year: 2025, month: 6, day: 13 });
+    expect(parseIsoDate('13/06/2025')).toBeNull();
+    expect(parseIsoDate('2025-02-30')).toBeNull();
+  });
+});
+
+describe('age in full years', () => {
+  const ref = { year: 2025, month: 6, day: 13 };
+  it('counts a birthday on the reference date', () => {
+    expect(ageAt({ year: 2009, month: 6, day: 13 }, ref)).toBe(16);
+  });
+  it('does not count it the day before', () => {
+    expect(ageAt({ year: 2009, month: 6, day: 14 }, ref)).toBe(15);
+  });
+  it('counts someone born on 29 February one year older only from 1 March in a common year', () => {
+    expect(ageAt({ year: 2008, month: 2, day: 29 }, { year: 2025, month: 2, day: 28 })).toBe(16);
+    expect(ageAt({ year: 2008, month: 2, day: 29 }, { year: 2025, month: 3, day: 1 })).toBe(17);
+  });
+});

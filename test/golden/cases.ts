@@ -1,0 +1,79 @@
+/**
+ * Inputs of the golden vectors. Each vector file holds its own input table too, so another
+ * implementation of tirage-cln/1 can be checked against these files alone.
+ */
+import type { CellValue } from '../../src/core';
+import { HEADER, JUNE_2025, rowsOf } from '../support/tables';
+
+export interface GoldenCase {
+  name: string;
+  description: string;
+  referenceDate: string;
+  publicSeed: string;
+  excludeInvalid: boolean;
+  /** The sheet, header first, row 1 at index 0. */
+  sheet: CellValue[][];
+}
+
+const SECTORS = ['Centre', 'Est', 'Ouest', 'Nord', 'Sud'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent'];
+const FIRST_F = ['Léa', 'Chloé', 'Inès', 'Zoé', 'Maëlle', 'Anaïs', 'Hélène', 'Françoise'];
+const FIRST_H = ['Noé', 'Lucas', 'Raphaël', 'Jérôme', 'François', 'Hugo', 'Éric', 'Loïc'];
+
+/** 60 candidatures, uneven by sector and sex, with young and senior candidates in most groups. */
+function sixty(): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < 60; i++) {
+    const sector = SECTORS[(i * 7) % 5 === 0 ? 0 : (i * 3 + (i >> 2)) % 5];
+    const sex = (i * 5 + (i >> 3)) % 3 === 0 ? 'F' : 'H';
+    const age = [19, 34, 47, 58, 67, 23, 71, 41, 29, 80, 52, 16][i % 12];
+    const birth = `${2026 - age - 1}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const first = sex === 'F' ? FIRST_F[i % FIRST_F.length] : FIRST_H[i % FIRST_H.length];
+    rows.push([100 + i, LAST[i % LAST.length], first, sex === 'F' ? 'Femme' : 'Homme', birth, sector]);
+  }
+  return [HEADER, ...rows];
+}
+
+export const GOLDEN_CASES: GoldenCase[] = [
+  {
+    name: 'juin-2025',
+    description: 'The 16 candidatures of 13 June 2025 (§9), made-up names and dates.',
+    referenceDate: '2025-06-13',
+    publicSeed: '4 2 6 1 5 3',
+    excludeInvalid: false,
+    sheet: [HEADER, ...rowsOf(JUNE_2025)],
+  },
+  {
+    name: 'soixante',
+    description: '60 candidatures, several optimal allocations, age priority in play.',
+    referenceDate: '2026-03-21',
+    publicSeed: 'Dés : 6 3 3 1 5 2 — séance du conseil',
+    excludeInvalid: false,
+    sheet: sixty(),
+  },
+  {
+    name: 'ages-et-exclusions',
+    description: 'Ages instead of birth dates, ids, and ineligible rows recorded with their codes.',
+    referenceDate: '2025-09-01',
+    publicSeed: '17 04 92',
+    excludeInvalid: true,
+    sheet: [
+      ['Quartier', 'NOM', 'Prénom', 'Civilité', 'Âge', 'N° de candidature', 'Remarque'],
+      ['Nord', 'Nguyen', 'Thi Mai', 'Mme', 17, 'C-001', ''],
+      ['nord', 'Benali', 'Karim', 'M.', 68, 'C-002', 'rappel'],
+      ['NORD', 'Vasseur', 'Jules', 'Monsieur', 44, 'C-003', null],
+      ['Nord', 'De Smet', 'Paul', 'h', 25, 'C-004', null],
+      ['Nord', 'Lemaire', 'Anne', 'F', 15, 'C-005', 'trop jeune'],
+      ['Hem', 'Durand', 'Marc', 'H', 40, 'C-006', 'hors Roubaix'],
+      ['Sud', 'Benali', 'Karim', 'M.', 68, 'C-007', 'même nom, autre secteur, même âge'],
+      ['Sud', 'Fontaine', 'Léon', 'H', 33, 'C-008', null],
+      [null, null, null, null, null, null, null],
+      ['Centre', '=HYPERLINK("http://x","clic")', '+33 6 12', 'F', 50, 'C-009', null],
+      ['Centre', 'Petit', 'Ève', 'Mlle', 'vingt', 'C-010', null],
+      ['Est', 'Roussel', 'Iris', 'F', 30, 'C-011', null],
+      ['Est', 'Roussel', 'Hugo', 'X', 30, 'C-012', null],
+      ['Ouest', 'Caron', 'Nina', 'Femme', 66, 'C-013', null],
+      ['Ouest', '', 'Tom', 'H', 20, 'C-014', null],
+    ],
+  },
+];

@@ -10,8 +10,10 @@ export function hasPriority(rules: Rules, groupSize: number, age: number): boole
 
 /** The group in selection order: priority candidates first, each part in draw-number order. */
 export function selectionOrder<T extends { age: number; drawNumber: number }>(rules: Rules, group: readonly T[]): T[] {
-  const byDrawNumber = [...group].sort((a, b) => a.drawNumber - b.drawNumber);
-  const first = byDrawNumber.filter((c) => hasPriority(rules, group.length, c.age));
-  const then = byDrawNumber.filter((c) => !hasPriority(rules, group.length, c.age));
-  return [...first, ...then];
+  const first: T[] = [];
+  const then: T[] = [];
+  for (const c of [...group].sort((a, b) => a.drawNumber - b.drawNumber)) {
+    (hasPriority(rules, group.length, c.age) ? first : then).push(c);
+  }
+  return first.concat(then);
 }

@@ -83,11 +83,15 @@ function isBlank(row: SourceRow): boolean {
 }
 
 class RowReader {
+  private readonly sectorsByFold: ReadonlyMap<string, string>;
+
   constructor(
     private readonly map: ColumnMap,
     private readonly rules: Rules,
     private readonly reference: CalendarDate,
-  ) {}
+  ) {
+    this.sectorsByFold = new Map(rules.sectors.map((name) => [fold(name), name]));
+  }
 
   read(row: SourceRow, seen: Map<string, number>): Candidature {
     const value = (field: Field): CellValue => {
@@ -109,7 +113,7 @@ class RowReader {
     }
 
     const sectorText = cellText(value('sector'));
-    const sector = this.rules.sectors.find((name) => fold(name) === fold(sectorText)) ?? null;
+    const sector = this.sectorsByFold.get(fold(sectorText)) ?? null;
     if (sector === null) {
       problem('unknown_sector', 'sector', value('sector'), `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
     }

@@ -145,35 +145,46 @@ export function drawLots(prepared: PreparedDraw, publicSeed: string): DrawResult
   }));
 
   const numbers = shuffleDrawNumbers(canonical.order.length, rng);
-  const drawn = new Map<EligibleCandidate, { drawNumber: number; status: Status; reserveRank: number | null }>();
-  const ranked = canonical.order.map((c, p) => ({ candidate: c, sector: c.sector, sex: c.sex, age: c.age, drawNumber: numbers[p] }));
+  // Outcome of each canonical position, filled group by group.
+  const status: Status[] = new Array<Status>(numbers.length);
+  const reserveRank: (number | null)[] = new Array<number | null>(numbers.length).fill(null);
+  const ranked = canonical.order.map((c, position) => ({ position, sector: c.sector, sex: c.sex, age: c.age, drawNumber: numbers[position] }));
   groupBySectorAndSex(rules, ranked).forEach((group, s) => {
     for (const sex of SEXES) {
       const quota = sex === 'F' ? allocation[s].women : allocation[s].men;
-      selectionOrder(rules, group[sex]).forEach((r, position) => {
-        const selected = position < quota;
-        drawn.set(r.candidate, {
-          drawNumber: r.drawNumber,
-          status: selected ? 'selected' : 'reserve',
-          reserveRank: selected ? null : position - quota + 1,
-        });
+      selectionOrder(rules, group[sex]).forEach(({ position }, order) => {
+        status[position] = order < quota ? 'selected' : 'reserve';
+        if (order >= quota) reserveRank[position] = order - quota + 1;
       });
     }
   });
 
+  const positionOf = canonicalPositions(prepared);
   const outcomes = prepared.candidatures.map((candidature, i): CandidateOutcome => {
-    const result = isEligible(candidature) ? drawn.get(candidature) : undefined;
+    const position = positionOf[i];
+    const drawn = position >= 0;
     return {
       candidature,
       reason: candidature.problems[0]?.code ?? null,
       priority: prepared.priorities[i],
-      drawNumber: result?.drawNumber ?? null,
-      status: result?.status ?? 'ineligible',
-      reserveRank: result?.reserveRank ?? null,
+      drawNumber: drawn ? numbers[position] : null,
+      status: drawn ? status[position] : 'ineligible',
+      reserveRank: drawn ? reserveRank[position] : null,
       probability: prepared.chances[i],
     };
   });
   return { prepared, publicSeed: seed, seedKey, allocationDraw, allocationIndex, allocation, outcomes };
+}
+
+/** For each candidature (row order), its canonical position, or −1 when it is ineligible. */
+function canonicalPositions(prepared: PreparedDraw): Int32Array {
+  const eligibleIndexes: number[] = [];
+  prepared.candidatures.forEach((c, i) => {
+    if (isEligible(c)) eligibleIndexes.push(i);
+  });
+  const positions = new Int32Array(prepared.candidatures.length).fill(-1);
+  prepared.canonical.sourceIndex.forEach((source, position) => (positions[eligibleIndexes[source]] = position));
+  return positions;
 }
 
 export function drawFromTable(table: RawTable, options: PrepareOptions & { publicSeed: string }): DrawResult {

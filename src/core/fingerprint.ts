@@ -30,18 +30,25 @@ export interface Canonical {
   lines: string[];
   /** Eligible candidates in canonical order. */
   order: EligibleCandidate[];
+  /** For each canonical position, the candidate's index in the list given to `canonicalise`. */
+  sourceIndex: number[];
 }
 
 export function canonicalise(rules: Rules, referenceDate: string, eligible: readonly EligibleCandidate[]): Canonical {
-  const byLine = new Map<string, EligibleCandidate>();
-  for (const c of eligible) byLine.set(candidateLine(c), c);
-  if (byLine.size !== eligible.length) {
+  const entries = eligible.map((candidate, index) => ({ line: candidateLine(candidate), candidate, index }));
+  // Code-unit order, as the default sort of §3; `<` on strings compares UTF-16 code units too.
+  entries.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+  for (let i = 1; i < entries.length; i++) {
     // Identical lines are duplicates under §2 and cannot both be eligible.
-    throw new Error('two eligible candidates share a canonical line');
+    if (entries[i].line === entries[i - 1].line) throw new Error('two eligible candidates share a canonical line');
   }
-  // The default sort compares UTF-16 code units, exactly as §3 specifies.
-  const lines = [...byLine.keys()].sort();
-  const order = lines.map((line) => byLine.get(line) as EligibleCandidate);
+  const lines = entries.map((e) => e.line);
   const header = headerLine(rules, referenceDate);
-  return { fingerprint: sha256Hex(`${header}\n${lines.join('\n')}`), headerLine: header, lines, order };
+  return {
+    fingerprint: sha256Hex(`${header}\n${lines.join('\n')}`),
+    headerLine: header,
+    lines,
+    order: entries.map((e) => e.candidate),
+    sourceIndex: entries.map((e) => e.index),
+  };
 }

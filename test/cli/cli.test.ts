@@ -1,0 +1,115 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, type Io } from '../../src/cli/main';
+import { JUNE_2025, rowsOf, HEADER } from '../support/tables';
+
+const dir = mkdtempSync(join(tmpdir(), 'tirage-cli-'));
+const REPO = join(__dirname, '..', '..');
+
+function csvFile(name: string, rows: (string | number | null)[][]): string {
+  const path = join(dir, name);
+  writeFileSync(path, '\ufeff' + rows.map((r) => r.map((c) => c ?? '').join(';')).join('\r\n') + '\r\n');
+  return path;
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+const june = csvFile('juin.csv', [HEADER, ...(rowsOf(JUNE_2025) as (string | number)[][])]);
+
+describe('tirage-cln draw', () => {
+  it('prints exactly one JSON object with --json', async () => {
+    const { code, stdout, stderr } = await cli('draw', june, '--seed', '4 2 6 1 5 3', '--date', '2025-06-13', '--json');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse(stdout);
+    expect(json.summary).toEqual({ F: 6, H: 7 });
+    expect(json.candidates).toHaveLength(16);
+    expect(json.publicSeed).toBe('4 2 6 1 5 3');
+  });
+
+  it('prints a French summary by default', async () => {
+    const { code, stdout } = await cli('draw', june, '--seed', '4 2 6 1 5 3');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Date du tirage : 13/06/2025');
+    expect(stdout).toMatch(/Empreinte des candidatures : [0-9a-f]{64}/);
+    expect(stdout).toContain('Graine publique : « 4 2 6 1 5 3 »');
+    expect(stdout).toMatch(/Total\s+6\s+7\s+13\s+16/);
+    expect(stdout).toContain('Membres retenus (13, dont 6 femmes et 7 hommes)');
+    expect(stdout).toContain('Liste complémentaire');
+  });
+
+  it('takes today as the reference date by default', async () => {
+    const json = JSON.parse((await cli('draw', june, '--seed', 's', '--json')).stdout);
+    expect(json.referenceDate).toBe('2025-06-13');
+  });
+
+  it('stops with exit 2 and one French line per problem when rows are ineligible', async () => {
+    const file = csvFile('bad.csv', [HEADER, ['1', 'A', 'B', 'F', '1990-01-01', 'Hem'], ['2', 'C', 'D', 'H', '1990-01-01', 'Est'], ['3', 'E', 'F', 'Z', '1990-01-01', 'Est']]);
+    const { code, stdout, stderr } = await cli('draw', file, '--seed', 'x', '--date', '2025-06-13');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines[0]).toBe('Ligne 2 : secteur inconnu « Hem » (cellule F2). Secteurs possibles : Centre, Est, Ouest, Nord, Sud.');
+    expect(lines[1]).toBe('Ligne 4 : sexe non reconnu « Z » (cellule D4). Indiquez F (femme) ou H (homme).');
+    expect(lines[2]).toContain('--exclude-invalid');
+
+    const excluded = await cli('draw', file, '--seed', 'x', '--date', '2025-06-13', '--exclude-invalid', '--json');
+    expect(excluded.code).toBe(0);
+    expect(JSON.parse(excluded.stdout).candidates.map((c: { status: string }) => c.status)).toEqual(['ineligible', 'selected', 'ineligible']);
+  });
+
+  it.each([
+    [['draw', june, '--seed', '   '], /graine publique est vide/],
+    [['draw', june], /Option obligatoire manquante : --seed/],
+    [['draw', join(dir, 'absent.csv'), '--seed', 'x'], /absent\.csv/],
+    [['draw', june, '--seed', 'x', '--date', '13/06/2025'], /Date du tirage invalide « 13\/06\/2025 »/],
+    [['draw', june, '--seed', 'x', '--frobnicate'], /Option inconnue : --frobnicate/],
+    [['tirer', june], /Commande inconnue/],
+  ])('exits 2 with a clear message for %j', async (argv, message) => {
+    const { code, stderr } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('says which column is missing', async () => {
+    const file = csvFile('cols.csv', [['Nom', 'Prénom', 'Secteur'], ['A', 'B', 'Est']]);
+    const { code, stderr } = await cli('draw', file, '--seed', 'x');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Sexe, Date de naissance (ou Âge)');
+  });
+});
+
+describe('tirage-cln probabilities', () => {
+  it('gives each candidate’s chance, exact and rounded, before any seed', async () => {
+    const { code, stdout } = await cli('probabilities', june, '--date', '2025-06-13', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    const nordMen = json.candidates.filter((c: { sector: string; sex: string }) => c.sector === 'Nord' && c.sex === 'H');
+    expect(nordMen.map((c: { probabilityExact: string }) => c.probabilityExact)).toEqual(['1/2', '1/2', '1/2', '1/2']);
+    expect(nordMen[0].probability).toBe(0.5);
+  });
+
+  it('prints a readable table', async () => {
+    const { stdout } = await cli('probabilities', june);
+    expect(stdout).toContain('Chances d’être retenu·e');
+    expect(stdout).toMatch(/Est\s+H\s+45\s+66,7 %\s+2\/3/);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs from the repository root as node bin/tirage-cln.js, with exit codes', () => {
+    const out = execFileSync('node', ['bin/tirage-cln.js', 'draw', june, '--seed', 'abc', '--date', '2025-06-13', '--json'], { cwd: REPO, encoding: 'utf8' });
+    expect(JSON.parse(out).algorithm).toBe('tirage-cln/1');
+    const failed = spawnSync('node', ['bin/tirage-cln.js', 'draw', june, '--seed', ''], { cwd: REPO, encoding: 'utf8' });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain('graine publique est vide');
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * CSV tables as Excel writes them: bytes → text (UTF-8 or the Windows code page of French Excel),
+ * text → rows with papaparse, numbered as Excel numbers them when it opens the file.
+ */
+
+import * as Papa from 'papaparse';
+import { InputError } from '../core/errors';
+import type { CellValue, RawTable, SourceRow } from '../core/table';
+
+/**
+ * "CSV UTF-8" from Excel starts with a byte-order mark; plain "CSV (séparateur : point-virgule)"
+ * from French Excel is Windows-1252, where "é" is the single byte 0xE9, which is never valid UTF-8
+ * on its own. So: a BOM decides; otherwise strict UTF-8, and Windows-1252 when that fails.
+ * "Texte Unicode (*.txt)" from Excel is UTF-16 little-endian with its BOM.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return decodeWindows1252(bytes);
+  }
+}
+
+/**
+ * Bytes 0x80–0x9F of Windows-1252 (WHATWG Encoding Standard), where it differs from Latin-1: "’"
+ * (0x92) and "œ" (0x9C) are common in French names. Node.js from 20.18.3 / 22.13 decodes
+ * 'windows-1252' as Latin-1 and returns C1 control characters for them (nodejs/node#56542,
+ * #60888), so they are mapped here; with a correct decoder there is nothing left to map.
+ */
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/** French Excel separates with ";", English Excel with ",", Excel's .txt exports with tabs. */
+const DELIMITERS = [';', ',', '\t'];
+/** What Excel in French uses, so a one-column file keeps any comma inside its values. */
+const DEFAULT_DELIMITER = ';';
+
+/**
+ * `source` names the file in messages. Row numbers are record numbers (a quoted field spanning
+ * several lines is one row, blank lines count), which is what Excel shows for the same file.
+ */
+export function parseCsvText(text: string, source: string): RawTable {
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Excel honours a first line "sep=;" and does not show it: it is not row 1.
+  const directive = /^sep=(.)(?:\r\n|\n|\r)/i.exec(body);
+  if (directive) body = body.slice(directive[0].length);
+  const delimiter = directive ? directive[1] : guessDelimiter(body);
+
+  const result = Papa.parse<string[]>(body, { delimiter, header: false, dynamicTyping: false, skipEmptyLines: false });
+  const quoteError = result.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) throw malformedQuotes(source, quoteError);
+
+  const records = result.data;
+  // A final newline ends the last row; papaparse reads it as one more, empty, record.
+  const last = records[records.length - 1];
+  if (/[\r\n]$/.test(body) && last && last.length === 1 && last[0] === '') records.pop();
+
+  const rows: SourceRow[] = records.map((fields, index) => ({ rowNumber: index + 1, cells: fields as CellValue[] }));
+  if (!rows.some((row) => row.cells.some((cell) => typeof cell === 'string' && cell.trim() !== ''))) {
+    throw new InputError(
+      'empty_table',
+      `Le fichier « ${source} » est vide : aucune ligne n’y est remplie. ` +
+        'Vérifiez que c’est le bon fichier, ou enregistrez à nouveau le tableau des candidatures depuis Excel.',
+    );
+  }
+  return { source, rows };
+}
+
+/**
+ * papaparse's guess with `skipEmptyLines: false` counts blank lines as one-field rows, which fails
+ * on small files ("a;b\n1;2\n" is not detected): guess on the non-blank rows, then parse for real
+ * with every row kept. When no delimiter splits the rows evenly (a one-column table), use ";".
+ */
+function guessDelimiter(text: string): string {
+  const probe = Papa.parse<string[]>(text, { delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy', preview: 10 });
+  const undetected = probe.errors.some((e) => e.code === 'UndetectableDelimiter');
+  return undetected ? DEFAULT_DELIMITER : probe.meta.delimiter;
+}
+
+function malformedQuotes(source: string, error: Papa.ParseError): InputError {
+  const where = error.row === undefined ? '' : ` à la ligne ${error.row + 1}`;
+  const what =
+    error.code === 'MissingQuotes'
+      ? 'un guillemet (") ouvre un champ qui n’est jamais refermé'
+      : 'un champ entre guillemets (") est suivi d’autres caractères avant le séparateur';
+  return new InputError(
+    'file_unreadable',
+    `Le fichier « ${source} » est mal formé${where} : ${what}. ` +
+      'Corrigez cette ligne (dans Excel ou un éditeur de texte), enregistrez le fichier à nouveau, puis recommencez.',
+  );
+}

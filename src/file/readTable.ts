@@ -1,0 +1,72 @@
+/**
+ * The CLI's way in: a candidature table on disk (.xlsx or .csv) → RawTable, or a French
+ * InputError that says which file, what is wrong and what to do.
+ */
+
+import * as path from 'path';
+import { InputError } from '../core/errors';
+import type { RawTable } from '../core/table';
+import { fileBaseName, readFileBytes } from './bytes';
+import { decodeCsvBytes, parseCsvText } from './csv';
+import { readXlsx } from './xlsx';
+
+export interface ReadTableOptions {
+  /** Worksheet name, for workbooks only. */
+  sheet?: string;
+}
+
+type Format = 'csv' | 'xlsx';
+
+export async function readTableFile(filePath: string, options: ReadTableOptions = {}): Promise<RawTable> {
+  const name = fileBaseName(filePath);
+  // The format is checked before the file is read, so a .xls gets the "save as .xlsx" advice
+  // rather than a confusing parse error.
+  const format = formatOf(name);
+  if (format === 'csv' && options.sheet !== undefined) {
+    throw new InputError(
+      'unsupported_format',
+      `Le choix d’une feuille (option --sheet « ${options.sheet} ») ne vaut que pour un classeur Excel (.xlsx) : ` +
+        `« ${name} » est un fichier texte (CSV), qui n’a qu’une feuille. Retirez l’option --sheet, ` +
+        'ou indiquez le classeur .xlsx.',
+    );
+  }
+  const bytes = await readFileBytes(filePath);
+  if (format === 'csv') return parseCsvText(decodeCsvBytes(bytes), name);
+  return readXlsx(bytes, options, name);
+}
+
+function formatOf(name: string): Format {
+  const extension = path.extname(name).toLowerCase();
+  switch (extension) {
+    case '.csv':
+    case '.txt':
+      return 'csv';
+    case '.xlsx':
+    case '.xlsm':
+      return 'xlsx';
+    default:
+      throw new InputError('unsupported_format', unsupportedMessage(name, extension));
+  }
+}
+
+const SAVE_AS = 'Ouvrez-le dans Excel, puis Fichier > Enregistrer sous, au format « Classeur Excel (*.xlsx) » ou « CSV (séparateur : point-virgule) (*.csv) », et recommencez avec ce nouveau fichier.';
+
+function unsupportedMessage(name: string, extension: string): string {
+  switch (extension) {
+    case '.xls':
+    case '.xlsb':
+      return `Le fichier « ${name} » est dans un ancien format d’Excel (${extension}) que cet outil ne lit pas. ${SAVE_AS}`;
+    case '.ods':
+      return (
+        `Le fichier « ${name} » est au format OpenDocument (.ods) que cet outil ne lit pas. Ouvrez-le dans LibreOffice ` +
+        'Calc ou Excel et enregistrez-le au format .xlsx (« Excel 2007-365 ») ou .csv, puis recommencez avec ce nouveau fichier.'
+      );
+    default: {
+      const what = extension === '' ? 'n’a pas d’extension' : `a l’extension « ${extension} »`;
+      return (
+        `Le fichier « ${name} » ${what} : cet outil lit les tableaux .xlsx, .xlsm, .csv et .txt. ` +
+        'Depuis Excel, enregistrez le tableau des candidatures au format .xlsx ou .csv.'
+      );
+    }
+  }
+}

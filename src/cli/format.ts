@@ -44,7 +44,7 @@ function preparationLines(prepared: PreparedDraw, source: string): string[] {
   const all = prepared.candidatures.length;
   return [
     `Tirage au sort du Conseil local du numérique — algorithme ${prepared.algorithm}, règles ${prepared.rules.preset}`,
-    `Tableau : ${source} (en-tête ligne ${prepared.columns.headerRow}), ${plural(all, 'candidature', 'candidatures')}, ` +
+    `Tableau : ${source}${prepared.headerRow === null ? '' : ` (en-tête ligne ${prepared.headerRow})`}, ${plural(all, 'candidature', 'candidatures')}, ` +
       `${plural(eligible, 'recevable', 'recevables')}`,
     `Date du tirage : ${frenchDate(prepared.referenceDate)}`,
     `Empreinte des candidatures : ${prepared.canonical.fingerprint}`,

@@ -5,7 +5,6 @@
  */
 import { selectionOrder, hasPriority } from './agePriority';
 import { isEligible, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
-import type { ColumnMap } from './columns';
 import { parseIsoDate } from './dates';
 import { describeRowProblem, InputError, type IneligibilityCode } from './errors';
 import { canonicalise, type Canonical } from './fingerprint';
@@ -30,7 +29,8 @@ export interface PreparedDraw {
   algorithm: string;
   rules: Rules;
   referenceDate: string;
-  columns: ColumnMap;
+  /** The header's row number in the candidature sheet, when the draw was read from one. */
+  headerRow: number | null;
   /** Every non-blank row, in row order. */
   candidatures: Candidature[];
   canonical: Canonical;
@@ -62,6 +62,16 @@ export function prepareDraw(table: RawTable, options: PrepareOptions): PreparedD
       `${table.source} : aucune candidature sous la ligne d'en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
     );
   }
+  return prepareCandidatures(candidatures, { ...options, rules }, columns.headerRow);
+}
+
+/**
+ * The same, from candidatures already read: `verify` rebuilds them from the record's data sheet,
+ * without any table to parse.
+ */
+export function prepareCandidatures(candidatures: Candidature[], options: PrepareOptions, headerRow: number | null): PreparedDraw {
+  const rules = options.rules ?? ROUBAIX_CLN_2025;
+  referenceDateOf(options.referenceDate);
   const problems = candidatures.flatMap((c) => c.problems);
   if (problems.length > 0 && !options.excludeInvalid) {
     const rows = new Set(problems.map((p) => p.row)).size;
@@ -93,7 +103,7 @@ export function prepareDraw(table: RawTable, options: PrepareOptions): PreparedD
     const { chances: g } = groupOf(c);
     return priorities[i] ? g.priority : g.other;
   });
-  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, columns, candidatures, canonical, space, chances, priorities };
+  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, candidatures, canonical, space, chances, priorities };
 }
 
 export type Status = 'selected' | 'reserve' | 'ineligible';

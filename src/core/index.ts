@@ -11,6 +11,8 @@ export { seedKeyOf, normalisePublicSeed } from './seed';
 export { toNumber, toText, type Fraction } from './fraction';
 export {
   prepareDraw,
+  prepareCandidatures,
+  referenceDateOf,
   drawLots,
   drawFromTable,
   type PrepareOptions,
@@ -21,3 +23,4 @@ export {
   type Status,
 } from './draw';
 export { drawResultToJson, countJson, type DrawJson, type CandidateJson } from './json';
+export * from './record';

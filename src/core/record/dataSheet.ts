@@ -1,0 +1,256 @@
+/**
+ * The *Données du tirage* sheet: the canonical input and the parameters, enough to recompute the
+ * draw from the file alone. Written and read here, in one place, so the two cannot disagree.
+ */
+import type { Candidature } from '../candidatures';
+import type { DrawResult } from '../draw';
+import { INELIGIBILITY_CODES, type IneligibilityCode, type RowProblem } from '../errors';
+import { parseIsoDate } from '../dates';
+import { ALGORITHM_ID, type AgeBand, type Rules } from '../rules';
+import type { CellValue } from '../table';
+import { norm } from '../text';
+import type { RecordMeta } from './meta';
+import { parseOfficials } from './meta';
+import type { SheetModel, SheetRole } from './model';
+import { ROLES } from './labels';
+import { SheetBuilder, STYLES } from './sheetBuilder';
+
+export const DATA_TITLE = 'Données du tirage';
+
+const PARAMETERS = {
+  algorithm: 'Algorithme',
+  preset: 'Règles',
+  referenceDate: 'Date du tirage (AAAA-MM-JJ)',
+  rulesLine: 'Ligne des règles (ligne 0 de l’empreinte)',
+  publicSeed: 'Graine publique',
+  fingerprint: 'Empreinte',
+  seedKey: 'Clé de tirage',
+  optimalAllocations: 'Répartitions optimales',
+  allocationRank: 'Répartition retenue (rang)',
+  place: 'Lieu',
+  officials: 'Élus et personnes présents',
+  sourceFile: 'Fichier d’origine',
+  candidatureSheet: 'Feuille des candidatures',
+  headerRow: 'Ligne d’en-tête des candidatures',
+  recordSheets: 'Feuilles du registre',
+} as const;
+type Parameter = keyof typeof PARAMETERS;
+
+export const CANDIDATE_HEADER = [
+  'Ligne',
+  'Recevable',
+  'Secteur',
+  'Sexe',
+  'Nom',
+  'Prénom',
+  'Date de naissance',
+  'Âge',
+  'N°',
+  'Motif',
+  'Cellule',
+  'Valeur lue',
+  'Précision',
+];
+
+const PARAMETERS_TOP = 4;
+
+function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter, string> {
+  const { prepared } = result;
+  return {
+    algorithm: prepared.algorithm,
+    preset: prepared.rules.preset,
+    referenceDate: prepared.referenceDate,
+    rulesLine: prepared.canonical.headerLine,
+    publicSeed: result.publicSeed,
+    fingerprint: prepared.canonical.fingerprint,
+    seedKey: result.seedKey,
+    optimalAllocations: String(prepared.space.count),
+    allocationRank: String(result.allocationIndex + 1n),
+    place: meta.place,
+    officials: meta.officials.join('; '),
+    sourceFile: meta.sourceFile,
+    candidatureSheet: meta.candidatureSheet ?? '',
+    headerRow: prepared.headerRow === null ? '' : String(prepared.headerRow),
+    recordSheets: ROLES.map((role) => meta.sheetNames[role]).join('; '),
+  };
+}
+
+/** Eligible candidates in canonical order (the fingerprinted list), then the others by row. */
+function dataRows(result: DrawResult): Candidature[] {
+  const excluded = result.prepared.candidatures.filter((c) => c.problems.length > 0);
+  return [...result.prepared.canonical.order, ...excluded];
+}
+
+export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel {
+  const sheet = new SheetBuilder('data', meta.sheetNames.data, [30, 11, 10, 6, 22, 18, 14, 6, 10, 18, 8, 16, 50], `Tirage CLN — empreinte ${result.prepared.canonical.fingerprint}`);
+  sheet.set(1, 1, DATA_TITLE, STYLES.title);
+  sheet.merged(
+    2,
+    1,
+    CANDIDATE_HEADER.length,
+    'Tout ce qu’il faut pour refaire le tirage à partir de ce fichier seul (algorithme public ALGORITHM.md). Ne pas modifier : « tirage-cln verify » compare chaque chiffre du registre à ces données.',
+    STYLES.note,
+  );
+  sheet.row(PARAMETERS_TOP, ['Paramètre', 'Valeur'], STYLES.header);
+  const values = parameterValues(result, meta);
+  const parameters = Object.keys(PARAMETERS) as Parameter[];
+  parameters.forEach((key, i) => {
+    const row = PARAMETERS_TOP + 1 + i;
+    sheet.set(row, 1, PARAMETERS[key], STYLES.label);
+    sheet.set(row, 2, values[key], key === 'fingerprint' || key === 'seedKey' || key === 'rulesLine' ? STYLES.code : undefined);
+  });
+
+  const titleRow = PARAMETERS_TOP + parameters.length + 2;
+  sheet.set(titleRow, 1, 'Candidatures : les recevables dans l’ordre canonique (celui de l’empreinte), puis les écartées', STYLES.section);
+  const headerRow = titleRow + 1;
+  sheet.row(headerRow, CANDIDATE_HEADER, STYLES.header);
+  const rows = dataRows(result);
+  rows.forEach((c, i) => {
+    const problem = c.problems[0];
+    sheet.row(headerRow + 1 + i, [
+      c.row,
+      problem ? 'non' : 'oui',
+      c.sector ?? '',
+      c.sex ?? '',
+      c.lastName,
+      c.firstName,
+      c.birthDate ?? '',
+      c.age,
+      c.id,
+      problem?.code ?? '',
+      problem?.cell ?? '',
+      problem?.value ?? '',
+      problem?.detail ?? '',
+    ]);
+  });
+  return sheet
+    .table({ name: 'Donnees' + (/\((\d+)\)$/.exec(meta.sheetNames.data)?.[1] ?? ''), headerRow, firstColumn: 1, lastColumn: CANDIDATE_HEADER.length, lastRow: headerRow + Math.max(1, rows.length) })
+    .freeze(0)
+    .print({ orientation: 'landscape' })
+    .build();
+}
+
+/** What the data sheet says, read back. */
+export interface RecordData {
+  rules: Rules;
+  referenceDate: string;
+  publicSeed: string;
+  fingerprint: string;
+  seedKey: string;
+  meta: RecordMeta;
+  headerRow: number | null;
+  candidatures: Candidature[];
+}
+
+/** The data sheet cannot be read: its structure is not that of a record. */
+export class NotARecordError extends Error {}
+
+function text(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+function rulesFromLine(line: string, preset: string): Rules {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    throw new NotARecordError(`la ligne des règles n’est pas lisible (« ${line} »)`);
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 7) throw new NotARecordError(`la ligne des règles n’a pas la forme attendue (« ${line} »)`);
+  const [algorithm, , seatsPerSector, minimumAge, ageRuleAbove, priorityBands, sectors] = parsed as unknown[];
+  if (algorithm !== ALGORITHM_ID) {
+    throw new NotARecordError(`algorithme « ${String(algorithm)} » non pris en charge par cette version (seul ${ALGORITHM_ID} l’est)`);
+  }
+  const isInt = (x: unknown): x is number => Number.isInteger(x);
+  const bandsOk =
+    Array.isArray(priorityBands) && priorityBands.every((b) => Array.isArray(b) && b.length === 2 && isInt(b[0]) && (b[1] === null || isInt(b[1])));
+  const sectorsOk = Array.isArray(sectors) && sectors.every((s) => typeof s === 'string');
+  if (!isInt(seatsPerSector) || !isInt(minimumAge) || !isInt(ageRuleAbove) || !bandsOk || !sectorsOk) {
+    throw new NotARecordError(`la ligne des règles n’a pas la forme attendue (« ${line} »)`);
+  }
+  return { preset, sectors: sectors as string[], seatsPerSector, minimumAge, ageRuleAbove, priorityBands: priorityBands as AgeBand[] };
+}
+
+/**
+ * Reads a data sheet. Structural damage (no parameters, no candidate table, unknown algorithm)
+ * throws NotARecordError; a value that cannot be what the writer wrote is listed in `problems`.
+ */
+export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetName: string): { data: RecordData; problems: string[] } {
+  if (text(rows[0]?.[0]) !== DATA_TITLE) throw new NotARecordError(`la feuille « ${sheetName} » ne commence pas par « ${DATA_TITLE} »`);
+  const problems: string[] = [];
+  const found = new Map<string, string>();
+  rows.forEach((r) => {
+    const label = text(r[0]);
+    if (label !== '' && !found.has(label)) found.set(label, text(r[1]));
+  });
+  const param = (key: Parameter): string => {
+    const value = found.get(PARAMETERS[key]);
+    if (value === undefined) throw new NotARecordError(`paramètre « ${PARAMETERS[key]} » introuvable dans « ${sheetName} »`);
+    return value;
+  };
+  const rules = rulesFromLine(param('rulesLine'), param('preset'));
+  const referenceDate = param('referenceDate');
+  if (param('algorithm') !== ALGORITHM_ID) throw new NotARecordError(`algorithme « ${param('algorithm')} » non pris en charge`);
+  if (parseIsoDate(referenceDate) === null) throw new NotARecordError(`date du tirage illisible « ${referenceDate} »`);
+
+  const headerIndex = rows.findIndex((r) => CANDIDATE_HEADER.every((name, i) => text(r[i]) === name));
+  if (headerIndex < 0) throw new NotARecordError(`tableau des candidatures introuvable dans « ${sheetName} »`);
+  const candidatures: Candidature[] = [];
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.every((v) => text(v) === '')) break;
+    const where = `${sheetName}, ligne ${i + 1}`;
+    const row = r[0];
+    const age = r[7];
+    const eligible = text(r[1]);
+    if (typeof row !== 'number' || !Number.isInteger(row)) problems.push(`${where} : numéro de ligne illisible « ${text(row)} ».`);
+    if (!(age === null || age === '' || (typeof age === 'number' && Number.isInteger(age)))) problems.push(`${where} : âge illisible « ${text(age)} ».`);
+    if (eligible !== 'oui' && eligible !== 'non') problems.push(`${where} : « Recevable » doit valoir oui ou non, trouvé « ${eligible} ».`);
+    const sex = text(r[3]);
+    const code = text(r[9]);
+    if (eligible === 'non' && !(INELIGIBILITY_CODES as readonly string[]).includes(code)) problems.push(`${where} : motif inconnu « ${code} ».`);
+    const candidateRow = typeof row === 'number' ? row : Number.NaN;
+    const problem: RowProblem[] =
+      eligible === 'non'
+        ? [{ code: code as IneligibilityCode, row: candidateRow, cell: text(r[10]) === '' ? null : text(r[10]), value: text(r[11]), ...(text(r[12]) ? { detail: text(r[12]) } : {}) }]
+        : [];
+    candidatures.push({
+      row: candidateRow,
+      id: text(r[8]),
+      lastName: text(r[4]),
+      firstName: text(r[5]),
+      sex: sex === 'F' || sex === 'H' ? sex : null,
+      sector: text(r[2]) === '' ? null : text(r[2]),
+      birthDate: text(r[6]) === '' ? null : text(r[6]),
+      age: typeof age === 'number' ? age : null,
+      problems: problem,
+    });
+    if (eligible === 'oui' && (sex !== 'F' && sex !== 'H')) problems.push(`${where} : sexe « ${sex} » impossible pour une candidature recevable.`);
+    if (eligible === 'oui' && !rules.sectors.includes(text(r[2]))) problems.push(`${where} : secteur « ${text(r[2])} » inconnu des règles.`);
+    if (eligible === 'oui' && typeof age !== 'number') problems.push(`${where} : âge manquant pour une candidature recevable.`);
+  }
+  const names = param('recordSheets').split(';').map((n) => n.trim());
+  if (names.length !== ROLES.length) throw new NotARecordError(`liste des feuilles du registre illisible dans « ${sheetName} »`);
+  const sheetNames = Object.fromEntries(ROLES.map((role, i) => [role, names[i]])) as Record<SheetRole, string>;
+  const headerRow = param('headerRow');
+  return {
+    data: {
+      rules,
+      referenceDate,
+      publicSeed: norm(param('publicSeed')),
+      fingerprint: param('fingerprint'),
+      seedKey: param('seedKey'),
+      headerRow: /^\d+$/.test(headerRow) ? Number(headerRow) : null,
+      candidatures,
+      meta: {
+        place: param('place'),
+        officials: parseOfficials(param('officials')),
+        candidatureSheet: param('candidatureSheet') === '' ? null : param('candidatureSheet'),
+        sourceFile: param('sourceFile'),
+        sheetNames,
+      },
+    },
+    problems,
+  };
+}

@@ -1,0 +1,7 @@
+/** The record: what the workbook keeps after the draw, and how it is checked. */
+export * from './model';
+export { buildRecord } from './buildRecord';
+export { chooseSheetNames, BASE_SHEET_NAMES } from './labels';
+export { parseOfficials, type RecordMeta } from './meta';
+export { DATA_TITLE, NotARecordError } from './dataSheet';
+export { verifyWorkbook, compareSheet, sameValue, type SheetGrid, type RecordCheck } from './verify';

@@ -1,0 +1,78 @@
+/** The French words of the record, in one place. */
+import type { CandidateOutcome } from '../draw';
+import { INELIGIBILITY_LABELS } from '../errors';
+import type { Rules, Sex } from '../rules';
+import type { SheetRole } from './model';
+
+export const BASE_SHEET_NAMES: Record<SheetRole, string> = {
+  draw: 'Tirage',
+  summary: 'Synthèse',
+  minutes: 'Procès-verbal',
+  data: 'Données du tirage',
+};
+
+export const ROLES: readonly SheetRole[] = ['draw', 'summary', 'minutes', 'data'];
+
+/**
+ * Record sheets never replace existing ones: a second draw in the same workbook gets
+ * "Tirage (2)", "Synthèse (2)"… Excel compares sheet names without case.
+ */
+export function chooseSheetNames(existing: readonly string[]): Record<SheetRole, string> {
+  const taken = new Set(existing.map((name) => name.toLocaleLowerCase('fr-FR')));
+  for (let n = 1; ; n++) {
+    const names = Object.fromEntries(ROLES.map((role) => [role, n === 1 ? BASE_SHEET_NAMES[role] : `${BASE_SHEET_NAMES[role]} (${n})`])) as Record<
+      SheetRole,
+      string
+    >;
+    if (ROLES.every((role) => !taken.has(names[role].toLocaleLowerCase('fr-FR')))) return names;
+  }
+}
+
+export const SEX_LABELS: Record<Sex, string> = { F: 'Femme', H: 'Homme' };
+export const SEX_PLURAL: Record<Sex, string> = { F: 'femmes', H: 'hommes' };
+
+export const STATUS_WORDS = { selected: 'Retenu·e', reserve: 'Liste complémentaire', ineligible: 'Écartée' } as const;
+
+export function statusLabel(o: Pick<CandidateOutcome, 'status' | 'reserveRank' | 'reason'>): string {
+  switch (o.status) {
+    case 'selected':
+      return STATUS_WORDS.selected;
+    case 'reserve':
+      return `${STATUS_WORDS.reserve} n° ${o.reserveRank}`;
+    case 'ineligible':
+      return `${STATUS_WORDS.ineligible} : ${o.reason ? INELIGIBILITY_LABELS[o.reason] : ''}`;
+  }
+}
+
+/** "16–25 ans", "26–64 ans", "65 ans et plus", "moins de 16 ans": the bands of the rules and the gaps between them. */
+export function ageBandLabel(rules: Rules, age: number | null): string {
+  if (age === null) return '';
+  if (age < rules.minimumAge) return `moins de ${rules.minimumAge} ans`;
+  const edges = [...rules.priorityBands].sort((a, b) => a[0] - b[0]);
+  let from = rules.minimumAge;
+  for (const [min, max] of edges) {
+    if (age < min) return range(from, min - 1);
+    if (max === null || age <= max) return range(min, max);
+    from = max + 1;
+  }
+  return range(from, null);
+}
+
+function range(from: number, to: number | null): string {
+  return to === null ? `${from} ans et plus` : `${from}–${to} ans`;
+}
+
+const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "vendredi 13 juin 2025", without relying on the platform's locale data. */
+export function longFrenchDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${WEEKDAYS[weekday]} ${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "LEFÈVRE Amandine": the usual French way to list people. */
+export function displayName(lastName: string, firstName: string): string {
+  return `${lastName.toLocaleUpperCase('fr-FR')} ${firstName}`.trim();
+}

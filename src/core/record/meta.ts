@@ -1,0 +1,22 @@
+/** What the record says beyond the draw itself: where, who, and where the candidatures are. */
+import type { SheetRole } from './model';
+
+export interface RecordMeta {
+  /** Where the public session took place ("" when not given: the procès-verbal leaves a line). */
+  place: string;
+  /** Officials present ([] when not given: the procès-verbal leaves lines to sign by hand). */
+  officials: string[];
+  /** The workbook sheet holding the candidature table, when the record keeps it. */
+  candidatureSheet: string | null;
+  /** The file the candidatures came from, as its base name. */
+  sourceFile: string;
+  sheetNames: Record<SheetRole, string>;
+}
+
+/** "Mme A ; M. B;C" → ["Mme A", "M. B", "C"]. */
+export function parseOfficials(text: string): string[] {
+  return text
+    .split(';')
+    .map((name) => name.replace(/\s+/g, ' ').trim())
+    .filter((name) => name !== '');
+}

@@ -1,0 +1,127 @@
+/** The *Procès-verbal*: what the city publishes and posts, printable on A4. */
+import { describeRowProblem } from '../errors';
+import type { CandidateOutcome, DrawResult } from '../draw';
+import type { Sex } from '../rules';
+import { SEXES } from '../rules';
+import { drawFigures } from './counts';
+import { displayName, longFrenchDate, SEX_PLURAL } from './labels';
+import type { RecordMeta } from './meta';
+import type { CellStyle, SheetModel } from './model';
+import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
+
+const LAST_COLUMN = 4;
+const BLANK_LINE = '……………………………………………………';
+
+function bandsText(bands: readonly (readonly [number, number | null])[]): string {
+  const parts = bands.map(([min, max]) => (max === null ? `aux ${min} ans et plus` : `aux ${min}–${max} ans`));
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetModel {
+  const { prepared } = result;
+  const { rules } = prepared;
+  const fingerprint = prepared.canonical.fingerprint;
+  const figures = drawFigures(result);
+  const sheet = new SheetBuilder('minutes', meta.sheetNames.minutes, [30, 22, 22, 22], `Procès-verbal du tirage CLN — empreinte ${fingerprint}`);
+  let row = 1;
+  const full = (value: string, style?: CellStyle) => {
+    sheet.merged(row, 1, LAST_COLUMN, value, style);
+    row++;
+  };
+  const field = (label: string, value: string | number, style: CellStyle = STYLES.text) => {
+    sheet.set(row, 1, label, STYLES.label);
+    sheet.merged(row, 2, LAST_COLUMN, value, withStyle(style, { horizontal: 'left' }));
+    row++;
+  };
+  const section = (title: string) => {
+    row++;
+    full(title, STYLES.section);
+  };
+
+  full('Ville de Roubaix — Conseil local du numérique', STYLES.subtitle);
+  full('Procès-verbal du tirage au sort des membres habitants', STYLES.title);
+  row++;
+  field('Date du tirage', longFrenchDate(prepared.referenceDate));
+  field('Lieu', meta.place === '' ? BLANK_LINE : meta.place);
+  if (meta.officials.length === 0) {
+    field('Élus et personnes présents', BLANK_LINE);
+    field('', BLANK_LINE);
+  } else {
+    meta.officials.forEach((name, i) => field(i === 0 ? 'Élus et personnes présents' : '', name));
+  }
+  field('Cadre', 'Article 7 du règlement du Conseil local du numérique : tirage aléatoire numérique sur tableur, en séance publique.');
+
+  section('Règles appliquées');
+  field('Critère 1 — territoire', `${rules.seatsPerSector} membres au plus par secteur (${rules.sectors.join(', ')}).`);
+  field('Critère 2 — parité', 'Parité femmes-hommes à l’échelle de la ville, ajustée secteur par secteur selon les candidatures.');
+  field(
+    'Critère 3 — âges',
+    `Priorité ${bandsText(rules.priorityBands)}, appliquée dans un secteur quand plus de ${rules.ageRuleAbove} candidatures d’un même sexe y sont reçues.`,
+  );
+  field('Âge minimum', `${rules.minimumAge} ans à la date du tirage.`);
+  field('Méthode', `Algorithme ${prepared.algorithm}, règles ${rules.preset} (spécification publique ALGORITHM.md).`);
+
+  section('Empreinte et graine');
+  field('Empreinte des candidatures', fingerprint, STYLES.code);
+  field('Graine publique', result.publicSeed);
+  field('Clé de tirage', result.seedKey, STYLES.code);
+  sheet.merged(row, 1, LAST_COLUMN, 'L’empreinte, affichée avant le choix de la graine, doit être celle annoncée en séance.', STYLES.note);
+  row++;
+
+  section('Candidatures');
+  field('Candidatures reçues', figures.received);
+  field('Candidatures recevables', figures.eligible);
+  field('Candidatures écartées', figures.excluded);
+  const excluded = result.outcomes.filter((o) => o.status === 'ineligible');
+  if (excluded.length === 0) {
+    field('Motifs d’exclusion', 'Aucune candidature écartée.');
+  } else {
+    excluded.forEach((o, i) =>
+      field(i === 0 ? 'Motifs d’exclusion' : '', `${displayName(o.candidature.lastName, o.candidature.firstName) || '(sans nom)'} — ${describeRowProblem(o.candidature.problems[0])}`),
+    );
+  }
+
+  section(`Membres désignés : ${figures.members.F + figures.members.H} (${figures.members.F} femmes, ${figures.members.H} hommes)`);
+  const person = (o: CandidateOutcome) =>
+    `${displayName(o.candidature.lastName, o.candidature.firstName)} — tirage n° ${o.drawNumber}${o.priority ? ', priorité d’âge' : ''}`;
+  const bySectorSex = (status: CandidateOutcome['status'], sector: string, sex: Sex) =>
+    result.outcomes
+      .filter((o) => o.status === status && o.candidature.sector === sector && o.candidature.sex === sex)
+      .sort((a, b) => (a.reserveRank ?? 0) - (b.reserveRank ?? 0) || (a.drawNumber ?? 0) - (b.drawNumber ?? 0));
+  for (const sector of rules.sectors) {
+    const members = SEXES.flatMap((sex) => bySectorSex('selected', sector, sex));
+    if (members.length === 0) {
+      field(sector, 'Aucun membre (aucune candidature recevable).');
+      continue;
+    }
+    members.forEach((o, i) => field(i === 0 ? sector : '', `${o.candidature.sex === 'F' ? 'F' : 'H'} · ${person(o)}`));
+  }
+
+  section('Liste complémentaire (appelée dans l’ordre, par secteur et par sexe)');
+  let anyReserve = false;
+  for (const sector of rules.sectors) {
+    for (const sex of SEXES) {
+      const reserve = bySectorSex('reserve', sector, sex);
+      reserve.forEach((o, i) => field(i === 0 ? `${sector}, ${SEX_PLURAL[sex]}` : '', `${o.reserveRank}. ${person(o)}`));
+      anyReserve ||= reserve.length > 0;
+    }
+  }
+  if (!anyReserve) field('', 'Aucune : toutes les candidatures recevables sont retenues.');
+
+  section('Vérification');
+  full(
+    'Chacun peut vérifier ce résultat à partir de ce fichier seul : la feuille « ' +
+      meta.sheetNames.data +
+      ' » contient les candidatures et les paramètres. La commande « tirage-cln verify <fichier> » recalcule le tirage et compare chaque chiffre de ce registre ; l’option --fingerprint compare aussi l’empreinte à celle annoncée en séance.',
+    withStyle(STYLES.text),
+  );
+
+  section('Signatures');
+  const signatories = meta.officials.length === 0 ? [BLANK_LINE, BLANK_LINE, BLANK_LINE] : meta.officials;
+  for (const name of signatories) {
+    sheet.set(row, 1, name, STYLES.text);
+    sheet.merged(row, 2, LAST_COLUMN, 'Signature :', STYLES.note);
+    row += 2;
+  }
+  return sheet.print({ orientation: 'portrait' }).build();
+}

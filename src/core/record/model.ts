@@ -1,0 +1,96 @@
+/**
+ * The record (procès-verbal and its sheets) as pure data. Every renderer — exceljs for files,
+ * office.js in the add-in — draws this one model, and `verify` compares a workbook against it, so
+ * what is written and what is checked cannot drift apart.
+ */
+
+/**
+ * A cell's value. Strings are always text, never formulas: a candidate called "=HYPERLINK(…)" stays
+ * those characters. Dates are written as text (dd/mm/yyyy or ISO) so that no date system or
+ * locale can change them.
+ */
+export type RecordValue = string | number | null;
+
+/** Colours are RRGGBB hex, without '#'. */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  size?: number;
+  color?: string;
+  fill?: string;
+  /** Excel number format, e.g. '0.0 %'. */
+  numberFormat?: string;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle';
+  wrap?: boolean;
+  /** Thin border on every side. */
+  border?: boolean;
+  /** Monospaced font, for fingerprints and keys. */
+  monospace?: boolean;
+}
+
+export interface CellModel {
+  /** 1-based, as in the sheet. */
+  row: number;
+  column: number;
+  value: RecordValue;
+  style?: CellStyle;
+}
+
+export interface MergeModel {
+  fromRow: number;
+  fromColumn: number;
+  toRow: number;
+  toColumn: number;
+}
+
+/** An Excel table (list object) over a block of cells whose first row is the header. */
+export interface TableModel {
+  name: string;
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  /** Last data row (≥ headerRow + 1). */
+  lastRow: number;
+}
+
+export interface PrintModel {
+  orientation: 'portrait' | 'landscape';
+  paper: 'A4';
+  /** Fit all columns on the page width. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (header of a long table), 1-based inclusive. */
+  repeatRows?: { from: number; to: number };
+  /** Footer text, plain (renderers add page numbers). */
+  footer: string;
+  /** Margins in inches (Excel's unit). */
+  margins: { left: number; right: number; top: number; bottom: number };
+}
+
+export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data';
+
+export interface SheetModel {
+  role: SheetRole;
+  name: string;
+  /** Sparse cells; absent cells are empty. */
+  cells: CellModel[];
+  /** Column widths in characters, column A first. */
+  columnWidths: number[];
+  /**
+   * Row heights in points for rows holding wrapped text. Excel does not grow a row to fit wrapped
+   * text in merged cells, so the builder estimates the height; other rows keep the default.
+   */
+  rowHeights?: { row: number; height: number }[];
+  merges: MergeModel[];
+  /** Rows and columns frozen at the top and left. */
+  frozen: { rows: number; columns: number };
+  tables: TableModel[];
+  print: PrintModel;
+  /** Protected against accidental edits (no password: the fingerprint and `verify` prove integrity). */
+  protected: boolean;
+}
+
+export interface RecordModel {
+  sheets: SheetModel[];
+}

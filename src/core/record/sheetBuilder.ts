@@ -1,0 +1,113 @@
+/** A small writer of sparse sheet models, so each sheet's builder reads as its layout. */
+import type { CellModel, CellStyle, MergeModel, PrintModel, RecordValue, SheetModel, SheetRole, TableModel } from './model';
+
+export const COLOURS = {
+  selectedFill: 'C6EFCE',
+  selectedText: '006100',
+  reserveFill: 'FFEB9C',
+  reserveText: '7F4F00',
+  ineligibleFill: 'E7E6E6',
+  ineligibleText: '404040',
+  headerFill: '1F4E79',
+  headerText: 'FFFFFF',
+  noteText: '595959',
+} as const;
+
+export const STYLES = {
+  title: { bold: true, size: 14 } as CellStyle,
+  subtitle: { italic: true, color: COLOURS.noteText } as CellStyle,
+  header: { bold: true, fill: COLOURS.headerFill, color: COLOURS.headerText, border: true, vertical: 'middle', wrap: true } as CellStyle,
+  label: { bold: true, vertical: 'top' } as CellStyle,
+  text: { vertical: 'top', wrap: true } as CellStyle,
+  code: { monospace: true, vertical: 'top' } as CellStyle,
+  note: { italic: true, color: COLOURS.noteText, wrap: true, vertical: 'top' } as CellStyle,
+  section: { bold: true, size: 12 } as CellStyle,
+  percent: { numberFormat: '0.0%' } as CellStyle,
+};
+
+export function withStyle(...styles: (CellStyle | undefined)[]): CellStyle {
+  return Object.assign({}, ...styles.filter(Boolean));
+}
+
+const A4_MARGINS = { left: 0.6, right: 0.6, top: 0.7, bottom: 0.8 };
+
+export class SheetBuilder {
+  private readonly cells = new Map<string, CellModel>();
+  private readonly merges: MergeModel[] = [];
+  private readonly tables: TableModel[] = [];
+  private frozen = { rows: 0, columns: 0 };
+  private printSetup: PrintModel;
+
+  constructor(
+    private readonly role: SheetRole,
+    private readonly name: string,
+    private readonly columnWidths: number[],
+    footer: string,
+  ) {
+    this.printSetup = { orientation: 'portrait', paper: 'A4', fitToWidth: true, footer, margins: A4_MARGINS };
+  }
+
+  set(row: number, column: number, value: RecordValue, style?: CellStyle): this {
+    this.cells.set(`${row}:${column}`, style ? { row, column, value, style } : { row, column, value });
+    return this;
+  }
+
+  /** Values from column `from` on. */
+  row(row: number, values: RecordValue[], style?: CellStyle, from = 1): this {
+    values.forEach((value, i) => this.set(row, from + i, value, style));
+    return this;
+  }
+
+  /** A value spread over columns `from`..`to` of one row. */
+  merged(row: number, from: number, to: number, value: RecordValue, style?: CellStyle): this {
+    this.set(row, from, value, style);
+    if (to > from) this.merges.push({ fromRow: row, fromColumn: from, toRow: row, toColumn: to });
+    return this;
+  }
+
+  table(table: TableModel): this {
+    this.tables.push(table);
+    return this;
+  }
+
+  freeze(rows: number, columns = 0): this {
+    this.frozen = { rows, columns };
+    return this;
+  }
+
+  print(setup: Partial<PrintModel>): this {
+    this.printSetup = { ...this.printSetup, ...setup };
+    return this;
+  }
+
+  /** Lines of wrapped text each row needs, estimated from the text length and the cell's width. */
+  private rowHeights(cells: CellModel[]): { row: number; height: number }[] {
+    const lines = new Map<number, number>();
+    for (const cell of cells) {
+      if (!cell.style?.wrap || typeof cell.value !== 'string') continue;
+      const merge = this.merges.find((m) => m.fromRow === cell.row && m.fromColumn === cell.column);
+      const toColumn = merge ? merge.toColumn : cell.column;
+      let width = 0;
+      for (let c = cell.column; c <= toColumn; c++) width += this.columnWidths[c - 1] ?? 9;
+      const needed = Math.ceil((cell.value.length * 1.1) / Math.max(1, width));
+      lines.set(cell.row, Math.max(lines.get(cell.row) ?? 1, needed));
+    }
+    return [...lines].filter(([, n]) => n > 1).map(([row, n]) => ({ row, height: 15 * n }));
+  }
+
+  build(): SheetModel {
+    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.column - b.column);
+    return {
+      role: this.role,
+      name: this.name,
+      cells,
+      columnWidths: this.columnWidths,
+      rowHeights: this.rowHeights(cells),
+      merges: this.merges,
+      frozen: this.frozen,
+      tables: this.tables,
+      print: this.printSetup,
+      protected: true,
+    };
+  }
+}

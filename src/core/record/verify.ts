@@ -1,0 +1,145 @@
+/**
+ * `verify`: recompute the draw from the record's data sheet and the recorded seed, then compare
+ * every cell of the record with what the draw gives. The record is rebuilt with the same builders
+ * that wrote it, so any figure, name or status edited afterwards shows as a difference.
+ */
+import { readCandidatures, type Candidature } from '../candidatures';
+import { candidateLine } from '../fingerprint';
+import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
+import { cellAddress, InputError } from '../errors';
+import type { CellValue } from '../table';
+import { buildRecord } from './buildRecord';
+import { DATA_TITLE, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
+import type { RecordValue, SheetModel } from './model';
+
+export interface SheetGrid {
+  name: string;
+  /** rows[0] is sheet row 1; cells from column A. */
+  rows: CellValue[][];
+}
+
+export interface RecordCheck {
+  dataSheet: string;
+  fingerprint: string;
+  publicSeed: string;
+  /** One French line per difference; empty when the record agrees with its data. */
+  differences: string[];
+}
+
+function show(value: CellValue | RecordValue | undefined): string {
+  if (value === null || value === undefined || value === '') return '(vide)';
+  if (value instanceof Date) return `« ${value.toISOString().slice(0, 10)} » (date)`;
+  return typeof value === 'number' ? String(value).replace('.', ',') : `« ${String(value)} »`;
+}
+
+export function sameValue(expected: RecordValue, found: CellValue | undefined): boolean {
+  const e = expected === '' ? null : expected;
+  const f = found === '' || found === undefined ? null : found;
+  if (e === null || f === null) return e === f;
+  if (typeof e === 'number') return typeof f === 'number' && Math.abs(e - f) <= 1e-9 * Math.max(1, Math.abs(e));
+  // Another program may store line breaks as CR LF.
+  return typeof f === 'string' && f.replace(/\r\n/g, '\n') === e;
+}
+
+/** Every cell that differs between the rebuilt sheet and the one found, in reading order. */
+export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
+  const expected = new Map(model.cells.map((c) => [`${c.row}:${c.column}`, c.value]));
+  const positions = new Set(expected.keys());
+  grid.rows.forEach((cells, r) =>
+    cells.forEach((value, c) => {
+      if (value !== null && value !== '') positions.add(`${r + 1}:${c + 1}`);
+    }),
+  );
+  const ordered = [...positions].map((p) => p.split(':').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const differences: string[] = [];
+  for (const [row, column] of ordered) {
+    const want = expected.get(`${row}:${column}`) ?? null;
+    const found = grid.rows[row - 1]?.[column - 1];
+    if (!sameValue(want, found)) {
+      differences.push(`${grid.name}, cellule ${cellAddress(column - 1, row)} : attendu ${show(want)}, trouvé ${show(found)}.`);
+    }
+  }
+  return differences;
+}
+
+/** Compares what the candidature sheet gives today with what the data sheet recorded. */
+function rederive(data: RecordData, grid: SheetGrid): string[] {
+  const table = { source: grid.name, rows: grid.rows.map((cells, i) => ({ rowNumber: i + 1, cells })) };
+  let fromSheet: Candidature[];
+  try {
+    fromSheet = readCandidatures(table, data.rules, referenceDateOf(data.referenceDate)).candidatures;
+  } catch (error) {
+    if (error instanceof InputError) return [`Feuille « ${grid.name} » : ${error.message}`];
+    throw error;
+  }
+  const summary = (c: Candidature) => (c.problems.length > 0 ? `écartée (${c.problems[0].code})` : `recevable ${candidateLine(c as never)}`);
+  const recorded = new Map(data.candidatures.map((c) => [c.row, c]));
+  const differences: string[] = [];
+  for (const c of fromSheet) {
+    const r = recorded.get(c.row);
+    recorded.delete(c.row);
+    const where = `Feuille « ${grid.name} », ligne ${c.row}`;
+    if (r === undefined) differences.push(`${where} : candidature absente de « ${data.meta.sheetNames.data} » (${summary(c)}).`);
+    else if (summary(c) !== summary(r)) differences.push(`${where} : la feuille donne ${summary(c)}, « ${data.meta.sheetNames.data} » consigne ${summary(r)}.`);
+  }
+  for (const r of recorded.values()) {
+    differences.push(`« ${data.meta.sheetNames.data} » : la ligne ${r.row} ne correspond à aucune candidature de la feuille « ${grid.name} ».`);
+  }
+  return differences;
+}
+
+function recompute(data: RecordData): DrawResult {
+  const candidatures = [...data.candidatures].sort((a, b) => a.row - b.row);
+  const prepared = prepareCandidatures(candidatures, { referenceDate: data.referenceDate, excludeInvalid: true, rules: data.rules }, data.headerRow);
+  return drawLots(prepared, data.publicSeed);
+}
+
+function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], expectedFingerprint: string | undefined): RecordCheck {
+  const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
+  const differences = [...problems];
+  const check = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, differences };
+  if (expectedFingerprint !== undefined && expectedFingerprint.trim().toLowerCase() !== data.fingerprint.toLowerCase()) {
+    differences.push(`Empreinte consignée ${data.fingerprint}, différente de l’empreinte annoncée ${expectedFingerprint.trim()}.`);
+  }
+  if (problems.length > 0) return check;
+
+  let result: DrawResult;
+  try {
+    result = recompute(data);
+  } catch (error) {
+    if (error instanceof InputError) return { ...check, differences: [...differences, `« ${dataGrid.name} » : ${error.message}`] };
+    if (error instanceof Error && /canonical line/.test(error.message)) {
+      return { ...check, differences: [...differences, `« ${dataGrid.name} » : deux candidatures recevables identiques.`] };
+    }
+    throw error;
+  }
+  const computed = result.prepared.canonical.fingerprint;
+  if (computed !== data.fingerprint) {
+    differences.push(`Empreinte recalculée à partir de « ${dataGrid.name} » : ${computed} ; empreinte consignée : ${data.fingerprint}.`);
+  }
+  if (result.seedKey !== data.seedKey) {
+    differences.push(`Clé de tirage recalculée : ${result.seedKey} ; clé consignée : ${data.seedKey}.`);
+  }
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  for (const model of buildRecord(result, data.meta).sheets) {
+    const grid = byName.get(model.name);
+    if (grid === undefined) differences.push(`Feuille « ${model.name} » manquante.`);
+    else differences.push(...compareSheet(model, grid));
+  }
+  const candidatureSheet = data.meta.candidatureSheet === null ? undefined : byName.get(data.meta.candidatureSheet);
+  if (candidatureSheet) differences.push(...rederive(data, candidatureSheet));
+  else if (data.meta.candidatureSheet !== null) differences.push(`Feuille des candidatures « ${data.meta.candidatureSheet} » manquante.`);
+  return check;
+}
+
+/**
+ * Checks every record of a workbook (a workbook may hold several draws). Throws NotARecordError
+ * when it holds none.
+ */
+export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expectedFingerprint?: string } = {}): RecordCheck[] {
+  const dataSheets = sheets.filter((s) => s.rows[0]?.[0] === DATA_TITLE);
+  if (dataSheets.length === 0) {
+    throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
+  }
+  return dataSheets.map((grid) => checkRecord(grid, sheets, options.expectedFingerprint));
+}

@@ -1,0 +1,39 @@
+/** Records in memory: a model seen as the grids a spreadsheet would give back. */
+import type { CellValue, RecordModel, SheetGrid, SheetModel } from '../../src/core';
+
+export function sheetToGrid(sheet: SheetModel): SheetGrid {
+  const rows: CellValue[][] = [];
+  for (const cell of sheet.cells) {
+    while (rows.length < cell.row) rows.push([]);
+    const row = rows[cell.row - 1];
+    while (row.length < cell.column) row.push(null);
+    row[cell.column - 1] = cell.value;
+  }
+  return { name: sheet.name, rows };
+}
+
+export function recordToGrids(model: RecordModel, before: SheetGrid[] = []): SheetGrid[] {
+  return [...before, ...model.sheets.map(sheetToGrid)];
+}
+
+/** A copy of the grids with one cell changed (row and column 1-based). */
+export function edit(grids: SheetGrid[], sheet: string, row: number, column: number, value: CellValue): SheetGrid[] {
+  return grids.map((g) => {
+    if (g.name !== sheet) return g;
+    const rows = g.rows.map((r) => [...r]);
+    while (rows.length < row) rows.push([]);
+    while (rows[row - 1].length < column) rows[row - 1].push(null);
+    rows[row - 1][column - 1] = value;
+    return { name: g.name, rows };
+  });
+}
+
+/** Where a value stands in a sheet: the first cell holding it. */
+export function find(grids: SheetGrid[], sheet: string, predicate: (value: CellValue) => boolean): { row: number; column: number } {
+  const grid = grids.find((g) => g.name === sheet);
+  if (!grid) throw new Error(`no sheet ${sheet}`);
+  for (let r = 0; r < grid.rows.length; r++) {
+    for (let c = 0; c < grid.rows[r].length; c++) if (predicate(grid.rows[r][c])) return { row: r + 1, column: c + 1 };
+  }
+  throw new Error(`nothing matches in ${sheet}`);
+}

@@ -72,7 +72,8 @@ export type InputErrorCode =
   | 'ineligible_rows'
   | 'no_eligible'
   | 'empty_seed'
-  | 'bad_reference_date';
+  | 'bad_reference_date'
+  | 'bad_fingerprint';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;

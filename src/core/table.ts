@@ -15,5 +15,7 @@ export interface SourceRow {
 export interface RawTable {
   /** Where the table comes from, for messages ("candidatures.csv", "Feuil1"). */
   source: string;
+  /** The worksheet's name, when the table comes from a workbook. */
+  sheet?: string;
   rows: SourceRow[];
 }

@@ -15,7 +15,7 @@ export interface ReadTableOptions {
   sheet?: string;
 }
 
-type Format = 'csv' | 'xlsx';
+export type TableFormat = 'csv' | 'xlsx';
 
 export async function readTableFile(filePath: string, options: ReadTableOptions = {}): Promise<RawTable> {
   const name = fileBaseName(filePath);
@@ -35,7 +35,8 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
   return readXlsx(bytes, options, name);
 }
 
-function formatOf(name: string): Format {
+/** The table's format from its file name; refuses the formats this tool does not read. */
+export function formatOf(name: string): TableFormat {
   const extension = path.extname(name).toLowerCase();
   switch (extension) {
     case '.csv':

@@ -23,7 +23,7 @@ export async function readXlsx(input: Uint8Array | string, options: XlsxOptions,
   const worksheet = pickWorksheet(workbook, options.sheet, source);
   const rows = readRows(worksheet);
   if (rows.length === 0) throw emptySheet(workbook, worksheet, source);
-  return { source: `${source} — feuille ${worksheet.name}`, rows };
+  return { source: `${source} — feuille ${worksheet.name}`, sheet: worksheet.name, rows };
 }
 
 async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.Workbook> {

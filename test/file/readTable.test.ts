@@ -72,6 +72,7 @@ describe('readTableFile', () => {
     const file = await writeWorkbook('classeur.xlsx');
     await expect(readTableFile(file, { sheet: 'Candidatures' })).resolves.toEqual({
       source: 'classeur.xlsx — feuille Candidatures',
+      sheet: 'Candidatures',
       rows: [
         { rowNumber: 1, cells: ['Nom', 'Date de naissance'] },
         { rowNumber: 2, cells: ['Martin', new Date(Date.UTC(1987, 2, 14))] },
@@ -83,6 +84,7 @@ describe('readTableFile', () => {
     const file = await writeWorkbook('avec-macros.xlsm');
     await expect(readTableFile(file)).resolves.toEqual({
       source: 'avec-macros.xlsm — feuille Feuil1',
+      sheet: 'Feuil1',
       rows: [{ rowNumber: 1, cells: ['Brouillon'] }],
     });
   });

@@ -108,7 +108,7 @@ describe('readXlsx', () => {
 
   it('reads the first sheet when no sheet is named', async () => {
     const table = await readXlsx(await bytesOf(candidatureWorkbook()), {}, 'classeur.xlsx');
-    expect(table).toEqual({ source: 'classeur.xlsx — feuille Notes', rows: [{ rowNumber: 1, cells: ['Liste reçue le 2 juin'] }] });
+    expect(table).toEqual({ source: 'classeur.xlsx — feuille Notes', sheet: 'Notes', rows: [{ rowNumber: 1, cells: ['Liste reçue le 2 juin'] }] });
   });
 
   it('finds a sheet named with other capitals or spaces around it', async () => {
@@ -123,7 +123,7 @@ describe('readXlsx', () => {
     hidden.getCell('A1').value = 'caché';
     workbook.addWorksheet('Liste').getCell('B2').value = 'Nom';
     const table = await readXlsx(await bytesOf(workbook), {}, 'c.xlsx');
-    expect(table).toEqual({ source: 'c.xlsx — feuille Liste', rows: [{ rowNumber: 1, cells: [] }, { rowNumber: 2, cells: [null, 'Nom'] }] });
+    expect(table).toEqual({ source: 'c.xlsx — feuille Liste', sheet: 'Liste', rows: [{ rowNumber: 1, cells: [] }, { rowNumber: 2, cells: [null, 'Nom'] }] });
   });
 
   it('reads from a path as well as from bytes', async () => {

@@ -1,0 +1,59 @@
+/**
+ * The golden record: every cell value of the four record sheets for the bundled example, frozen
+ * in record-exemple.json. Any change to what the record says shows here, cell by cell.
+ * To freeze again after an intended change: UPDATE_GOLDEN=1 npx jest test/golden/record.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRecord, cellAddress, chooseSheetNames, drawFromTable, type RecordModel } from '../../src/core';
+import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
+
+const EXAMPLE = join(__dirname, '..', '..', 'assets', 'exemple-candidatures.csv');
+const FROZEN = join(__dirname, 'record-exemple.json');
+
+function cellsBySheet(model: RecordModel): Record<string, Record<string, string | number | null>> {
+  return Object.fromEntries(
+    model.sheets.map((sheet) => [sheet.name, Object.fromEntries(sheet.cells.map((c) => [cellAddress(c.column - 1, c.row), c.value]))]),
+  );
+}
+
+const table = parseCsvText(decodeCsvBytes(readFileSync(EXAMPLE)), 'exemple-candidatures.csv');
+const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: false });
+const model = buildRecord(result, {
+  place: 'Archives nationales du monde du travail, Roubaix',
+  officials: ['Mme Élue Une', 'M. Élu Deux'],
+  candidatureSheet: 'Candidatures',
+  sourceFile: 'exemple-candidatures.csv',
+  sheetNames: chooseSheetNames(['Candidatures']),
+});
+const actual = cellsBySheet(model);
+
+if (process.env.UPDATE_GOLDEN === '1' || !existsSync(FROZEN)) {
+  if (process.env.CI === 'true') throw new Error('golden record missing under CI');
+  writeFileSync(FROZEN, JSON.stringify(actual, null, 1) + '\n');
+}
+const frozen = JSON.parse(readFileSync(FROZEN, 'utf8')) as typeof actual;
+
+describe('golden record of the example table', () => {
+  it('has the four sheets, in order', () => {
+    expect(model.sheets.map((s) => s.name)).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage']);
+    expect(Object.keys(frozen)).toEqual(model.sheets.map((s) => s.name));
+  });
+  it.each(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage'])('writes sheet %s cell by cell as frozen', (sheet) => {
+    expect(actual[sheet]).toEqual(frozen[sheet]);
+  });
+  it('is protected, printable on A4, with the fingerprint in every footer', () => {
+    for (const sheet of model.sheets) {
+      expect(sheet.protected).toBe(true);
+      expect(sheet.print.paper).toBe('A4');
+      expect(sheet.print.footer).toContain(result.prepared.canonical.fingerprint);
+    }
+  });
+  it('shows the 13 June figures in the summary: 6 women, 7 men, 16 candidatures', () => {
+    const s = frozen['Synthèse'];
+    const totalRow = Object.entries(s).find(([, v]) => v === 'Total' && true)?.[0];
+    expect(totalRow).toBeDefined();
+    const row = Object.keys(s).filter((k) => s[k] === 'Total').map((k) => k.replace(/^[A-Z]+/, '')).find((r) => s[`A${r}`] === 'Total') as string;
+    expect([s[`B${row}`], s[`C${row}`], s[`D${row}`], s[`E${row}`], s[`F${row}`], s[`G${row}`]]).toEqual([6, 10, 16, 6, 7, 13]);
+  });
+});

@@ -3,10 +3,11 @@
  * (message in French on stderr), 1 an unexpected failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw } from '../core';
+import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJson } from './probabilitiesJson';
+import { verifyFile, writeRecord, type RecordOptions } from './record';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -18,6 +19,7 @@ export interface Io {
 export const EXIT_OK = 0;
 export const EXIT_UNEXPECTED = 1;
 export const EXIT_INPUT = 2;
+export const EXIT_NOT_CONFORMING = 3;
 
 function localToday(): string {
   const now = new Date();
@@ -38,13 +40,13 @@ interface TableOptions {
   json?: boolean;
 }
 
-async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; source: string }> {
+async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: RawTable }> {
   const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
   const prepared = prepareDraw(table, {
     referenceDate: options.date ?? io.today(),
     excludeInvalid: options.excludeInvalid === true,
   });
-  return { prepared, source: table.source };
+  return { prepared, table };
 }
 
 /** Commander's own errors, said in French. */
@@ -60,7 +62,7 @@ function commanderMessage(error: CommanderError): string {
     case 'commander.unknownOption':
       return `Option inconnue : ${quoted ?? error.message}. Voir tirage-cln --help.`;
     case 'commander.unknownCommand':
-      return `Commande inconnue : ${quoted ?? error.message}. Commandes : draw, probabilities (voir tirage-cln --help).`;
+      return `Commande inconnue : ${quoted ?? error.message}. Commandes : draw, probabilities, verify (voir tirage-cln --help).`;
     case 'commander.excessArguments':
       return `Trop d’arguments. Mettez entre guillemets un nom de fichier ou une graine qui contient des espaces.`;
     default:
@@ -92,11 +94,20 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(sheetOption())
     .addOption(excludeOption())
     .addOption(jsonOption())
-    .action(async (file: string, options: TableOptions & { seed: string }) => {
+    .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage'))
+    .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
+    .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
+    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string }) => {
       normalisePublicSeed(options.seed);
-      const { prepared, source } = await prepareFromFile(file, options, io);
+      const { prepared, table } = await prepareFromFile(file, options, io);
       const result = drawLots(prepared, options.seed);
-      io.stdout(options.json ? JSON.stringify(drawResultToJson(result)) + '\n' : formatDraw(result, source));
+      const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
+      if (options.json) {
+        io.stdout(JSON.stringify(drawResultToJson(result)) + '\n');
+      } else {
+        io.stdout(formatDraw(result, table.source));
+        if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
+      }
       setExit(EXIT_OK);
     });
 
@@ -109,9 +120,20 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(excludeOption())
     .addOption(jsonOption())
     .action(async (file: string, options: TableOptions) => {
-      const { prepared, source } = await prepareFromFile(file, options, io);
-      io.stdout(options.json ? JSON.stringify(probabilitiesJson(prepared)) + '\n' : formatProbabilities(prepared, source));
+      const { prepared, table } = await prepareFromFile(file, options, io);
+      io.stdout(options.json ? JSON.stringify(probabilitiesJson(prepared)) + '\n' : formatProbabilities(prepared, table.source));
       setExit(EXIT_OK);
+    });
+
+  program
+    .command('verify')
+    .description('vérifier un registre : recalculer le tirage et comparer chaque chiffre, nom et statut')
+    .argument('<registre>', 'le classeur .xlsx du registre')
+    .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance, à comparer à celle du registre'))
+    .action(async (file: string, options: { fingerprint?: string }) => {
+      const outcome = await verifyFile(file, options.fingerprint);
+      io.stdout(outcome.text);
+      setExit(outcome.conforming ? EXIT_OK : EXIT_NOT_CONFORMING);
     });
   return program;
 }

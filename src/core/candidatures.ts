@@ -79,7 +79,8 @@ export function formatFrenchDate(date: CalendarDate): string {
 }
 
 function isBlank(row: SourceRow): boolean {
-  return row.cells.every((cell) => cellText(cell) === '');
+  // trim() removes exactly what \s matches, so this is `cellText(cell) === ''` without normalising.
+  return row.cells.every((cell) => cell === null || (typeof cell === 'string' ? cell.trim() === '' : cellText(cell) === ''));
 }
 
 class RowReader {

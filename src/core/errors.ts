@@ -73,7 +73,10 @@ export type InputErrorCode =
   | 'no_eligible'
   | 'empty_seed'
   | 'bad_reference_date'
-  | 'bad_fingerprint';
+  | 'bad_fingerprint'
+  | 'output_is_input'
+  | 'sheet_exists'
+  | 'file_unwritable';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;

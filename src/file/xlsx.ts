@@ -26,7 +26,7 @@ export async function readXlsx(input: Uint8Array | string, options: XlsxOptions,
   return { source: `${source} — feuille ${worksheet.name}`, sheet: worksheet.name, rows };
 }
 
-async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings ask for a Buffer; JSZip underneath takes any Uint8Array.
@@ -48,7 +48,7 @@ async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.
  * An .xlsx is a zip archive. A "Compound File" (D0 CF 11 E0) is either an Excel 97-2003 .xls
  * renamed, or an .xlsx encrypted by a password to open, which Excel stores in that container.
  */
-function notAWorkbook(bytes: Uint8Array, source: string): InputError {
+export function notAWorkbook(bytes: Uint8Array, source: string): InputError {
   const compound = [0xd0, 0xcf, 0x11, 0xe0].every((byte, i) => bytes[i] === byte);
   const message = compound
     ? `Le fichier « ${source} » n’est pas un classeur .xlsx ordinaire : soit il est protégé par un mot de passe ` +
@@ -95,7 +95,7 @@ function emptySheet(workbook: ExcelJS.Workbook, worksheet: ExcelJS.Worksheet, so
  * Rows 1 to the last row holding a value, blank ones included, so that row n of the table is row
  * n of the sheet. Rows and cells that only carry formatting do not extend the table.
  */
-function readRows(worksheet: ExcelJS.Worksheet): SourceRow[] {
+export function readRows(worksheet: ExcelJS.Worksheet): SourceRow[] {
   const byNumber = new Map<number, CellValue[]>();
   let lastRow = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

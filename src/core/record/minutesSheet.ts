@@ -11,6 +11,8 @@ import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
 
 const LAST_COLUMN = 4;
 const BLANK_LINE = '……………………………………………………';
+/** A name to write by hand, short enough for column A. */
+const NAME_LINE = '______________________';
 
 function bandsText(bands: readonly (readonly [number, number | null])[]): string {
   const parts = bands.map(([min, max]) => (max === null ? `aux ${min} ans et plus` : `aux ${min}–${max} ans`));
@@ -117,7 +119,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   );
 
   section('Signatures');
-  const signatories = meta.officials.length === 0 ? [BLANK_LINE, BLANK_LINE, BLANK_LINE] : meta.officials;
+  const signatories = meta.officials.length === 0 ? [NAME_LINE, NAME_LINE, NAME_LINE] : meta.officials;
   for (const name of signatories) {
     sheet.set(row, 1, name, STYLES.text);
     sheet.merged(row, 2, LAST_COLUMN, 'Signature :', STYLES.note);

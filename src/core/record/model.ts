@@ -77,11 +77,8 @@ export interface SheetModel {
   cells: CellModel[];
   /** Column widths in characters, column A first. */
   columnWidths: number[];
-  /**
-   * Row heights in points for rows holding wrapped text. Excel does not grow a row to fit wrapped
-   * text in merged cells, so the builder estimates the height; other rows keep the default.
-   */
-  rowHeights?: { row: number; height: number }[];
+  /** Row heights in points for rows holding wrapped text (see rowHeights.ts); others keep the default. */
+  rowHeights: { row: number; height: number }[];
   merges: MergeModel[];
   /** Rows and columns frozen at the top and left. */
   frozen: { rows: number; columns: number };

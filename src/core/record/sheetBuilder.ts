@@ -1,5 +1,6 @@
 /** A small writer of sparse sheet models, so each sheet's builder reads as its layout. */
 import type { CellModel, CellStyle, MergeModel, PrintModel, RecordValue, SheetModel, SheetRole, TableModel } from './model';
+import { estimateRowHeights } from './rowHeights';
 
 export const COLOURS = {
   selectedFill: 'C6EFCE',
@@ -80,21 +81,6 @@ export class SheetBuilder {
     return this;
   }
 
-  /** Lines of wrapped text each row needs, estimated from the text length and the cell's width. */
-  private rowHeights(cells: CellModel[]): { row: number; height: number }[] {
-    const lines = new Map<number, number>();
-    for (const cell of cells) {
-      if (!cell.style?.wrap || typeof cell.value !== 'string') continue;
-      const merge = this.merges.find((m) => m.fromRow === cell.row && m.fromColumn === cell.column);
-      const toColumn = merge ? merge.toColumn : cell.column;
-      let width = 0;
-      for (let c = cell.column; c <= toColumn; c++) width += this.columnWidths[c - 1] ?? 9;
-      const needed = Math.ceil((cell.value.length * 1.1) / Math.max(1, width));
-      lines.set(cell.row, Math.max(lines.get(cell.row) ?? 1, needed));
-    }
-    return [...lines].filter(([, n]) => n > 1).map(([row, n]) => ({ row, height: 15 * n }));
-  }
-
   build(): SheetModel {
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.column - b.column);
     return {
@@ -102,7 +88,7 @@ export class SheetBuilder {
       name: this.name,
       cells,
       columnWidths: this.columnWidths,
-      rowHeights: this.rowHeights(cells),
+      rowHeights: estimateRowHeights(cells, this.merges, this.columnWidths),
       merges: this.merges,
       frozen: this.frozen,
       tables: this.tables,

@@ -53,7 +53,7 @@ export function buildDrawSheet(result: DrawResult, meta: RecordMeta): SheetModel
   const { prepared } = result;
   const fingerprint = prepared.canonical.fingerprint;
   const date = parseIsoDate(prepared.referenceDate);
-  const sheet = new SheetBuilder('draw', meta.sheetNames.draw, [10, 8, 26, 10, 22, 18, 9, 7, 15, 10, 12, 11, 34], `Tirage CLN — empreinte ${fingerprint}`);
+  const sheet = new SheetBuilder('draw', meta.sheetNames.draw, [10, 10, 26, 10, 22, 18, 9, 7, 15, 10, 12, 11, 34], `Tirage CLN — empreinte ${fingerprint}`);
   const last = DRAW_HEADER.length;
 
   sheet.merged(1, 1, last, 'Tirage au sort du Conseil local du numérique — résultat ligne par ligne', STYLES.title);

@@ -1,0 +1,76 @@
+/**
+ * The real record of the example table, as LibreOffice Calc sees it: every sheet's values, a copy
+ * re-saved by LibreOffice that still verifies, and the printed procès-verbal as PNG pages for a
+ * person to look at (test-output/libreoffice-registre/). Skipped without LibreOffice on a
+ * developer's machine; a failure under CI.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ExcelJS from 'exceljs';
+import { run, type Io } from '../../src/cli/main';
+import { buildRecord, chooseSheetNames, drawFromTable } from '../../src/core';
+import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
+import { renderSheet } from '../../src/file/recordWriter';
+import { csvDifferences, printToPng, requireLibreOffice, resaveXlsx, sheetsToCsv, testOutputDir } from '../support/libreoffice';
+import { sheetToGrid } from '../support/records';
+
+const withLibreOffice = requireLibreOffice() ? describe : describe.skip;
+const REPO = join(__dirname, '..', '..');
+const EXAMPLE = join(REPO, 'assets', 'exemple-candidatures.csv');
+const SEED = '4 2 6 1 5 3';
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const io: Io = { stdout: (t) => (stdout += t), stderr: () => undefined, today: () => '2025-06-13' };
+  return { code: await run(argv, io), stdout };
+}
+
+withLibreOffice('the example record in LibreOffice Calc', () => {
+  const OUT = testOutputDir('libreoffice-registre');
+  const record = join(OUT, 'registre-exemple.xlsx');
+  const table = parseCsvText(decodeCsvBytes(readFileSync(EXAMPLE)), 'exemple-candidatures.csv');
+  const model = buildRecord(drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: SEED, excludeInvalid: false }), {
+    place: '',
+    officials: [],
+    candidatureSheet: 'Candidatures',
+    sourceFile: 'exemple-candidatures.csv',
+    sheetNames: chooseSheetNames(['Candidatures']),
+  });
+
+  beforeAll(async () => {
+    expect((await cli('draw', EXAMPLE, '--seed', SEED, '--date', '2025-06-13', '--out', record)).code).toBe(0);
+  });
+
+  it('reads every sheet with the values of the record model, and the candidatures as they were', () => {
+    const csv = sheetsToCsv(record, join(OUT, 'csv'));
+    expect([...csv.keys()].sort()).toEqual(['Candidatures', 'Données du tirage', 'Procès-verbal', 'Synthèse', 'Tirage']);
+    for (const sheet of model.sheets) expect(csvDifferences(sheet.name, sheetToGrid(sheet).rows, csv.get(sheet.name))).toEqual([]);
+    const source = table.rows.map((r) => r.cells);
+    expect(csvDifferences('Candidatures', source, csv.get('Candidatures'))).toEqual([]);
+  });
+
+  it('still verifies after LibreOffice re-saves it', async () => {
+    const resaved = resaveXlsx(record, join(OUT, 'reenregistre'));
+    const { code, stdout } = await cli('verify', resaved);
+    expect(stdout).toContain('Registre conforme');
+    expect(code).toBe(0);
+  });
+
+  it('prints the procès-verbal on A4 pages, with lines left to sign by hand', async () => {
+    const workbook = new ExcelJS.Workbook();
+    renderSheet(workbook, model.sheets.find((s) => s.role === 'minutes') as (typeof model.sheets)[number]);
+    const minutes = join(OUT, 'proces-verbal.xlsx');
+    await workbook.xlsx.writeFile(minutes);
+    const pages = printToPng(minutes, join(OUT, 'impression'));
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(3);
+    for (const page of pages) {
+      const png = readFileSync(page);
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(png.length).toBeGreaterThan(10_000);
+    }
+    const text = model.sheets.find((s) => s.role === 'minutes')?.cells.map((c) => c.value) ?? [];
+    expect(text.filter((v) => v === '______________________').length).toBe(3);
+    expect(text.filter((v) => v === 'Signature :').length).toBe(3);
+  });
+});

@@ -95,6 +95,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(excludeOption())
     .addOption(jsonOption())
     .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage'))
+    .addOption(new Option('--replace', 'remplacer le fichier --out s’il existe déjà (sinon, refus)'))
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
     .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string }) => {

@@ -1,5 +1,5 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   buildRecord,
@@ -22,11 +22,21 @@ export const CSV_SHEET_NAME = 'Candidatures';
 
 export interface RecordOptions {
   out: string;
+  /** Replace an existing file at `out`; without it, an existing file is never overwritten. */
+  replace?: boolean;
   place?: string;
   officials?: string;
 }
 
 export async function writeRecord(inputPath: string, table: RawTable, result: DrawResult, options: RecordOptions): Promise<string[]> {
+  if (existsSync(options.out) && options.replace !== true) {
+    // A record is an official document: an earlier one is never replaced by accident.
+    throw new InputError(
+      'output_exists',
+      `Le fichier « ${options.out} » existe déjà : le registre n’a pas été écrit. Choisissez un autre nom de fichier (option --out), ` +
+        'ou ajoutez --replace pour le remplacer.',
+    );
+  }
   const isWorkbook = formatOf(fileBaseName(inputPath)) === 'xlsx';
   const existing = isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME];
   const meta = {

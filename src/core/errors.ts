@@ -75,6 +75,7 @@ export type InputErrorCode =
   | 'bad_reference_date'
   | 'bad_fingerprint'
   | 'output_is_input'
+  | 'output_exists'
   | 'sheet_exists'
   | 'file_unwritable';
 

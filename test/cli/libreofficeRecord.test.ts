@@ -38,7 +38,7 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
   });
 
   beforeAll(async () => {
-    expect((await cli('draw', EXAMPLE, '--seed', SEED, '--date', '2025-06-13', '--out', record)).code).toBe(0);
+    expect((await cli('draw', EXAMPLE, '--seed', SEED, '--date', '2025-06-13', '--out', record, '--replace')).code).toBe(0);
   });
 
   it('reads every sheet with the values of the record model, and the candidatures as they were', () => {

@@ -2,7 +2,7 @@
  * The record on disk, end to end through the command line: `draw --out`, then `verify`, on
  * untouched, edited and foreign workbooks.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -10,6 +10,7 @@ import { run, type Io } from '../../src/cli/main';
 
 const REPO = join(__dirname, '..', '..');
 const OUT = join(REPO, 'test-output', 'cli-record');
+rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
 const EXAMPLE_XLSX = join(REPO, 'assets', 'exemple-candidatures.xlsx');
@@ -104,10 +105,22 @@ describe('draw --out', () => {
     expect(verified.stdout.match(/Registre conforme/g)).toHaveLength(2);
   });
 
+  it('never replaces an existing file unless told to', async () => {
+    const before = readFileSync(record);
+    const refused = await cli('draw', EXAMPLE_CSV, '--seed', 'autre', '--date', '2025-06-13', '--out', record);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('existe déjà');
+    expect(readFileSync(record)).toEqual(before);
+    const replaced = join(OUT, 'remplace.xlsx');
+    writeFileSync(replaced, 'ancien');
+    expect((await cli('draw', EXAMPLE_CSV, '--seed', SEED, '--date', '2025-06-13', '--out', replaced, '--replace')).code).toBe(0);
+    expect((await cli('verify', replaced)).code).toBe(0);
+  });
+
   it('refuses to overwrite its input', async () => {
     const copy = join(OUT, 'source.xlsx');
     writeFileSync(copy, readFileSync(EXAMPLE_XLSX));
-    const { code, stderr } = await cli('draw', copy, '--seed', SEED, '--out', copy);
+    const { code, stderr } = await cli('draw', copy, '--seed', SEED, '--out', copy, '--replace');
     expect(code).toBe(2);
     expect(stderr.length).toBeGreaterThan(0);
     expect(readFileSync(copy)).toEqual(readFileSync(EXAMPLE_XLSX));

@@ -82,7 +82,7 @@ function dataRows(result: DrawResult): Candidature[] {
 }
 
 export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel {
-  const sheet = new SheetBuilder('data', meta.sheetNames.data, [30, 11, 10, 6, 22, 18, 14, 6, 10, 18, 8, 16, 50], `Tirage CLN — empreinte ${result.prepared.canonical.fingerprint}`);
+  const sheet = new SheetBuilder('data', meta.sheetNames.data, [40, 11, 10, 6, 22, 18, 14, 6, 10, 18, 8, 16, 50], `Tirage CLN — empreinte ${result.prepared.canonical.fingerprint}`);
   sheet.set(1, 1, DATA_TITLE, STYLES.title);
   sheet.merged(
     2,

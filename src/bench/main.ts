@@ -4,12 +4,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { measureEngine } from './engine';
+import { measureRecord } from './record';
 
 const SIZES: [number, number][] = [
   [1_000, 21],
   [10_000, 11],
   [100_000, 7],
 ];
+/** A town hall's record holds a few hundred rows; 10,000 is far beyond any real session. */
+const RECORD_SIZES = [1_000, 10_000];
 
 function child(kind: string, size: number, repeats: number): unknown {
   const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', kind, String(size), String(repeats)], {
@@ -19,18 +22,23 @@ function child(kind: string, size: number, repeats: number): unknown {
   return JSON.parse(out);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
     const [, kind, size, repeats] = args;
-    if (kind === 'engine') process.stdout.write(JSON.stringify(measureEngine(Number(size), Number(repeats))));
+    const measure = kind === 'engine' ? measureEngine(Number(size), Number(repeats)) : await measureRecord(Number(size));
+    process.stdout.write(JSON.stringify(measure));
     return;
   }
   const report = {
     machine: { node: process.version, platform: process.platform, arch: process.arch },
     engine: SIZES.map(([size, repeats]) => child('engine', size, repeats)),
+    record: RECORD_SIZES.map((size) => child('record', size, 1)),
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -62,6 +62,11 @@ describe('normalising a row', () => {
     expect(text.age).toBe(17);
   });
 
+  it('ignores the age column when the table also has birth dates (the date decides)', () => {
+    const [c] = read([['1', 'A', 'B', 'F', '1990-01-01', 'Est', 12]], [...['N°', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Secteur'], 'Âge']);
+    expect(c).toMatchObject({ birthDate: '1990-01-01', age: 35, problems: [] });
+  });
+
   it('skips blank rows but keeps the sheet row numbers', () => {
     const candidatures = read([['1', 'A', 'B', 'F', '1990-01-01', 'Est'], [null, '', '  '], [], ['2', 'C', 'D', 'H', '1990-01-01', 'Est']]);
     expect(candidatures.map((c) => c.row)).toEqual([2, 5]);

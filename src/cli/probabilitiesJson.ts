@@ -1,5 +1,5 @@
 /** `probabilities --json`: each candidature's chance before any seed, exact and rounded. */
-import { countJson, toNumber, toText, type IneligibilityCode, type PreparedDraw, type Sex } from '../core';
+import { candidatureJson, countJson, toNumber, toText, type CandidatureJson, type IneligibilityCode, type PreparedDraw } from '../core';
 
 export interface ProbabilitiesJson {
   algorithm: string;
@@ -7,21 +7,13 @@ export interface ProbabilitiesJson {
   fingerprint: string;
   seats: number;
   optimalAllocations: number | string;
-  candidates: {
-    row: number;
-    id: string;
-    lastName: string;
-    firstName: string;
-    sex: Sex | null;
-    sector: string | null;
-    birthDate: string | null;
-    age: number | null;
+  candidates: (CandidatureJson & {
     priority: boolean;
     probability: number;
     /** The exact fraction, "num/den" (or "0", "1"). */
     probabilityExact: string;
     reason: IneligibilityCode | null;
-  }[];
+  })[];
 }
 
 export function probabilitiesJson(prepared: PreparedDraw): ProbabilitiesJson {
@@ -32,14 +24,7 @@ export function probabilitiesJson(prepared: PreparedDraw): ProbabilitiesJson {
     seats: prepared.space.totalSeats,
     optimalAllocations: countJson(prepared.space.count),
     candidates: prepared.candidatures.map((c, i) => ({
-      row: c.row,
-      id: c.id,
-      lastName: c.lastName,
-      firstName: c.firstName,
-      sex: c.sex,
-      sector: c.sector,
-      birthDate: c.birthDate,
-      age: c.age,
+      ...candidatureJson(c),
       priority: prepared.priorities[i],
       probability: toNumber(prepared.chances[i]),
       probabilityExact: toText(prepared.chances[i]),

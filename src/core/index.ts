@@ -22,5 +22,5 @@ export {
   type SeatAllocation,
   type Status,
 } from './draw';
-export { drawResultToJson, countJson, type DrawJson, type CandidateJson } from './json';
+export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

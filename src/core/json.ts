@@ -1,10 +1,12 @@
 /** The draw as the command line's `--json` prints it (one object, documented in the README). */
+import type { Candidature } from './candidatures';
 import type { DrawResult, Status } from './draw';
 import type { IneligibilityCode } from './errors';
 import { toNumber } from './fraction';
 import type { Sex } from './rules';
 
-export interface CandidateJson {
+/** Who a candidature is, as read from its row (normalised). */
+export interface CandidatureJson {
   row: number;
   id: string;
   lastName: string;
@@ -13,6 +15,13 @@ export interface CandidateJson {
   sector: string | null;
   birthDate: string | null;
   age: number | null;
+}
+
+export function candidatureJson(c: Candidature): CandidatureJson {
+  return { row: c.row, id: c.id, lastName: c.lastName, firstName: c.firstName, sex: c.sex, sector: c.sector, birthDate: c.birthDate, age: c.age };
+}
+
+export interface CandidateJson extends CandidatureJson {
   priority: boolean;
   drawNumber: number | null;
   status: Status;
@@ -46,14 +55,7 @@ export function drawResultToJson(result: DrawResult): DrawJson {
     const c = o.candidature;
     if (o.status === 'selected' && c.sex) summary[c.sex]++;
     return {
-      row: c.row,
-      id: c.id,
-      lastName: c.lastName,
-      firstName: c.firstName,
-      sex: c.sex,
-      sector: c.sector,
-      birthDate: c.birthDate,
-      age: c.age,
+      ...candidatureJson(c),
       priority: o.priority,
       drawNumber: o.drawNumber,
       status: o.status,

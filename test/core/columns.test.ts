@@ -1,16 +1,7 @@
-import { InputError, type RawTable } from '../../src/core';
+import type { RawTable } from '../../src/core';
 import { findColumns, headerKey } from '../../src/core/columns';
 import { tableOf } from '../support/tables';
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+import { errorOf } from '../support/errors';
 
 describe('header names', () => {
   it.each([

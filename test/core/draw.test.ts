@@ -1,22 +1,13 @@
-import { drawFromTable, drawResultToJson, InputError, prepareDraw } from '../../src/core';
+import { drawFromTable, drawResultToJson, prepareDraw } from '../../src/core';
 import { JUNE_2025, rowsOf, tableOf } from '../support/tables';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+import { errorOf } from '../support/errors';
 
 const options = { referenceDate: '2025-06-13', publicSeed: 'graine', excludeInvalid: false };
 
 describe('drawing from a table', () => {
   it('stops on any ineligible row, listing every problem, unless told to exclude them', () => {
     const table = tableOf([...rowsOf(JUNE_2025), ['17', 'X', 'Y', 'F', '1990-01-01', 'Hem'], ['18', '', 'Z', '?', '1990-01-01', 'Est']]);
-    const error = inputError(() => drawFromTable(table, options));
+    const error = errorOf(() => drawFromTable(table, options));
     expect(error.code).toBe('ineligible_rows');
     expect(error.lines).toEqual([
       'Ligne 18 : secteur inconnu « Hem » (cellule F18). Secteurs possibles : Centre, Est, Ouest, Nord, Sud.',
@@ -37,19 +28,19 @@ describe('drawing from a table', () => {
     ['', 'empty_seed'],
     ['   ', 'empty_seed'],
   ])('refuses the public seed %j', (publicSeed, code) => {
-    expect(inputError(() => drawFromTable(tableOf(rowsOf(JUNE_2025)), { ...options, publicSeed })).code).toBe(code);
+    expect(errorOf(() => drawFromTable(tableOf(rowsOf(JUNE_2025)), { ...options, publicSeed })).code).toBe(code);
   });
 
   it.each(['13/06/2025', '2025-13-01', 'demain', ''])('refuses the reference date %j', (referenceDate) => {
-    const error = inputError(() => prepareDraw(tableOf(rowsOf(JUNE_2025)), { referenceDate, excludeInvalid: false }));
+    const error = errorOf(() => prepareDraw(tableOf(rowsOf(JUNE_2025)), { referenceDate, excludeInvalid: false }));
     expect(error.code).toBe('bad_reference_date');
     expect(error.message).toContain('AAAA-MM-JJ');
   });
 
   it('refuses a table without candidatures, or without any eligible one', () => {
-    expect(inputError(() => drawFromTable(tableOf([]), options)).code).toBe('no_candidatures');
+    expect(errorOf(() => drawFromTable(tableOf([]), options)).code).toBe('no_candidatures');
     const onlyBad = tableOf([['1', 'A', 'B', 'F', '1990-01-01', 'Hem']]);
-    expect(inputError(() => drawFromTable(onlyBad, { ...options, excludeInvalid: true })).code).toBe('no_eligible');
+    expect(errorOf(() => drawFromTable(onlyBad, { ...options, excludeInvalid: true })).code).toBe('no_eligible');
   });
 
   it('prints the JSON shape of the specification, one candidate per non-blank row in row order', () => {

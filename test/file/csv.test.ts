@@ -1,21 +1,11 @@
-import { InputError } from '../../src/core/errors';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
+import { errorOf } from '../support/errors';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const BOM = [0xef, 0xbb, 0xbf];
 
 function rowsOf(text: string) {
   return parseCsvText(text, 'test.csv').rows;
-}
-
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('decodeCsvBytes', () => {

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { InputError } from '../../src/core/errors';
 import { readTableFile } from '../../src/file/readTable';
+import { rejectionOf } from '../support/errors';
 
 let tempDir: string;
 beforeAll(() => {
@@ -28,16 +28,6 @@ async function writeWorkbook(name: string): Promise<string> {
   const file = path.join(tempDir, name);
   await workbook.xlsx.writeFile(file);
   return file;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 /** "Nom;Prénom\r\nMartin;Hélène\r\n" as French Excel saves it: Windows-1252, é = 0xE9, è = 0xE8. */
@@ -91,7 +81,7 @@ describe('readTableFile', () => {
 
   it('refuses a missing file, giving its path', async () => {
     const missing = path.join(tempDir, 'absent', 'candidatures.xlsx');
-    const error = await errorOf(readTableFile(missing));
+    const error = await rejectionOf(readTableFile(missing));
     expect(error.code).toBe('file_not_found');
     expect(error.message).toContain(`« ${missing} »`);
   });
@@ -99,7 +89,7 @@ describe('readTableFile', () => {
   it('refuses a folder given as the file', async () => {
     const folder = path.join(tempDir, 'dossier.csv');
     fs.mkdirSync(folder);
-    const error = await errorOf(readTableFile(folder));
+    const error = await rejectionOf(readTableFile(folder));
     expect(error.code).toBe('file_unreadable');
     expect(error.message).toContain('est un dossier');
   });
@@ -112,7 +102,7 @@ describe('readTableFile', () => {
     ['candidatures', 'n’a pas d’extension'],
   ])('refuses %s as an unsupported format, saying how to save it', async (name, what) => {
     // The format is judged by the name, before reading: the file need not even exist.
-    const error = await errorOf(readTableFile(path.join(tempDir, name)));
+    const error = await rejectionOf(readTableFile(path.join(tempDir, name)));
     expect(error.code).toBe('unsupported_format');
     expect(error.message).toContain(`« ${name} »`);
     expect(error.message).toContain(what);
@@ -121,14 +111,14 @@ describe('readTableFile', () => {
 
   it('refuses a text file renamed .xlsx as unreadable', async () => {
     const file = writeFile('renommé.xlsx', 'Nom;Prénom\r\nMartin;Hélène\r\n');
-    const error = await errorOf(readTableFile(file));
+    const error = await rejectionOf(readTableFile(file));
     expect(error.code).toBe('file_unreadable');
     expect(error.message).toContain('« renommé.xlsx »');
   });
 
   it('refuses a sheet name for a CSV file', async () => {
     const file = writeFile('simple.csv', 'Nom;Prénom\nMartin;Hélène\n');
-    const error = await errorOf(readTableFile(file, { sheet: 'Feuil1' }));
+    const error = await rejectionOf(readTableFile(file, { sheet: 'Feuil1' }));
     expect(error.code).toBe('unsupported_format');
     expect(error.message).toContain('--sheet');
     expect(error.message).toContain('« simple.csv »');
@@ -136,7 +126,7 @@ describe('readTableFile', () => {
 
   it('refuses an unknown sheet of a workbook, listing the sheets', async () => {
     const file = await writeWorkbook('deux-feuilles.xlsx');
-    const error = await errorOf(readTableFile(file, { sheet: 'Inscrits' }));
+    const error = await rejectionOf(readTableFile(file, { sheet: 'Inscrits' }));
     expect(error.code).toBe('sheet_not_found');
     expect(error.message).toContain('« Feuil1 », « Candidatures »');
   });

@@ -1,22 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { InputError } from '../../src/core/errors';
 import { gridToRawTable, readWorkbookGrids } from '../../src/file/recordReader';
 import { testOutputDir } from '../support/libreoffice';
+import { rejectionOf } from '../support/errors';
 
 const OUT = testOutputDir('record-reader');
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
-
-async function errorOf(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('readWorkbookGrids', () => {
   const file = path.join(OUT, 'grilles.xlsx');
@@ -59,11 +49,11 @@ describe('readWorkbookGrids', () => {
   });
 
   it('says in French when the file is missing or is not a workbook', async () => {
-    const missing = await errorOf(readWorkbookGrids(path.join(OUT, 'absent.xlsx')));
+    const missing = await rejectionOf(readWorkbookGrids(path.join(OUT, 'absent.xlsx')));
     expect([missing.code, missing.message]).toEqual(['file_not_found', expect.stringMatching(/Fichier introuvable/)]);
     const text = path.join(OUT, 'texte.xlsx');
     fs.writeFileSync(text, 'Nom;Prénom\nMartin;Hélène\n');
-    const unreadable = await errorOf(readWorkbookGrids(text));
+    const unreadable = await rejectionOf(readWorkbookGrids(text));
     expect([unreadable.code, unreadable.message]).toEqual(['file_unreadable', expect.stringMatching(/n’est pas un classeur Excel lisible/)]);
   });
 });

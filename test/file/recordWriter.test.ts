@@ -6,7 +6,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { InputError } from '../../src/core/errors';
 import type { RecordModel, SheetModel } from '../../src/core/record/model';
 import type { RawTable } from '../../src/core/table';
 import { encodeSharedString } from '../../src/file/recordPackage';
@@ -16,18 +15,9 @@ import { childrenNamed, firstChild, parseXml } from '../../src/file/xmlScan';
 import { testOutputDir } from '../support/libreoffice';
 import { CONTROL, HOSTILE, clerkWorkbook, modelGrid, sampleModel } from '../support/recordModels';
 import { XlsxParts } from '../support/xlsxParts';
+import { rejectionOf } from '../support/errors';
 
 const OUT = testOutputDir('record-writer');
-
-async function errorOf(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 async function loadExcel(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -337,7 +327,7 @@ describe('refusals', () => {
     fs.symlinkSync(input, link);
     const bytes = fs.readFileSync(input);
     for (const outPath of [input, path.relative(process.cwd(), input), path.join(OUT, '.', 'x', '..', 'entree.xlsx'), link]) {
-      const error = await errorOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: input }, model: sampleModel(), outPath }));
+      const error = await rejectionOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: input }, model: sampleModel(), outPath }));
       expect([error.code, error.message]).toEqual(['output_is_input', expect.stringMatching(/classeur des candidatures lui-même/)]);
     }
     expect(fs.readFileSync(input).equals(bytes)).toBe(true);
@@ -346,7 +336,7 @@ describe('refusals', () => {
   it('refuses a sheet name the workbook has, whatever its case, and writes nothing', async () => {
     const out = path.join(OUT, 'jamais.xlsx');
     fs.rmSync(out, { force: true });
-    const error = await errorOf(
+    const error = await rejectionOf(
       writeRecordWorkbook({ input: { kind: 'xlsx', path: clerkPath }, model: sampleModel({ summary: 'CANDIDATURES' }), outPath: out }),
     );
     expect([error.code, error.message]).toEqual(['sheet_exists', expect.stringMatching(/déjà une feuille nommée « Candidatures »/)]);
@@ -356,26 +346,26 @@ describe('refusals', () => {
 
   it('refuses two model sheets with one name, and an output that is not .xlsx', async () => {
     const twice: RecordModel = { sheets: [sampleModel().sheets[0], { ...sampleModel().sheets[1], name: 'tirage' }] };
-    expect((await errorOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: clerkPath }, model: twice, outPath: path.join(OUT, 'deux.xlsx') }))).message).toMatch(
+    expect((await rejectionOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: clerkPath }, model: twice, outPath: path.join(OUT, 'deux.xlsx') }))).message).toMatch(
       /déjà une feuille nommée « Tirage »/,
     );
-    const error = await errorOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: clerkPath }, model: sampleModel(), outPath: path.join(OUT, 'registre.xlsm') }));
+    const error = await rejectionOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: clerkPath }, model: sampleModel(), outPath: path.join(OUT, 'registre.xlsm') }));
     expect(error.code).toBe('unsupported_format');
   });
 
   it('says in French when the destination folder is missing, and leaves no temporary file', async () => {
-    const error = await errorOf(
+    const error = await rejectionOf(
       writeRecordWorkbook({ input: { kind: 'xlsx', path: clerkPath }, model: sampleModel(), outPath: path.join(OUT, 'absent', 'registre.xlsx') }),
     );
     expect([error.code, error.message]).toEqual(['file_not_found', expect.stringMatching(/dossier du registre/)]);
   });
 
   it('reports a missing or unreadable input as readTable does', async () => {
-    expect((await errorOf(existingSheetNames(path.join(OUT, 'absent.xlsx')))).code).toBe('file_not_found');
+    expect((await rejectionOf(existingSheetNames(path.join(OUT, 'absent.xlsx')))).code).toBe('file_not_found');
     const text = path.join(OUT, 'texte.xlsx');
     fs.writeFileSync(text, 'Nom;Prénom\n');
-    expect((await errorOf(existingSheetNames(text))).code).toBe('file_unreadable');
-    expect((await errorOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: text }, model: sampleModel(), outPath: path.join(OUT, 'r.xlsx') }))).code).toBe(
+    expect((await rejectionOf(existingSheetNames(text))).code).toBe('file_unreadable');
+    expect((await rejectionOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: text }, model: sampleModel(), outPath: path.join(OUT, 'r.xlsx') }))).code).toBe(
       'file_unreadable',
     );
     // A zip that is not a workbook, and a workbook with a damaged style sheet.
@@ -383,12 +373,12 @@ describe('refusals', () => {
     notWorkbook.file('lisezmoi.txt', 'bonjour');
     const zipPath = path.join(OUT, 'archive.xlsx');
     fs.writeFileSync(zipPath, await notWorkbook.generateAsync({ type: 'uint8array' }));
-    expect((await errorOf(existingSheetNames(zipPath))).code).toBe('file_unreadable');
+    expect((await rejectionOf(existingSheetNames(zipPath))).code).toBe('file_unreadable');
     const damaged = await JSZip.loadAsync(await clerkWorkbook());
     damaged.file('xl/styles.xml', '<styleSheet><fonts></styleSheet>');
     const damagedPath = path.join(OUT, 'abime.xlsx');
     fs.writeFileSync(damagedPath, await damaged.generateAsync({ type: 'uint8array' }));
-    const error = await errorOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: damagedPath }, model: sampleModel(), outPath: path.join(OUT, 'r.xlsx') }));
+    const error = await rejectionOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: damagedPath }, model: sampleModel(), outPath: path.join(OUT, 'r.xlsx') }));
     expect([error.code, error.message]).toEqual(['file_unreadable', expect.stringMatching(/endommagée/)]);
     expect(fs.existsSync(path.join(OUT, 'r.xlsx'))).toBe(false);
   });

@@ -2,23 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { InputError } from '../../src/core/errors';
 import { readXlsx } from '../../src/file/xlsx';
+import { rejectionOf } from '../support/errors';
 
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 /** A clerk's sheet: title, blank row, header in row 3, every kind of cell exceljs gives back. */
@@ -149,7 +139,7 @@ describe('readXlsx', () => {
   });
 
   it('refuses an unknown sheet name, listing the sheets that exist', async () => {
-    const error = await errorOf(readXlsx(await bytesOf(candidatureWorkbook()), { sheet: 'Feuil3' }, 'classeur.xlsx'));
+    const error = await rejectionOf(readXlsx(await bytesOf(candidatureWorkbook()), { sheet: 'Feuil3' }, 'classeur.xlsx'));
     expect(error.code).toBe('sheet_not_found');
     expect(error.message).toContain('« classeur.xlsx »');
     expect(error.message).toContain('« Feuil3 »');
@@ -160,7 +150,7 @@ describe('readXlsx', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Feuil1').getCell('C3').font = { italic: true };
     workbook.addWorksheet('Candidatures').getCell('A1').value = 'Nom';
-    const error = await errorOf(readXlsx(await bytesOf(workbook), {}, 'c.xlsx'));
+    const error = await rejectionOf(readXlsx(await bytesOf(workbook), {}, 'c.xlsx'));
     expect(error.code).toBe('empty_table');
     expect(error.message).toBe(
       'La feuille « Feuil1 » du classeur « c.xlsx » est vide. Autres feuilles du classeur : « Candidatures ». ' +
@@ -169,26 +159,26 @@ describe('readXlsx', () => {
   });
 
   it('refuses a workbook without worksheets', async () => {
-    const error = await errorOf(readXlsx(await bytesOf(new ExcelJS.Workbook()), {}, 'rien.xlsx'));
+    const error = await rejectionOf(readXlsx(await bytesOf(new ExcelJS.Workbook()), {}, 'rien.xlsx'));
     expect(error.code).toBe('file_unreadable');
     expect(error.message).toContain('aucune feuille');
   });
 
   it('refuses bytes that are not a zip archive', async () => {
-    const error = await errorOf(readXlsx(new TextEncoder().encode('Nom;Prénom\nMartin;Hélène\n'), {}, 'faux.xlsx'));
+    const error = await rejectionOf(readXlsx(new TextEncoder().encode('Nom;Prénom\nMartin;Hélène\n'), {}, 'faux.xlsx'));
     expect(error.code).toBe('file_unreadable');
     expect(error.message).toContain('« faux.xlsx » n’est pas un classeur Excel lisible');
   });
 
   it('refuses a truncated workbook', async () => {
     const bytes = await bytesOf(candidatureWorkbook());
-    const error = await errorOf(readXlsx(bytes.subarray(0, bytes.length - 100), {}, 'coupé.xlsx'));
+    const error = await rejectionOf(readXlsx(bytes.subarray(0, bytes.length - 100), {}, 'coupé.xlsx'));
     expect(error.code).toBe('file_unreadable');
   });
 
   it('explains a password-protected workbook or a renamed .xls (Compound File)', async () => {
     const compound = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
-    const error = await errorOf(readXlsx(compound, {}, 'protégé.xlsx'));
+    const error = await rejectionOf(readXlsx(compound, {}, 'protégé.xlsx'));
     expect(error.code).toBe('file_unreadable');
     expect(error.message).toContain('mot de passe');
     expect(error.message).toContain('.xls');

@@ -3,7 +3,7 @@
  * every cell of the record with what the draw gives. The record is rebuilt with the same builders
  * that wrote it, so any figure, name or status edited afterwards shows as a difference.
  */
-import { readCandidatures, type Candidature } from '../candidatures';
+import { isEligible, readCandidatures, type Candidature } from '../candidatures';
 import { candidateLine } from '../fingerprint';
 import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
 import { cellAddress, InputError } from '../errors';
@@ -72,7 +72,7 @@ function rederive(data: RecordData, grid: SheetGrid): string[] {
     if (error instanceof InputError) return [`Feuille « ${grid.name} » : ${error.message}`];
     throw error;
   }
-  const summary = (c: Candidature) => (c.problems.length > 0 ? `écartée (${c.problems[0].code})` : `recevable ${candidateLine(c as never)}`);
+  const summary = (c: Candidature) => (isEligible(c) ? `recevable ${candidateLine(c)}` : `écartée (${c.problems[0].code})`);
   const recorded = new Map(data.candidatures.map((c) => [c.row, c]));
   const differences: string[] = [];
   for (const c of fromSheet) {

@@ -81,13 +81,14 @@ export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): Exce
   if (sheet.protected) {
     // An empty password: exceljs writes <sheetProtection sheet="1" …/> without any hash, which
     // Excel and LibreOffice show as a protected sheet that "Ôter la protection" unlocks without
-    // asking anything. Selecting cells stays allowed (the default); filtering and sorting too
-    // when the sheet has a table. protect() is synchronous under its Promise.
+    // asking anything. Selecting cells stays allowed (the default), and filtering when the sheet
+    // has a table: a filter hides rows without changing a value. Sorting stays refused: it would
+    // move the cells that `verify` compares. protect() is synchronous under its Promise.
     void worksheet.protect('', {
       selectLockedCells: true,
       selectUnlockedCells: true,
       autoFilter: filtered,
-      sort: filtered,
+      sort: false,
     });
   }
   return worksheet;

@@ -1,10 +1,13 @@
 /**
- * A minimal, offset-keeping XML scanner for the parts of an .xlsx package that the record writer
- * edits in place (workbook, relationships, content types, styles, shared strings). It finds
- * elements and their attributes and remembers where each one starts and ends in the text, so an
- * edit splices new text in and leaves every other byte of the part as it was. It is not a general
- * XML parser: no DTDs, no entity definitions (OOXML parts have neither).
+ * An offset-keeping view of the parts of an .xlsx package that the record writer edits in place
+ * (workbook, relationships, content types, styles, shared strings). It finds elements and their
+ * attributes and remembers where each one starts and ends in the text, so an edit splices new text
+ * in and leaves every other byte of the part as it was. The parsing itself is saxes's (a strict,
+ * conformant SAX parser): this module only records the positions it reports. No DTDs (OOXML parts
+ * have none); namespaces are not resolved, names are kept as written.
  */
+
+import { SaxesParser } from 'saxes';
 
 export interface XmlElement {
   /** Qualified name as written ("sheet", "x:sheet"). */
@@ -29,93 +32,62 @@ export interface XmlElement {
 
 export class XmlScanError extends Error {}
 
-/** The document's root element, with every descendant element. */
+/**
+ * The document's root element, with every descendant element. Throws XmlScanError unless the text
+ * is a well-formed XML document without a DOCTYPE.
+ *
+ * Offsets are JavaScript string indices (UTF-16 code units, like `parser.position`, which counts
+ * raw units of the text fed to it: a CR LF pair or a surrogate pair counts two). saxes reports the
+ * position after the character it has just read; the two offsets it cannot report directly, the
+ * '<' of a start or end tag, are found by looking back for '<', which neither a name, whitespace
+ * nor a (well-formed) attribute value can hold.
+ */
 export function parseXml(text: string): XmlElement {
+  const parser = new SaxesParser();
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
-  let i = 0;
-  while (i < text.length) {
-    const lt = text.indexOf('<', i);
-    if (lt < 0) break;
-    if (text.startsWith('<?', lt)) {
-      i = after(text, '?>', lt);
-    } else if (text.startsWith('<!--', lt)) {
-      i = after(text, '-->', lt);
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      i = after(text, ']]>', lt);
-    } else if (text.startsWith('<!', lt)) {
-      throw new XmlScanError('DOCTYPE declarations are not expected in an OOXML part');
-    } else if (text[lt + 1] === '/') {
-      const gt = text.indexOf('>', lt);
-      if (gt < 0) throw new XmlScanError('unterminated end tag');
-      const name = text.slice(lt + 2, gt).trim();
-      const open = stack.pop();
-      if (!open || open.name !== name) throw new XmlScanError(`mismatched end tag </${name}>`);
-      open.closeStart = lt;
-      open.end = gt + 1;
-      i = gt + 1;
-    } else {
-      const gt = tagEnd(text, lt);
-      const selfClosing = text[gt - 1] === '/';
-      const body = text.slice(lt + 1, selfClosing ? gt - 1 : gt);
-      const nameMatch = /^[^\s/>]+/.exec(body);
-      if (!nameMatch) throw new XmlScanError('element without a name');
-      const name = nameMatch[0];
-      const colon = name.indexOf(':');
-      const element: XmlElement = {
-        name,
-        local: colon < 0 ? name : name.slice(colon + 1),
-        prefix: colon < 0 ? '' : name.slice(0, colon),
-        attributes: parseAttributes(body.slice(name.length)),
-        start: lt,
-        openEnd: gt + 1,
-        closeStart: gt + 1,
-        end: gt + 1,
-        selfClosing,
-        children: [],
-      };
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(element);
-      else if (root) throw new XmlScanError('more than one root element');
-      else root = element;
-      if (!selfClosing) stack.push(element);
-      i = gt + 1;
-    }
-  }
+  let start = 0;
+  parser.on('error', (error) => {
+    throw new XmlScanError(error.message);
+  });
+  parser.on('doctype', () => {
+    throw new XmlScanError('DOCTYPE declarations are not expected in an OOXML part');
+  });
+  // Reported once the name has been read, with the character that ends it.
+  parser.on('opentagstart', () => {
+    start = text.lastIndexOf('<', parser.position - 1);
+  });
+  // Reported just after the start tag's '>' (for an empty-element tag, its "/>").
+  parser.on('opentag', (tag) => {
+    const colon = tag.name.indexOf(':');
+    const openEnd = parser.position;
+    const element: XmlElement = {
+      name: tag.name,
+      local: colon < 0 ? tag.name : tag.name.slice(colon + 1),
+      prefix: colon < 0 ? '' : tag.name.slice(0, colon),
+      attributes: new Map(Object.entries(tag.attributes)),
+      start,
+      openEnd,
+      closeStart: openEnd,
+      end: openEnd,
+      selfClosing: tag.isSelfClosing,
+      children: [],
+    };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else root = element;
+    if (!element.selfClosing) stack.push(element);
+  });
+  // Reported just after the end tag's '>' (right after "opentag" for an empty-element tag).
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    const element = stack.pop() as XmlElement;
+    element.end = parser.position;
+    element.closeStart = text.lastIndexOf('<', element.end - 1);
+  });
+  parser.write(text).close();
   if (!root) throw new XmlScanError('no root element');
-  if (stack.length > 0) throw new XmlScanError(`unclosed element <${stack[stack.length - 1].name}>`);
   return root;
-}
-
-function after(text: string, marker: string, from: number): number {
-  const at = text.indexOf(marker, from);
-  if (at < 0) throw new XmlScanError(`unterminated ${marker}`);
-  return at + marker.length;
-}
-
-/** Offset of the '>' closing the tag that starts at `lt`, quotes respected. */
-function tagEnd(text: string, lt: number): number {
-  let quote = '';
-  for (let j = lt + 1; j < text.length; j++) {
-    const ch = text[j];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '>') {
-      return j;
-    }
-  }
-  throw new XmlScanError('unterminated start tag');
-}
-
-function parseAttributes(text: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  const pattern = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    attributes.set(m[1], decodeXml(m[2] ?? m[3]));
-  }
-  return attributes;
 }
 
 export function decodeXml(text: string): string {

@@ -35,6 +35,14 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
     sheet.merged(row, 2, LAST_COLUMN, value, withStyle(style, { horizontal: 'left' }));
     row++;
   };
+  // One line of a list that may be long (the reserve): its short text overflows into the empty
+  // cells on its right, so it needs neither a merge nor wrapping — thousands of merged rows make
+  // spreadsheet programs (and exceljs) slow.
+  const item = (label: string, value: string) => {
+    sheet.set(row, 1, label, STYLES.label);
+    sheet.set(row, 2, value, { vertical: 'top' });
+    row++;
+  };
   const section = (title: string) => {
     row++;
     full(title, STYLES.section);
@@ -96,7 +104,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
       field(sector, 'Aucun membre (aucune candidature recevable).');
       continue;
     }
-    members.forEach((o, i) => field(i === 0 ? sector : '', `${o.candidature.sex === 'F' ? 'F' : 'H'} · ${person(o)}`));
+    members.forEach((o, i) => item(i === 0 ? sector : '', `${o.candidature.sex === 'F' ? 'F' : 'H'} · ${person(o)}`));
   }
 
   section('Liste complémentaire (appelée dans l’ordre, par secteur et par sexe)');
@@ -104,7 +112,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   for (const sector of rules.sectors) {
     for (const sex of SEXES) {
       const reserve = bySectorSex('reserve', sector, sex);
-      reserve.forEach((o, i) => field(i === 0 ? `${sector}, ${SEX_PLURAL[sex]}` : '', `${o.reserveRank}. ${person(o)}`));
+      reserve.forEach((o, i) => item(i === 0 ? `${sector}, ${SEX_PLURAL[sex]}` : '', `${o.reserveRank}. ${person(o)}`));
       anyReserve ||= reserve.length > 0;
     }
   }

@@ -35,20 +35,23 @@ export interface Canonical {
 }
 
 export function canonicalise(rules: Rules, referenceDate: string, eligible: readonly EligibleCandidate[]): Canonical {
-  const entries = eligible.map((candidate, index) => ({ line: candidateLine(candidate), candidate, index }));
-  // Code-unit order, as the default sort of §3; `<` on strings compares UTF-16 code units too.
-  entries.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
-  for (let i = 1; i < entries.length; i++) {
+  const unsorted = eligible.map(candidateLine);
+  const indexOf = new Map<string, number>();
+  unsorted.forEach((line, index) => indexOf.set(line, index));
+  if (indexOf.size !== unsorted.length) {
     // Identical lines are duplicates under §2 and cannot both be eligible.
-    if (entries[i].line === entries[i - 1].line) throw new Error('two eligible candidates share a canonical line');
+    throw new Error('two eligible candidates share a canonical line');
   }
-  const lines = entries.map((e) => e.line);
+  // The default sort compares UTF-16 code units, exactly as §3 specifies; without a comparator
+  // function it is also several times faster on 100,000 lines.
+  const lines = unsorted.sort();
+  const sourceIndex = lines.map((line) => indexOf.get(line) as number);
   const header = headerLine(rules, referenceDate);
   return {
     fingerprint: sha256Hex(`${header}\n${lines.join('\n')}`),
     headerLine: header,
     lines,
-    order: entries.map((e) => e.candidate),
-    sourceIndex: entries.map((e) => e.index),
+    order: sourceIndex.map((index) => eligible[index]),
+    sourceIndex,
   };
 }

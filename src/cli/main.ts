@@ -70,11 +70,21 @@ function commanderMessage(error: CommanderError): string {
   }
 }
 
+/** Commander's help headings, in French. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+  'Global Options:': 'Options générales :',
+};
+
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('tirage-cln')
     .description('Tirage au sort public et vérifiable des membres habitants du Conseil local du numérique (algorithme tirage-cln/1).')
     .helpOption('-h, --help', 'afficher l’aide')
     .configureOutput({ writeOut: io.stdout, writeErr: () => undefined })
+    .configureHelp({ styleTitle: (title: string) => HELP_TITLES[title] ?? title })
     .exitOverride()
     .showSuggestionAfterError(false);
   program.helpCommand('help [commande]', 'afficher l’aide d’une commande');
@@ -143,6 +153,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (code) => (exitCode = code));
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return EXIT_INPUT;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

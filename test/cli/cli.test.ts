@@ -87,6 +87,18 @@ describe('tirage-cln draw', () => {
   });
 });
 
+describe('help', () => {
+  it('shows the help in French, exit 0 when asked, exit 2 when no command is given', async () => {
+    const asked = await cli('--help');
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('Utilisation : tirage-cln');
+    expect(asked.stdout).toContain('Commandes :');
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('verify [options] <registre>');
+  });
+});
+
 describe('tirage-cln probabilities', () => {
   it('gives each candidate’s chance, exact and rounded, before any seed', async () => {
     const { code, stdout } = await cli('probabilities', june, '--date', '2025-06-13', '--json');

@@ -79,6 +79,9 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   row++;
 
   section('Candidatures');
+  const sheetPart = meta.candidatureSheet === null ? '' : `, feuille « ${meta.candidatureSheet} »`;
+  const headerPart = prepared.headerRow === null ? '' : `, en-tête en ligne ${prepared.headerRow}`;
+  field('Tableau des candidatures', `${meta.sourceFile}${sheetPart}${headerPart}`);
   field('Candidatures reçues', figures.received);
   field('Candidatures recevables', figures.eligible);
   field('Candidatures écartées', figures.excluded);

@@ -72,7 +72,12 @@ function rederive(data: RecordData, grid: SheetGrid): string[] {
     if (error instanceof InputError) return [`Feuille « ${grid.name} » : ${error.message}`];
     throw error;
   }
-  const summary = (c: Candidature) => (isEligible(c) ? `recevable ${candidateLine(c)}` : `écartée (${c.problems[0].code})`);
+  // Everything the data sheet records of a row, so an edit of an excluded row is caught too.
+  const summary = (c: Candidature) => {
+    if (isEligible(c)) return `recevable ${candidateLine(c)}`;
+    const { code, cell, value, detail } = c.problems[0];
+    return `écartée (${code}) ${JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate, c.age, c.id, cell, value, detail ?? null])}`;
+  };
   const recorded = new Map(data.candidatures.map((c) => [c.row, c]));
   const differences: string[] = [];
   for (const c of fromSheet) {

@@ -7,6 +7,7 @@ import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSee
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJson } from './probabilitiesJson';
+import { announcedFingerprint, checkAnnounced } from './announcedFingerprint';
 import { verifyFile, writeRecord, type RecordOptions } from './record';
 
 export interface Io {
@@ -104,13 +105,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(sheetOption())
     .addOption(excludeOption())
     .addOption(jsonOption())
+    .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance : refuser le tirage si le tableau ne la donne plus'))
     .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage'))
     .addOption(new Option('--replace', 'remplacer le fichier --out s’il existe déjà (sinon, refus)'))
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
-    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string }) => {
+    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string }) => {
       normalisePublicSeed(options.seed);
+      const announced = options.fingerprint === undefined ? undefined : announcedFingerprint(options.fingerprint);
       const { prepared, table } = await prepareFromFile(file, options, io);
+      if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced);
       const result = drawLots(prepared, options.seed);
       const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
       if (options.json) {

@@ -13,6 +13,7 @@ import {
   type RecordCheck,
 } from '../core';
 import { fileBaseName } from '../file/bytes';
+import { announcedFingerprint } from './announcedFingerprint';
 import { formatOf } from '../file/readTable';
 import { readWorkbookGrids } from '../file/recordReader';
 import { existingSheetNames, writeRecordWorkbook } from '../file/recordWriter';
@@ -66,12 +67,7 @@ export interface VerifyOutcome {
 }
 
 export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
-  if (expectedFingerprint !== undefined && !/^\s*[0-9a-fA-F]{64}\s*$/.test(expectedFingerprint)) {
-    throw new InputError(
-      'bad_fingerprint',
-      `Empreinte annoncée illisible « ${expectedFingerprint} » : attendu 64 caractères hexadécimaux (0-9, a-f), tels qu’affichés en séance.`,
-    );
-  }
+  if (expectedFingerprint !== undefined) announcedFingerprint(expectedFingerprint);
   const sheets = await readWorkbookGrids(path);
   let checks: RecordCheck[];
   try {

@@ -74,6 +74,7 @@ export type InputErrorCode =
   | 'empty_seed'
   | 'bad_reference_date'
   | 'bad_fingerprint'
+  | 'fingerprint_mismatch'
   | 'output_is_input'
   | 'output_exists'
   | 'sheet_exists'

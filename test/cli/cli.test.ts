@@ -79,6 +79,20 @@ describe('tirage-cln draw', () => {
     expect(stderr).toMatch(message);
   });
 
+  it('refuses to draw when the table no longer gives the fingerprint announced in the session', async () => {
+    const json = JSON.parse((await cli('probabilities', june, '--date', '2025-06-13', '--json')).stdout);
+    const announced: string = json.fingerprint;
+    const same = await cli('draw', june, '--seed', 'x', '--date', '2025-06-13', '--fingerprint', announced.toUpperCase(), '--json');
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).fingerprint).toBe(announced);
+    const changed = csvFile('modifie.csv', [HEADER, ...(rowsOf(JUNE_2025.slice(1)) as (string | number)[][])]);
+    const refused = await cli('draw', changed, '--seed', 'x', '--date', '2025-06-13', '--fingerprint', announced);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('n’est pas celle annoncée en séance');
+    expect((await cli('draw', june, '--seed', 'x', '--fingerprint', 'abc')).stderr).toContain('Empreinte annoncée illisible');
+  });
+
   it('says which column is missing', async () => {
     const file = csvFile('cols.csv', [['Nom', 'Prénom', 'Secteur'], ['A', 'B', 'Est']]);
     const { code, stderr } = await cli('draw', file, '--seed', 'x');

@@ -101,6 +101,22 @@ describe('tirage-cln draw', () => {
   });
 });
 
+describe('an unexpected failure', () => {
+  it('exits 1 with a French message saying the draw was not made', async () => {
+    let stderr = '';
+    const io: Io = {
+      stdout: () => {
+        throw new Error('disque plein');
+      },
+      stderr: (t) => (stderr += t),
+      today: () => '2025-06-13',
+    };
+    expect(await run(['draw', june, '--seed', 'x'], io)).toBe(1);
+    expect(stderr).toContain('Erreur inattendue');
+    expect(stderr).toContain('disque plein');
+  });
+});
+
 describe('help', () => {
   it('shows the help in French, exit 0 when asked, exit 2 when no command is given', async () => {
     const asked = await cli('--help');

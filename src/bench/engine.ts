@@ -14,9 +14,18 @@ export interface EngineMeasure {
   parseMs: number;
   prepareMs: number;
   drawMs: number;
-  /** Peak resident memory of the measuring process, in MiB. */
+  /** Peak resident memory of a process that reads and draws the table once, in MiB. */
   peakMB: number;
   repeats: number;
+}
+
+/** One draw of the table, nothing else: the process's peak memory is the draw's. */
+export function drawOnce(candidates: number): number {
+  const bytes = new TextEncoder().encode(syntheticCsv(candidates));
+  const table = parseCsvText(decodeCsvBytes(bytes), 'bench.csv');
+  const result = drawLots(prepareDraw(table, { referenceDate: '2026-06-13', excludeInvalid: false }), 'graine');
+  if (result.outcomes.length !== candidates) throw new Error('benchmark table lost rows');
+  return round(process.resourceUsage().maxRSS / 1024);
 }
 
 function median(values: number[]): number {
@@ -26,7 +35,7 @@ function median(values: number[]): number {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-export function measureEngine(candidates: number, repeats: number): EngineMeasure {
+export function measureEngine(candidates: number, repeats: number): Omit<EngineMeasure, 'peakMB'> {
   const bytes = new TextEncoder().encode(syntheticCsv(candidates));
   const total: number[] = [];
   const parse: number[] = [];
@@ -68,7 +77,6 @@ export function measureEngine(candidates: number, repeats: number): EngineMeasur
     parseMs: round(median(parse)),
     prepareMs: round(median(prepare)),
     drawMs: round(median(draw)),
-    peakMB: round(process.resourceUsage().maxRSS / 1024),
     repeats,
   };
 }

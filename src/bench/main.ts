@@ -3,7 +3,7 @@
  * memory is its own.
  */
 import { execFileSync } from 'node:child_process';
-import { measureEngine } from './engine';
+import { drawOnce, measureEngine } from './engine';
 import { measureRecord } from './record';
 
 const SIZES: [number, number][] = [
@@ -26,13 +26,18 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
     const [, kind, size, repeats] = args;
-    const measure = kind === 'engine' ? measureEngine(Number(size), Number(repeats)) : await measureRecord(Number(size));
+    const measure =
+      kind === 'engine'
+        ? measureEngine(Number(size), Number(repeats))
+        : kind === 'memory'
+          ? { peakMB: drawOnce(Number(size)) }
+          : await measureRecord(Number(size));
     process.stdout.write(JSON.stringify(measure));
     return;
   }
   const report = {
     machine: { node: process.version, platform: process.platform, arch: process.arch },
-    engine: SIZES.map(([size, repeats]) => child('engine', size, repeats)),
+    engine: SIZES.map(([size, repeats]) => ({ ...(child('engine', size, repeats) as object), ...(child('memory', size, 1) as object) })),
     record: RECORD_SIZES.map((size) => child('record', size, 1)),
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -88,7 +88,7 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
     2,
     1,
     CANDIDATE_HEADER.length,
-    'Tout ce qu’il faut pour refaire le tirage à partir de ce fichier seul (algorithme public ALGORITHM.md). Ne pas modifier : « tirage-cln verify » compare chaque chiffre du registre à ces données.',
+    'Tout ce qu’il faut pour refaire le tirage à partir de ce fichier seul (algorithme public docs/ALGORITHM.md). Ne pas modifier : « tirage-cln verify » compare chaque chiffre du registre à ces données.',
     STYLES.note,
   );
   sheet.row(PARAMETERS_TOP, ['Paramètre', 'Valeur'], STYLES.header);

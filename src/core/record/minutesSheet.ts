@@ -69,7 +69,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
     `Priorité ${bandsText(rules.priorityBands)}, appliquée dans un secteur quand plus de ${rules.ageRuleAbove} candidatures d’un même sexe y sont reçues.`,
   );
   field('Âge minimum', `${rules.minimumAge} ans à la date du tirage.`);
-  field('Méthode', `Algorithme ${prepared.algorithm}, règles ${rules.preset} (spécification publique ALGORITHM.md).`);
+  field('Méthode', `Algorithme ${prepared.algorithm}, règles ${rules.preset} (spécification publique docs/ALGORITHM.md).`);
 
   section('Empreinte et graine');
   field('Empreinte des candidatures', fingerprint, STYLES.code);

@@ -105,7 +105,14 @@ class RowReader {
     };
     const problems: RowProblem[] = [];
     const problem = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) =>
-      problems.push({ code, row: row.rowNumber, cell: field ? cell(field) : null, value: cellText(raw), ...(detail ? { detail } : {}) });
+      problems.push({
+        code,
+        row: row.rowNumber,
+        cell: field ? cell(field) : null,
+        value: cellText(raw),
+        ...(detail ? { detail } : {}),
+        ...(code === 'invalid_birth_date' && field === 'age' ? { onAge: true as const } : {}),
+      });
 
     const lastName = cellText(value('lastName'));
     const firstName = cellText(value('firstName'));

@@ -35,6 +35,8 @@ export interface RowProblem {
   value: string;
   /** Finer cause, worded in French, when the code alone does not tell what to fix. */
   detail?: string;
+  /** Set when an age column, not a birth date, is at fault (`invalid_birth_date` has no code of its own for it). */
+  onAge?: true;
 }
 
 /** What a person reads for a row problem: where, what is wrong, what to do. */
@@ -51,7 +53,9 @@ export function describeRowProblem(problem: RowProblem): string {
     case 'invalid_sex':
       return `${where} : ${found('sexe non renseigné', 'sexe non reconnu')}${cell}. Indiquez F (femme) ou H (homme).`;
     case 'invalid_birth_date':
-      return `${where} : ${found('date de naissance non renseignée', 'date de naissance invalide')}${cell}.${detail}`;
+      return problem.onAge
+        ? `${where} : ${found('âge non renseigné', 'âge invalide')}${cell}.${detail}`
+        : `${where} : ${found('date de naissance non renseignée', 'date de naissance invalide')}${cell}.${detail}`;
     case 'under_age':
       return `${where} : candidature irrecevable${cell} :${detail}`;
     case 'duplicate':

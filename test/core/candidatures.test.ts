@@ -138,6 +138,7 @@ describe('eligibility', () => {
 
   it('refuses an age that is not a whole number', () => {
     const [c] = read([['A', 'B', 'H', 'Sud', 'quarante']], ['Nom', 'Prénom', 'Sexe', 'Secteur', 'Âge']);
-    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: 'quarante' });
+    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: 'quarante', onAge: true });
+    expect(describeRowProblem(c.problems[0])).toBe('Ligne 2 : âge invalide « quarante » (cellule E2). Âge attendu : un nombre entier d’années.');
   });
 });

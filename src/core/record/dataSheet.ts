@@ -50,6 +50,7 @@ export const CANDIDATE_HEADER = [
   'Cellule',
   'Valeur lue',
   'Précision',
+  'Colonne en cause',
 ];
 
 const PARAMETERS_TOP = 4;
@@ -82,7 +83,7 @@ function dataRows(result: DrawResult): Candidature[] {
 }
 
 export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel {
-  const sheet = new SheetBuilder('data', meta.sheetNames.data, [40, 11, 10, 6, 22, 18, 14, 6, 10, 18, 8, 16, 50], `Tirage CLN — empreinte ${result.prepared.canonical.fingerprint}`);
+  const sheet = new SheetBuilder('data', meta.sheetNames.data, [40, 11, 10, 6, 22, 18, 14, 6, 10, 18, 8, 16, 50, 12], `Tirage CLN — empreinte ${result.prepared.canonical.fingerprint}`);
   sheet.set(1, 1, DATA_TITLE, STYLES.title);
   sheet.merged(
     2,
@@ -121,6 +122,7 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
       problem?.cell ?? '',
       problem?.value ?? '',
       problem?.detail ?? '',
+      problem?.onAge ? 'Âge' : '',
     ]);
   });
   return sheet
@@ -213,7 +215,16 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     const candidateRow = typeof row === 'number' ? row : Number.NaN;
     const problem: RowProblem[] =
       eligible === 'non'
-        ? [{ code: code as IneligibilityCode, row: candidateRow, cell: text(r[10]) === '' ? null : text(r[10]), value: text(r[11]), ...(text(r[12]) ? { detail: text(r[12]) } : {}) }]
+        ? [
+            {
+              code: code as IneligibilityCode,
+              row: candidateRow,
+              cell: text(r[10]) === '' ? null : text(r[10]),
+              value: text(r[11]),
+              ...(text(r[12]) ? { detail: text(r[12]) } : {}),
+              ...(text(r[13]) === 'Âge' ? { onAge: true as const } : {}),
+            },
+          ]
         : [];
     candidatures.push({
       row: candidateRow,

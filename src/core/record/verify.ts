@@ -75,8 +75,8 @@ function rederive(data: RecordData, grid: SheetGrid): string[] {
   // Everything the data sheet records of a row, so an edit of an excluded row is caught too.
   const summary = (c: Candidature) => {
     if (isEligible(c)) return `recevable ${candidateLine(c)}`;
-    const { code, cell, value, detail } = c.problems[0];
-    return `écartée (${code}) ${JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate, c.age, c.id, cell, value, detail ?? null])}`;
+    const { code, cell, value, detail, onAge } = c.problems[0];
+    return `écartée (${code}) ${JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate, c.age, c.id, cell, value, detail ?? null, onAge ?? false])}`;
   };
   const recorded = new Map(data.candidatures.map((c) => [c.row, c]));
   const differences: string[] = [];

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRecord, chooseSheetNames, drawFromTable, verifyWorkbook } from '../core';
+import { allDifferences, buildRecord, drawFromTable, newRecordMeta, verifyWorkbook } from '../core';
 import { parseCsvText } from '../file/csv';
 import { readWorkbookGrids } from '../file/recordReader';
 import { writeRecordWorkbook } from '../file/recordWriter';
@@ -28,13 +28,13 @@ export async function measureRecord(candidates: number): Promise<RecordMeasure> 
   const out = join(dir, 'registre.xlsx');
   try {
     const t0 = performance.now();
-    const model = buildRecord(result, {
+    const model = buildRecord(result, newRecordMeta({
       place: 'Hôtel de ville',
       officials: ['Mme A', 'M. B'],
       candidatureSheet: 'Candidatures',
       sourceFile: 'bench.csv',
-      sheetNames: chooseSheetNames(['Candidatures']),
-    });
+      inputSheets: ['Candidatures'],
+    }));
     const t1 = performance.now();
     await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model, outPath: out });
     const t2 = performance.now();
@@ -42,7 +42,7 @@ export async function measureRecord(candidates: number): Promise<RecordMeasure> 
     const t3 = performance.now();
     const checks = verifyWorkbook(grids);
     const t4 = performance.now();
-    if (checks.some((c) => c.differences.length > 0)) throw new Error('benchmark record does not verify');
+    if (allDifferences(checks).length > 0) throw new Error('benchmark record does not verify');
     const { size } = statSync(out);
     return {
       candidates,

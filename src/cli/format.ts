@@ -1,6 +1,7 @@
 /** The French text the command line prints for people (the JSON output is in core/json.ts). */
 import {
   describeRowProblem,
+  drawFigures,
   formatFrenchDate,
   parseIsoDate,
   toNumber,
@@ -11,14 +12,9 @@ import {
   type PreparedDraw,
 } from '../core';
 
-// Names come from the public: a stray control character must not drive the terminal.
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
-}
-
 function personName(o: { lastName: string; firstName: string; id: string }): string {
-  const id = o.id === '' ? '' : `n° ${printable(o.id)}, `;
-  return `${printable(o.lastName.toLocaleUpperCase('fr-FR'))} ${printable(o.firstName)} (${id}`;
+  const id = o.id === '' ? '' : `n° ${o.id}, `;
+  return `${o.lastName.toLocaleUpperCase('fr-FR')} ${o.firstName} (${id}`;
 }
 
 function frenchDate(iso: string): string {
@@ -62,20 +58,19 @@ export function formatDraw(result: DrawResult, source: string): string {
   const lines = preparationLines(prepared, source);
   const count = prepared.space.count;
   lines.push(
-    `Graine publique : « ${printable(result.publicSeed)} »`,
+    `Graine publique : « ${result.publicSeed} »`,
     `Clé de tirage : ${result.seedKey}`,
     `Répartitions femmes/hommes optimales : ${count} (répartition retenue : n° ${result.allocationIndex + 1n})`,
     '',
   );
 
-  const selected = result.outcomes.filter((o) => o.status === 'selected');
-  const women = selected.filter((o) => o.candidature.sex === 'F').length;
+  const figures = drawFigures(result);
+  const { F: women, H: men } = figures.members;
   const rows = [['Secteur', 'Femmes', 'Hommes', 'Membres', 'Candidatures']];
-  for (const a of result.allocation) {
-    const candidates = result.outcomes.filter((o) => o.status !== 'ineligible' && o.candidature.sector === a.sector).length;
-    rows.push([a.sector, String(a.women), String(a.men), String(a.seats), String(candidates)]);
+  for (const s of figures.sectors) {
+    rows.push([s.sector, String(s.members.F), String(s.members.H), String(s.members.F + s.members.H), String(s.candidates.F + s.candidates.H)]);
   }
-  rows.push(['Total', String(women), String(selected.length - women), String(selected.length), String(prepared.canonical.order.length)]);
+  rows.push(['Total', String(women), String(men), String(women + men), String(figures.eligible)]);
   lines.push(...table(rows), '');
 
   const bySector = (status: CandidateOutcome['status']) =>
@@ -88,7 +83,7 @@ export function formatDraw(result: DrawResult, source: string): string {
   const describe = (o: CandidateOutcome) =>
     `${personName(o.candidature)}tirage n° ${o.drawNumber}${o.priority ? ', priorité d’âge' : ''})`;
 
-  lines.push(`Membres retenus (${selected.length}, dont ${plural(women, 'femme', 'femmes')} et ${plural(selected.length - women, 'homme', 'hommes')}) :`);
+  lines.push(`Membres retenus (${women + men}, dont ${plural(women, 'femme', 'femmes')} et ${plural(men, 'homme', 'hommes')}) :`);
   for (const { sector, outcomes } of bySector('selected')) {
     if (outcomes.length === 0) continue;
     lines.push(`  ${sector}`);
@@ -120,7 +115,7 @@ export function formatProbabilities(prepared: PreparedDraw, source: string): str
     const chance = prepared.chances[i];
     rows.push([
       String(c.row),
-      `${printable(c.lastName.toLocaleUpperCase('fr-FR'))} ${printable(c.firstName)}`,
+      `${c.lastName.toLocaleUpperCase('fr-FR')} ${c.firstName}`,
       c.sector ?? '',
       c.sex ?? '',
       String(c.age),

@@ -153,8 +153,17 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * Text from candidatures reaches the terminal (names, the values of ineligible cells): a stray
+ * control character must not drive it (clear the screen, move the cursor). Line breaks and tabs stay.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 /** Runs the command line; returns the exit code instead of exiting, so tests can call it. */
-export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
+export async function run(argv: readonly string[], terminal: Io = nodeIo): Promise<number> {
+  const io: Io = { ...terminal, stdout: (t) => terminal.stdout(terminalSafe(t)), stderr: (t) => terminal.stderr(terminalSafe(t)) };
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (code) => (exitCode = code));
   if (argv.length === 0) {

@@ -2,21 +2,22 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  allDifferences,
   buildRecord,
-  chooseSheetNames,
+  newRecordMeta,
   InputError,
   NotARecordError,
   parseOfficials,
   verifyWorkbook,
   type DrawResult,
   type RawTable,
-  type RecordCheck,
+  type WorkbookCheck,
 } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { announcedFingerprint } from './announcedFingerprint';
 import { formatOf } from '../file/readTable';
 import { readWorkbookGrids } from '../file/recordReader';
-import { existingSheetNames, writeRecordWorkbook } from '../file/recordWriter';
+import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
 
 /** The sheet that holds a CSV's table in the record workbook. */
 export const CSV_SHEET_NAME = 'Candidatures';
@@ -30,7 +31,8 @@ export interface RecordOptions {
 }
 
 export async function writeRecord(inputPath: string, table: RawTable, result: DrawResult, options: RecordOptions): Promise<string[]> {
-  if (existsSync(options.out) && options.replace !== true) {
+  const outPath = recordOutputPath(options.out);
+  if (existsSync(outPath) && options.replace !== true) {
     // A record is an official document: an earlier one is never replaced by accident.
     throw new InputError(
       'output_exists',
@@ -39,23 +41,37 @@ export async function writeRecord(inputPath: string, table: RawTable, result: Dr
     );
   }
   const isWorkbook = formatOf(fileBaseName(inputPath)) === 'xlsx';
-  const existing = isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME];
-  const meta = {
-    place: (options.place ?? '').replace(/\s+/g, ' ').trim(),
-    officials: parseOfficials(options.officials ?? ''),
-    candidatureSheet: isWorkbook ? (table.sheet ?? null) : CSV_SHEET_NAME,
-    sourceFile: fileBaseName(inputPath),
-    sheetNames: chooseSheetNames(existing),
-  };
-  const model = buildRecord(result, meta);
-  // A record is often written to a new folder of the day's session: create it rather than fail.
-  mkdirSync(dirname(options.out), { recursive: true });
+  const model = buildRecord(
+    result,
+    newRecordMeta({
+      place: (options.place ?? '').replace(/\s+/g, ' ').trim(),
+      officials: parseOfficials(options.officials ?? ''),
+      candidatureSheet: isWorkbook ? (table.sheet ?? null) : CSV_SHEET_NAME,
+      sourceFile: fileBaseName(inputPath),
+      inputSheets: isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME],
+    }),
+  );
+  createFolderOf(outPath);
   await writeRecordWorkbook({
     input: isWorkbook ? { kind: 'xlsx', path: inputPath } : { kind: 'csv', table, sheetName: CSV_SHEET_NAME },
     model,
-    outPath: options.out,
+    outPath,
   });
   return model.sheets.map((s) => s.name);
+}
+
+/** A record is often written to a new folder of the day's session: create it rather than fail. */
+function createFolderOf(outPath: string): void {
+  try {
+    mkdirSync(dirname(outPath), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(
+      'file_unwritable',
+      `Le dossier du registre « ${dirname(outPath)} » ne peut pas être créé (${code}) : un fichier porte peut-être déjà ce nom, ` +
+        'ou les droits manquent. Indiquez un autre chemin avec --out.',
+    );
+  }
 }
 
 const MAX_LINES = 200;
@@ -63,15 +79,25 @@ const MAX_LINES = 200;
 export interface VerifyOutcome {
   conforming: boolean;
   text: string;
-  checks: RecordCheck[];
+  check: WorkbookCheck;
+}
+
+function differencesText(differences: readonly string[]): string[] {
+  const n = differences.length;
+  if (n === 0) return ['Registre conforme : chaque chiffre, nom et statut correspond au tirage recalculé.'];
+  return [
+    ...differences.slice(0, MAX_LINES),
+    ...(n > MAX_LINES ? [`… et ${n - MAX_LINES} autres différences.`] : []),
+    `Registre NON conforme : ${n} différence${n > 1 ? 's' : ''} avec le tirage recalculé.`,
+  ];
 }
 
 export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
-  if (expectedFingerprint !== undefined) announcedFingerprint(expectedFingerprint);
+  const announced = expectedFingerprint === undefined ? undefined : announcedFingerprint(expectedFingerprint);
   const sheets = await readWorkbookGrids(path);
-  let checks: RecordCheck[];
+  let check: WorkbookCheck;
   try {
-    checks = verifyWorkbook(sheets, expectedFingerprint === undefined ? {} : { expectedFingerprint });
+    check = verifyWorkbook(sheets, announced === undefined ? {} : { expectedFingerprint: announced });
   } catch (error) {
     if (error instanceof NotARecordError) {
       throw new InputError('file_unreadable', `« ${fileBaseName(path)} » n’est pas un registre de tirage lisible : ${error.message}.`);
@@ -79,20 +105,16 @@ export async function verifyFile(path: string, expectedFingerprint?: string): Pr
     throw error;
   }
   const lines: string[] = [`Registre : ${fileBaseName(path)}`];
-  for (const check of checks) {
-    if (checks.length > 1) lines.push('', `Tirage consigné dans « ${check.dataSheet} »`);
-    lines.push(`Empreinte des candidatures : ${check.fingerprint}`, `Graine publique : « ${check.publicSeed} »`);
-    if (expectedFingerprint !== undefined && check.differences.every((d) => !d.includes('empreinte annoncée'))) {
-      lines.push('Empreinte identique à celle annoncée en séance.');
-    }
-    if (check.differences.length === 0) {
-      lines.push('Registre conforme : chaque chiffre, nom et statut correspond au tirage recalculé.');
-    } else {
-      lines.push(...check.differences.slice(0, MAX_LINES));
-      if (check.differences.length > MAX_LINES) lines.push(`… et ${check.differences.length - MAX_LINES} autres différences.`);
-      const n = check.differences.length;
-      lines.push(`Registre NON conforme : ${n} différence${n > 1 ? 's' : ''} avec le tirage recalculé.`);
-    }
+  const several = check.records.length > 1;
+  for (const record of check.records) {
+    if (several) lines.push('', `Tirage consigné dans « ${record.dataSheet} »`);
+    lines.push(`Empreinte des candidatures : ${record.fingerprint}`, `Graine publique : « ${record.publicSeed} »`);
+    if (announced !== undefined && record.fingerprint === announced) lines.push('Empreinte identique à celle annoncée en séance.');
+    lines.push(...differencesText(record.differences));
   }
-  return { conforming: checks.every((c) => c.differences.length === 0), text: lines.join('\n') + '\n', checks };
+  if (check.differences.length > 0) {
+    if (several) lines.push('', 'Classeur');
+    lines.push(...differencesText(check.differences));
+  }
+  return { conforming: allDifferences(check).length === 0, text: lines.join('\n') + '\n', check };
 }

@@ -75,6 +75,7 @@ export type InputErrorCode =
   | 'no_candidatures'
   | 'ineligible_rows'
   | 'no_eligible'
+  | 'duplicate_lines'
   | 'empty_seed'
   | 'bad_reference_date'
   | 'bad_fingerprint'

@@ -4,6 +4,7 @@
  * the draw never depends on how rows are ordered in the workbook.
  */
 import type { EligibleCandidate } from './candidatures';
+import { InputError } from './errors';
 import { sha256Hex } from './hash';
 import { ALGORITHM_ID, type Rules } from './rules';
 
@@ -39,8 +40,9 @@ export function canonicalise(rules: Rules, referenceDate: string, eligible: read
   const indexOf = new Map<string, number>();
   unsorted.forEach((line, index) => indexOf.set(line, index));
   if (indexOf.size !== unsorted.length) {
-    // Identical lines are duplicates under §2 and cannot both be eligible.
-    throw new Error('two eligible candidates share a canonical line');
+    // A table read by the engine cannot get here (§2 makes the later one a duplicate); a record's
+    // edited data sheet can.
+    throw new InputError('duplicate_lines', 'Deux candidatures recevables sont identiques (même ligne canonique) : une seule peut participer au tirage.');
   }
   // The default sort compares UTF-16 code units, exactly as §3 specifies; without a comparator
   // function it is also several times faster on 100,000 lines.

@@ -22,5 +22,6 @@ export {
   type SeatAllocation,
   type Status,
 } from './draw';
+export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
 export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

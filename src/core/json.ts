@@ -2,6 +2,7 @@
 import type { Candidature } from './candidatures';
 import type { DrawResult, Status } from './draw';
 import type { IneligibilityCode } from './errors';
+import { drawFigures } from './figures';
 import { toNumber } from './fraction';
 import type { Sex } from './rules';
 
@@ -50,10 +51,8 @@ export function countJson(count: bigint): number | string {
 
 export function drawResultToJson(result: DrawResult): DrawJson {
   const { prepared } = result;
-  const summary = { F: 0, H: 0 };
   const candidates = result.outcomes.map((o): CandidateJson => {
     const c = o.candidature;
-    if (o.status === 'selected' && c.sex) summary[c.sex]++;
     return {
       ...candidatureJson(c),
       priority: o.priority,
@@ -73,7 +72,7 @@ export function drawResultToJson(result: DrawResult): DrawJson {
     seats: prepared.space.totalSeats,
     optimalAllocations: countJson(prepared.space.count),
     allocation: Object.fromEntries(result.allocation.map((a) => [a.sector, { F: a.women, H: a.men }])),
-    summary,
+    summary: drawFigures(result).members,
     candidates,
   };
 }

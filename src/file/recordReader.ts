@@ -8,6 +8,7 @@
 
 import type { SheetGrid } from '../core/record/verify';
 import type { RawTable } from '../core/table';
+import type * as ExcelJS from 'exceljs';
 import { fileBaseName, readFileBytes } from './bytes';
 import { loadWorkbook, readRows } from './xlsx';
 
@@ -21,7 +22,22 @@ export type { SheetGrid };
 export async function readWorkbookGrids(filePath: string): Promise<SheetGrid[]> {
   const bytes = await readFileBytes(filePath);
   const workbook = await loadWorkbook(bytes, fileBaseName(filePath));
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: readRows(worksheet).map((row) => row.cells) }));
+  return workbook.worksheets.map((worksheet) => ({
+    name: worksheet.name,
+    rows: readRows(worksheet).map((row) => row.cells),
+    numberFormats: numberFormatsOf(worksheet),
+  }));
+}
+
+/** Cells whose number format is not Excel's "General", keyed "row:column" (1-based). */
+function numberFormatsOf(worksheet: ExcelJS.Worksheet): Map<string, string> {
+  const formats = new Map<string, string>();
+  worksheet.eachRow({ includeEmpty: false }, (row, r) =>
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.numFmt && cell.numFmt !== 'General') formats.set(`${r}:${c}`, cell.numFmt);
+    }),
+  );
+  return formats;
 }
 
 /** A grid as the engine's input table: row n of the grid is row n of the sheet. */

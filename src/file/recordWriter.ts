@@ -333,15 +333,21 @@ export async function existingSheetNames(filePath: string): Promise<string[]> {
  * table), then the model's sheets. Refuses to overwrite the input and to reuse a sheet name the
  * workbook has; writes nothing in those cases.
  */
-export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<void> {
-  const outPath = path.resolve(options.outPath);
-  const outName = fileBaseName(outPath);
+/** The record's path, resolved; refused unless it names an .xlsx file. */
+export function recordOutputPath(outPath: string): string {
+  const resolved = path.resolve(outPath);
+  const outName = fileBaseName(resolved);
   if (path.extname(outName).toLowerCase() !== '.xlsx') {
     throw new InputError(
       'unsupported_format',
       `Le registre « ${outName} » doit être un classeur .xlsx : indiquez un nom de fichier qui se termine par .xlsx.`,
     );
   }
+  return resolved;
+}
+
+export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<void> {
+  const outPath = recordOutputPath(options.outPath);
   const { input } = options;
   let base: Uint8Array;
   let source: string;

@@ -117,6 +117,16 @@ describe('an unexpected failure', () => {
   });
 });
 
+describe('the terminal', () => {
+  it('never receives control characters from a candidature', async () => {
+    const file = csvFile('controle.csv', [HEADER, ['1', 'A', 'B', 'F', '1990-01-01', '\u001b[2JNord']]);
+    const { code, stderr } = await cli('draw', file, '--seed', 'x', '--date', '2025-06-13');
+    expect(code).toBe(2);
+    expect(stderr).not.toContain('\u001b');
+    expect(stderr).toContain('secteur inconnu « \ufffd[2JNord »');
+  });
+});
+
 describe('help', () => {
   it('shows the help in French, exit 0 when asked, exit 2 when no command is given', async () => {
     const asked = await cli('--help');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { run, type Io } from '../../src/cli/main';
-import { buildRecord, chooseSheetNames, drawFromTable } from '../../src/core';
+import { buildRecord, newRecordMeta, drawFromTable } from '../../src/core';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
 import { renderSheet } from '../../src/file/recordWriter';
 import { csvDifferences, printToPng, requireLibreOffice, resaveXlsx, sheetsToCsv, testOutputDir } from '../support/libreoffice';
@@ -29,13 +29,13 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
   const OUT = testOutputDir('libreoffice-registre');
   const record = join(OUT, 'registre-exemple.xlsx');
   const table = parseCsvText(decodeCsvBytes(readFileSync(EXAMPLE)), 'exemple-candidatures.csv');
-  const model = buildRecord(drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: SEED, excludeInvalid: false }), {
+  const model = buildRecord(drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: SEED, excludeInvalid: false }), newRecordMeta({
     place: '',
     officials: [],
     candidatureSheet: 'Candidatures',
     sourceFile: 'exemple-candidatures.csv',
-    sheetNames: chooseSheetNames(['Candidatures']),
-  });
+    inputSheets: ['Candidatures'],
+  }));
 
   beforeAll(async () => {
     expect((await cli('draw', EXAMPLE, '--seed', SEED, '--date', '2025-06-13', '--out', record, '--replace')).code).toBe(0);

@@ -2,7 +2,7 @@
  * The record on disk, end to end through the command line: `draw --out`, then `verify`, on
  * untouched, edited and foreign workbooks.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -117,6 +117,16 @@ describe('draw --out', () => {
     expect((await cli('verify', replaced)).code).toBe(0);
   });
 
+  it('says in French when the record’s folder or name cannot be used, and creates nothing', async () => {
+    const file = join(OUT, 'un-fichier');
+    writeFileSync(file, 'pas un dossier');
+    const underFile = await cli('draw', EXAMPLE_CSV, '--seed', SEED, '--date', '2025-06-13', '--out', join(file, 'r.xlsx'));
+    expect([underFile.code, underFile.stderr]).toEqual([2, expect.stringContaining('ne peut pas être créé')]);
+    const notXlsx = await cli('draw', EXAMPLE_CSV, '--seed', SEED, '--date', '2025-06-13', '--out', join(OUT, 'nouveau', 'r.csv'));
+    expect([notXlsx.code, notXlsx.stderr]).toEqual([2, expect.stringContaining('doit être un classeur .xlsx')]);
+    expect(existsSync(join(OUT, 'nouveau'))).toBe(false);
+  });
+
   it('refuses to overwrite its input', async () => {
     const copy = join(OUT, 'source.xlsx');
     writeFileSync(copy, readFileSync(EXAMPLE_XLSX));
@@ -143,7 +153,7 @@ describe('verify', () => {
     expect(good.stdout).toContain('Empreinte identique à celle annoncée en séance.');
     const bad = await cli('verify', record, '--fingerprint', 'f'.repeat(64));
     expect(bad.code).toBe(3);
-    expect(bad.stdout).toContain('différente de l’empreinte annoncée');
+    expect(bad.stdout).toContain('Aucun tirage de ce classeur n’a l’empreinte annoncée');
     expect((await cli('verify', record, '--fingerprint', '12ab')).code).toBe(2);
   });
 

@@ -24,6 +24,7 @@ describe('readWorkbookGrids', () => {
     workbook.addWorksheet('Vide');
     const third = workbook.addWorksheet('Troisième');
     third.getCell('C2').value = 0.5;
+    third.getCell('C2').numFmt = '0.0%';
     await workbook.xlsx.writeFile(file);
   });
 
@@ -33,9 +34,10 @@ describe('readWorkbookGrids', () => {
       {
         name: 'Première',
         rows: [['Titre fusionné'], [], [1, '=1+1', true, utc(1987, 3, 14)], [null, 2, null, 'gras et non']],
+        numberFormats: new Map([['3:4', 'mm-dd-yy']]),
       },
-      { name: 'Vide', rows: [] },
-      { name: 'Troisième', rows: [[], [null, null, 0.5]] },
+      { name: 'Vide', rows: [], numberFormats: new Map() },
+      { name: 'Troisième', rows: [[], [null, null, 0.5]], numberFormats: new Map([['2:3', '0.0%']]) },
     ]);
   });
 

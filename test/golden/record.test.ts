@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRecord, cellAddress, chooseSheetNames, drawFromTable, type RecordModel } from '../../src/core';
+import { buildRecord, cellAddress, newRecordMeta, drawFromTable, type RecordModel } from '../../src/core';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
 
 const EXAMPLE = join(__dirname, '..', '..', 'assets', 'exemple-candidatures.csv');
@@ -19,13 +19,13 @@ function cellsBySheet(model: RecordModel): Record<string, Record<string, string 
 
 const table = parseCsvText(decodeCsvBytes(readFileSync(EXAMPLE)), 'exemple-candidatures.csv');
 const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: false });
-const model = buildRecord(result, {
+const model = buildRecord(result, newRecordMeta({
   place: 'Archives nationales du monde du travail, Roubaix',
   officials: ['Mme Élue Une', 'M. Élu Deux'],
   candidatureSheet: 'Candidatures',
   sourceFile: 'exemple-candidatures.csv',
-  sheetNames: chooseSheetNames(['Candidatures']),
-});
+  inputSheets: ['Candidatures'],
+}));
 const actual = cellsBySheet(model);
 
 if (process.env.UPDATE_GOLDEN === '1' || !existsSync(FROZEN)) {

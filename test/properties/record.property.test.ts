@@ -4,8 +4,9 @@
  */
 import fc from 'fast-check';
 import {
+  allDifferences,
   buildRecord,
-  chooseSheetNames,
+  newRecordMeta,
   drawFromTable,
   InputError,
   NotARecordError,
@@ -37,20 +38,20 @@ function recordOf(s: Scenario): Case | null {
     if (error instanceof InputError && (error.code === 'no_eligible' || error.code === 'no_candidatures')) return null;
     throw error;
   }
-  const model = buildRecord(result, {
+  const model = buildRecord(result, newRecordMeta({
     place: 'Salle du conseil',
     officials: ['Mme A', 'M. B'],
     candidatureSheet: 'Candidatures',
     sourceFile: 'candidatures.csv',
-    sheetNames: chooseSheetNames(['Candidatures']),
-  });
+    inputSheets: ['Candidatures'],
+  }));
   const candidatures: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
   return { grids: recordToGrids(model, [candidatures]), model };
 }
 
 function differencesOf(grids: SheetGrid[]): string[] | 'not a record' {
   try {
-    return verifyWorkbook(grids).flatMap((c) => c.differences);
+    return allDifferences(verifyWorkbook(grids));
   } catch (error) {
     if (error instanceof NotARecordError) return 'not a record';
     throw error;

@@ -33,6 +33,7 @@ const PARAMETERS = {
   candidatureSheet: 'Feuille des candidatures',
   headerRow: 'Ligne d’en-tête des candidatures',
   recordSheets: 'Feuilles du registre',
+  inputSheets: 'Feuilles du classeur avant le tirage',
 } as const;
 type Parameter = keyof typeof PARAMETERS;
 
@@ -73,6 +74,8 @@ function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter
     candidatureSheet: meta.candidatureSheet ?? '',
     headerRow: prepared.headerRow === null ? '' : String(prepared.headerRow),
     recordSheets: ROLES.map((role) => meta.sheetNames[role]).join('; '),
+    // JSON: a sheet name may hold any character but a few, ';' included.
+    inputSheets: JSON.stringify(meta.inputSheets),
   };
 }
 
@@ -147,6 +150,11 @@ export interface RecordData {
 /** The data sheet cannot be read: its structure is not that of a record. */
 export class NotARecordError extends Error {}
 
+/** A data sheet by its title, or by the name the tool gives it ("Données du tirage (2)"). */
+export function isDataSheet(name: string, rows: readonly (readonly CellValue[])[]): boolean {
+  return text(rows[0]?.[0]).trim() === DATA_TITLE || new RegExp(`^${DATA_TITLE}( \\(\\d+\\))?$`).test(name);
+}
+
 function text(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value : String(value);
@@ -168,10 +176,14 @@ function rulesFromLine(line: string, preset: string): Rules {
   const bandsOk =
     Array.isArray(priorityBands) && priorityBands.every((b) => Array.isArray(b) && b.length === 2 && isInt(b[0]) && (b[1] === null || isInt(b[1])));
   const sectorsOk = Array.isArray(sectors) && sectors.every((s) => typeof s === 'string');
-  if (!isInt(seatsPerSector) || !isInt(minimumAge) || !isInt(ageRuleAbove) || !bandsOk || !sectorsOk) {
+  const inRange = (x: unknown, min: number, max: number) => isInt(x) && x >= min && x <= max;
+  const bandsInRange = bandsOk && (priorityBands as [number, number | null][]).every(([min, max]) => inRange(min, 0, 150) && (max === null || inRange(max, min, 150)));
+  const sectorList = sectors as string[];
+  const sectorsDistinct = sectorsOk && sectorList.length > 0 && new Set(sectorList).size === sectorList.length && sectorList.every((name) => name.trim() !== '');
+  if (!inRange(seatsPerSector, 1, 1000) || !inRange(minimumAge, 0, 150) || !inRange(ageRuleAbove, 0, 1000) || !bandsInRange || !sectorsDistinct) {
     throw new NotARecordError(`la ligne des règles n’a pas la forme attendue (« ${line} »)`);
   }
-  return { preset, sectors: sectors as string[], seatsPerSector, minimumAge, ageRuleAbove, priorityBands: priorityBands as AgeBand[] };
+  return { preset, sectors: sectorList, seatsPerSector: seatsPerSector as number, minimumAge: minimumAge as number, ageRuleAbove: ageRuleAbove as number, priorityBands: priorityBands as AgeBand[] };
 }
 
 /**
@@ -179,7 +191,7 @@ function rulesFromLine(line: string, preset: string): Rules {
  * throws NotARecordError; a value that cannot be what the writer wrote is listed in `problems`.
  */
 export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetName: string): { data: RecordData; problems: string[] } {
-  if (text(rows[0]?.[0]) !== DATA_TITLE) throw new NotARecordError(`la feuille « ${sheetName} » ne commence pas par « ${DATA_TITLE} »`);
+  if (text(rows[0]?.[0]) !== DATA_TITLE) throw new NotARecordError(`la feuille ne commence pas par son titre « ${DATA_TITLE} »`);
   const problems: string[] = [];
   const found = new Map<string, string>();
   rows.forEach((r) => {
@@ -199,6 +211,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   const headerIndex = rows.findIndex((r) => CANDIDATE_HEADER.every((name, i) => text(r[i]) === name));
   if (headerIndex < 0) throw new NotARecordError(`tableau des candidatures introuvable dans « ${sheetName} »`);
   const candidatures: Candidature[] = [];
+  const seenRows = new Set<number>();
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const r = rows[i];
     if (r.every((v) => text(v) === '')) break;
@@ -207,6 +220,8 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     const age = r[7];
     const eligible = text(r[1]);
     if (typeof row !== 'number' || !Number.isInteger(row)) problems.push(`${where} : numéro de ligne illisible « ${text(row)} ».`);
+    else if (seenRows.has(row)) problems.push(`${where} : la ligne ${row} des candidatures apparaît deux fois.`);
+    else seenRows.add(row);
     if (!(age === null || age === '' || (typeof age === 'number' && Number.isInteger(age)))) problems.push(`${where} : âge illisible « ${text(age)} ».`);
     if (eligible !== 'oui' && eligible !== 'non') problems.push(`${where} : « Recevable » doit valoir oui ou non, trouvé « ${eligible} ».`);
     const sex = text(r[3]);
@@ -245,6 +260,14 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   if (names.length !== ROLES.length) throw new NotARecordError(`liste des feuilles du registre illisible dans « ${sheetName} »`);
   const sheetNames = Object.fromEntries(ROLES.map((role, i) => [role, names[i]])) as Record<SheetRole, string>;
   const headerRow = param('headerRow');
+  let inputSheets: string[];
+  try {
+    const parsed: unknown = JSON.parse(param('inputSheets'));
+    if (!Array.isArray(parsed) || !parsed.every((n) => typeof n === 'string')) throw new Error('not a list of names');
+    inputSheets = parsed as string[];
+  } catch {
+    throw new NotARecordError(`liste des feuilles d’origine illisible dans « ${sheetName} »`);
+  }
   return {
     data: {
       rules,
@@ -259,6 +282,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
         officials: parseOfficials(param('officials')),
         candidatureSheet: param('candidatureSheet') === '' ? null : param('candidatureSheet'),
         sourceFile: param('sourceFile'),
+        inputSheets,
         sheetNames,
       },
     },

@@ -2,6 +2,6 @@
 export * from './model';
 export { buildRecord } from './buildRecord';
 export { chooseSheetNames, BASE_SHEET_NAMES } from './labels';
-export { parseOfficials, type RecordMeta } from './meta';
+export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
-export { verifyWorkbook, compareSheet, sameValue, type SheetGrid, type RecordCheck } from './verify';
+export { verifyWorkbook, allDifferences, compareSheet, sameValue, type SheetGrid, type RecordCheck, type WorkbookCheck } from './verify';

@@ -1,4 +1,5 @@
 /** What the record says beyond the draw itself: where, who, and where the candidatures are. */
+import { chooseSheetNames } from './labels';
 import type { SheetRole } from './model';
 
 export interface RecordMeta {
@@ -10,7 +11,14 @@ export interface RecordMeta {
   candidatureSheet: string | null;
   /** The file the candidatures came from, as its base name. */
   sourceFile: string;
+  /** The workbook's sheets before the record was added (for a CSV, the sheet holding its table). */
+  inputSheets: string[];
   sheetNames: Record<SheetRole, string>;
+}
+
+/** The meta of a new record: its sheets get names the workbook does not use yet. */
+export function newRecordMeta(options: Omit<RecordMeta, 'sheetNames'>): RecordMeta {
+  return { ...options, sheetNames: chooseSheetNames(options.inputSheets) };
 }
 
 /** "Mme A ; M. B;C" → ["Mme A", "M. B", "C"]. */

@@ -3,7 +3,7 @@ import { describeRowProblem } from '../errors';
 import type { CandidateOutcome, DrawResult } from '../draw';
 import type { Sex } from '../rules';
 import { SEXES } from '../rules';
-import { drawFigures } from './counts';
+import { drawFigures } from '../figures';
 import { displayName, longFrenchDate, SEX_PLURAL } from './labels';
 import type { RecordMeta } from './meta';
 import type { CellStyle, SheetModel } from './model';

@@ -2,7 +2,7 @@
 import type { DrawResult } from '../draw';
 import type { SheetModel } from './model';
 import type { RecordMeta } from './meta';
-import { drawFigures } from './counts';
+import { drawFigures } from '../figures';
 import { longFrenchDate } from './labels';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
 

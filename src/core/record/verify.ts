@@ -9,19 +9,33 @@ import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from 
 import { cellAddress, InputError } from '../errors';
 import type { CellValue } from '../table';
 import { buildRecord } from './buildRecord';
-import { DATA_TITLE, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
-import type { RecordValue, SheetModel } from './model';
+import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
+import { BASE_SHEET_NAMES } from './labels';
+import type { RecordValue, SheetModel, SheetRole } from './model';
 
 export interface SheetGrid {
   name: string;
   /** rows[0] is sheet row 1; cells from column A. */
   rows: CellValue[][];
+  /** Number formats other than "General", keyed "row:column" (1-based), when the reader knows them. */
+  numberFormats?: ReadonlyMap<string, string>;
 }
+
+/**
+ * A number format can show something else than the value: `;;;"Retenu·e"` displays a word over
+ * any number or text. The record only uses plain formats (percentages), so a format with literal
+ * text, sections, conditions or colours in a record sheet is reported.
+ */
+const DISGUISING_FORMAT = /["\\;[]/;
 
 export interface RecordCheck {
   dataSheet: string;
   fingerprint: string;
   publicSeed: string;
+  /** The record's sheets as its data sheet lists them (as its own name suggests, when it is unreadable). */
+  sheetNames: Record<SheetRole, string>;
+  /** The workbook's sheets before this draw added its own. */
+  inputSheets: string[];
   /** One French line per difference; empty when the record agrees with its data. */
   differences: string[];
 }
@@ -52,6 +66,11 @@ export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
   );
   const ordered = [...positions].map((p) => p.split(':').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const differences: string[] = [];
+  for (const [position, format] of grid.numberFormats ?? []) {
+    if (!DISGUISING_FORMAT.test(format)) continue;
+    const [row, column] = position.split(':').map(Number);
+    differences.push(`${grid.name}, cellule ${cellAddress(column - 1, row)} : format d’affichage « ${format} », qui peut montrer autre chose que la valeur.`);
+  }
   for (const [row, column] of ordered) {
     const want = expected.get(`${row}:${column}`) ?? null;
     const found = grid.rows[row - 1]?.[column - 1];
@@ -99,12 +118,12 @@ function recompute(data: RecordData): DrawResult {
   return drawLots(prepared, data.publicSeed);
 }
 
-function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], expectedFingerprint: string | undefined): RecordCheck {
+function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordCheck {
   const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
   const differences = [...problems];
-  const check = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, differences };
-  if (expectedFingerprint !== undefined && expectedFingerprint.trim().toLowerCase() !== data.fingerprint.toLowerCase()) {
-    differences.push(`Empreinte consignée ${data.fingerprint}, différente de l’empreinte annoncée ${expectedFingerprint.trim()}.`);
+  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences };
+  if (data.meta.sheetNames.data !== dataGrid.name) {
+    differences.push(`« ${dataGrid.name} » se présente comme la feuille « ${data.meta.sheetNames.data} » : la liste des feuilles du registre a été modifiée.`);
   }
   if (problems.length > 0) return check;
 
@@ -112,11 +131,10 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], expected
   try {
     result = recompute(data);
   } catch (error) {
-    if (error instanceof InputError) return { ...check, differences: [...differences, `« ${dataGrid.name} » : ${error.message}`] };
-    if (error instanceof Error && /canonical line/.test(error.message)) {
-      return { ...check, differences: [...differences, `« ${dataGrid.name} » : deux candidatures recevables identiques.`] };
-    }
-    throw error;
+    // Data that cannot be drawn from again is not what the tool wrote.
+    const reason = error instanceof Error ? error.message : String(error);
+    differences.push(`« ${dataGrid.name} » : le tirage ne peut pas être recalculé à partir de ces données (${reason}).`);
+    return check;
   }
   const computed = result.prepared.canonical.fingerprint;
   if (computed !== data.fingerprint) {
@@ -137,14 +155,52 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], expected
   return check;
 }
 
+/** Every difference found, record by record, then for the workbook as a whole. */
+export function allDifferences(check: WorkbookCheck): string[] {
+  return [...check.records.flatMap((r) => r.differences), ...check.differences];
+}
+
+export interface WorkbookCheck {
+  records: RecordCheck[];
+  /** Differences that belong to no single record (a sheet no record accounts for, an announced fingerprint found nowhere). */
+  differences: string[];
+}
+
+/** Names the tool gives record sheets: "Tirage", "Tirage (2)"… */
+const RECORD_SHEET_NAME = new RegExp(`^(${Object.values(BASE_SHEET_NAMES).join('|')})( \\(\\d+\\))?$`);
+
 /**
- * Checks every record of a workbook (a workbook may hold several draws). Throws NotARecordError
- * when it holds none.
+ * Checks every record of a workbook (a workbook may hold several draws). A sheet is taken for a
+ * record's data sheet by its title or by its name, so that retitling it does not hide a draw.
+ * Throws NotARecordError when the workbook holds no record at all.
  */
-export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expectedFingerprint?: string } = {}): RecordCheck[] {
-  const dataSheets = sheets.filter((s) => s.rows[0]?.[0] === DATA_TITLE);
+export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
+  const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   if (dataSheets.length === 0) {
     throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
   }
-  return dataSheets.map((grid) => checkRecord(grid, sheets, options.expectedFingerprint));
+  const records = dataSheets.map((grid): RecordCheck => {
+    try {
+      return checkRecord(grid, sheets);
+    } catch (error) {
+      if (!(error instanceof NotARecordError)) throw error;
+      // Unreadable: its sheets are presumed to be those named like it ("Tirage (2)" beside "Données du tirage (2)").
+      const suffix = / \(\d+\)$/.exec(grid.name)?.[0] ?? '';
+      const sheetNames = Object.fromEntries(Object.entries(BASE_SHEET_NAMES).map(([role, base]) => [role, base + suffix])) as Record<SheetRole, string>;
+      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`] };
+    }
+  });
+  const differences: string[] = [];
+  const accounted = new Set(records.flatMap((r) => [...Object.values(r.sheetNames), r.dataSheet, ...r.inputSheets]));
+  for (const sheet of sheets) {
+    if (RECORD_SHEET_NAME.test(sheet.name) && !accounted.has(sheet.name)) {
+      differences.push(`Feuille « ${sheet.name} » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.`);
+    }
+  }
+  const announced = options.expectedFingerprint?.trim().toLowerCase();
+  if (announced !== undefined && !records.some((r) => r.fingerprint.toLowerCase() === announced)) {
+    const recorded = records.map((r) => r.fingerprint).filter((f) => f !== '');
+    differences.push(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${announced} (empreinte${recorded.length > 1 ? 's' : ''} consignée${recorded.length > 1 ? 's' : ''} : ${recorded.join(', ') || 'aucune'}).`);
+  }
+  return { records, differences };
 }

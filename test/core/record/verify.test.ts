@@ -1,27 +1,29 @@
-import { buildRecord, chooseSheetNames, drawFromTable, verifyWorkbook, type CellValue, type SheetGrid } from '../../../src/core';
+import { allDifferences, buildRecord, newRecordMeta, drawFromTable, verifyWorkbook, type CellValue, type SheetGrid } from '../../../src/core';
 import { edit, find, recordToGrids } from '../../support/records';
 import { HEADER, JUNE_2025, rowsOf, tableOf } from '../../support/tables';
 
 const rows = rowsOf(JUNE_2025);
 const table = tableOf([...rows, ['17', 'Martin', 'Léa', 'F', '1990-01-01', 'Hem']], HEADER, 'candidatures.csv');
 const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: true });
-const meta = {
+const meta = newRecordMeta({
   place: 'Hôtel de ville de Roubaix, salle du conseil',
   officials: ['Mme A. Conseillère', 'M. B. Adjoint'],
   candidatureSheet: 'Candidatures',
   sourceFile: 'candidatures.csv',
-  sheetNames: chooseSheetNames(['Candidatures']),
-};
+  inputSheets: ['Candidatures'],
+});
 const candidatureGrid: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
 const grids = recordToGrids(buildRecord(result, meta), [candidatureGrid]);
 
 function differences(g: SheetGrid[], fingerprint?: string): string[] {
-  return verifyWorkbook(g, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint }).flatMap((c) => c.differences);
+  return allDifferences(verifyWorkbook(g, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint }));
 }
 
 describe('verify, in memory', () => {
   it('finds an untouched record conforming, and reports its fingerprint and seed', () => {
-    const [check] = verifyWorkbook(grids);
+    const { records, differences: workbook } = verifyWorkbook(grids);
+    expect(workbook).toEqual([]);
+    const [check] = records;
     expect(check.differences).toEqual([]);
     expect(check.fingerprint).toBe(result.prepared.canonical.fingerprint);
     expect(check.publicSeed).toBe('4 2 6 1 5 3');
@@ -29,7 +31,9 @@ describe('verify, in memory', () => {
 
   it('checks the fingerprint announced in the session', () => {
     expect(differences(grids, result.prepared.canonical.fingerprint.toUpperCase())).toEqual([]);
-    expect(differences(grids, 'ab'.repeat(32))[0]).toContain('différente de l’empreinte annoncée');
+    expect(differences(grids, 'ab'.repeat(32))).toEqual([
+      `Aucun tirage de ce classeur n’a l’empreinte annoncée ${'ab'.repeat(32)} (empreinte consignée : ${result.prepared.canonical.fingerprint}).`,
+    ]);
   });
 
   const at = (sheet: string, value: CellValue) => find(grids, sheet, (v) => v === value);
@@ -74,5 +78,55 @@ describe('verify, in memory', () => {
 
   it('refuses a workbook that is not a record', () => {
     expect(() => verifyWorkbook([candidatureGrid])).toThrow(/n’est pas un registre/);
+  });
+});
+
+describe('verify, workbooks with several draws and forged records', () => {
+  const second = drawFromTable(table, { referenceDate: '2025-06-20', publicSeed: 'seconde séance', excludeInvalid: true });
+  const secondMeta = newRecordMeta({ ...meta, inputSheets: grids.map((g) => g.name) });
+  const twice = recordToGrids(buildRecord(second, secondMeta), grids);
+  const dataOf = (g: SheetGrid[], name: string) => g.find((s) => s.name === name) as SheetGrid;
+
+  it('checks each draw, and the announced fingerprint against the draw that has it', () => {
+    expect(secondMeta.sheetNames.data).toBe('Données du tirage (2)');
+    expect(differences(twice)).toEqual([]);
+    expect(differences(twice, second.prepared.canonical.fingerprint)).toEqual([]);
+    expect(differences(twice, result.prepared.canonical.fingerprint)).toEqual([]);
+  });
+
+  it('does not lose a draw whose data sheet was retitled, nor an edit in its sheets', () => {
+    const retitled = edit(edit(twice, 'Données du tirage (2)', 1, 1, 'Données du tirage '), 'Tirage (2)', 6, 3, 'Liste complémentaire n° 1');
+    const found = differences(retitled);
+    expect(found).toContain('« Données du tirage (2) » : la feuille ne commence pas par son titre « Données du tirage ».');
+  });
+
+  it('reports a sheet named like a record sheet that no draw accounts for, but not the workbook’s own sheets', () => {
+    const orphan = [...grids, { name: 'Tirage (3)', rows: [['Faux tirage']] }];
+    expect(differences(orphan)).toEqual([
+      'Feuille « Tirage (3) » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.',
+    ]);
+    const own = { name: 'Tirage', rows: [['Notes de la secrétaire']] };
+    const ownMeta = newRecordMeta({ ...meta, inputSheets: ['Candidatures', 'Tirage'] });
+    expect(ownMeta.sheetNames.draw).toBe('Tirage (2)');
+    expect(differences(recordToGrids(buildRecord(result, ownMeta), [candidatureGrid, own]))).toEqual([]);
+  });
+
+  it('refuses a data sheet where one candidature row appears twice', () => {
+    const data = dataOf(grids, 'Données du tirage');
+    const index = data.rows.findIndex((r) => r[4] === 'Nom3');
+    const forged = grids.map((g) => (g === data ? { ...g, rows: [...data.rows.slice(0, index + 1), [...data.rows[index]], ...data.rows.slice(index + 1)] } : g));
+    expect(differences(forged).some((d) => d.endsWith(`la ligne ${data.rows[index][0]} des candidatures apparaît deux fois.`))).toBe(true);
+  });
+
+  it('reports rules that make no sense instead of failing', () => {
+    const data = dataOf(grids, 'Données du tirage');
+    const row = data.rows.findIndex((r) => typeof r[1] === 'string' && r[1].startsWith('["tirage-cln/1"')) + 1;
+    const forged = edit(grids, 'Données du tirage', row, 2, '["tirage-cln/1","2025-06-13",-1,16,2,[[16,25],[65,null]],["Centre","Est","Ouest","Nord","Sud"]]');
+    expect(differences(forged)).toEqual([expect.stringContaining('la ligne des règles n’a pas la forme attendue')]);
+  });
+
+  it('reports a number format that shows something else than the value', () => {
+    const disguised = grids.map((g) => (g.name === 'Tirage' ? { ...g, numberFormats: new Map([['12:3', ';;;"Retenu·e"'], ['6:11', '0.0%']]) } : g));
+    expect(differences(disguised)).toEqual(['Tirage, cellule C12 : format d’affichage « ;;;"Retenu·e" », qui peut montrer autre chose que la valeur.']);
   });
 });

@@ -1,6 +1,6 @@
 /** The figures of the summary and the procès-verbal, counted once from the outcomes. */
-import type { DrawResult } from '../draw';
-import type { Sex } from '../rules';
+import type { DrawResult } from './draw';
+import type { Sex } from './rules';
 
 export interface SectorFigures {
   sector: string;

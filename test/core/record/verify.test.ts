@@ -1,4 +1,4 @@
-import { allDifferences, buildRecord, newRecordMeta, drawFromTable, verifyWorkbook, type CellValue, type SheetGrid } from '../../../src/core';
+import { allDifferences, buildRecord, newRecordMeta, drawFromTable, drawLots, prepareCandidatures, verifyWorkbook, type CellValue, type SheetGrid } from '../../../src/core';
 import { edit, find, recordToGrids } from '../../support/records';
 import { HEADER, JUNE_2025, rowsOf, tableOf } from '../../support/tables';
 
@@ -128,5 +128,24 @@ describe('verify, workbooks with several draws and forged records', () => {
   it('reports a number format that shows something else than the value', () => {
     const disguised = grids.map((g) => (g.name === 'Tirage' ? { ...g, numberFormats: new Map([['12:3', ';;;"Retenu·e"'], ['6:11', '0.0%']]) } : g));
     expect(differences(disguised)).toEqual(['Tirage, cellule C12 : format d’affichage « ;;;"Retenu·e" », qui peut montrer autre chose que la valeur.']);
+  });
+});
+
+describe('verify, a record forged consistently with the tool’s own builders', () => {
+  it('is caught by the candidature sheet when a candidate was slipped into the data', () => {
+    const fake = { row: 40, id: '99', lastName: 'Aaa', firstName: 'Fausse', sex: 'F' as const, sector: 'Ouest', birthDate: '1990-01-01', age: 35, problems: [] };
+    const forgedDraw = drawLots(
+      prepareCandidatures([...result.prepared.candidatures, fake], { referenceDate: '2025-06-13', excludeInvalid: true }, 1),
+      '4 2 6 1 5 3',
+    );
+    const forged = recordToGrids(buildRecord(forgedDraw, meta), [candidatureGrid]);
+    expect(differences(forged)).toEqual([
+      '« Données du tirage » : la ligne 40 ne correspond à aucune candidature de la feuille « Candidatures ».',
+    ]);
+    // The fingerprint announced in the session exposes it even without the candidature sheet.
+    const withoutSheet = forged.filter((g) => g.name !== 'Candidatures');
+    expect(differences(withoutSheet, result.prepared.canonical.fingerprint)).toContain(
+      `Aucun tirage de ce classeur n’a l’empreinte annoncée ${result.prepared.canonical.fingerprint} (empreinte consignée : ${forgedDraw.prepared.canonical.fingerprint}).`,
+    );
   });
 });

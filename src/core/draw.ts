@@ -97,12 +97,14 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
     const s = sectorIndex.get(c.sector) as number;
     return { size: groups[s][c.sex].length, chances: chancesByGroup[s][c.sex] };
   };
-  const priorities = candidatures.map((c) => isEligible(c) && hasPriority(rules, groupOf(c).size, c.age));
-  const chances = candidatures.map((c, i) => {
-    if (!isEligible(c)) return ZERO;
-    const { chances: g } = groupOf(c);
-    return priorities[i] ? g.priority : g.other;
-  });
+  const priorities: boolean[] = [];
+  const chances: Fraction[] = [];
+  for (const c of candidatures) {
+    const group = isEligible(c) ? groupOf(c) : null;
+    const priority = group !== null && hasPriority(rules, group.size, (c as EligibleCandidate).age);
+    priorities.push(priority);
+    chances.push(group === null ? ZERO : priority ? group.chances.priority : group.chances.other);
+  }
   return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, candidatures, canonical, space, chances, priorities };
 }
 

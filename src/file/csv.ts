@@ -6,6 +6,7 @@
 import * as Papa from 'papaparse';
 import { InputError } from '../core/errors';
 import type { CellValue, RawTable, SourceRow } from '../core/table';
+import { unifyLineEnds } from './csvLineEnds';
 
 /**
  * "CSV UTF-8" from Excel starts with a byte-order mark; plain "CSV (séparateur : point-virgule)"
@@ -58,16 +59,18 @@ export function parseCsvText(text: string, source: string): RawTable {
   // Excel honours a first line "sep=;" and does not show it: it is not row 1.
   const directive = /^sep=(.)(?:\r\n|\n|\r)/i.exec(body);
   if (directive) body = body.slice(directive[0].length);
-  const delimiter = directive ? directive[1] : guessDelimiter(body);
+  // The guess only looks at a few rows: any line end will do for it.
+  const delimiter = directive ? directive[1] : guessDelimiter(body.replace(/\r\n?/g, '\n'));
+  body = unifyLineEnds(body, delimiter);
 
-  const result = Papa.parse<string[]>(body, { delimiter, header: false, dynamicTyping: false, skipEmptyLines: false });
+  const result = Papa.parse<string[]>(body, { delimiter, newline: '\n', header: false, dynamicTyping: false, skipEmptyLines: false });
   const quoteError = result.errors.find((e) => e.type === 'Quotes');
   if (quoteError) throw malformedQuotes(source, quoteError);
 
   const records = result.data;
   // A final newline ends the last row; papaparse reads it as one more, empty, record.
   const last = records[records.length - 1];
-  if (/[\r\n]$/.test(body) && last && last.length === 1 && last[0] === '') records.pop();
+  if (body.endsWith('\n') && last && last.length === 1 && last[0] === '') records.pop();
 
   const rows: SourceRow[] = records.map((fields, index) => ({ rowNumber: index + 1, cells: fields as CellValue[] }));
   if (!rows.some((row) => row.cells.some((cell) => typeof cell === 'string' && cell.trim() !== ''))) {

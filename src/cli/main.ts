@@ -3,7 +3,7 @@
  * (message in French on stderr), 1 an unexpected failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkReferenceDateAhead, referenceDateOf, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJson } from './probabilitiesJson';
@@ -42,9 +42,12 @@ interface TableOptions {
 }
 
 async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: RawTable }> {
+  const referenceDate = options.date ?? io.today();
+  referenceDateOf(referenceDate);
+  checkReferenceDateAhead(referenceDate, io.today());
   const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
   const prepared = prepareDraw(table, {
-    referenceDate: options.date ?? io.today(),
+    referenceDate,
     excludeInvalid: options.excludeInvalid === true,
   });
   return { prepared, table };

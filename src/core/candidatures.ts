@@ -14,7 +14,7 @@ import {
   type CalendarDate,
 } from './dates';
 import { cellAddress, type RowProblem } from './errors';
-import type { Rules, Sex } from './rules';
+import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
 import type { CellValue, RawTable, SourceRow } from './table';
 import { fold, norm } from './text';
 
@@ -48,8 +48,11 @@ const SEX_WORDS: ReadonlyMap<string, Sex> = new Map<string, Sex>([
   ...['h', 'homme', 'masculin', 'm', 'm.', 'mr', 'monsieur'].map((w) => [w, 'H'] as [string, Sex]),
 ]);
 
+/** Online forms answer « Une femme », « Un homme » (ALGORITHM.md §2, changed before first use). */
+const LEADING_ARTICLE = /^une? /;
+
 export function parseSex(value: string): Sex | null {
-  return SEX_WORDS.get(fold(value)) ?? null;
+  return SEX_WORDS.get(fold(value).replace(LEADING_ARTICLE, '')) ?? null;
 }
 
 export function cellText(value: CellValue): string {
@@ -163,6 +166,9 @@ class RowReader {
       const age = parseAgeCell(value('age'));
       if (age === null) {
         problem('invalid_birth_date', 'age', value('age'), 'Âge attendu : un nombre entier d’années.');
+      } else if (age > MAXIMUM_AGE) {
+        problem('invalid_birth_date', 'age', value('age'), `Un âge de plus de ${MAXIMUM_AGE} ans est une erreur de saisie : corrigez-le.`);
+        return { birthDate: null, age: null, ageField: 'age' };
       }
       return { birthDate: null, age, ageField: 'age' };
     }
@@ -177,7 +183,17 @@ class RowReader {
       problem('invalid_birth_date', 'birthDate', raw, `Cette date est postérieure à la date du tirage (${formatFrenchDate(this.reference)}).`);
       return { birthDate: null, age: null, ageField: 'birthDate' };
     }
-    return { birthDate, age: ageAt(birthDate, this.reference), ageField: 'birthDate' };
+    const age = ageAt(birthDate, this.reference);
+    if (age > MAXIMUM_AGE) {
+      problem(
+        'invalid_birth_date',
+        'birthDate',
+        raw,
+        `Cette date donne ${age} ans au ${formatFrenchDate(this.reference)} : plus de ${MAXIMUM_AGE} ans, c’est une erreur de saisie (l’année ?).`,
+      );
+      return { birthDate: null, age: null, ageField: 'birthDate' };
+    }
+    return { birthDate, age, ageField: 'birthDate' };
   }
 
   private checkDuplicate(

@@ -50,3 +50,29 @@ describe('a CSV saved with CR LF, then appended to with LF (issue 6 §1)', () =>
     expect(JSON.parse(stdout).candidates.map((c: { lastName: string }) => c.lastName)).toEqual(['Lefèvre', 'Benali', 'Da Silva', 'Vanderbeken']);
   });
 });
+
+const TABLE =
+  '\ufeffN°;Nom;Prénom;Sexe;Date de naissance;Secteur\r\n1;Lefèvre;Amandine;F;14/03/1987;Centre\r\n2;Benali;Karim;H;01/12/1998;Nord\r\n';
+
+describe('absurd values (issue 6 §5)', () => {
+  const table = file('table.csv', TABLE);
+
+  it('refuses a reference date more than a year ahead of today', async () => {
+    for (const command of [['draw', table, '--seed', 'x'], ['probabilities', table]]) {
+      const { code, stdout, stderr } = await cli(...command, '--date', '9999-12-31');
+      expect([code, stdout]).toEqual([2, '']);
+      expect(stderr).toContain('Date du tirage « 9999-12-31 » à plus d’un an d’aujourd’hui (2025-06-13)');
+    }
+    expect((await cli('draw', table, '--seed', 'x', '--date', '2026-06-13')).code).toBe(0);
+  });
+
+  it('excludes a birth date of year 0090 instead of giving it the 65+ priority', async () => {
+    const typo = file('typo.csv', TABLE + '3;Petit;Léa;F;01/02/0090;Centre\r\n');
+    const refused = await cli('draw', typo, '--seed', 'x', '--date', '2025-06-13');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Ligne 4 : date de naissance invalide « 01/02/0090 » (cellule E4). Cette date donne 1935 ans');
+    const excluded = await cli('draw', typo, '--seed', 'x', '--date', '2025-06-13', '--exclude-invalid', '--json');
+    const petit = JSON.parse(excluded.stdout).candidates[2];
+    expect(petit).toMatchObject({ lastName: 'Petit', status: 'ineligible', reason: 'invalid_birth_date', priority: false, age: null });
+  });
+});

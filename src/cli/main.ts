@@ -99,7 +99,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     new Option('--exclude-invalid', 'écarter les lignes irrecevables en les consignant, au lieu d’arrêter');
   const jsonOption = () => new Option('--json', 'sortie JSON (un objet sur la sortie standard)');
 
-  program
+  const draw = program
     .command('draw')
     .description('tirer au sort à partir d’un tableau de candidatures (.xlsx ou .csv)')
     .argument('<fichier>', 'tableau des candidatures')
@@ -114,6 +114,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
     .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string }) => {
+      refuseOptionAsSeed(options.seed, draw);
       normalisePublicSeed(options.seed);
       const announced = options.fingerprint === undefined ? undefined : announcedFingerprint(options.fingerprint);
       const { prepared, table } = await prepareFromFile(file, options, io);
@@ -154,6 +155,22 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(outcome.conforming ? EXIT_OK : EXIT_NOT_CONFORMING);
     });
   return program;
+}
+
+/**
+ * `draw t.csv --seed --json`: commander takes « --json » for the seed, and the draw would be made
+ * with it. A seed spelled like one of the command's own options is an option typed where the seed
+ * was forgotten.
+ */
+function refuseOptionAsSeed(seed: string, command: Command): void {
+  const flags = command.options.flatMap((option) => [option.long, option.short]).filter((flag): flag is string => flag !== undefined);
+  const typed = seed.trim().split('=')[0];
+  if (!flags.includes(typed) && typed !== '-h' && typed !== '--help') return;
+  throw new InputError(
+    'empty_seed',
+    `La graine publique « ${seed} » est une option de la commande : la valeur de --seed a sans doute été oubliée. ` +
+      'Mettez la graine choisie en séance juste après --seed, entre guillemets si elle contient des espaces (--seed "4 2 6 1 5 3").',
+  );
 }
 
 /**

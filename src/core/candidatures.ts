@@ -14,6 +14,7 @@ import {
   type CalendarDate,
 } from './dates';
 import { cellAddress, type RowProblem } from './errors';
+import { refuseUnkeepableCells } from './keepableText';
 import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
 import type { CellValue, RawTable, SourceRow } from './table';
 import { fold, norm } from './text';
@@ -224,6 +225,7 @@ export interface CandidatureTable {
 
 /** Reads every non-blank row below the header, in the sheet's row order. */
 export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate): CandidatureTable {
+  refuseUnkeepableCells(table);
   const columns = findColumns(table);
   const reader = new RowReader(columns, rules, reference);
   const seen = new Map<string, number>();

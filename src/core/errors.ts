@@ -77,6 +77,8 @@ export type InputErrorCode =
   | 'no_eligible'
   | 'duplicate_lines'
   | 'empty_seed'
+  | 'unkeepable_seed'
+  | 'unkeepable_cells'
   | 'bad_reference_date'
   | 'bad_fingerprint'
   | 'fingerprint_mismatch'

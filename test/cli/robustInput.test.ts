@@ -76,3 +76,39 @@ describe('absurd values (issue 6 §5)', () => {
     expect(petit).toMatchObject({ lastName: 'Petit', status: 'ineligible', reason: 'invalid_birth_date', priority: false, age: null });
   });
 });
+
+describe('seeds and cells the record cannot keep (issue 6 §6)', () => {
+  const table = file('graines.csv', TABLE);
+
+  it.each([['--json'], ['--exclude-invalid'], ['--out'], ['-h'], ['--date=2025-06-13']])(
+    'refuses the seed %s, an option of the command typed where the seed was forgotten',
+    async (option) => {
+      const { code, stdout, stderr } = await cli('draw', table, '--date', '2025-06-13', '--seed', option, '--json');
+      expect([code, stdout]).toEqual([2, '']);
+      expect(stderr).toContain(`La graine publique « ${option} » est une option de la commande`);
+    },
+  );
+
+  it('still accepts a seed that starts with a dash but is no option', async () => {
+    expect((await cli('draw', table, '--date', '2025-06-13', '--seed', '-4 2 6')).code).toBe(0);
+  });
+
+  it('refuses a seed with a control character, of 100 KB, or of invisible characters only', async () => {
+    const control = await cli('draw', table, '--date', '2025-06-13', '--seed', '4 2\u0007 6');
+    expect(control.code).toBe(2);
+    expect(control.stderr).toContain('caractère de contrôle invisible U+0007');
+    const huge = await cli('draw', table, '--date', '2025-06-13', '--seed', '6'.repeat(100_000));
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('100 000 caractères, au-delà des 1 000 permis');
+    const invisible = await cli('draw', table, '--date', '2025-06-13', '--seed', '\u200b\u200b');
+    expect(invisible.code).toBe(2);
+    expect(invisible.stderr).toContain('La graine publique est vide');
+  });
+
+  it('refuses a candidature cell over 32,767 characters, naming the cell, even with --exclude-invalid', async () => {
+    const long = file('long.csv', TABLE + `3;Petit;${'L'.repeat(40_000)};F;01/02/1990;Centre\r\n`);
+    const { code, stdout, stderr } = await cli('draw', long, '--date', '2025-06-13', '--seed', 'x', '--exclude-invalid');
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain('Ligne 4, cellule C4 : 40 000 caractères, au-delà des 32 767, la limite d’une cellule d’Excel.');
+  });
+});

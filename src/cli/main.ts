@@ -3,12 +3,12 @@
  * (message in French on stderr), 1 an unexpected failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkReferenceDateAhead, referenceDateOf, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkAnnounced, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, referenceDateOf, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJson } from './probabilitiesJson';
-import { announcedFingerprint, checkAnnounced } from './announcedFingerprint';
 import { verifyFile, writeRecord, type RecordOptions } from './record';
+import { cliRemedy } from './remedies';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -39,16 +39,19 @@ interface TableOptions {
   sheet?: string;
   excludeInvalid?: boolean;
   json?: boolean;
+  columns?: string;
 }
 
 async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: RawTable }> {
   const referenceDate = options.date ?? io.today();
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
+  const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
   const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
   const prepared = prepareDraw(table, {
     referenceDate,
     excludeInvalid: options.excludeInvalid === true,
+    columns,
   });
   return { prepared, table };
 }
@@ -98,6 +101,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const excludeOption = () =>
     new Option('--exclude-invalid', 'écarter les lignes irrecevables en les consignant, au lieu d’arrêter');
   const jsonOption = () => new Option('--json', 'sortie JSON (un objet sur la sortie standard)');
+  const columnsOption = () =>
+    new Option(
+      '--columns <champ=en-tête;…>',
+      'désigner des colonnes par leur en-tête, par exemple "Sexe=Vous êtes :;Secteur=Dans quel secteur habitez-vous ?" ' +
+        '(champs : N°, Nom, Prénom, Sexe, Date de naissance, Âge, Secteur)',
+    );
 
   const draw = program
     .command('draw')
@@ -107,6 +116,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dateOption())
     .addOption(sheetOption())
     .addOption(excludeOption())
+    .addOption(columnsOption())
     .addOption(jsonOption())
     .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance : refuser le tirage si le tableau ne la donne plus'))
     .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage'))
@@ -116,7 +126,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string }) => {
       refuseOptionAsSeed(options.seed, draw);
       normalisePublicSeed(options.seed);
-      const announced = options.fingerprint === undefined ? undefined : announcedFingerprint(options.fingerprint);
+      const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
       const { prepared, table } = await prepareFromFile(file, options, io);
       if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced);
       const result = drawLots(prepared, options.seed);
@@ -137,6 +147,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dateOption())
     .addOption(sheetOption())
     .addOption(excludeOption())
+    .addOption(columnsOption())
     .addOption(jsonOption())
     .action(async (file: string, options: TableOptions) => {
       const { prepared, table } = await prepareFromFile(file, options, io);
@@ -197,6 +208,8 @@ export async function run(argv: readonly string[], terminal: Io = nodeIo): Promi
     if (error instanceof InputError) {
       for (const line of error.lines) io.stderr(`${line}\n`);
       if (error.lines.length > 1 || error.lines[0] !== error.message) io.stderr(`${error.message}\n`);
+      const remedy = cliRemedy(error.code);
+      if (remedy !== null) io.stderr(`${remedy}\n`);
       return EXIT_INPUT;
     }
     if (error instanceof CommanderError) {

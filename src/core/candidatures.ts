@@ -3,7 +3,7 @@
  * ALGORITHM.md §2. Every non-blank row after the header becomes exactly one candidature, eligible
  * or not: nothing is dropped.
  */
-import { findColumns, type ColumnMap, type Field } from './columns';
+import { findColumns, type ColumnMap, type ColumnMapping, type Field } from './columns';
 import {
   ageAt,
   compareDates,
@@ -224,9 +224,9 @@ export interface CandidatureTable {
 }
 
 /** Reads every non-blank row below the header, in the sheet's row order. */
-export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate): CandidatureTable {
+export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate, mapping: ColumnMapping = {}): CandidatureTable {
   refuseUnkeepableCells(table);
-  const columns = findColumns(table);
+  const columns = findColumns(table, mapping);
   const reader = new RowReader(columns, rules, reference);
   const seen = new Map<string, number>();
   const candidatures: Candidature[] = [];

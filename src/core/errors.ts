@@ -63,6 +63,17 @@ export function describeRowProblem(problem: RowProblem): string {
   }
 }
 
+/**
+ * After the list of row problems: how many rows, and what can be done in any front end (each adds
+ * how: the CLI its --exclude-invalid flag, the task pane a button).
+ */
+export function ineligibleRowsSummary(rows: number): string {
+  return (
+    `${rows} ligne${rows > 1 ? 's' : ''} ne peu${rows > 1 ? 'vent' : 't'} pas participer au tirage. ` +
+    'Corrigez le tableau, ou écartez ces lignes du tirage : elles seront consignées au registre avec leur motif.'
+  );
+}
+
 /** Problems that stop the work before any draw: the input, the file or the parameters. */
 export type InputErrorCode =
   | 'file_not_found'
@@ -72,6 +83,7 @@ export type InputErrorCode =
   | 'empty_table'
   | 'missing_columns'
   | 'ambiguous_column'
+  | 'bad_column_mapping'
   | 'no_candidatures'
   | 'ineligible_rows'
   | 'no_eligible'

@@ -112,3 +112,56 @@ describe('seeds and cells the record cannot keep (issue 6 §6)', () => {
     expect(stderr).toContain('Ligne 4, cellule C4 : 40 000 caractères, au-delà des 32 767, la limite d’une cellule d’Excel.');
   });
 });
+
+describe('tables as online forms export them (issue 6 §9)', () => {
+  const FORM_HEADER =
+    'ID;Heure de début;Heure de fin;Adresse de messagerie;Nom de famille;Prénom;Date de naissance (JJ/MM/AAAA);Vous êtes :;' +
+    'Dans quel secteur habitez-vous ?;Pourquoi souhaitez-vous rejoindre le CLN ?\n';
+  const ANSWERS =
+    '1;09/05/2025 10:02;09/05/2025 10:09;anonymous;Dupont;Marie;03/04/1990;Une femme;Centre;Pour aider\n' +
+    '2;09/05/2025 11:15;09/05/2025 11:20;anonymous;Benali;Karim;01/12/1998;Un homme;Nord;Pour apprendre\n';
+
+  it('draws from the form’s export as it is: questions recognised, « Une femme » / « Un homme » read as F / H', async () => {
+    const form = file('formulaire.csv', FORM_HEADER + ANSWERS);
+    const { code, stdout, stderr } = await cli('draw', form, '--seed', 'x', '--date', '2025-06-13', '--json');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(JSON.parse(stdout).candidates.map((c: { id: string; lastName: string; sex: string; sector: string }) => [c.id, c.lastName, c.sex, c.sector])).toEqual([
+      ['1', 'Dupont', 'F', 'Centre'],
+      ['2', 'Benali', 'H', 'Nord'],
+    ]);
+  });
+
+  it('lists the actual headers when a field is missing, and says how to name it', async () => {
+    const form = file('q8.csv', FORM_HEADER.replace('Vous êtes :', 'Q8') + ANSWERS);
+    const { code, stderr } = await cli('probabilities', form, '--date', '2025-06-13');
+    expect(code).toBe(2);
+    expect(stderr).toContain('colonne obligatoire introuvable : Sexe.');
+    expect(stderr).toContain('« Q8 » (H1), « Dans quel secteur habitez-vous ? » (I1)');
+    expect(stderr).toContain('désignez-la avec --columns');
+  });
+
+  it('maps a header with --columns, writes the mapping in the procès-verbal, and verify checks it', async () => {
+    const form = file('q8b.csv', FORM_HEADER.replace('Vous êtes :', 'Q8').replace('Dans quel secteur habitez-vous ?', 'Q9') + ANSWERS);
+    const columns = ['--columns', 'Sexe=Q8;Secteur=q9'];
+    const probabilities = await cli('probabilities', form, '--date', '2025-06-13', '--json', ...columns);
+    expect(probabilities.code).toBe(0);
+    const out = join(dir, 'registre-formulaire.xlsx');
+    const drawn = await cli('draw', form, '--seed', 'x', '--date', '2025-06-13', '--out', out, ...columns);
+    expect([drawn.code, drawn.stderr]).toEqual([0, '']);
+    const verified = await cli('verify', out);
+    expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('Registre conforme')]);
+
+    const { readWorkbookGrids } = await import('../../src/file/recordReader');
+    const grids = await readWorkbookGrids(out);
+    const texts = (name: string) => grids.find((g) => g.name === name)?.rows.flat().map(String) ?? [];
+    expect(texts('Procès-verbal')).toContain('Sexe : colonne « Q8 » ; Secteur : colonne « q9 »');
+    expect(texts('Données du tirage')).toContain('{"sex":"Q8","sector":"q9"}');
+  });
+
+  it('refuses a mapping it cannot read', async () => {
+    const form = file('q8c.csv', FORM_HEADER + ANSWERS);
+    const { code, stderr } = await cli('draw', form, '--seed', 'x', '--date', '2025-06-13', '--columns', 'Genre=Q8');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Correspondance des colonnes illisible, « Genre=Q8 » : « Genre » n’est pas un champ du tirage');
+  });
+});

@@ -140,7 +140,7 @@ class RowReader {
         ageField,
         value(ageField),
         `${age} an${age > 1 ? 's' : ''} au ${formatFrenchDate(this.reference)}, date du tirage ; ` +
-          `l'âge minimum est ${this.rules.minimumAge} ans.`,
+          `l’âge minimum est ${this.rules.minimumAge} ans.`,
       );
     }
 
@@ -209,11 +209,15 @@ class RowReader {
       return;
     }
     const same = c.birthDate === null ? 'même âge' : 'même date de naissance';
+    // The cells compared, in this row and in the first one, so both can be found at once.
+    const compared: Field[] = ['lastName', 'firstName', c.birthDate === null ? 'age' : 'birthDate'];
+    const cells = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row)).join(', ');
     problem(
       'duplicate',
       null,
       null,
-      `Mêmes nom, prénom et ${same} que la ligne ${first} : une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
+      `Mêmes nom, prénom et ${same} (cellules ${cells(c.row)}) que la ligne ${first} (cellules ${cells(first)}) : ` +
+        `une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
     );
   }
 }

@@ -64,7 +64,7 @@ export function prepareDraw(table: RawTable, options: PrepareOptions): PreparedD
   if (candidatures.length === 0) {
     throw new InputError(
       'no_candidatures',
-      `${table.source} : aucune candidature sous la ligne d'en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
+      `${table.source} : aucune candidature sous la ligne d’en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
     );
   }
   return prepareCandidatures(candidatures, { ...options, rules }, columns.headerRow);

@@ -4,6 +4,8 @@
  * its text.
  */
 
+import { showInvisible } from './visibleText';
+
 /** Why a candidature row is ineligible (ALGORITHM.md §2), in the order the checks are made. */
 export const INELIGIBILITY_CODES = [
   'missing_name',
@@ -44,7 +46,7 @@ export function describeRowProblem(problem: RowProblem): string {
   const where = `Ligne ${problem.row}`;
   const cell = problem.cell ? ` (cellule ${problem.cell})` : '';
   const detail = problem.detail ? ` ${problem.detail}` : '';
-  const found = (empty: string, wrong: string) => (problem.value === '' ? empty : `${wrong} « ${problem.value} »`);
+  const found = (empty: string, wrong: string) => (problem.value === '' ? empty : `${wrong} « ${showInvisible(problem.value)} »`);
   switch (problem.code) {
     case 'missing_name':
       return `${where} : nom ou prénom manquant${cell}. Complétez la candidature ou retirez la ligne.`;

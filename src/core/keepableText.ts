@@ -12,6 +12,7 @@
  */
 import { InputError, cellAddress } from './errors';
 import type { RawTable } from './table';
+import { unicodeName } from './visibleText';
 
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_LENGTH = 32_767;
@@ -44,11 +45,6 @@ export function describeUnkeepable(reason: Unkeepable): string {
 /** "32 767" as French writes numbers. */
 function count(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
-}
-
-/** "U+200B", as Unicode names a character. */
-export function unicodeName(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**

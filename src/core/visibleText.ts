@@ -3,7 +3,11 @@
  * space after it looks exactly like « Sud », and a person told that « Sud » is an unknown sector
  * cannot find what to fix. Such characters are written as their Unicode names: « Sud⟨U+200B⟩ ».
  */
-import { unicodeName } from './keepableText';
+
+/** "U+200B", as Unicode names a character. */
+export function unicodeName(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 /**
  * Format characters (zero-width spaces and joiners, direction marks, soft hyphen, byte-order mark),

@@ -12,12 +12,15 @@ import { unifyLineEnds } from './csvLineEnds';
  * "CSV UTF-8" from Excel starts with a byte-order mark; plain "CSV (séparateur : point-virgule)"
  * from French Excel is Windows-1252, where "é" is the single byte 0xE9, which is never valid UTF-8
  * on its own. So: a BOM decides; otherwise strict UTF-8, and Windows-1252 when that fails.
- * "Texte Unicode (*.txt)" from Excel is UTF-16 little-endian with its BOM.
+ * "Texte Unicode (*.txt)" from Excel is UTF-16 little-endian with its BOM; without it, the zero
+ * bytes of UTF-16 give it away.
  */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -39,6 +42,26 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252')
     .decode(bytes)
     .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
+}
+
+/**
+ * UTF-16 whose byte-order mark was lost (a tool that strips it, a copy through another program):
+ * French text in UTF-16 is mostly Latin characters, each with one zero byte — at odd offsets in
+ * little-endian, even ones in big-endian — while UTF-8 and Windows-1252 text has no zero byte at
+ * all. Read as UTF-8, it would give a NUL between every letter and no header at all.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return null;
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {

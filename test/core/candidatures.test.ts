@@ -102,7 +102,7 @@ describe('eligibility', () => {
       'Ligne 2 : secteur inconnu « Hem » (cellule F2). Secteurs possibles : Centre, Est, Ouest, Nord, Sud.',
       'Ligne 3 : sexe non reconnu « ? » (cellule D3). Indiquez F (femme) ou H (homme).',
       'Ligne 4 : date de naissance invalide « 2026-01-01 » (cellule E4). Cette date est postérieure à la date du tirage (13/06/2025).',
-      "Ligne 5 : candidature irrecevable (cellule E5) : 15 ans au 13/06/2025, date du tirage ; l'âge minimum est 16 ans.",
+      'Ligne 5 : candidature irrecevable (cellule E5) : 15 ans au 13/06/2025, date du tirage ; l’âge minimum est 16 ans.',
       'Ligne 6 : date de naissance non renseignée (cellule E6).',
     ]);
   });
@@ -188,5 +188,29 @@ describe('absurd ages (ALGORITHM.md §2: above 120 is invalid_birth_date)', () =
     expect(describeRowProblem(c.problems[0])).toBe('Ligne 2 : âge invalide « 150 » (cellule E2). Un âge de plus de 120 ans est une erreur de saisie : corrigez-le.');
     expect(c.age).toBeNull();
     expect(oldest).toMatchObject({ age: 120, problems: [] });
+  });
+});
+
+describe('messages that point somewhere (issue 6 §7)', () => {
+  it('names the cells of a duplicate and of the row it repeats', () => {
+    const [, twin] = read([
+      ['1', 'Martin', 'Léa', 'F', '1990-01-01', 'Est'],
+      ['2', 'MARTIN', 'Lea', 'F', '01/01/1990', 'Nord'],
+    ]);
+    expect(describeRowProblem(twin.problems[0])).toBe(
+      'Ligne 3 : doublon. Mêmes nom, prénom et même date de naissance (cellules B3, C3, E3) que la ligne 2 (cellules B2, C2, E2) : ' +
+        'une seule candidature par personne, seule la ligne 2 participe au tirage. Supprimez la ligne en double.',
+    );
+  });
+
+  it('shows the invisible characters of a value, which would otherwise look right', () => {
+    const [zeroWidth, noBreak] = read([
+      ['1', 'Martin', 'Léa', 'F', '1990-01-01', 'Sud\u200b'],
+      ['2', 'Petit', 'Jules', '\u2060H', '1990-01-01', 'Sud'],
+    ]);
+    expect(describeRowProblem(zeroWidth.problems[0])).toBe(
+      'Ligne 2 : secteur inconnu « Sud⟨U+200B⟩ » (cellule F2). Secteurs possibles : Centre, Est, Ouest, Nord, Sud.',
+    );
+    expect(describeRowProblem(noBreak.problems[0])).toBe('Ligne 3 : sexe non reconnu « ⟨U+2060⟩H » (cellule D3). Indiquez F (femme) ou H (homme).');
   });
 });

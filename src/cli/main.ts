@@ -3,7 +3,7 @@
  * (message in French on stderr), 1 an unexpected failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, referenceDateOf, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkAnnounced, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJson } from './probabilitiesJson';
@@ -126,6 +126,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string }) => {
       refuseOptionAsSeed(options.seed, draw);
       normalisePublicSeed(options.seed);
+      if (options.place !== undefined) refuseUnkeepableText('Le lieu (--place)', options.place);
+      if (options.officials !== undefined) refuseUnkeepableText('La liste des présents (--officials)', options.officials);
       const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
       const { prepared, table } = await prepareFromFile(file, options, io);
       if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced);

@@ -93,6 +93,7 @@ export type InputErrorCode =
   | 'empty_seed'
   | 'unkeepable_seed'
   | 'unkeepable_cells'
+  | 'unkeepable_text'
   | 'bad_reference_date'
   | 'bad_fingerprint'
   | 'fingerprint_mismatch'

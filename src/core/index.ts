@@ -6,7 +6,7 @@ export { norm, fold } from './text';
 export { parseIsoDate, toIso, type CalendarDate } from './dates';
 export { FIELD_LABELS, parseColumnMapping, formatColumnMapping, type ColumnMap, type ColumnMapping, type Field } from './columns';
 export { showInvisible } from './visibleText';
-export { unkeepable, describeUnkeepable, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
+export { unkeepable, describeUnkeepable, refuseUnkeepableText, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
 export { isEligible, formatFrenchDate, type Candidature, type EligibleCandidate } from './candidatures';
 export { canonicalise, headerLine, candidateLine, type Canonical } from './fingerprint';
 export { seedKeyOf, normalisePublicSeed } from './seed';

@@ -69,3 +69,10 @@ export function refuseUnkeepableCells(table: RawTable): void {
     lines,
   );
 }
+
+/** Refuses a text typed for the record (the place, the officials) that it could not keep. */
+export function refuseUnkeepableText(what: string, text: string): void {
+  const reason = unkeepable(text);
+  if (reason === null) return;
+  throw new InputError('unkeepable_text', `${what} ne peut pas être consigné au registre : ${describeUnkeepable(reason)}. Corrigez le texte saisi.`);
+}

@@ -165,3 +165,25 @@ describe('tables as online forms export them (issue 6 §9)', () => {
     expect(stderr).toContain('Correspondance des colonnes illisible, « Genre=Q8 » : « Genre » n’est pas un champ du tirage');
   });
 });
+
+describe('text typed for the record', () => {
+  it('refuses a place or officials the record could not keep', async () => {
+    const table = file('lieu.csv', TABLE);
+    const out = join(dir, 'lieu.xlsx');
+    const place = await cli('draw', table, '--seed', 'x', '--date', '2025-06-13', '--out', out, '--place', 'Mairie\u001b');
+    expect(place.code).toBe(2);
+    expect(place.stderr).toContain('Le lieu (--place) ne peut pas être consigné au registre : caractère de contrôle invisible U+001B');
+    const officials = await cli('draw', table, '--seed', 'x', '--date', '2025-06-13', '--out', out, '--officials', 'A'.repeat(40_000));
+    expect(officials.code).toBe(2);
+    expect(officials.stderr).toContain('40 000 caractères');
+  });
+
+  it('reads a CSV saved as UTF-16 without its byte-order mark', async () => {
+    const text = TABLE.slice(1).replace(/;/g, '\t');
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) bytes.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 * i);
+    const { code, stdout } = await cli('draw', file('unicode.txt', bytes), '--seed', 'x', '--date', '2025-06-13', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).candidates.map((c: { lastName: string }) => c.lastName)).toEqual(['Lefèvre', 'Benali']);
+  });
+});

@@ -18,6 +18,9 @@ import { unicodeName } from './visibleText';
 export const MAX_CELL_LENGTH = 32_767;
 
 // Without the `u` flag, so that lone surrogates are seen as the code units they are.
+// SUSPECT is a cheap first look (a plain character class); UNKEEPABLE_CHARACTER tells a lone
+// surrogate from a valid pair, only for the rare text that has one of them.
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
 const UNKEEPABLE_CHARACTER =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -28,6 +31,7 @@ export type Unkeepable =
 /** Why `text` could not be kept exactly in a record cell (at most `maximum` characters), or null. */
 export function unkeepable(text: string, maximum: number = MAX_CELL_LENGTH): Unkeepable | null {
   if (text.length > maximum) return { kind: 'too_long', length: text.length, maximum };
+  if (!SUSPECT.test(text)) return null;
   const found = UNKEEPABLE_CHARACTER.exec(text);
   if (found === null) return null;
   return { kind: 'control_character', codePoint: found[0].codePointAt(0) as number, position: found.index + 1 };

@@ -6,43 +6,19 @@
  * a line break inside a quoted field is part of the cell and is left exactly as written.
  */
 
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-
 /**
  * A quote opens a quoted field only as the field's first character (anywhere else it is a
  * character of the cell, as papaparse and Excel read it); inside, `""` is one quote and a single
- * quote closes the field.
+ * quote closes the field. A quoted field is matched whole and kept; a CR LF or a lone CR elsewhere
+ * becomes LF. An unterminated quote matches nothing here, and papaparse reports it.
  */
 export function unifyLineEnds(text: string, delimiter: string): string {
   if (!text.includes('\r')) return text;
-  const delimiterCode = delimiter.charCodeAt(0);
-  const pieces: string[] = [];
-  let copiedUpTo = 0;
-  let fieldStart = true;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (quoted) {
-      if (code === QUOTE) {
-        if (text.charCodeAt(i + 1) === QUOTE) i++;
-        else quoted = false;
-      }
-      continue;
-    }
-    if (code === QUOTE && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-    } else if (code === CR) {
-      pieces.push(text.slice(copiedUpTo, i), '\n');
-      if (text.charCodeAt(i + 1) === LF) i++;
-      copiedUpTo = i + 1;
-      fieldStart = true;
-    } else {
-      fieldStart = code === LF || code === delimiterCode;
-    }
-  }
-  pieces.push(text.slice(copiedUpTo));
-  return pieces.join('');
+  // Most files have no quotes at all: every CR is then a line end.
+  if (!text.includes('"')) return text.replace(/\r\n?/g, '\n');
+  const fieldStart = `[\\u${delimiter.charCodeAt(0).toString(16).padStart(4, '0')}\\r\\n]`;
+  const token = new RegExp(`(?<=^|${fieldStart})"[^"]*(?:""[^"]*)*"|\\r\\n?`, 'g');
+  return text.replace(token, (match) => (match.charCodeAt(0) === QUOTE ? match : '\n'));
 }
+
+const QUOTE = 0x22;

@@ -53,7 +53,8 @@ const SEX_WORDS: ReadonlyMap<string, Sex> = new Map<string, Sex>([
 const LEADING_ARTICLE = /^une? /;
 
 export function parseSex(value: string): Sex | null {
-  return SEX_WORDS.get(fold(value).replace(LEADING_ARTICLE, '')) ?? null;
+  const word = fold(value);
+  return SEX_WORDS.get(word) ?? (word.startsWith('un') ? SEX_WORDS.get(word.replace(LEADING_ARTICLE, '')) : undefined) ?? null;
 }
 
 export function cellText(value: CellValue): string {

@@ -166,11 +166,13 @@ function quoted(cell: CellValue | undefined): string {
   return `« ${showInvisible(cell === null || cell === undefined ? '' : String(cell))} »`;
 }
 
+function filledCells(row: SourceRow): { cell: CellValue; column: number }[] {
+  return row.cells.map((cell, column) => ({ cell, column })).filter(({ cell }) => cell !== null && norm(String(cell)) !== '');
+}
+
 /** The header cells of a row, quoted with their addresses, for a person to choose from. */
 function headersOf(row: SourceRow): string {
-  return row.cells
-    .map((cell, column) => ({ cell, column }))
-    .filter(({ cell }) => cell !== null && norm(String(cell)) !== '')
+  return filledCells(row)
     .map(({ cell, column }) => `${quoted(cell)} (${cellAddress(column, row.rowNumber)})`)
     .join(', ');
 }
@@ -190,12 +192,15 @@ function missingColumnsError(table: RawTable, closest: { row: SourceRow; found: 
     mapping[f] !== undefined ? `${FIELD_LABELS[f]} (en-tête indiqué « ${showInvisible(mapping[f] as string)} »)` : f === 'birthDate' ? 'Date de naissance (ou Âge)' : FIELD_LABELS[f],
   );
   const plural = missing.length > 1;
-  return new InputError(
-    'missing_columns',
+  const message =
     `${table.source}, ligne ${closest.row.rowNumber} : colonne${plural ? 's' : ''} obligatoire${plural ? 's' : ''} ` +
-      `introuvable${plural ? 's' : ''} : ${missing.join(', ')}. Colonnes attendues : ${EXPECTED}. ` +
-      `En-têtes de cette ligne : ${headersOf(closest.row)}.`,
-  );
+    `introuvable${plural ? 's' : ''} : ${missing.join(', ')}. Colonnes attendues : ${EXPECTED}. ` +
+    `En-têtes de cette ligne : ${headersOf(closest.row)}.`;
+  return new InputError('missing_columns', message, [message], {
+    missingFields: missingFields(closest.found, mapping).map((f) => FIELD_LABELS[f]),
+    headerRow: closest.row.rowNumber,
+    headers: filledCells(closest.row).map(({ cell, column }) => ({ cell: cellAddress(column, closest.row.rowNumber), text: String(cell) })),
+  });
 }
 
 /** A field named as a person would name it in a mapping: « Prénom », « prenom », « Date de naissance ». */

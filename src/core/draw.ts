@@ -84,6 +84,7 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
       'ineligible_rows',
       ineligibleRowsSummary(rows),
       problems.map(describeRowProblem),
+      { problems },
     );
   }
   const eligible = candidatures.filter(isEligible);

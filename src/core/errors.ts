@@ -107,12 +107,28 @@ export class InputError extends Error {
   /** One French line per problem, when there are several (ineligible rows). */
   readonly lines: readonly string[];
 
-  constructor(code: InputErrorCode, message: string, lines: readonly string[] = [message]) {
+  /**
+   * What a front end needs beyond the words to offer its own remedy (the task pane lists the
+   * table's headers to map a missing column, the rows to set aside…), when the code has any.
+   */
+  readonly details: InputErrorDetails;
+
+  constructor(code: InputErrorCode, message: string, lines: readonly string[] = [message], details: InputErrorDetails = {}) {
     super(message);
     this.name = 'InputError';
     this.code = code;
     this.lines = lines;
+    this.details = details;
   }
+}
+
+export interface InputErrorDetails {
+  /** `ineligible_rows`: every problem, row by row. */
+  problems?: readonly RowProblem[];
+  /** `missing_columns`: the fields not found (French labels), and the headers of the closest row. */
+  missingFields?: readonly string[];
+  headerRow?: number;
+  headers?: readonly { cell: string; text: string }[];
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

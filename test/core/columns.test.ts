@@ -125,6 +125,10 @@ describe('online form exports (issue 6 §9)', () => {
         '« Adresse de messagerie » (D1), « Nom de famille » (E1), « Prénom » (F1), « Date de naissance (JJ/MM/AAAA) » (G1), « Q8 » (H1), ' +
         '« Dans quel secteur habitez-vous ? » (I1), « Pourquoi souhaitez-vous rejoindre le CLN ? » (J1).',
     );
+    // What the task pane needs to offer the choice of a column.
+    expect(error.details.missingFields).toEqual(['Sexe']);
+    expect(error.details.headerRow).toBe(1);
+    expect(error.details.headers?.[7]).toEqual({ cell: 'H1', text: 'Q8' });
   });
 
   it('shows invisible characters of the headers it lists', () => {

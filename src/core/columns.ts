@@ -78,6 +78,7 @@ export function headerKey(value: CellValue): string {
 
 /** How an explicit mapping names a header: as the sheet shows it, ignoring case, accents and spaces. */
 function mappingKey(text: CellValue): string {
+  if (typeof text === 'number') return String(text); // a header such as 2025
   return typeof text === 'string' ? fold(text) : '';
 }
 

@@ -165,6 +165,10 @@ describe('columns named explicitly', () => {
     expect(findColumns(table, { sex: 'q8', sector: 'Q9' }).columns).toMatchObject({ sex: 7, sector: 8 });
   });
 
+  it('finds a header the sheet holds as a number', () => {
+    expect(findColumns(tableOf([], ['Nom', 'Prénom', 'Sexe', 'Âge', 2025]), { sector: '2025' }).columns.sector).toBe(4);
+  });
+
   it('lets a mapping take the column another field would have had', () => {
     const table = tableOf([], ['Nom', 'Nom de famille', 'Prénom', 'Sexe', 'Âge', 'Secteur']);
     expect(findColumns(table, { lastName: 'Nom de famille' }).columns.lastName).toBe(1);

@@ -19,10 +19,14 @@ export type Field = 'id' | 'lastName' | 'firstName' | 'sex' | 'birthDate' | 'age
 
 const FIELDS: readonly Field[] = ['id', 'lastName', 'firstName', 'sex', 'birthDate', 'age', 'sector'];
 
-/** Accepted header names for each field, most specific first: the first one found wins. */
+/**
+ * Accepted header names for each field, the first one found wins. « Nom de famille » comes before
+ * « Nom »: a Microsoft Forms export has a « Nom » column of its own, the respondent's account name
+ * (« anonymous »), beside the form's question « Nom de famille ».
+ */
 const SYNONYMS: Record<Field, readonly string[]> = {
   id: ['n°', 'n° de candidature', 'numero de candidature', 'numero', 'no', 'num', 'n', 'id', 'identifiant'],
-  lastName: ['nom', 'nom de famille', 'nom d usage'],
+  lastName: ['nom de famille', 'nom', 'nom d usage'],
   firstName: ['prenom', 'prenoms'],
   sex: ['sexe', 'genre', 'civilite', 'vous etes', 'etes vous'],
   birthDate: ['date de naissance', 'date naissance', 'naissance', 'ne le', 'nee le', 'ne e le'],

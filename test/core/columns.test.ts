@@ -87,6 +87,11 @@ describe('online form exports (issue 6 §9)', () => {
     });
   });
 
+  it('takes « Nom de famille » rather than the « Nom » column Microsoft Forms adds (the account name)', () => {
+    const header = ['ID', 'Heure de début', 'Heure de fin', 'Adresse de messagerie', 'Nom', 'Heure de la dernière modification', ...FORM.slice(4)];
+    expect(findColumns(tableOf([], header)).columns).toEqual({ id: 0, lastName: 6, firstName: 7, birthDate: 8, sex: 9, sector: 10 });
+  });
+
   it.each([
     ['Quel est votre genre ?', 'sex'],
     ['Quelle est votre date de naissance ?', 'birthDate'],

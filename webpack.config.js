@@ -9,10 +9,10 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
+const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
 const { config: packageConfig } = require('./package.json');
 
 const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -35,30 +35,6 @@ const CONTENT_SECURITY_POLICY = [
 
 /** The task pane's minified JavaScript, office.js excluded, must stay within this (issue 7, §3). */
 const BUNDLE_BUDGET_BYTES = 250 * 1024;
-
-/** Node-only packages that would bloat the pane or fail in Office's webview. */
-const NODE_ONLY_PACKAGES = ['exceljs', 'papaparse', 'jszip'];
-
-/** Fails the build when a Node-only package reaches a bundle (webpack 5 already refuses fs, path…). */
-class BrowserOnlyBundlePlugin {
-  apply(compiler) {
-    compiler.hooks.compilation.tap('BrowserOnlyBundlePlugin', (compilation) => {
-      compilation.hooks.finishModules.tap('BrowserOnlyBundlePlugin', (modules) => {
-        const pattern = new RegExp(`node_modules[\\\\/](${NODE_ONLY_PACKAGES.join('|')})[\\\\/]`);
-        for (const module of modules) {
-          if (typeof module.resource === 'string' && pattern.test(module.resource)) {
-            compilation.errors.push(
-              new webpack.WebpackError(
-                `Le volet de tâches importe ${path.relative(__dirname, module.resource)}, un module réservé à Node.js : ` +
-                  'passez par src/excel (office.js) au lieu de src/file.',
-              ),
-            );
-          }
-        }
-      });
-    });
-  }
-}
 
 /**
  * The dev certificate written by `npx office-addin-dev-certs install`, read directly: that
@@ -117,6 +93,7 @@ module.exports = (env, argv) => {
     },
     // webpack's own CSS support: the stylesheet becomes a hashed file linked from the page.
     experiments: { css: true },
+    stats: production ? 'minimal' : 'normal',
     // No eval-based source maps: the CSP forbids eval, in development too.
     devtool: production ? false : 'source-map',
     performance: production

@@ -4,6 +4,7 @@
  * Checks the French start-up messages, the Content-Security-Policy and that no request leaves
  * 127.0.0.1 except the office.js one.
  */
+import * as fs from 'fs';
 import type { Page } from 'playwright-core';
 import { DIST, OFFICE_JS_URL, distFile } from '../support/addinBuild';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
@@ -160,6 +161,23 @@ withChromium('the task pane in Chromium', () => {
       });
       expect(refused.inlineRan).toBe(false);
       expect(refused.violations).toEqual(expect.arrayContaining(['script-src-elem https://cdn.exemple.org/tiers.js', 'script-src-elem inline']));
+    });
+  });
+
+  test.each([
+    ['ready', { host: 'Excel', excelApiSupported: true }],
+    ['excel-too-old', { host: 'Excel', excelApiSupported: false }],
+  ] as const)('%s view: no WCAG 2.2 A/AA violation found by axe-core', async (_view, fake) => {
+    const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await open(fake, async (page) => {
+      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
     });
   });
 

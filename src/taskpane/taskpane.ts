@@ -5,7 +5,7 @@
 import './taskpane.css';
 import { readOfficeEnvironment } from './officeEnvironment';
 import { choosePaneView } from './paneView';
-import { mountPoint, renderPaneView } from './render';
+import { MOUNT_POINT_ID, mountPoint, renderPaneView } from './render';
 
 async function start(): Promise<void> {
   const environment = await readOfficeEnvironment();
@@ -14,7 +14,7 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   // Reaching here is a bug of the pane itself: say so in the pane rather than in a console no one sees.
-  const mount = document.getElementById('tirage-pane') ?? document.body;
+  const mount = document.getElementById(MOUNT_POINT_ID) ?? document.body;
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
   p.className = 'pane-message pane-message--warning';

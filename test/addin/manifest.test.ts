@@ -174,6 +174,7 @@ describe('dist/manifest.xml', () => {
     const urls = manifestUrls(root);
     expect(urls.length).toBeGreaterThanOrEqual(8);
     for (const url of urls) {
+      expect(new URL(url).protocol).toBe('https:');
       expect(url.startsWith(DEV_URL)).toBe(true);
       expect(fs.existsSync(path.join(DIST, url.slice(DEV_URL.length)))).toBe(true);
     }

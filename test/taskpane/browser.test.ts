@@ -126,6 +126,24 @@ withChromium('the task pane in Chromium', () => {
     expect(visit.text).toContain('Il a été ouvert dans Word.');
   });
 
+  test('a start-up failure reaches the pane in French, not only the console', async () => {
+    const page = await browser.context.newPage();
+    await page.route(OFFICE_JS_URL, (route) => route.abort('blockedbyclient'));
+    await page.addInitScript(() => {
+      (window as unknown as { Office: unknown }).Office = { onReady: () => Promise.reject(new Error('hôte injoignable')) };
+    });
+    try {
+      await page.goto(`${server.origin}/taskpane.html`);
+      const alert = page.locator('#tirage-pane [role="alert"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe(
+        'Le volet n’a pas pu démarrer : hôte injoignable. Fermez-le et rouvrez-le depuis l’onglet Accueil.',
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a French page with landmarks, and a CSP allowing scripts only from itself and office.js’s CDN', async () => {
     await open({ host: 'Excel', excelApiSupported: true }, async (page) => {
       expect(await page.getAttribute('html', 'lang')).toBe('fr');

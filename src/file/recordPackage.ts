@@ -623,7 +623,7 @@ async function graft(options: GraftOptions): Promise<Uint8Array> {
   pkg.write(workbook.part, applySplices(workbook.text, workbookSplices));
   edits.commit();
 
-  return pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
 export function refuseTakenNames(existing: readonly string[], sheets: readonly { name: string }[], source: string): void {

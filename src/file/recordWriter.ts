@@ -20,12 +20,13 @@
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { Readable } from 'stream';
 import { InputError } from '../core/errors';
 import type { RecordModel, SheetModel } from '../core/record/model';
 import { planRecord, planSheet } from '../core/record/plan';
 import type { CellValue, RawTable } from '../core/table';
 import { fileBaseName, readFileBytes } from './bytes';
-import { appendRecordSheets, emptyWorkbookPackage, packageSheetNames, refuseTakenNames } from './recordPackage';
+import { emptyWorkbookPackage, streamRecordPackage, packageSheetNames, refuseTakenNames } from './recordPackage';
 
 export interface WriteRecordOptions {
   input: { kind: 'xlsx'; path: string } | { kind: 'csv'; table: RawTable; sheetName: string };
@@ -115,8 +116,8 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
   // Checked again when the sheets are added; here so that the refusal comes before any work.
   refuseTakenNames(input.kind === 'xlsx' ? await packageSheetNames(base, source) : [input.sheetName], options.model.sheets, source);
   const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table, input.sheetName))] : []), ...planRecord(options.model)];
-  const bytes = await appendRecordSheets({ input: base, source, sheets });
-  await writeAtomically(outPath, bytes);
+  const record = await streamRecordPackage({ input: base, source, sheets });
+  await writeAtomically(outPath, record);
 }
 
 async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
@@ -149,12 +150,13 @@ async function realPath(filePath: string): Promise<string | undefined> {
 }
 
 /** To a temporary file of the same folder, flushed to disk, then renamed over the destination. */
-async function writeAtomically(outPath: string, bytes: Uint8Array): Promise<void> {
+async function writeAtomically(outPath: string, content: NodeJS.ReadableStream): Promise<void> {
   const temporary = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temporary, 'wx');
     try {
-      await handle.writeFile(bytes);
+      // JSZip's stream is an old-style one: wrapped, it can be read chunk by chunk.
+      for await (const chunk of new Readable().wrap(content)) await handle.write(chunk as Uint8Array);
       await handle.sync();
     } finally {
       await handle.close();

@@ -32,12 +32,11 @@ export function rangeRef(range: CellRange): string {
   return from === to ? from : `${from}:${to}`;
 }
 
-/** The worksheet part, as UTF-8 chunks. */
-export function worksheetXml(plan: SheetPlan, context: SheetXmlContext): Buffer[] {
-  const chunks: Buffer[] = [];
-  const push = (text: string) => chunks.push(Buffer.from(text, 'utf8'));
+/** The worksheet part, as UTF-8 chunks made as they are read. */
+export function* worksheetXml(plan: SheetPlan, context: SheetXmlContext): Generator<Buffer> {
+  const chunk = (text: string) => Buffer.from(text, 'utf8');
   const fit = plan.print.fitToWidth;
-  push(
+  yield chunk(
     `${XML_DECLARATION}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       (fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
       (plan.rowCount > 0 ? `<dimension ref="${rangeRef({ fromRow: 1, fromColumn: 1, toRow: plan.rowCount, toColumn: plan.columnCount })}"/>` : '') +
@@ -46,11 +45,11 @@ export function worksheetXml(plan: SheetPlan, context: SheetXmlContext): Buffer[
       cols(plan) +
       '<sheetData>',
   );
-  for (const text of sheetDataRows(plan, context)) push(text);
+  for (const text of sheetDataRows(plan, context)) yield chunk(text);
   const filter = plan.lists.find((l) => l.kind === 'filter');
   const tables = plan.lists.filter((l): l is TablePlan => l.kind === 'table');
   const print = plan.print;
-  push(
+  yield chunk(
     '</sheetData>' +
       (plan.protection ? `<sheetProtection sheet="1"${plan.protection.allowAutoFilter ? ' autoFilter="0"' : ''}/>` : '') +
       (filter ? `<autoFilter ref="${rangeRef(filter.range)}"/>` : '') +
@@ -61,7 +60,6 @@ export function worksheetXml(plan: SheetPlan, context: SheetXmlContext): Buffer[
       (tables.length > 0 ? `<tableParts count="${tables.length}">${context.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
       '</worksheet>',
   );
-  return chunks;
 }
 
 function sheetViews(plan: SheetPlan): string {

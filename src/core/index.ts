@@ -26,6 +26,7 @@ export {
 } from './draw';
 export { checkReferenceDateAhead } from './referenceDate';
 export { parseAnnouncedFingerprint, checkAnnounced } from './announcedFingerprint';
+export { compareCallOrder, inCallOrder } from './callOrder';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
 export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

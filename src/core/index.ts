@@ -22,6 +22,7 @@ export {
   type SeatAllocation,
   type Status,
 } from './draw';
+export { compareCallOrder, inCallOrder } from './callOrder';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
 export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

@@ -12,7 +12,7 @@ import { norm } from '../text';
 import type { RecordMeta } from './meta';
 import { parseOfficials } from './meta';
 import type { SheetModel, SheetRole } from './model';
-import { ROLES } from './labels';
+import { BASE_TABLE_NAMES, isRecordSheetName, recordTableName, ROLES } from './names';
 import { SheetBuilder, STYLES } from './sheetBuilder';
 
 export const DATA_TITLE = 'Données du tirage';
@@ -129,7 +129,7 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
     ]);
   });
   return sheet
-    .table({ name: 'Donnees' + (/\((\d+)\)$/.exec(meta.sheetNames.data)?.[1] ?? ''), headerRow, firstColumn: 1, lastColumn: CANDIDATE_HEADER.length, lastRow: headerRow + Math.max(1, rows.length) })
+    .table({ name: recordTableName(BASE_TABLE_NAMES.data, meta.sheetNames.data), headerRow, firstColumn: 1, lastColumn: CANDIDATE_HEADER.length, lastRow: headerRow + Math.max(1, rows.length) })
     .freeze(0)
     .print({ orientation: 'landscape' })
     .build();
@@ -152,7 +152,7 @@ export class NotARecordError extends Error {}
 
 /** A data sheet by its title, or by the name the tool gives it ("Données du tirage (2)"). */
 export function isDataSheet(name: string, rows: readonly (readonly CellValue[])[]): boolean {
-  return text(rows[0]?.[0]).trim() === DATA_TITLE || new RegExp(`^${DATA_TITLE}( \\(\\d+\\))?$`).test(name);
+  return text(rows[0]?.[0]).trim() === DATA_TITLE || isRecordSheetName(name, 'data');
 }
 
 function text(value: CellValue | undefined): string {

@@ -10,7 +10,7 @@ import { cellAddress, InputError } from '../errors';
 import type { CellValue } from '../table';
 import { buildRecord } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
-import { BASE_SHEET_NAMES } from './labels';
+import { isRecordSheetName, sheetNamesLike } from './names';
 import type { RecordValue, SheetModel, SheetRole } from './model';
 
 export interface SheetGrid {
@@ -166,9 +166,6 @@ export interface WorkbookCheck {
   differences: string[];
 }
 
-/** Names the tool gives record sheets: "Tirage", "Tirage (2)"… */
-const RECORD_SHEET_NAME = new RegExp(`^(${Object.values(BASE_SHEET_NAMES).join('|')})( \\(\\d+\\))?$`);
-
 /**
  * Checks every record of a workbook (a workbook may hold several draws). A sheet is taken for a
  * record's data sheet by its title or by its name, so that retitling it does not hide a draw.
@@ -185,15 +182,14 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
     } catch (error) {
       if (!(error instanceof NotARecordError)) throw error;
       // Unreadable: its sheets are presumed to be those named like it ("Tirage (2)" beside "Données du tirage (2)").
-      const suffix = / \(\d+\)$/.exec(grid.name)?.[0] ?? '';
-      const sheetNames = Object.fromEntries(Object.entries(BASE_SHEET_NAMES).map(([role, base]) => [role, base + suffix])) as Record<SheetRole, string>;
+      const sheetNames = sheetNamesLike(grid.name);
       return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`] };
     }
   });
   const differences: string[] = [];
   const accounted = new Set(records.flatMap((r) => [...Object.values(r.sheetNames), r.dataSheet, ...r.inputSheets]));
   for (const sheet of sheets) {
-    if (RECORD_SHEET_NAME.test(sheet.name) && !accounted.has(sheet.name)) {
+    if (isRecordSheetName(sheet.name) && !accounted.has(sheet.name)) {
       differences.push(`Feuille « ${sheet.name} » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.`);
     }
   }

@@ -15,7 +15,7 @@ export type VerticalAlignment = Excel.RangeFormat['verticalAlignment'];
 export type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
 
 export interface XlLoadable {
-  load(propertyNames?: string | string[]): unknown;
+  load(propertyNames?: string | string[]): this;
 }
 
 export interface XlContext {
@@ -29,6 +29,8 @@ export interface XlWorkbook extends XlLoadable {
   readonly functions: { date(year: number, month: number, day: number): XlFunctionResult };
   /** ExcelApi 1.8. */
   readonly readOnly: boolean;
+  /** ExcelApi 1.7: the workbook's structure (adding, renaming, deleting sheets) is protected. */
+  readonly protection: XlLoadable & { readonly protected: boolean };
 }
 
 export interface XlFunctionResult extends XlLoadable {
@@ -80,6 +82,7 @@ export interface XlPageLayout {
 export interface XlTableCollection extends XlLoadable {
   readonly items: XlTable[];
   add(address: string, hasHeaders: boolean): XlTable;
+  getItem(key: string): XlTable;
 }
 
 export interface XlTable extends XlLoadable {

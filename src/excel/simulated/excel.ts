@@ -55,9 +55,10 @@ import {
   type SimValue,
   type SimWorkbook,
 } from './state';
+import { isValidTableName, sameName, sheetNameProblem } from '../../core/record/names';
 
-/** Excel on the web's limit for one request and for one response. */
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel on the web's limit for one request and for one response ("5 MB": taken as 5,000,000 bytes, the stricter reading). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 /** Past this many cells, a read gives null values (no error). */
 export const MAX_CELLS_PER_READ = 5_000_000;
 export const MAX_CELL_CHARACTERS = 32_767;
@@ -121,8 +122,7 @@ export class SimulatedExcel {
 }
 
 function findSheet(workbook: SimWorkbook, name: string): SimSheet | undefined {
-  const key = name.toLocaleLowerCase('fr-FR');
-  return workbook.sheets.find((s) => s.name.toLocaleLowerCase('fr-FR') === key);
+  return workbook.sheets.find((s) => sameName(s.name, name));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,9 +274,8 @@ function checkWritable(workbook: SimWorkbook, sheet: SimSheet | null, what: stri
 
 /** Excel's rules for a sheet's name. */
 function checkSheetName(workbook: SimWorkbook, name: string, except?: SimSheet): void {
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') {
-    fail('InvalidArgument', `The sheet name « ${name} » is not valid.`);
-  }
+  const problem = typeof name === 'string' ? sheetNameProblem(name) : 'not a text';
+  if (problem !== null) fail('InvalidArgument', `The sheet name « ${name} » is not valid: ${problem}.`);
   const same = findSheet(workbook, name);
   if (same && same !== except) fail('ItemAlreadyExists', `A sheet named « ${name} » already exists.`);
 }
@@ -288,12 +287,14 @@ class WorkbookProxy extends SimObject implements XlWorkbook {
   protected readonly scalars = ['readOnly'] as const;
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
   readonly functions = { date: (year: number, month: number, day: number) => new FunctionResultProxy(this.context, year, month, day) };
 
   constructor(context: SimulatedContext) {
     super(context);
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context, null);
+    this.protection = new WorkbookProtectionProxy(context);
   }
 
   protected path(): string {
@@ -307,6 +308,28 @@ class WorkbookProxy extends SimObject implements XlWorkbook {
   get readOnly(): boolean {
     return this.loadedValue('readOnly');
   }
+}
+
+class WorkbookProtectionProxy extends SimObject {
+  protected readonly scalars = ['protected'] as const;
+
+  protected path(): string {
+    return 'workbook.protection';
+  }
+
+  protected read(): unknown {
+    return this.context.state.structureProtected;
+  }
+
+  get protected(): boolean {
+    return this.loadedValue('protected');
+  }
+}
+
+/** Adding, renaming or deleting a sheet: refused in a read-only workbook or one whose structure is protected. */
+function checkStructure(workbook: SimWorkbook): void {
+  if (workbook.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+  if (workbook.structureProtected) fail('AccessDenied', "The workbook's structure is protected.");
 }
 
 /** DATE(year, month, day) as the workbook's date system counts it. */
@@ -377,7 +400,7 @@ class WorksheetCollectionProxy extends SimObject implements XlWorksheetCollectio
     const proxy = new WorksheetProxy(this.context, () => created ?? fail('InvalidObjectPath', 'The sheet was never created.'));
     this.queue('add', [name], () => {
       const state = this.context.state;
-      if (state.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+      checkStructure(state);
       let wanted = name;
       for (let n = state.sheets.length + 1; wanted === undefined; n++) if (!findSheet(state, `Feuil${n}`)) wanted = `Feuil${n}`;
       checkSheetName(state, wanted);
@@ -427,7 +450,7 @@ class WorksheetProxy extends SimObject implements XlWorksheet {
   set name(value: string) {
     this.queue('rename', value, () => {
       const sheet = this.target();
-      if (this.context.state.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+      checkStructure(this.context.state);
       checkSheetName(this.context.state, value, sheet);
       sheet.name = value;
     });
@@ -485,7 +508,7 @@ class WorksheetProxy extends SimObject implements XlWorksheet {
   delete(): void {
     this.queue('delete', null, () => {
       const state = this.context.state;
-      if (state.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+      checkStructure(state);
       if (state.sheets.length === 1) fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       state.sheets = state.sheets.filter((s) => s !== this.target());
     });
@@ -643,8 +666,6 @@ class PageLayoutProxy implements XlPageLayout {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}._]*$/u;
-
 function allTables(workbook: SimWorkbook): { sheet: SimSheet; table: SimTable }[] {
   return workbook.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
 }
@@ -686,6 +707,14 @@ class TableCollectionProxy extends SimObject implements XlTableCollection {
   get items(): TableProxy[] {
     if (this.itemsLoaded === null) throw notLoaded('items');
     return this.itemsLoaded;
+  }
+
+  getItem(key: string): TableProxy {
+    const find = () => {
+      const found = this.sheet ? this.sheet().tables.map((table) => ({ sheet: this.sheet!(), table })) : allTables(this.context.state);
+      return found.find((t) => sameName(t.table.name, key)) ?? fail('ItemNotFound', `The table « ${key} » does not exist.`);
+    };
+    return new TableProxy(this.context, () => find().sheet, () => find().table);
   }
 
   add(address: string, hasHeaders: boolean): TableProxy {
@@ -755,8 +784,8 @@ class TableProxy extends SimObject implements XlTable {
       const table = this.target();
       if (key === 'name') {
         const name = value as string;
-        if (!TABLE_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || name.length > 255) fail('InvalidArgument', `The table name « ${name} » is not valid.`);
-        if (allTables(this.context.state).some((t) => t.table !== table && t.table.name.toLowerCase() === name.toLowerCase())) fail('ItemAlreadyExists', `A table named « ${name} » already exists.`);
+        if (!isValidTableName(name)) fail('InvalidArgument', `The table name « ${name} » is not valid.`);
+        if (allTables(this.context.state).some((t) => t.table !== table && sameName(t.table.name, name))) fail('ItemAlreadyExists', `A table named « ${name} » already exists.`);
       }
       table[key] = value;
     });

@@ -86,12 +86,21 @@ export interface SimWorkbook {
   date1904: boolean;
   /** Opened read-only (a co-author's lock, a file opened from an attachment…). */
   readOnly: boolean;
+  /** The structure is protected: no sheet can be added, renamed or deleted. */
+  structureProtected: boolean;
   activeSheet: string | null;
   selection: { sheet: string; address: string } | null;
 }
 
-export function emptyWorkbook(options: { date1904?: boolean; readOnly?: boolean } = {}): SimWorkbook {
-  return { sheets: [], date1904: options.date1904 ?? false, readOnly: options.readOnly ?? false, activeSheet: null, selection: null };
+export function emptyWorkbook(options: { date1904?: boolean; readOnly?: boolean; structureProtected?: boolean } = {}): SimWorkbook {
+  return {
+    sheets: [],
+    date1904: options.date1904 ?? false,
+    readOnly: options.readOnly ?? false,
+    structureProtected: options.structureProtected ?? false,
+    activeSheet: null,
+    selection: null,
+  };
 }
 
 export function newSheet(name: string): SimSheet {

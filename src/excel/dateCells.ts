@@ -6,6 +6,8 @@
  * 1900 one.
  */
 import { fromExcelSerial, type CalendarDate } from '../core/dates';
+import type { CellValue } from '../core/table';
+import { ExcelAdapterError } from './problems';
 
 export type DateSystem = 1900 | 1904;
 
@@ -43,4 +45,21 @@ export function serialToDate(serial: number, system: DateSystem): Date | null {
     day = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
   }
   return day === null ? null : new Date(Date.UTC(day.year, day.month - 1, day.day));
+}
+
+/**
+ * A value as office.js gives it → the engine's CellValue: '' is an empty cell; a number shown as a
+ * date is that calendar day, counted in the workbook's date system — which must be known, or the
+ * day could be four years off (`date_system_unknown`, naming the cell).
+ */
+export function officeCellValue(value: unknown, format: string, system: DateSystem | null, address: string): CellValue {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'number') {
+    if (!isDateFormat(format)) return value;
+    if (system === null) throw new ExcelAdapterError({ code: 'date_system_unknown', cell: address });
+    // A serial no calendar day answers (negative, past 9999) stays a number: the engine reports it.
+    return serialToDate(value, system) ?? value;
+  }
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
 }

@@ -11,7 +11,7 @@
  */
 import { cellAddress } from '../core/errors';
 import type { CellValue, RawTable, SourceRow } from '../core/table';
-import { dateSystemOf, isDateFormat, serialToDate, type DateSystem } from './dateCells';
+import { dateSystemOf, officeCellValue, type DateSystem } from './dateCells';
 import type { XlContext, XlRange, XlWorksheet } from './officeApi';
 import { ExcelAdapterError } from './problems';
 import { excelCode, type SyncCounter } from './syncs';
@@ -141,23 +141,11 @@ function toTable(grids: Grids, block: Block, sheetName: string, ref: TableRef, s
       if (typeof formula === 'string' && formula.startsWith('=') && (value === '' || (typeof value === 'string' && /^#[A-Z0-9/!?]+[!?]?$/.test(value)))) {
         formulasWithoutValue.push({ cell: cellAddress(column, rowNumber), formula, shown: String(value) });
       }
-      cells.push(cellValue(value, format, system, cellAddress(column, rowNumber)));
+      cells.push(officeCellValue(value, format, system, cellAddress(column, rowNumber)));
     });
     while (cells.length > 0 && (cells[cells.length - 1] === null || cells[cells.length - 1] === '')) cells.pop();
     return { rowNumber, cells };
   });
   const source = ref.kind === 'table' ? `tableau ${ref.name} — feuille ${sheetName}` : `feuille ${sheetName}`;
   return { table: { source, sheet: sheetName, rows }, formulasWithoutValue };
-}
-
-function cellValue(value: unknown, format: string, system: DateSystem | null, address: string): CellValue {
-  if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'number') {
-    if (!isDateFormat(format)) return value;
-    if (system === null) throw new ExcelAdapterError({ code: 'date_system_unknown', cell: address });
-    // A serial no calendar day answers (negative, past 9999) stays a number: the engine reports it.
-    return serialToDate(value, system) ?? value;
-  }
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  return String(value);
 }

@@ -10,7 +10,8 @@ import type { RecordModel, SheetModel } from '../../src/core/record/model';
 import type { RawTable } from '../../src/core/table';
 import { encodeSharedString } from '../../src/file/recordPackage';
 import { readWorkbookGrids } from '../../src/file/recordReader';
-import { existingSheetNames, footerCode, renderSheet, writeRecordWorkbook } from '../../src/file/recordWriter';
+import { footerCode, planSheet } from '../../src/core/record/plan';
+import { existingSheetNames, writeRecordWorkbook } from '../../src/file/recordWriter';
 import { childrenNamed, firstChild, parseXml } from '../../src/file/xmlScan';
 import { testOutputDir } from '../support/libreoffice';
 import { CONTROL, HOSTILE, clerkWorkbook, modelGrid, sampleModel } from '../support/recordModels';
@@ -460,19 +461,16 @@ describe('an input whose parts use a namespace prefix (<x:workbook>, as some .NE
   });
 });
 
-describe('renderSheet on its own', () => {
-  it('adds the sheet after the existing ones and refuses a name Excel would refuse or truncate', () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Feuil1');
+describe('a sheet the plan refuses', () => {
+  it('refuses a name Excel would refuse or truncate', () => {
     const sheet: SheetModel = sampleModel().sheets[2];
-    expect(renderSheet(workbook, sheet).name).toBe('Procès-verbal');
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Feuil1', 'Procès-verbal']);
-    for (const name of ['A'.repeat(32), 'a/b', "'x", 'History', '']) expect(() => renderSheet(workbook, { ...sheet, name })).toThrow();
+    expect(planSheet(sheet).name).toBe('Procès-verbal');
+    for (const name of ['A'.repeat(32), 'a/b', "'x", 'History', '']) expect(() => planSheet({ ...sheet, name })).toThrow();
   });
 
   it('refuses a value inside a merged area other than its top-left cell', () => {
     const sheet = sampleModel().sheets[2];
     const bad = { ...sheet, cells: [...sheet.cells, { row: 1, column: 2, value: 'x' }] };
-    expect(() => renderSheet(new ExcelJS.Workbook(), bad)).toThrow(/merged/);
+    expect(() => planSheet(bad)).toThrow(/merged/);
   });
 });

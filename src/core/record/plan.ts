@@ -183,15 +183,33 @@ export function planSheet(sheet: SheetModel): SheetPlan {
   const styleIds = new Int32Array(rowCount * columnCount).fill(-1);
   const styles: PlannedStyle[] = [];
   const styleIndex = new Map<string, number>();
+  // Builders share style objects between cells: each (style object, variant) is resolved once.
+  const known = new Map<CellStyle | undefined, number[]>();
   for (const cell of sheet.cells) {
     values[cell.row - 1][cell.column - 1] = cell.value;
-    const style = cellStyle(cell);
-    const key = styleKey(style);
-    let id = styleIndex.get(key);
-    if (id === undefined) {
-      id = styles.length;
-      styles.push(style);
-      styleIndex.set(key, id);
+    const variant = styleVariant(cell);
+    let ids = known.get(cell.style);
+    if (ids === undefined) {
+      ids = [-1, -1, -1, -1];
+      known.set(cell.style, ids);
+    }
+    let id = ids[variant];
+    if (id < 0) {
+      // Equal styles made by separate calls (one object per row) are resolved once too.
+      const modelKey = `${variant}${JSON.stringify(cell.style ?? {})}`;
+      id = styleIndex.get(modelKey) ?? -1;
+      if (id < 0) {
+        const style = cellStyle(cell);
+        const key = styleKey(style);
+        id = styleIndex.get(key) ?? -1;
+        if (id < 0) {
+          id = styles.length;
+          styles.push(style);
+          styleIndex.set(key, id);
+        }
+        styleIndex.set(modelKey, id);
+      }
+      ids[variant] = id;
     }
     styleIds[(cell.row - 1) * columnCount + cell.column - 1] = id;
   }
@@ -220,14 +238,14 @@ export function planSheet(sheet: SheetModel): SheetPlan {
 /** A merged area shows its top-left cell only: a value elsewhere in it would be hidden, so it is refused. */
 function checkMergedValues(sheet: SheetModel): void {
   if (sheet.merges.length === 0) return;
-  const hidden = new Set<string>();
+  const byRow = new Map<number, MergeModel[]>();
   for (const m of sheet.merges) {
-    for (let r = m.fromRow; r <= m.toRow; r++) {
-      for (let c = m.fromColumn; c <= m.toColumn; c++) if (r !== m.fromRow || c !== m.fromColumn) hidden.add(`${r}:${c}`);
-    }
+    for (let r = m.fromRow; r <= m.toRow; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
   }
+  const hidden = (row: number, column: number) =>
+    (byRow.get(row) ?? []).some((m) => column >= m.fromColumn && column <= m.toColumn && (row !== m.fromRow || column !== m.fromColumn));
   for (const cell of sheet.cells) {
-    if (cell.value !== null && hidden.has(`${cell.row}:${cell.column}`)) {
+    if (cell.value !== null && byRow.has(cell.row) && hidden(cell.row, cell.column)) {
       throw new Error(`planSheet: ${sheet.name} R${cell.row}C${cell.column} holds a value inside a merged area, not at its top-left cell`);
     }
   }
@@ -236,6 +254,12 @@ function checkMergedValues(sheet: SheetModel): void {
 function colour(value: string): string {
   if (!/^[0-9A-Fa-f]{6}$/.test(value)) throw new Error(`planSheet: colour « ${value} » is not RRGGBB`);
   return value.toUpperCase();
+}
+
+/** What of a cell besides its style object decides its planned style: text format, and wrapping on a line break. */
+function styleVariant(cell: CellModel): number {
+  if (typeof cell.value !== 'string') return 0;
+  return (cell.value.length <= MAX_TEXT_FORMATTED ? 1 : 0) + (cell.value.includes('\n') ? 2 : 0);
 }
 
 /** The model's style made complete, with the decisions every renderer must share. */

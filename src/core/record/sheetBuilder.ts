@@ -30,10 +30,14 @@ export function withStyle(...styles: (CellStyle | undefined)[]): CellStyle {
   return Object.assign({}, ...styles.filter(Boolean));
 }
 
+/** Excel's column count (XFD). */
+const MAX_COLUMNS = 16384;
+
 const A4_MARGINS = { left: 0.6, right: 0.6, top: 0.7, bottom: 0.8 };
 
 export class SheetBuilder {
-  private readonly cells = new Map<string, CellModel>();
+  /** Keyed by row × MAX_COLUMNS + column: a number key costs far less than a string at 100,000 rows. */
+  private readonly cells = new Map<number, CellModel>();
   private readonly merges: MergeModel[] = [];
   private readonly tables: TableModel[] = [];
   private frozen = { rows: 0, columns: 0 };
@@ -49,7 +53,7 @@ export class SheetBuilder {
   }
 
   set(row: number, column: number, value: RecordValue, style?: CellStyle): this {
-    this.cells.set(`${row}:${column}`, style ? { row, column, value, style } : { row, column, value });
+    this.cells.set(row * MAX_COLUMNS + column, style ? { row, column, value, style } : { row, column, value });
     return this;
   }
 

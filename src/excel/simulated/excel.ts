@@ -78,8 +78,10 @@ export class SimulatedExcelError extends Error {
 export interface SimulatedFaults {
   /** This sync (1-based, counted over the simulation's life) never answers. */
   hangAtSync?: number;
-  /** This sync fails before anything runs, with this code (e.g. 'ConnectionFailure'). */
-  failAtSync?: { sync: number; code: string };
+  /** From this sync on, every sync fails before anything runs, with this code (e.g. 'ConnectionFailure'). */
+  failFromSync?: { sync: number; code: string };
+  /** Called before a sync runs: a co-author's edit arriving between two requests. */
+  beforeSync?: (sync: number, workbook: SimWorkbook) => void;
 }
 
 export interface SyncRecord {
@@ -165,9 +167,10 @@ class SimulatedContext implements XlContext {
     const number = this.excel.syncs.length + 1;
     const record: SyncRecord = { requestBytes: byteLength(operations.map((o) => o.payload)), responseBytes: 0, operations: operations.length };
     this.excel.syncs.push(record);
-    const { hangAtSync, failAtSync } = this.excel.faults;
+    const { hangAtSync, failFromSync, beforeSync } = this.excel.faults;
     if (hangAtSync === number) return new Promise<void>(() => undefined);
-    if (failAtSync?.sync === number) return Promise.reject(new SimulatedExcelError(failAtSync.code, 'The connection to Excel was lost.'));
+    if (failFromSync !== undefined && number >= failFromSync.sync) return Promise.reject(new SimulatedExcelError(failFromSync.code, 'The connection to Excel was lost.'));
+    beforeSync?.(number, this.excel.workbook);
     if (record.requestBytes > PAYLOAD_LIMIT_BYTES) {
       return Promise.reject(new SimulatedExcelError('RequestPayloadSizeLimitExceeded', `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`));
     }

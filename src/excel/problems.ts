@@ -23,7 +23,7 @@ export type PartialRecord =
   | { kind: 'none' }
   /** The sheets written so far were removed again. */
   | { kind: 'removed'; sheets: string[] }
-  /** They could not be removed: they stay, each named "INACHEVÉ …". */
+  /** They could not be removed (nor, perhaps, looked for): those that exist say INACHEVÉ in A1. */
   | { kind: 'marked'; sheets: string[] };
 
 export function describeExcelProblem(problem: ExcelProblem): string {
@@ -70,7 +70,7 @@ export function describePartialRecord(partial: PartialRecord): string {
     case 'removed':
       return `Les feuilles commencées (${list(partial.sheets)}) ont été retirées : le classeur est tel qu’avant.`;
     case 'marked':
-      return `Les feuilles commencées n’ont pas pu être retirées : elles restent, nommées ${list(partial.sheets)} — un registre INACHEVÉ, à supprimer avant de recommencer.`;
+      return `Les feuilles commencées n’ont pas pu être retirées : celles qui existent parmi ${list(partial.sheets)} portent en cellule A1 la mention « INACHEVÉ » ; supprimez-les avant de recommencer.`;
   }
 }
 

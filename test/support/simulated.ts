@@ -69,8 +69,9 @@ export function juneRows(): string[][] {
   return rows;
 }
 
-/** A deep copy of a sheet's state, for before/after comparisons. */
+/** A deep copy of a sheet's state, in a fixed order, for before/after comparisons. */
 export function snapshot(sheet: SimSheet | undefined): unknown {
   if (!sheet) return undefined;
-  return JSON.parse(JSON.stringify({ ...sheet, cells: [...sheet.cells], columnWidths: [...sheet.columnWidths], rowHeights: [...sheet.rowHeights] }));
+  const sorted = <V>(map: Map<string | number, V>) => [...map].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return JSON.parse(JSON.stringify({ ...sheet, cells: sorted(sheet.cells), columnWidths: sorted(sheet.columnWidths), rowHeights: sorted(sheet.rowHeights) }));
 }

@@ -983,7 +983,8 @@ class RangeProxy extends SimObject implements XlRange {
         if (sheet.tables.some((t) => overlaps(t.rect, area))) fail('InvalidOperation', 'Cannot merge cells inside a table.');
         // Excel keeps the top-left value only.
         eachCell(area, (row, column, i, j) => {
-          if (i + j > 0) Object.assign(cellAt(sheet, row, column), { value: null, formula: null });
+          const hidden = i + j > 0 ? sheet.cells.get(cellKey(row, column)) : undefined;
+          if (hidden) Object.assign(hidden, { value: null, formula: null });
         });
         sheet.merges.push(area);
       }

@@ -150,7 +150,9 @@ export function usedRect(sheet: SimSheet, valuesOnly: boolean): Rect | null {
   for (const [key, cell] of sheet.cells) {
     const used = cell.value !== null || cell.formula !== null || (!valuesOnly && (cell.numberFormat !== 'General' || Object.keys(cell.style).length > 0));
     if (!used) continue;
-    const [row, column] = key.split(':').map(Number);
+    const colon = key.indexOf(':');
+    const row = Number(key.slice(0, colon));
+    const column = Number(key.slice(colon + 1));
     top = Math.min(top, row);
     left = Math.min(left, column);
     bottom = Math.max(bottom, row);

@@ -11,6 +11,7 @@ import { syntheticCsv } from './syntheticTable';
 
 export interface ExcelMeasure {
   rows: number;
+  /** The candidature table's read (the sheet and table list takes one more). */
   readSyncs: number;
   writeSyncs: number;
   maxRequestBytes: number;

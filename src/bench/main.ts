@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { drawOnce, measureEngine } from './engine';
 import { measureRecord } from './record';
+import { measureExcel } from './excel';
 
 const SIZES: [number, number][] = [
   [1_000, 21],
@@ -13,6 +14,8 @@ const SIZES: [number, number][] = [
 ];
 /** A town hall's record holds a few hundred rows; 10,000 is far beyond any real session. */
 const RECORD_SIZES = [1_000, 10_000];
+/** The add-in's round trips on the simulated Excel: a real session (16), a large town, far beyond. */
+const EXCEL_SIZES = [16, 1_000, 10_000];
 
 function child(kind: string, size: number, repeats: number): unknown {
   const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', kind, String(size), String(repeats)], {
@@ -31,7 +34,9 @@ async function main(): Promise<void> {
         ? measureEngine(Number(size), Number(repeats))
         : kind === 'memory'
           ? { peakMB: drawOnce(Number(size)) }
-          : await measureRecord(Number(size));
+          : kind === 'excel'
+            ? await measureExcel(Number(size))
+            : await measureRecord(Number(size));
     process.stdout.write(JSON.stringify(measure));
     return;
   }
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
     machine: { node: process.version, platform: process.platform, arch: process.arch },
     engine: SIZES.map(([size, repeats]) => ({ ...(child('engine', size, repeats) as object), ...(child('memory', size, 1) as object) })),
     record: RECORD_SIZES.map((size) => child('record', size, 1)),
+    excel: EXCEL_SIZES.map((size) => child('excel', size, 1)),
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }

@@ -81,10 +81,12 @@ export function valueOps(plan: SheetPlan, sheetIndex: number, rows: RowSpan, for
     while (start <= last) {
       let bytes = CALL_BYTES * 2;
       const chunkValues: (string | number | null)[][] = [];
-      const chunkFormats: (string | null)[][] = [];
+      const chunkFormats: string[][] = [];
       let row = start;
       for (; row <= last; row++) {
-        const formatRow = formats[row - 1].slice(block.fromColumn - 1, block.fromColumn - 1 + width);
+        // A position the plan leaves empty gets 'General', a new sheet's own format: office.js
+        // documents null as "leave unchanged" for values, not for number formats.
+        const formatRow = formats[row - 1].slice(block.fromColumn - 1, block.fromColumn - 1 + width).map((f) => f ?? 'General');
         const valueRow = block.values[row - block.fromRow].map((v, j) => officeValue(v, formatRow[j]));
         const rowBytes = jsonBytes(valueRow) + jsonBytes(formatRow);
         if (chunkValues.length > 0 && bytes + rowBytes > VALUE_CHUNK_BYTES) break;

@@ -74,6 +74,12 @@ export function describePartialRecord(partial: PartialRecord): string {
   }
 }
 
+/** A formula of the candidature table that gives no value: read as what Excel shows, and said so. */
+export function describeFormulaWithoutValue(formula: { cell: string; formula: string; shown: string }): string {
+  const read = formula.shown === '' ? 'elle est lue comme une cellule vide' : `elle est lue comme le texte « ${formula.shown} »`;
+  return `Cellule ${formula.cell} : la formule ${formula.formula} ne donne pas de valeur ; ${read}. Recalculez le classeur, ou remplacez la formule par la valeur voulue.`;
+}
+
 /** A failure of the adapter, with what the user reads. */
 export class ExcelAdapterError extends Error {
   constructor(

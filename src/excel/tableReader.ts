@@ -25,7 +25,7 @@ export interface WorkbookContents {
   tables: TableRef[];
 }
 
-/** A cell holding a formula whose result is empty or an error: shown to the user, never guessed. */
+/** A cell holding a formula whose result is empty or an error: shown to the user (describeFormulaWithoutValue), never guessed. */
 export interface FormulaWithoutValue {
   cell: string;
   formula: string;
@@ -52,11 +52,6 @@ export async function listContents(context: XlContext, syncs: SyncCounter): Prom
     sheets: sheets.items.map((s) => s.name),
     tables: tables.items.map((t) => ({ kind: 'table' as const, name: t.name, sheet: t.worksheet.name })),
   };
-}
-
-/** "tableau Candidatures (feuille Inscriptions)" or "feuille Inscriptions", for messages. */
-export function describeRef(ref: TableRef): string {
-  return ref.kind === 'table' ? `tableau ${ref.name} (feuille ${ref.sheet})` : `feuille ${ref.sheet}`;
 }
 
 export async function readTableIn(context: XlContext, syncs: SyncCounter, ref: TableRef): Promise<TableRead> {
@@ -146,6 +141,6 @@ function toTable(grids: Grids, block: Block, sheetName: string, ref: TableRef, s
     while (cells.length > 0 && (cells[cells.length - 1] === null || cells[cells.length - 1] === '')) cells.pop();
     return { rowNumber, cells };
   });
-  const source = ref.kind === 'table' ? `tableau ${ref.name} — feuille ${sheetName}` : `feuille ${sheetName}`;
+  const source = ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${sheetName} »)` : `Feuille « ${sheetName} »`;
   return { table: { source, sheet: sheetName, rows }, formulasWithoutValue };
 }

@@ -1,7 +1,7 @@
 /** The adapter reads the candidature table from the workbook as the file readers read it from a file. */
 import { prepareDraw, type RawTable } from '../../src/core';
 import { dateSystemOf, isDateFormat, officeCellValue } from '../../src/excel/dateCells';
-import { ExcelAdapterError } from '../../src/excel/problems';
+import { describeFormulaWithoutValue, ExcelAdapterError } from '../../src/excel/problems';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/simulated/excel';
 import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
 import { parseCsvText } from '../../src/file/csv';
@@ -92,6 +92,12 @@ describe('reading the candidature table', () => {
       { cell: 'B3', formula: '=Feuil9!A1', shown: '#REF!' },
       { cell: 'F4', formula: '=IF(1;"";"")', shown: '' },
     ]);
+    expect(read.formulasWithoutValue.map(describeFormulaWithoutValue)).toEqual([
+      'Cellule B3 : la formule =Feuil9!A1 ne donne pas de valeur ; elle est lue comme le texte « #REF! ». Recalculez le classeur, ou remplacez la formule par la valeur voulue.',
+      'Cellule F4 : la formule =IF(1;"";"") ne donne pas de valeur ; elle est lue comme une cellule vide. Recalculez le classeur, ou remplacez la formule par la valeur voulue.',
+    ]);
+    expect(read.table.rows[2].cells[1]).toBe('#REF!');
+    expect(read.table.rows[3].cells[5]).toBeUndefined();
   });
 
   it('reads 10,000 rows in 2 syncs, and a table too large for one response in chunks under 5 MB', async () => {

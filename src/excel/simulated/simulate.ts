@@ -17,7 +17,7 @@ import { InputError } from '../../core/errors';
 import type { RawTable } from '../../core/table';
 import { formatOf, readTableFile } from '../../file/readTable';
 import { fileBaseName } from '../../file/bytes';
-import { ExcelAdapterError } from '../problems';
+import { describeFormulaWithoutValue, ExcelAdapterError } from '../problems';
 import type { TableRef } from '../tableReader';
 import { ExcelWorkbookAdapter } from '../workbookAdapter';
 import { SimulatedExcel } from './excel';
@@ -34,6 +34,8 @@ export interface SimulationOptions {
   excludeInvalid?: boolean;
   /** The file name the procès-verbal gives as the source. */
   sourceFile: string;
+  /** Where warnings go (formulas without value), in French. */
+  warn?: (line: string) => void;
 }
 
 export interface SimulationFigures {
@@ -67,6 +69,7 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
   const listSyncs = adapter.syncCount;
   const read = await adapter.readTable(source);
   const readSyncs = adapter.syncCount - listSyncs;
+  for (const formula of read.formulasWithoutValue) options.warn?.(describeFormulaWithoutValue(formula));
   // What the task pane shows before the seed is chosen.
   const shown = prepareDraw(read.table, { referenceDate: options.date, excludeInvalid: options.excludeInvalid === true });
   const outcome = await adapter.writeRecord({
@@ -116,7 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const excel = new SimulatedExcel(await loadInput(file, options.sheet));
     // A CSV's table lives on the sheet "Candidatures" of the simulated workbook.
     const sheet = formatOf(fileBaseName(file)) === 'csv' ? undefined : options.sheet;
-    const figures = await simulateSession(excel, { ...options, sheet, sourceFile: fileBaseName(file) });
+    const figures = await simulateSession(excel, { ...options, sheet, sourceFile: fileBaseName(file), warn: (line) => process.stderr.write(`${line}\n`) });
     await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await fs.writeFile(options.out, await simulatedWorkbookToXlsx(excel.workbook));
     const { listSyncs, readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, differences } = figures;

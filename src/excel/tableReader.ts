@@ -59,7 +59,7 @@ export async function readTableIn(context: XlContext, syncs: SyncCounter, ref: T
   // A table's sheet is reached through the table: a co-author may have renamed it since the list was shown.
   const sheet = ref.kind === 'table' ? workbook.tables.getItem(ref.name).worksheet.load('name') : workbook.worksheets.getItem(ref.sheet);
   const range: XlRange = ref.kind === 'table' ? workbook.tables.getItem(ref.name).getRange() : sheet.getUsedRangeOrNullObject(true);
-  range.load('isNullObject, address, rowIndex, columnIndex, rowCount, columnCount');
+  range.load('isNullObject, rowIndex, columnIndex, rowCount, columnCount');
   const dateProbe = workbook.functions.date(1904, 1, 1);
   dateProbe.load('value');
   try {
@@ -74,13 +74,7 @@ export async function readTableIn(context: XlContext, syncs: SyncCounter, ref: T
   const sheetName = ref.kind === 'table' ? sheet.name : ref.sheet;
   const block = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
   const grids = await readBlock(context, syncs, sheet, block);
-  let system: DateSystem | null = null;
-  try {
-    system = dateSystemOf(dateProbe.value);
-  } catch {
-    system = null;
-  }
-  return toTable(grids, block, sheetName, ref, system);
+  return toTable(grids, block, sheetName, ref, dateSystemOf(dateProbe.value));
 }
 
 interface Block {

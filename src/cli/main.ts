@@ -3,11 +3,10 @@
  * (message in French on stderr), 1 an unexpected failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, announcedFingerprint, checkAnnounced, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJson } from './probabilitiesJson';
-import { announcedFingerprint, checkAnnounced } from './announcedFingerprint';
 import { verifyFile, writeRecord, type RecordOptions } from './record';
 
 export interface Io {

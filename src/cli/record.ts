@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   allDifferences,
+  announcedFingerprint,
   buildRecord,
   newRecordMeta,
   InputError,
@@ -14,7 +15,6 @@ import {
   type WorkbookCheck,
 } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { announcedFingerprint } from './announcedFingerprint';
 import { formatOf } from '../file/readTable';
 import { readWorkbookGrids } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';

@@ -23,6 +23,7 @@ export {
   type Status,
 } from './draw';
 export { compareCallOrder, inCallOrder } from './callOrder';
+export { announcedFingerprint, checkAnnounced, normaliseFingerprint } from './announcedFingerprint';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
 export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

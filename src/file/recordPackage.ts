@@ -14,17 +14,18 @@
  * - what it keeps (values, styles, merges, widths, data validation, conditional formatting, defined
  *   names, images) is re-encoded: styles re-indexed, shared strings rebuilt, page set-up given
  *   defaults the file did not have.
- * A record must not alter the candidature sheet, so instead: exceljs renders only the record sheets
- * into a fresh workbook, and this module copies those sheets (and their tables) into the input's
- * package. The input's parts are kept as they are, except four that are extended, never rewritten:
+ * A record must not alter the candidature sheet, so instead: the record sheets, planned in core
+ * (src/core/record/plan.ts), are written here as SpreadsheetML (sheetXml.ts, stylesXml.ts) straight
+ * into the input's package, streamed part after part so that 100,000 rows never sit in memory as a
+ * workbook model. The input's parts are kept as they are, except four that are extended, never rewritten:
  * the workbook part (new <sheet> entries and print-title names), its relationships, the content
  * types, the style sheet (the record's fonts, fills, borders, formats and cell formats appended
  * after the workbook's own, so every existing style index keeps its meaning) and the shared strings
  * (the record's strings appended). The one deliberate loss: a macro-enabled workbook (.xlsm) loses
  * its VBA project, because the record is a macro-free .xlsx.
  *
- * Strings are encoded here, not by exceljs: exceljs silently drops control characters and writes a
- * literal "_x0041_" as is, which Excel and exceljs's own reader then show as "A". Here they follow
+ * Strings are encoded with care (exceljs, which drew these sheets before, silently dropped control
+ * characters and wrote a literal "_x0041_" as is, which Excel then shows as "A"). Here they follow
  * Excel's escaping (ECMA-376 ST_Xstring): a control character becomes `_x0001_`, and the underscore
  * of a literal `_xHHHH_` becomes `_x005F_`, so every reader gets back exactly the model's text.
  */

@@ -92,13 +92,7 @@ function* sheetDataRows(plan: SheetPlan, context: SheetXmlContext): Generator<st
       for (let row = r.fromRow; row <= r.toRow; row++) styles.fill(xf, (row - 1) * columnCount + r.fromColumn - 1, (row - 1) * columnCount + r.toColumn);
     }
   }
-  const values: (string | number | null)[][] = Array.from({ length: rowCount }, () => []);
-  for (const block of plan.blocks) {
-    block.values.forEach((cells, i) => {
-      const row = values[block.fromRow - 1 + i];
-      cells.forEach((value, j) => (row[block.fromColumn - 1 + j] = value));
-    });
-  }
+  const values = sheetValues(plan);
   const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
   const letters = Array.from({ length: columnCount }, (_, c) => columnLetter(c));
   let text = '';
@@ -124,6 +118,20 @@ function* sheetDataRows(plan: SheetPlan, context: SheetXmlContext): Generator<st
     }
   }
   if (text !== '') yield text;
+}
+
+/** The values by row from A1: the plan's own block when it is one from A1 (as planSheet makes it), else the blocks laid out. */
+function sheetValues(plan: SheetPlan): readonly (readonly (string | number | null)[])[] {
+  const [only] = plan.blocks;
+  if (plan.blocks.length === 1 && only.fromRow === 1 && only.fromColumn === 1) return only.values;
+  const values: (string | number | null)[][] = Array.from({ length: plan.rowCount }, () => []);
+  for (const block of plan.blocks) {
+    block.values.forEach((cells, i) => {
+      const row = values[block.fromRow - 1 + i];
+      cells.forEach((value, j) => (row[block.fromColumn - 1 + j] = value));
+    });
+  }
+  return values;
 }
 
 /** A table part: Excel's own form (header row, no totals row, every filter button shown). */

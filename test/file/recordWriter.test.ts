@@ -474,3 +474,25 @@ describe('a sheet the plan refuses', () => {
     expect(() => planSheet(bad)).toThrow(/merged/);
   });
 });
+
+describe('a large record', () => {
+  it('is written in chunks (rows, shared strings) that read back exactly, in order', async () => {
+    const rows = 4_500; // beyond one chunk of rows (2,000) and of strings (5,000)
+    const cells: SheetModel['cells'] = [{ row: 1, column: 1, value: 'Nom', style: { bold: true } }, { row: 1, column: 2, value: 'N°' }, { row: 1, column: 3, value: 'Statut' }];
+    for (let r = 2; r <= rows; r++) {
+      cells.push({ row: r, column: 1, value: `Personne ${r} ${'é'.repeat(r % 7)}` }, { row: r, column: 2, value: r }, { row: r, column: 3, value: `=statut ${r % 5}`, style: { fill: 'C6EFCE' } });
+    }
+    const sheet: SheetModel = { ...sampleModel().sheets[2], name: 'Grand', cells, merges: [], rowHeights: [], tables: [{ name: 'Grand', headerRow: 1, firstColumn: 1, lastColumn: 3, lastRow: rows }] };
+    const out = path.join(OUT, 'grand.xlsx');
+    const table: RawTable = { source: 'grand.csv', rows: Array.from({ length: rows }, (_, i) => ({ rowNumber: i + 1, cells: [`ligne ${i + 1}`, '+33 6 12'] })) };
+    await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model: { sheets: [sheet] }, outPath: out });
+    const grids = await readWorkbookGrids(out);
+    expect(grids.map((g) => g.name)).toEqual(['Candidatures', 'Grand']);
+    expect(grids[1].rows).toEqual(modelGrid(sheet));
+    expect(grids[0].rows).toEqual(table.rows.map((r) => r.cells));
+    const parts = await XlsxParts.open(out);
+    const strings = await parts.text('xl/sharedStrings.xml');
+    // Every string cell counted once: the CSV's two columns, the sheet's three headers and two text columns.
+    expect(/<sst [^>]*count="(\d+)"/.exec(strings)?.[1]).toBe(String(2 * rows + 3 + 2 * (rows - 1)));
+  });
+});

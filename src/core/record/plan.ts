@@ -15,7 +15,7 @@
  */
 import type { CellModel, CellStyle, MergeModel, RecordModel, RecordValue, SheetModel, SheetRole, TableModel } from './model';
 import { BASE_FONT_SIZE, wrapsText } from './rowHeights';
-import { isValidTableName, sheetNameProblem } from './names';
+import { isValidTableName, nameKey, sheetNameProblem } from './names';
 
 /** 1-based, inclusive, as in the sheet (same shape as a merge). */
 export type CellRange = MergeModel;
@@ -354,7 +354,7 @@ function planList(sheet: SheetModel, table: TableModel, values: RecordValue[][])
   }
   const seen = new Set<string>();
   const headersOk = columns.every((h) => {
-    const key = h.toLocaleLowerCase('fr-FR');
+    const key = nameKey(h);
     // Control characters and line breaks are stored escaped in a table's column names; keep clear of them.
     const ok = h.trim() !== '' && !/[\u0000-\u001f]/.test(h) && h.length <= 255 && !seen.has(key);
     seen.add(key);

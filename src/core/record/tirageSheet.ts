@@ -36,6 +36,11 @@ const STATUS_STYLE: Record<CandidateOutcome['status'], CellStyle> = {
 
 const STATUS_ORDER = { selected: 0, reserve: 1, ineligible: 2 };
 
+/** A row's style and its percentage cell's, one object per status shared by every row (100,000 rows, not 200,000 objects). */
+const ROW_STYLE = Object.fromEntries(
+  Object.entries(STATUS_STYLE).map(([status, style]) => [status, { row: withStyle(style, { border: true }), percent: withStyle(style, { border: true }, STYLES.percent) }]),
+) as Record<CandidateOutcome['status'], { row: CellStyle; percent: CellStyle }>;
+
 /** Sector (rules order, unknown last), then status, then call order (sex, rank, draw number). */
 export function drawSheetOrder(result: DrawResult): CandidateOutcome[] {
   const sectors = result.prepared.rules.sectors;
@@ -73,7 +78,7 @@ export function buildDrawSheet(result: DrawResult, meta: RecordMeta): SheetModel
   const rows = drawSheetOrder(result);
   rows.forEach((o, i) => {
     const c = o.candidature;
-    const style = STATUS_STYLE[o.status];
+    const style = ROW_STYLE[o.status];
     sheet.row(
       HEADER_ROW + 1 + i,
       [
@@ -91,9 +96,9 @@ export function buildDrawSheet(result: DrawResult, meta: RecordMeta): SheetModel
         toText(o.probability),
         o.reason ? INELIGIBILITY_LABELS[o.reason] : '',
       ],
-      withStyle(style, { border: true }),
+      style.row,
     );
-    sheet.set(HEADER_ROW + 1 + i, 11, toNumber(o.probability), withStyle(style, { border: true }, STYLES.percent));
+    sheet.set(HEADER_ROW + 1 + i, 11, toNumber(o.probability), style.percent);
   });
   const lastRow = HEADER_ROW + Math.max(1, rows.length);
   return sheet

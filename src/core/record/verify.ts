@@ -3,6 +3,7 @@
  * every cell of the record with what the draw gives. The record is rebuilt with the same builders
  * that wrote it, so any figure, name or status edited afterwards shows as a difference.
  */
+import { normaliseFingerprint } from '../announcedFingerprint';
 import { isEligible, readCandidatures, type Candidature } from '../candidatures';
 import { candidateLine } from '../fingerprint';
 import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
@@ -193,7 +194,7 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
       differences.push(`Feuille « ${sheet.name} » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.`);
     }
   }
-  const announced = options.expectedFingerprint?.trim().toLowerCase();
+  const announced = options.expectedFingerprint === undefined ? undefined : normaliseFingerprint(options.expectedFingerprint);
   if (announced !== undefined && !records.some((r) => r.fingerprint.toLowerCase() === announced)) {
     const recorded = records.map((r) => r.fingerprint).filter((f) => f !== '');
     differences.push(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${announced} (empreinte${recorded.length > 1 ? 's' : ''} consignée${recorded.length > 1 ? 's' : ''} : ${recorded.join(', ') || 'aucune'}).`);

@@ -1,8 +1,16 @@
-/** The fingerprint announced in the session, as typed after --fingerprint. */
-import { InputError } from '../core';
+/**
+ * The fingerprint announced in the session, as someone types it (the CLI's --fingerprint, the task
+ * pane's field): parsed here once, so that `draw`, `verify` and the add-in read it alike.
+ */
+import { InputError } from './errors';
+
+/** Spaces around it and capitals are what typing adds; they do not change the fingerprint. */
+export function normaliseFingerprint(text: string): string {
+  return text.trim().toLowerCase();
+}
 
 export function announcedFingerprint(text: string): string {
-  const fingerprint = text.trim().toLowerCase();
+  const fingerprint = normaliseFingerprint(text);
   if (!/^[0-9a-f]{64}$/.test(fingerprint)) {
     throw new InputError(
       'bad_fingerprint',

@@ -9,7 +9,7 @@ export type ExcelProblem =
   | { code: 'connection_lost' }
   | { code: 'read_only' }
   | { code: 'workbook_protected' }
-  | { code: 'sheet_protected'; sheet: string }
+  | { code: 'access_denied' }
   | { code: 'name_clash'; name: string }
   | { code: 'table_not_found'; name: string }
   | { code: 'sheet_not_found'; name: string }
@@ -36,8 +36,8 @@ export function describeExcelProblem(problem: ExcelProblem): string {
       return 'Le classeur est ouvert en lecture seule : le registre ne peut pas y être écrit. Ouvrez-le en modification (ou enregistrez-en une copie modifiable), puis recommencez.';
     case 'workbook_protected':
       return 'La structure du classeur est protégée : aucune feuille ne peut y être ajoutée. Ôtez la protection du classeur (Révision > Protéger le classeur), puis recommencez.';
-    case 'sheet_protected':
-      return `La feuille « ${problem.sheet} » est protégée : Excel a refusé la modification. Ôtez sa protection (Révision > Ôter la protection de la feuille), puis recommencez.`;
+    case 'access_denied':
+      return 'Excel a refusé la modification : le classeur ou une feuille est protégé, ou le classeur n’est plus ouvert qu’en lecture. Vérifiez la protection (onglet Révision) et vos droits sur le fichier, puis recommencez.';
     case 'name_clash':
       return `Une feuille ou un tableau « ${problem.name} » existe déjà dans le classeur (un co-auteur l’a peut-être ajouté entre-temps) : aucune feuille existante n’est remplacée.`;
     case 'table_not_found':

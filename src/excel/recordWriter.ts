@@ -15,6 +15,7 @@
  * The reveal (`prepareReveal`) writes the same operations in steps, one sync each; its final
  * state is the full write's.
  */
+import { normaliseFingerprint } from '../core/announcedFingerprint';
 import { drawLots, prepareDraw, type DrawResult } from '../core/draw';
 import { buildRecord } from '../core/record/buildRecord';
 import { newRecordMeta } from '../core/record/meta';
@@ -79,7 +80,7 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
   if (workbook.protection.protected) throw new ExcelAdapterError({ code: 'workbook_protected' });
   const prepared = prepareDraw(candidatures.table, { referenceDate: request.referenceDate, excludeInvalid: request.excludeInvalid });
   const current = prepared.canonical.fingerprint;
-  if (current.toLowerCase() !== request.shownFingerprint.trim().toLowerCase()) {
+  if (current !== normaliseFingerprint(request.shownFingerprint)) {
     throw new ExcelAdapterError({ code: 'table_changed', shown: request.shownFingerprint, current });
   }
   const result = drawLots(prepared, request.publicSeed);

@@ -43,10 +43,10 @@ export function excelCode(error: unknown): string | null {
 }
 
 /**
- * An error met while talking to Excel, as a problem the user can read. `context` names what was
- * being done (the sheet written, the name added) for codes that need it.
+ * An error met while talking to Excel, as a problem the user can read. `context.name` is what was
+ * being added, for a name clash. Any other error is ours, not Excel's: it is thrown again.
  */
-export function problemOf(error: unknown, context: { sheet?: string; name?: string } = {}): ExcelProblem {
+export function problemOf(error: unknown, context: { name?: string } = {}): ExcelProblem {
   if (error instanceof ExcelAdapterError) return error.problem;
   if (error instanceof SyncTimeoutError) return { code: 'sync_timeout', seconds: Math.round(error.milliseconds / 1000) };
   const code = excelCode(error);
@@ -58,7 +58,7 @@ export function problemOf(error: unknown, context: { sheet?: string; name?: stri
     case 'ItemAlreadyExists':
       return { code: 'name_clash', name: context.name ?? '' };
     case 'AccessDenied':
-      return context.sheet ? { code: 'sheet_protected', sheet: context.sheet } : { code: 'excel_error', excelCode: code, detail };
+      return { code: 'access_denied' };
     case null:
       // Not Excel's: a bug of ours, which must not be disguised as an Excel refusal.
       throw error;

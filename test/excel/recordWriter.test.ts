@@ -113,6 +113,21 @@ describe('writing the record: faults', () => {
     expect(names(excel)).toEqual(['Candidatures']);
   });
 
+  it('says in French when Excel refuses the write itself (the workbook turned read-only after the check)', async () => {
+    const excel = excelOf([candidatures()]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const request = await requestFor(adapter);
+    const writeSync = excel.syncs.length + 3;
+    excel.faults = { beforeSync: (sync, workbook) => void (sync === writeSync && (workbook.readOnly = true)) };
+    const error = await failureOf(adapter.writeRecord(request));
+    expect(error.problem).toEqual({ code: 'access_denied' });
+    expect(error.message).toBe(
+      'Excel a refusé la modification : le classeur ou une feuille est protégé, ou le classeur n’est plus ouvert qu’en lecture. ' +
+        'Vérifiez la protection (onglet Révision) et vos droits sur le fichier, puis recommencez. Aucune feuille n’a été ajoutée au classeur.',
+    );
+    expect(names(excel)).toEqual(['Candidatures']);
+  });
+
   it('gives up a sync that never answers, then removes the sheets begun', async () => {
     const excel = excelOf([candidatures()]);
     const adapter = new ExcelWorkbookAdapter(excel.run, { syncTimeoutMs: 200 });

@@ -225,6 +225,21 @@ describe('revealing the record step by step', () => {
   });
 });
 
+describe('revealing the record: a fault between steps', () => {
+  it('removes the sheets already shown when a step never answers', async () => {
+    const excel = excelOf([candidatures()]);
+    const adapter = new ExcelWorkbookAdapter(excel.run, { syncTimeoutMs: 200 });
+    const reveal = await adapter.startReveal(await requestFor(adapter));
+    expect(await reveal.revealStep()).toBe(true);
+    expect(names(excel)).toEqual(['Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage']);
+    excel.faults = { hangAtSync: excel.syncs.length + 1 };
+    const error = await failureOf(reveal.revealStep());
+    expect(error.problem.code).toBe('sync_timeout');
+    expect(error.partial).toEqual({ kind: 'removed', sheets: ['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage'] });
+    expect(names(excel)).toEqual(['Candidatures']);
+  });
+});
+
 describe('the Vérifier action and selection', () => {
   it('verifies any workbook holding a record, and selects a cell', async () => {
     const excel = excelOf([candidatures()]);

@@ -44,6 +44,19 @@ describe('npm run simulate', () => {
     expect(exit).toBe(0);
   });
 
+  it('takes the sheet named by --sheet, whatever its capitals, and refuses an unknown one in French', async () => {
+    const io = captured();
+    let codes: number[];
+    try {
+      const args = (sheet: string) => [join(ASSETS, 'exemple-candidatures.xlsx'), '--seed', 's', '--date', '2025-06-13', '--sheet', sheet, '--out', join(dir, `${sheet}.xlsx`)];
+      codes = [await main(args('candidatures')), await main(args('Inconnue'))];
+    } finally {
+      io.restore();
+    }
+    expect(codes).toEqual([0, 2]);
+    expect(io.err.join('')).toContain('n’a pas de feuille nommée « Inconnue »');
+  });
+
   it('says in French what is wrong with the table, with exit code 2', async () => {
     const io = captured();
     let code: number;

@@ -110,12 +110,12 @@ export function valueOps(plan: SheetPlan, sheetIndex: number, rows: RowSpan, for
   return ops;
 }
 
-const ALL_SIDES: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+const EDGES: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
 
 const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const VERTICAL = { top: 'Top', center: 'Center' } as const;
 
-/** The plan's complete style on some areas. A null colour, fill or alignment is the new sheet's own default: nothing to set. */
+/** The plan's complete style on some areas, borders apart. A null colour, fill or alignment is the new sheet's own default: nothing to set. */
 function applyStyle(areas: ReturnType<XlWorksheet['getRanges']>, style: PlannedStyle): void {
   const { format } = areas;
   format.font.name = style.font.name;
@@ -127,13 +127,45 @@ function applyStyle(areas: ReturnType<XlWorksheet['getRanges']>, style: PlannedS
   if (style.horizontal !== null) format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical !== null) format.verticalAlignment = VERTICAL[style.vertical];
   format.wrapText = style.wrap;
-  if (style.border !== null) {
-    for (const side of ALL_SIDES) {
-      const border = format.borders.getItem(side);
-      border.style = 'Continuous';
-      border.color = `#${style.border.color}`;
+}
+
+/**
+ * A thin line around every cell of the areas: their edges, and the lines inside them. Inside lines
+ * are only asked of areas that have some (Excel, like VBA, may refuse an inside border on a single
+ * row, column or cell), so the areas are grouped by shape.
+ */
+function borderSides(range: CellRange): BorderSide[] {
+  const sides = [...EDGES];
+  if (range.toRow > range.fromRow) sides.push('InsideHorizontal');
+  if (range.toColumn > range.fromColumn) sides.push('InsideVertical');
+  return sides;
+}
+
+function borderOps(ranges: readonly CellRange[], colour: string, sheetIndex: number): WriteOp[] {
+  const byShape = new Map<string, CellRange[]>();
+  for (const range of ranges) {
+    const key = borderSides(range).join(',');
+    byShape.set(key, [...(byShape.get(key) ?? []), range]);
+  }
+  const ops: WriteOp[] = [];
+  for (const [key, group] of byShape) {
+    const sides = key.split(',') as BorderSide[];
+    for (let i = 0; i < group.length; i += AREAS_PER_CALL) {
+      const address = group.slice(i, i + AREAS_PER_CALL).map(rangeAddress).join(',');
+      ops.push({
+        bytes: CALL_BYTES * 2 * sides.length + address.length,
+        queue: (sheets) => {
+          const { borders } = sheets[sheetIndex].getRanges(address).format;
+          for (const side of sides) {
+            const border = borders.getItem(side);
+            border.style = 'Continuous';
+            border.color = `#${colour}`;
+          }
+        },
+      });
     }
   }
+  return ops;
 }
 
 /** Every style run, clipped to `rows`: one RangeAreas call per style and per AREAS_PER_CALL rectangles. */
@@ -141,11 +173,12 @@ export function styleOps(plan: SheetPlan, sheetIndex: number, rows: RowSpan): Wr
   const ops: WriteOp[] = [];
   for (const run of plan.styleRuns) {
     const ranges = run.ranges.map((r) => clip(r, rows)).filter((r): r is CellRange => r !== null);
+    const style = plan.styles[(run as StyleRun).style];
     for (let i = 0; i < ranges.length; i += AREAS_PER_CALL) {
       const address = ranges.slice(i, i + AREAS_PER_CALL).map(rangeAddress).join(',');
-      const style = plan.styles[(run as StyleRun).style];
-      ops.push({ bytes: CALL_BYTES * 12 + address.length, queue: (sheets) => applyStyle(sheets[sheetIndex].getRanges(address), style) });
+      ops.push({ bytes: CALL_BYTES * 9 + address.length, queue: (sheets) => applyStyle(sheets[sheetIndex].getRanges(address), style) });
     }
+    if (style.border !== null) ops.push(...borderOps(ranges, style.border.color, sheetIndex));
   }
   return ops;
 }

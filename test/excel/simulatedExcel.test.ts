@@ -153,6 +153,12 @@ describe('simulated Excel: limits and refusals', () => {
     expect((await rejection(readOnly.run(async (c) => void c.workbook.worksheets.add('Tirage')))).code).toBe('AccessDenied');
   });
 
+  it('refuses an inside border where an area has no inside line', async () => {
+    const excel = excelOf([{ name: 'Feuil1', rows: [] }]);
+    const error = await rejection(excel.run(async (c) => void (c.workbook.worksheets.getItem('Feuil1').getRanges('A1:C1').format.borders.getItem('InsideHorizontal').style = 'Continuous')));
+    expect(error.code).toBe('InvalidArgument');
+  });
+
   it('rewrites a table’s empty or repeated headers, as Excel does', async () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [['Nom', '', 'nom'], ['a', 'b', 'c']] }]);
     await excel.run(async (context) => void context.workbook.worksheets.getItem('Feuil1').tables.add('A1:C2', true));

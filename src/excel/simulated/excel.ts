@@ -1082,7 +1082,11 @@ class RangeFormatProxy implements XlRangeFormat {
       // Edges draw the outline of each area; inside lines separate its cells.
       const draw = (colour: string | undefined) =>
         format.apply(`borders.${side}`, colour ?? 'none', (sheet, rects) =>
-          rects.forEach((rect) =>
+          rects.forEach((rect) => {
+            // Taken strictly: VBA refuses an inside border where there is no inside line.
+            if ((side === 'InsideHorizontal' && rect.rowCount < 2) || (side === 'InsideVertical' && rect.columnCount < 2)) {
+              fail('InvalidArgument', `No ${side} border in ${rectAddress(rect)}.`);
+            }
             eachCell(rect, (row, column, i, j) => {
               const borders = { ...cellAt(sheet, row, column).style.borders };
               const last = { i: i === rect.rowCount - 1, j: j === rect.columnCount - 1 };
@@ -1098,8 +1102,8 @@ class RangeFormatProxy implements XlRangeFormat {
                 else borders[s] = colour;
               }
               cellAt(sheet, row, column).style.borders = borders;
-            }),
-          ),
+            });
+          }),
         );
       let colour = '000000';
       return {

@@ -66,7 +66,7 @@ export function formatGrid(plan: SheetPlan): (string | null)[][] {
 }
 
 function officeValue(value: RecordValue, format: string | null): string | number | null {
-  if (typeof value !== 'string') return value;
+  if (typeof value !== 'string' || value === '') return value;
   return format === TEXT_FORMAT ? value : `'${value}`;
 }
 

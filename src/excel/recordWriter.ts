@@ -136,17 +136,21 @@ function contentOps(prepared: PreparedWrite, index: number, rows: RowSpan, layou
 function finishOps(prepared: PreparedWrite): WriteOp[] {
   const ops: WriteOp[] = [];
   prepared.plans.forEach((plan, index) => {
-    const title = plan.blocks.find((b) => b.fromRow === 1 && b.fromColumn === 1)?.values[0]?.[0] ?? null;
+    // A sheet without a title still loses its mark: '' clears the cell, where null would keep it.
+    const title = plan.blocks.find((b) => b.fromRow === 1 && b.fromColumn === 1)?.values[0]?.[0] ?? '';
     ops.push(...valueOps({ ...plan, blocks: [{ fromRow: 1, fromColumn: 1, values: [[title]] }] }, index, { from: 1, to: 1 }));
   });
   prepared.plans.forEach((plan, index) => {
     const op = protectOp(plan, index);
     if (op) ops.push(op);
   });
-  ops.push({ bytes: 200, queue: (sheets) => {
-    sheets[0].activate();
-    sheets[0].getRange('A1').select();
-  } });
+  ops.push({
+    bytes: 200,
+    queue: (sheets) => {
+      sheets[0].activate();
+      sheets[0].getRange('A1').select();
+    },
+  });
   return ops;
 }
 

@@ -60,6 +60,8 @@ export async function readTableIn(context: XlContext, syncs: SyncCounter, ref: T
   const sheet = ref.kind === 'table' ? workbook.tables.getItem(ref.name).worksheet.load('name') : workbook.worksheets.getItem(ref.sheet);
   const range: XlRange = ref.kind === 'table' ? workbook.tables.getItem(ref.name).getRange() : sheet.getUsedRangeOrNullObject(true);
   range.load('isNullObject, rowIndex, columnIndex, rowCount, columnCount');
+  // The whole sheet's extent, for a table: `verify` rereads the whole candidature sheet.
+  const used = ref.kind === 'table' ? sheet.getUsedRangeOrNullObject(true).load('isNullObject, rowIndex, rowCount') : null;
   const dateProbe = workbook.functions.date(1904, 1, 1);
   dateProbe.load('value');
   try {
@@ -72,6 +74,12 @@ export async function readTableIn(context: XlContext, syncs: SyncCounter, ref: T
   }
   if (range.isNullObject) throw new ExcelAdapterError({ code: 'empty_sheet', sheet: ref.sheet });
   const sheetName = ref.kind === 'table' ? sheet.name : ref.sheet;
+  if (ref.kind === 'table' && used !== null && !used.isNullObject) {
+    const lastTableRow = range.rowIndex + range.rowCount;
+    const lastUsedRow = used.rowIndex + used.rowCount;
+    // Rows below the table would be read as candidatures by `verify` (and the CLI), which read the sheet.
+    if (lastUsedRow > lastTableRow) throw new ExcelAdapterError({ code: 'content_below_table', table: ref.name, sheet: sheetName, row: lastTableRow + 1 });
+  }
   const block = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
   const grids = await readBlock(context, syncs, sheet, block);
   return toTable(grids, block, sheetName, ref, dateSystemOf(dateProbe.value));

@@ -120,6 +120,18 @@ describe('reading the candidature table', () => {
     expect(answered.reduce((n, s) => n + s.responseBytes, 0)).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
   });
 
+  it('refuses a table with filled cells below it, which verify would read as candidatures', async () => {
+    const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...juneRows(), [], ['Remarque : liste close le 1er juin']], table: undefined }]);
+    excel.workbook.sheets[0].tables.push({ name: 'Inscrits', rect: { row: 0, column: 0, rowCount: 17, columnCount: 6 }, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true });
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    await expect(adapter.readTable({ kind: 'table', name: 'Inscrits', sheet: 'Feuil1' })).rejects.toThrow(
+      'La feuille « Feuil1 » contient d’autres cellules remplies sous le tableau « Inscrits » (à partir de la ligne 18)',
+    );
+    // Read as the sheet's range, the note is a row the engine reports, as the CLI would.
+    const read = await adapter.readTable({ kind: 'sheet', sheet: 'Feuil1' });
+    expect(read.table.rows).toHaveLength(19);
+  });
+
   it('reads a protected sheet (reading is allowed)', async () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...juneRows()], protected: true }]);
     const read = await new ExcelWorkbookAdapter(excel.run).readTable({ kind: 'sheet', sheet: 'Feuil1' });

@@ -1,18 +1,11 @@
 /**
  * The add-in's adapter on Excel itself: the only module that calls `Excel.run`. The task pane
- * receives a `WorkbookPort` and never sees office.js.
+ * receives a `WorkbookPort` and never sees office.js. (Whether this Excel offers ExcelApi 1.9 is
+ * checked once by the task pane, src/taskpane/officeEnvironment.ts.)
  */
 /// <reference types="office-js" />
 import type { ExcelRunner } from './officeApi';
 import { ExcelWorkbookAdapter, type AdapterOptions, type WorkbookPort } from './workbookAdapter';
-
-/** The lowest requirement set the adapter's calls need (protection options, page layout, RangeAreas: 1.9). */
-export const EXCEL_API_VERSION = '1.9';
-
-/** Whether this Excel offers every call the adapter makes; the task pane says so in French when not. */
-export function excelApiSupported(): boolean {
-  return Office.context.requirements.isSetSupported('ExcelApi', EXCEL_API_VERSION);
-}
 
 const officeRunner: ExcelRunner = (batch) => Excel.run((context) => batch(context));
 

@@ -36,7 +36,7 @@ import JSZip from 'jszip';
 import { InputError } from '../core/errors';
 import { freeTableName, nameKey } from '../core/record/names';
 import type { SheetPlan } from '../core/record/plan';
-import { rangeRef, tableXml, worksheetXml } from './sheetXml';
+import { rangeRef, tableXml, utf8, worksheetXml } from './sheetXml';
 import { RecordStyleSheet } from './stylesXml';
 import { notAWorkbook } from './xlsx';
 import {
@@ -416,9 +416,9 @@ class SharedStrings {
   }
 
   /** The <si> items, a few thousand per chunk. */
-  *encoded(prefix: string): Generator<Buffer> {
+  *encoded(prefix: string): Generator<Uint8Array> {
     for (let i = 0; i < this.items.length; i += 5000) {
-      yield Buffer.from(withPrefix(this.items.slice(i, i + 5000).map(encodeSharedString).join(''), prefix), 'utf8');
+      yield utf8(withPrefix(this.items.slice(i, i + 5000).map(encodeSharedString).join(''), prefix));
     }
   }
 }
@@ -634,9 +634,9 @@ async function graft(options: GraftOptions): Promise<JSZip> {
       const [before, after] = applySplices(stringsText, appendChildren(stringsRoot, marker, changes)).split(marker);
       const items = strings.encoded(elementPrefix(stringsRoot, NS_MAIN));
       pkg.write(stringsPart, Readable.from((function* () {
-        yield Buffer.from(before, 'utf8');
+        yield utf8(before);
         yield* items;
-        yield Buffer.from(after, 'utf8');
+        yield utf8(after);
       })()));
     } else {
       const part = posixJoin(workbookDir, 'sharedStrings.xml');
@@ -644,9 +644,9 @@ async function graft(options: GraftOptions): Promise<JSZip> {
       const head = `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${strings.references}" uniqueCount="${strings.items.length}">`;
       const items = strings.encoded('');
       pkg.write(part, Readable.from((function* () {
-        yield Buffer.from(head, 'utf8');
+        yield utf8(head);
         yield* items;
-        yield Buffer.from('</sst>', 'utf8');
+        yield utf8('</sst>');
       })()));
       edits.addWorkbookRel(REL.sharedStrings, part);
       edits.addOverride(part, CT.sharedStrings);

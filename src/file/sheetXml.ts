@@ -26,6 +26,16 @@ export interface SheetXmlContext {
   tableRelIds: string[];
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 bytes as a plain Uint8Array, not a Node Buffer: JSZip copies a Buffer byte by byte into a
+ * Uint8Array before compressing it, and takes a Uint8Array as it is.
+ */
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
 export function rangeRef(range: CellRange): string {
   const from = cellAddress(range.fromColumn - 1, range.fromRow);
   const to = cellAddress(range.toColumn - 1, range.toRow);
@@ -33,8 +43,8 @@ export function rangeRef(range: CellRange): string {
 }
 
 /** The worksheet part, as UTF-8 chunks made as they are read. */
-export function* worksheetXml(plan: SheetPlan, context: SheetXmlContext): Generator<Buffer> {
-  const chunk = (text: string) => Buffer.from(text, 'utf8');
+export function* worksheetXml(plan: SheetPlan, context: SheetXmlContext): Generator<Uint8Array> {
+  const chunk = utf8;
   const fit = plan.print.fitToWidth;
   yield chunk(
     `${XML_DECLARATION}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +

@@ -33,7 +33,8 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { cellAddress, InputError } from '../core/errors';
 import type { CellModel, SheetModel } from '../core/record/model';
-import { notAWorkbook } from './xlsx';
+import { DEFAULT_LIMITS, ZipPackage } from '../xlsx/zip';
+import { guarded, notAWorkbook } from './xlsx';
 import {
   applySplices,
   attributeByLocalName,
@@ -99,6 +100,9 @@ class Package {
   }
 
   static async open(bytes: Uint8Array, source: string): Promise<Package> {
+    // JSZip trusts the sizes a zip declares and would inflate a bomb whole: every part is first
+    // inflated once under the package limits (src/xlsx/zip), keeping nothing.
+    guarded(bytes, source, 'table', () => ZipPackage.open(bytes, DEFAULT_LIMITS).checkAll());
     try {
       return new Package(await JSZip.loadAsync(bytes));
     } catch {

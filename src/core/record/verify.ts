@@ -7,7 +7,8 @@ import { isEligible, readCandidatures, type Candidature } from '../candidatures'
 import { candidateLine } from '../fingerprint';
 import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
 import { cellAddress, InputError } from '../errors';
-import type { CellValue } from '../table';
+import type { CellValue, MergedArea } from '../table';
+import { gridToRawTable } from '../grid';
 import { buildRecord } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { BASE_SHEET_NAMES } from './labels';
@@ -19,6 +20,9 @@ export interface SheetGrid {
   rows: CellValue[][];
   /** Number formats other than "General", keyed "row:column" (1-based), when the reader knows them. */
   numberFormats?: ReadonlyMap<string, string>;
+  /** Formula cells saved without a result (they read as empty), keyed "row:column" (1-based) → formula. */
+  formulasWithoutValue?: ReadonlyMap<string, string>;
+  merges?: readonly MergedArea[];
 }
 
 /**
@@ -83,7 +87,7 @@ export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
 
 /** Compares what the candidature sheet gives today with what the data sheet recorded. */
 function rederive(data: RecordData, grid: SheetGrid): string[] {
-  const table = { source: grid.name, rows: grid.rows.map((cells, i) => ({ rowNumber: i + 1, cells })) };
+  const table = gridToRawTable(grid, grid.name);
   let fromSheet: Candidature[];
   try {
     fromSheet = readCandidatures(table, data.rules, referenceDateOf(data.referenceDate)).candidatures;

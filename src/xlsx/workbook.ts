@@ -343,6 +343,7 @@ class SheetReader {
       case 's':
         return this.strings[Number(text)] ?? null;
       case 'inlineStr':
+        return text; // decoded once, by the rich-text collector
       case 'str':
         return decodeXstring(text);
       case 'b':

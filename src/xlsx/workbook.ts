@@ -211,13 +211,21 @@ function readCellStyles(pkg: ZipPackage, part: string): CellStyle[] {
   });
 }
 
-/** "AB12" → { column: 27 (0-based), row: 12 }; null when it is not a cell reference. */
+/** "AB12" → { column: 27 (0-based), row: 12 }; null when it is not a cell reference. Read per cell: no regular expression. */
 export function parseCellReference(ref: string): { column: number; row: number } | null {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!match) return null;
+  let at = ref.charCodeAt(0) === 36 ? 1 : 0; // '$'
   let column = 0;
-  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { column: column - 1, row: Number(match[2]) };
+  const lettersStart = at;
+  for (let code = ref.charCodeAt(at); at < ref.length && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)); code = ref.charCodeAt(++at)) {
+    column = column * 26 + ((code & ~32) - 64);
+  }
+  if (at === lettersStart || at - lettersStart > 3) return null;
+  if (ref.charCodeAt(at) === 36) at++;
+  let row = 0;
+  const digitsStart = at;
+  for (let code = ref.charCodeAt(at); at < ref.length && code >= 48 && code <= 57; code = ref.charCodeAt(++at)) row = row * 10 + (code - 48);
+  if (at !== ref.length || at === digitsStart || at - digitsStart > 7) return null;
+  return { column: column - 1, row };
 }
 
 /** Excel serial → date; 25,569 is 1970-01-01 in the 1900 system, the 1904 system starts 1,462 days later. */

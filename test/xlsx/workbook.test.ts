@@ -1,5 +1,5 @@
 import { PackageError } from '../../src/xlsx/zip';
-import { XlsxWorkbook } from '../../src/xlsx/workbook';
+import { parseCellReference, XlsxWorkbook } from '../../src/xlsx/workbook';
 import { zipBytes, type ZipEntry } from '../support/zipWriter';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -136,5 +136,18 @@ describe('XlsxWorkbook', () => {
       { name: 'word/document.xml', content: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>' },
     ]);
     expect(failure(() => XlsxWorkbook.open(word)).kind).toBe('not_workbook');
+  });
+});
+
+describe('parseCellReference', () => {
+  it('reads A1 references, absolute or not, and refuses anything else', () => {
+    expect(['A1', 'f5', '$AB$12', 'XFD1048576', 'ZZZ1'].map(parseCellReference)).toEqual([
+      { column: 0, row: 1 },
+      { column: 5, row: 5 },
+      { column: 27, row: 12 },
+      { column: 16383, row: 1048576 },
+      { column: 18277, row: 1 },
+    ]);
+    expect(['', 'A', '12', 'AAAA1', 'A1B', 'A12345678', 'A-1', 'É1'].map(parseCellReference)).toEqual(new Array(8).fill(null));
   });
 });

@@ -181,7 +181,18 @@ const RECORD_SHEET_NAME = new RegExp(`^(${Object.values(BASE_SHEET_NAMES).join('
 export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   if (dataSheets.length === 0) {
-    throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
+    const orphans = sheets.filter((s) => RECORD_SHEET_NAME.test(s.name));
+    const roles = new Set(orphans.map((s) => s.name.replace(/ \(\d+\)$/, '')));
+    // One sheet called « Synthèse » may be anybody's; two of the record's sheets are a record that lost its data.
+    if (roles.size < 2) throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
+    const names = orphans.map((s) => `« ${s.name} »`).join(', ');
+    return {
+      records: [],
+      differences: [
+        `Feuille « ${DATA_TITLE} » manquante : le classeur contient les feuilles de registre ${names}, mais plus les données qui ` +
+          'permettent de recalculer le tirage et de les vérifier.',
+      ],
+    };
   }
   const records = dataSheets.map((grid): RecordCheck => {
     try {

@@ -59,27 +59,30 @@ export function sameValue(expected: RecordValue, found: CellValue | undefined): 
   return typeof f === 'string' && f.replace(/\r\n/g, '\n') === e;
 }
 
-/** Every cell that differs between the rebuilt sheet and the one found, in reading order. */
+/**
+ * Every cell that differs between the rebuilt sheet and the one found, in reading order. The
+ * expected values are laid out as rows of cells, like the grid, so a sheet of 100,000 rows is
+ * compared without a key or an object per cell.
+ */
 export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
-  const expected = new Map(model.cells.map((c) => [`${c.row}:${c.column}`, c.value]));
-  const positions = new Set(expected.keys());
-  grid.rows.forEach((cells, r) =>
-    cells.forEach((value, c) => {
-      if (value !== null && value !== '') positions.add(`${r + 1}:${c + 1}`);
-    }),
-  );
-  const ordered = [...positions].map((p) => p.split(':').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const expected: RecordValue[][] = [];
+  for (const cell of model.cells) (expected[cell.row - 1] ??= [])[cell.column - 1] = cell.value;
   const differences: string[] = [];
   for (const [position, format] of grid.numberFormats ?? []) {
     if (!DISGUISING_FORMAT.test(format)) continue;
     const [row, column] = position.split(':').map(Number);
     differences.push(`${grid.name}, cellule ${cellAddress(column - 1, row)} : format d’affichage « ${format} », qui peut montrer autre chose que la valeur.`);
   }
-  for (const [row, column] of ordered) {
-    const want = expected.get(`${row}:${column}`) ?? null;
-    const found = grid.rows[row - 1]?.[column - 1];
-    if (!sameValue(want, found)) {
-      differences.push(`${grid.name}, cellule ${cellAddress(column - 1, row)} : attendu ${show(want)}, trouvé ${show(found)}.`);
+  const rowCount = Math.max(expected.length, grid.rows.length);
+  for (let r = 0; r < rowCount; r++) {
+    const want = expected[r] ?? [];
+    const found = grid.rows[r] ?? [];
+    const columns = Math.max(want.length, found.length);
+    for (let c = 0; c < columns; c++) {
+      const value = want[c] ?? null;
+      if (!sameValue(value, found[c])) {
+        differences.push(`${grid.name}, cellule ${cellAddress(c, r + 1)} : attendu ${show(value)}, trouvé ${show(found[c])}.`);
+      }
     }
   }
   return differences;

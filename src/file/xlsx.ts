@@ -50,7 +50,7 @@ export async function readPackageFile(filePath: string, source: string): Promise
   if (size > MAX_FILE_BYTES) {
     throw new InputError(
       'file_too_large',
-      `Le fichier « ${source} » est refusé : il pèse ${Math.round(size / (1024 * 1024))} Mo, au-delà de la limite de ` +
+      `Le fichier « ${source} » est refusé : il pèse ${Math.ceil(size / (1024 * 1024))} Mo, au-delà de la limite de ` +
         `${MAX_FILE_BYTES / (1024 * 1024)} Mo. Un classeur de candidatures, même d’un million de lignes, pèse bien moins : ` +
         'vérifiez que c’est le bon fichier, ou retirez-en les images et objets volumineux.',
     );

@@ -53,7 +53,6 @@ export class XlsxWorkbook {
 
   private constructor(
     private readonly pkg: ZipPackage,
-    private readonly workbookPart: string,
     private readonly relationships: Relationship[],
     readonly sheets: WorkbookSheet[],
     readonly date1904: boolean,
@@ -78,12 +77,13 @@ export class XlsxWorkbook {
         const rel = byId.get(relationshipId(attributes));
         const state = attributes.state === 'hidden' || attributes.state === 'veryHidden' ? attributes.state : 'visible';
         const part = rel?.kind === 'worksheet' && rel.part !== null ? rel.part : null;
-        if (rel?.kind === 'worksheet' && (part === null || !pkg.has(part))) throw new PackageError('corrupt', workbookPart);
+        // A sheet without its relationship or its part would vanish from the list: the package is damaged.
+        if (rel === undefined || (rel.kind === 'worksheet' && (part === null || !pkg.has(part)))) throw new PackageError('corrupt', workbookPart);
         sheets.push({ name: attributes.name ?? '', state, part });
       },
     });
     if (root !== 'workbook') throw new PackageError('not_workbook');
-    return new XlsxWorkbook(pkg, workbookPart, relationships, sheets, date1904);
+    return new XlsxWorkbook(pkg, relationships, sheets, date1904);
   }
 
   /** The sheets that hold cells, in tab order. */
@@ -124,10 +124,6 @@ export class XlsxWorkbook {
     return this.styles;
   }
 
-  /** For messages: the workbook part's name in the package. */
-  get part(): string {
-    return this.workbookPart;
-  }
 }
 
 /** The relationship id of a <sheet>: the attribute "id" of the relationships namespace, whatever its prefix. */

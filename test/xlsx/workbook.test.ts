@@ -123,7 +123,7 @@ describe('XlsxWorkbook', () => {
     expect(workbook.readSheet(workbook.sheets[0]).rows).toEqual([['Secteur', 'Est']]);
   });
 
-  it('refuses what Excel could not have written: a row past 1,048,576, a DOCTYPE (entity expansion), a package without workbook', () => {
+  it('refuses what Excel could not have written: a row past 1,048,576, a DOCTYPE (entity expansion), a package without workbook, a sheet without its part', () => {
     expect(failure(() => firstSheet(openpyxlLike('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'))).kind).toBe('corrupt');
     expect(failure(() => firstSheet(openpyxlLike('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).kind).toBe('corrupt');
     const doctype = zipBytes([
@@ -136,6 +136,12 @@ describe('XlsxWorkbook', () => {
       { name: 'word/document.xml', content: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>' },
     ]);
     expect(failure(() => XlsxWorkbook.open(word)).kind).toBe('not_workbook');
+    // A sheet whose relationship is missing would silently vanish from the list.
+    const orphan = zipBytes([
+      { name: '_rels/.rels', content: rels([['rId1', 'officeDocument', 'xl/workbook.xml']]) },
+      { name: 'xl/workbook.xml', content: `<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Liste" sheetId="1" r:id="rId9"/></sheets></workbook>` },
+    ]);
+    expect(failure(() => XlsxWorkbook.open(orphan)).kind).toBe('corrupt');
   });
 });
 

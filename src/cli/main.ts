@@ -3,12 +3,12 @@
  * (message in French on stderr), 1 an unexpected failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkAnnounced, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJson } from './probabilitiesJson';
-import { announcedFingerprint, checkAnnounced } from './announcedFingerprint';
 import { verifyFile, writeRecord, type RecordOptions } from './record';
+import { cliRemedy } from './remedies';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -39,13 +39,19 @@ interface TableOptions {
   sheet?: string;
   excludeInvalid?: boolean;
   json?: boolean;
+  columns?: string;
 }
 
 async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: RawTable }> {
+  const referenceDate = options.date ?? io.today();
+  referenceDateOf(referenceDate);
+  checkReferenceDateAhead(referenceDate, io.today());
+  const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
   const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
   const prepared = prepareDraw(table, {
-    referenceDate: options.date ?? io.today(),
+    referenceDate,
     excludeInvalid: options.excludeInvalid === true,
+    columns,
   });
   return { prepared, table };
 }
@@ -95,8 +101,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const excludeOption = () =>
     new Option('--exclude-invalid', 'écarter les lignes irrecevables en les consignant, au lieu d’arrêter');
   const jsonOption = () => new Option('--json', 'sortie JSON (un objet sur la sortie standard)');
+  const columnsOption = () =>
+    new Option(
+      '--columns <champ=en-tête;…>',
+      'désigner des colonnes par leur en-tête, par exemple "Sexe=Vous êtes :;Secteur=Dans quel secteur habitez-vous ?" ' +
+        '(champs : N°, Nom, Prénom, Sexe, Date de naissance, Âge, Secteur)',
+    );
 
-  program
+  const draw = program
     .command('draw')
     .description('tirer au sort à partir d’un tableau de candidatures (.xlsx ou .csv)')
     .argument('<fichier>', 'tableau des candidatures')
@@ -104,6 +116,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dateOption())
     .addOption(sheetOption())
     .addOption(excludeOption())
+    .addOption(columnsOption())
     .addOption(jsonOption())
     .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance : refuser le tirage si le tableau ne la donne plus'))
     .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage'))
@@ -111,8 +124,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
     .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string }) => {
+      refuseOptionAsSeed(options.seed, draw);
       normalisePublicSeed(options.seed);
-      const announced = options.fingerprint === undefined ? undefined : announcedFingerprint(options.fingerprint);
+      if (options.place !== undefined) refuseUnkeepableText('Le lieu (--place)', options.place);
+      if (options.officials !== undefined) refuseUnkeepableText('La liste des présents (--officials)', options.officials);
+      const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
       const { prepared, table } = await prepareFromFile(file, options, io);
       if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced);
       const result = drawLots(prepared, options.seed);
@@ -133,6 +149,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dateOption())
     .addOption(sheetOption())
     .addOption(excludeOption())
+    .addOption(columnsOption())
     .addOption(jsonOption())
     .action(async (file: string, options: TableOptions) => {
       const { prepared, table } = await prepareFromFile(file, options, io);
@@ -151,6 +168,22 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(outcome.conforming ? EXIT_OK : EXIT_NOT_CONFORMING);
     });
   return program;
+}
+
+/**
+ * `draw t.csv --seed --json`: commander takes « --json » for the seed, and the draw would be made
+ * with it. A seed spelled like one of the command's own options is an option typed where the seed
+ * was forgotten.
+ */
+function refuseOptionAsSeed(seed: string, command: Command): void {
+  const flags = command.options.flatMap((option) => [option.long, option.short]).filter((flag): flag is string => flag !== undefined);
+  const typed = seed.trim().split('=')[0];
+  if (!flags.includes(typed) && typed !== '-h' && typed !== '--help') return;
+  throw new InputError(
+    'empty_seed',
+    `La graine publique « ${seed} » est une option de la commande : la valeur de --seed a sans doute été oubliée. ` +
+      'Mettez la graine choisie en séance juste après --seed, entre guillemets si elle contient des espaces (--seed "4 2 6 1 5 3").',
+  );
 }
 
 /**
@@ -177,6 +210,8 @@ export async function run(argv: readonly string[], terminal: Io = nodeIo): Promi
     if (error instanceof InputError) {
       for (const line of error.lines) io.stderr(`${line}\n`);
       if (error.lines.length > 1 || error.lines[0] !== error.message) io.stderr(`${error.message}\n`);
+      const remedy = cliRemedy(error.code);
+      if (remedy !== null) io.stderr(`${remedy}\n`);
       return EXIT_INPUT;
     }
     if (error instanceof CommanderError) {

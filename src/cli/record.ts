@@ -7,6 +7,7 @@ import {
   newRecordMeta,
   InputError,
   NotARecordError,
+  parseAnnouncedFingerprint,
   parseOfficials,
   verifyWorkbook,
   type DrawResult,
@@ -14,7 +15,6 @@ import {
   type WorkbookCheck,
 } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { announcedFingerprint } from './announcedFingerprint';
 import { formatOf } from '../file/readTable';
 import { readWorkbookGrids } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
@@ -95,7 +95,7 @@ function differencesText(differences: readonly string[]): string[] {
 }
 
 export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
-  const announced = expectedFingerprint === undefined ? undefined : announcedFingerprint(expectedFingerprint);
+  const announced = expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(expectedFingerprint);
   if (/\.(csv|txt)$/i.test(path)) {
     throw new InputError(
       'unsupported_format',

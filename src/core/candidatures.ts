@@ -3,7 +3,7 @@
  * ALGORITHM.md §2. Every non-blank row after the header becomes exactly one candidature, eligible
  * or not: nothing is dropped.
  */
-import { findColumns, type ColumnMap, type Field } from './columns';
+import { findColumns, type ColumnMap, type ColumnMapping, type Field } from './columns';
 import {
   ageAt,
   compareDates,
@@ -15,7 +15,8 @@ import {
 } from './dates';
 import { areaReference, BlankCells } from './blankCells';
 import { cellAddress, describeBlankCause, type RowProblem } from './errors';
-import type { Rules, Sex } from './rules';
+import { refuseUnkeepableCells } from './keepableText';
+import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
 import type { CellValue, RawTable, SourceRow } from './table';
 import { fold, norm } from './text';
 
@@ -49,8 +50,12 @@ const SEX_WORDS: ReadonlyMap<string, Sex> = new Map<string, Sex>([
   ...['h', 'homme', 'masculin', 'm', 'm.', 'mr', 'monsieur'].map((w) => [w, 'H'] as [string, Sex]),
 ]);
 
+/** Online forms answer « Une femme », « Un homme » (ALGORITHM.md §2, changed before first use). */
+const LEADING_ARTICLE = /^une? /;
+
 export function parseSex(value: string): Sex | null {
-  return SEX_WORDS.get(fold(value)) ?? null;
+  const word = fold(value);
+  return SEX_WORDS.get(word) ?? (word.startsWith('un') ? SEX_WORDS.get(word.replace(LEADING_ARTICLE, '')) : undefined) ?? null;
 }
 
 export function cellText(value: CellValue): string {
@@ -142,7 +147,7 @@ class RowReader {
         ageField,
         value(ageField),
         `${age} an${age > 1 ? 's' : ''} au ${formatFrenchDate(this.reference)}, date du tirage ; ` +
-          `l'âge minimum est ${this.rules.minimumAge} ans.`,
+          `l’âge minimum est ${this.rules.minimumAge} ans.`,
       );
     }
 
@@ -177,6 +182,9 @@ class RowReader {
       const age = parseAgeCell(value('age'));
       if (age === null) {
         problem('invalid_birth_date', 'age', value('age'), 'Âge attendu : un nombre entier d’années.');
+      } else if (age > MAXIMUM_AGE) {
+        problem('invalid_birth_date', 'age', value('age'), `Un âge de plus de ${MAXIMUM_AGE} ans est une erreur de saisie : corrigez-le.`);
+        return { birthDate: null, age: null, ageField: 'age' };
       }
       return { birthDate: null, age, ageField: 'age' };
     }
@@ -191,7 +199,17 @@ class RowReader {
       problem('invalid_birth_date', 'birthDate', raw, `Cette date est postérieure à la date du tirage (${formatFrenchDate(this.reference)}).`);
       return { birthDate: null, age: null, ageField: 'birthDate' };
     }
-    return { birthDate, age: ageAt(birthDate, this.reference), ageField: 'birthDate' };
+    const age = ageAt(birthDate, this.reference);
+    if (age > MAXIMUM_AGE) {
+      problem(
+        'invalid_birth_date',
+        'birthDate',
+        raw,
+        `Cette date donne ${age} ans au ${formatFrenchDate(this.reference)} : plus de ${MAXIMUM_AGE} ans, c’est une erreur de saisie (l’année ?).`,
+      );
+      return { birthDate: null, age: null, ageField: 'birthDate' };
+    }
+    return { birthDate, age, ageField: 'birthDate' };
   }
 
   private checkDuplicate(
@@ -206,11 +224,15 @@ class RowReader {
       return;
     }
     const same = c.birthDate === null ? 'même âge' : 'même date de naissance';
+    // The cells compared, in this row and in the first one, so both can be found at once.
+    const compared: Field[] = ['lastName', 'firstName', c.birthDate === null ? 'age' : 'birthDate'];
+    const cells = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row)).join(', ');
     problem(
       'duplicate',
       null,
       null,
-      `Mêmes nom, prénom et ${same} que la ligne ${first} : une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
+      `Mêmes nom, prénom et ${same} (cellules ${cells(c.row)}) que la ligne ${first} (cellules ${cells(first)}) : ` +
+        `une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
     );
   }
 }
@@ -221,8 +243,9 @@ export interface CandidatureTable {
 }
 
 /** Reads every non-blank row below the header, in the sheet's row order. */
-export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate): CandidatureTable {
-  const columns = findColumns(table);
+export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate, mapping: ColumnMapping = {}): CandidatureTable {
+  refuseUnkeepableCells(table);
+  const columns = findColumns(table, mapping);
   const reader = new RowReader(columns, rules, reference, new BlankCells(table));
   const seen = new Map<string, number>();
   const candidatures: Candidature[] = [];

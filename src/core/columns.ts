@@ -1,25 +1,53 @@
 /**
  * Finding the candidature table's columns by their French names, in any order, whatever the
- * spelling habits of the person who made the sheet ("Prénom", "PRENOM", "Sexe (F/H)", "N°").
+ * spelling habits of the person who made the sheet ("Prénom", "PRENOM", "Sexe (F/H)", "N°"), or
+ * the questions of an online form ("Dans quel secteur habitez-vous ?"), or as the operator maps
+ * them explicitly ("Sexe=Vous êtes :"): one function for the CLI and the task pane.
+ *
+ * Three tiers, the first that decides wins for a field:
+ * 1. an explicit mapping, field → header text;
+ * 2. a header that is one of the field's names (SYNONYMS, most specific first);
+ * 3. a header that contains one of the field's words (FIELD_WORDS) and no other field's word.
+ *    The candidature number is never guessed this way: a form's "ID" column is its own.
  */
-import { InputError } from './errors';
+import { cellAddress, InputError } from './errors';
 import type { CellValue, RawTable, SourceRow } from './table';
-import { fold } from './text';
+import { fold, norm } from './text';
+import { showInvisible } from './visibleText';
 
 export type Field = 'id' | 'lastName' | 'firstName' | 'sex' | 'birthDate' | 'age' | 'sector';
 
-/** Accepted header names for each field, most specific first: the first one found wins. */
+const FIELDS: readonly Field[] = ['id', 'lastName', 'firstName', 'sex', 'birthDate', 'age', 'sector'];
+
+/**
+ * Accepted header names for each field, the first one found wins. « Nom de famille » comes before
+ * « Nom »: a Microsoft Forms export has a « Nom » column of its own, the respondent's account name
+ * (« anonymous »), beside the form's question « Nom de famille ».
+ */
 const SYNONYMS: Record<Field, readonly string[]> = {
   id: ['n°', 'n° de candidature', 'numero de candidature', 'numero', 'no', 'num', 'n', 'id', 'identifiant'],
-  lastName: ['nom', 'nom de famille', 'nom d usage'],
+  lastName: ['nom de famille', 'nom', 'nom d usage'],
   firstName: ['prenom', 'prenoms'],
-  sex: ['sexe', 'genre', 'civilite'],
+  sex: ['sexe', 'genre', 'civilite', 'vous etes', 'etes vous'],
   birthDate: ['date de naissance', 'date naissance', 'naissance', 'ne le', 'nee le', 'ne e le'],
   age: ['age', 'age en annees'],
   sector: ['secteur', 'mairie de quartier', 'grand quartier', 'quartier'],
 };
 
-/** French names shown when a column is missing. */
+/**
+ * Words that name a field inside a longer header (a form's question). "nom" is a whole word:
+ * « Prénom » and « Adresse de messagerie » do not contain it.
+ */
+const FIELD_WORDS: Partial<Record<Field, readonly string[]>> = {
+  lastName: ['nom'],
+  firstName: ['prenom', 'prenoms'],
+  sex: ['sexe', 'genre', 'civilite'],
+  birthDate: ['naissance'],
+  age: ['age'],
+  sector: ['secteur', 'quartier'],
+};
+
+/** French names shown when a column is missing, and accepted as field names in a mapping. */
 export const FIELD_LABELS: Record<Field, string> = {
   id: 'N°',
   lastName: 'Nom',
@@ -39,6 +67,9 @@ export interface ColumnMap {
   columns: Partial<Record<Field, number>>;
 }
 
+/** Headers named explicitly by the operator, field → header text as typed. */
+export type ColumnMapping = Partial<Record<Field, string>>;
+
 /** "Sexe (F/H)" → "sexe"; "N°." → "n°"; "Date_de_naissance" → "date de naissance". */
 export function headerKey(value: CellValue): string {
   if (typeof value !== 'string') return '';
@@ -49,59 +80,86 @@ export function headerKey(value: CellValue): string {
     .trim();
 }
 
+/** How an explicit mapping names a header: as the sheet shows it, ignoring case, accents and spaces. */
+function mappingKey(text: CellValue): string {
+  if (typeof text === 'number') return String(text); // a header such as 2025
+  return typeof text === 'string' ? fold(text) : '';
+}
+
+function containedField(key: string): Field | null {
+  const words = new Set(key.split(/[^\p{L}\p{N}°]+/u));
+  const fields = FIELDS.filter((field) => (FIELD_WORDS[field] ?? []).some((word) => words.has(word)));
+  return fields.length === 1 ? fields[0] : null;
+}
+
 interface Match {
   field: Field;
+  /** Lower is stronger: -1 explicit, then the synonym's rank, then words. */
   rank: number;
   column: number;
 }
 
-function matchRow(row: SourceRow): Match[] {
+const WORD_RANK = 1000;
+
+function matchRow(row: SourceRow, mapping: ColumnMapping): Match[] {
   const matches: Match[] = [];
+  const mapped = new Set(Object.keys(mapping) as Field[]);
+  const explicitKeys = new Map((Object.entries(mapping) as [Field, string][]).map(([field, header]) => [mappingKey(header), field]));
   row.cells.forEach((cell, column) => {
+    const explicit = explicitKeys.get(mappingKey(cell));
+    if (explicit !== undefined) {
+      matches.push({ field: explicit, rank: -1, column });
+      return;
+    }
     const key = headerKey(cell);
     if (key === '') return;
-    for (const field of Object.keys(SYNONYMS) as Field[]) {
+    let exact = false;
+    for (const field of FIELDS) {
       const rank = SYNONYMS[field].indexOf(key);
-      if (rank >= 0) matches.push({ field, rank, column });
+      if (rank >= 0 && !mapped.has(field)) matches.push({ field, rank, column });
+      exact ||= rank >= 0;
     }
+    const contained = exact ? null : containedField(key);
+    if (contained !== null && !mapped.has(contained)) matches.push({ field: contained, rank: WORD_RANK, column });
   });
   return matches;
 }
 
-function missingFields(found: ReadonlySet<Field>): Field[] {
+function missingFields(found: ReadonlySet<Field>, mapping: ColumnMapping): Field[] {
   const missing = ALWAYS_REQUIRED.filter((field) => !found.has(field));
   if (!found.has('birthDate') && !found.has('age')) missing.push('birthDate');
+  for (const field of Object.keys(mapping) as Field[]) if (!found.has(field) && !missing.includes(field)) missing.push(field);
   return missing;
 }
 
 /**
- * The header is the first row holding every required column name; rows above it (a title, a
- * blank line) are not part of the table.
+ * The header is the first row holding every required column (and every column mapped
+ * explicitly); rows above it (a title, a blank line) are not part of the table.
  */
-export function findColumns(table: RawTable): ColumnMap {
+export function findColumns(table: RawTable, mapping: ColumnMapping = {}): ColumnMap {
   let closest: { row: SourceRow; found: Set<Field> } | null = null;
   for (const row of table.rows) {
-    const matches = matchRow(row);
+    const matches = matchRow(row, mapping);
     const found = new Set(matches.map((m) => m.field));
-    if (missingFields(found).length === 0) return { headerRow: row.rowNumber, columns: pickColumns(matches, row) };
+    if (missingFields(found, mapping).length === 0) return { headerRow: row.rowNumber, columns: pickColumns(matches, row) };
     if (found.size > 0 && (closest === null || found.size > closest.found.size)) closest = { row, found };
   }
-  throw missingColumnsError(table, closest);
+  throw missingColumnsError(table, closest, mapping);
 }
 
 function pickColumns(matches: Match[], row: SourceRow): ColumnMap['columns'] {
   const columns: ColumnMap['columns'] = {};
-  for (const field of Object.keys(SYNONYMS) as Field[]) {
+  for (const field of FIELDS) {
     const candidates = matches.filter((m) => m.field === field);
     if (candidates.length === 0) continue;
     const best = Math.min(...candidates.map((m) => m.rank));
     const tied = candidates.filter((m) => m.rank === best);
     if (tied.length > 1) {
-      const names = tied.map((m) => `« ${String(row.cells[m.column])} »`).join(' et ');
+      const names = tied.map((m) => `${quoted(row.cells[m.column])} (${cellAddress(m.column, row.rowNumber)})`).join(' et ');
       throw new InputError(
         'ambiguous_column',
-        `Ligne ${row.rowNumber} : plusieurs colonnes peuvent être « ${FIELD_LABELS[field]} » (${names}). ` +
-          `Renommez ou supprimez celle qui ne doit pas servir au tirage.`,
+        `Ligne ${row.rowNumber} : plusieurs colonnes peuvent être « ${FIELD_LABELS[field]} » : ${names}. ` +
+          'Renommez ou supprimez celle qui ne doit pas servir au tirage, ou indiquez laquelle choisir.',
       );
     }
     columns[field] = tied[0].column;
@@ -109,19 +167,81 @@ function pickColumns(matches: Match[], row: SourceRow): ColumnMap['columns'] {
   return columns;
 }
 
-function missingColumnsError(table: RawTable, closest: { row: SourceRow; found: Set<Field> } | null): InputError {
-  const expected = 'N° (facultatif), Nom, Prénom, Sexe, Date de naissance (ou Âge), Secteur';
+function quoted(cell: CellValue | undefined): string {
+  return `« ${showInvisible(cell === null || cell === undefined ? '' : String(cell))} »`;
+}
+
+function filledCells(row: SourceRow): { cell: CellValue; column: number }[] {
+  return row.cells.map((cell, column) => ({ cell, column })).filter(({ cell }) => cell !== null && norm(String(cell)) !== '');
+}
+
+/** The header cells of a row, quoted with their addresses, for a person to choose from. */
+function headersOf(row: SourceRow): string {
+  return filledCells(row)
+    .map(({ cell, column }) => `${quoted(cell)} (${cellAddress(column, row.rowNumber)})`)
+    .join(', ');
+}
+
+const EXPECTED = 'N° (facultatif), Nom, Prénom, Sexe, Date de naissance (ou Âge), Secteur';
+
+function missingColumnsError(table: RawTable, closest: { row: SourceRow; found: Set<Field> } | null, mapping: ColumnMapping): InputError {
+  const firstFilled = table.rows.find((row) => row.cells.some((cell) => cell !== null && norm(String(cell)) !== ''));
   if (closest === null) {
+    const seen = firstFilled ? ` En-têtes de la première ligne remplie (ligne ${firstFilled.rowNumber}) : ${headersOf(firstFilled)}.` : '';
     return new InputError(
       'missing_columns',
-      `${table.source} : aucune ligne d'en-tête trouvée. La première ligne du tableau doit nommer les colonnes : ${expected}.`,
+      `${table.source} : aucune ligne d’en-tête trouvée. La première ligne du tableau doit nommer les colonnes : ${EXPECTED}.${seen}`,
     );
   }
-  const missing = missingFields(closest.found).map((f) => (f === 'birthDate' ? 'Date de naissance (ou Âge)' : FIELD_LABELS[f]));
-  const plural = missing.length > 1;
-  return new InputError(
-    'missing_columns',
-    `${table.source}, ligne ${closest.row.rowNumber} : colonne${plural ? 's' : ''} obligatoire${plural ? 's' : ''} ` +
-      `introuvable${plural ? 's' : ''} : ${missing.join(', ')}. Colonnes attendues : ${expected}.`,
+  const missing = missingFields(closest.found, mapping).map((f) =>
+    mapping[f] !== undefined ? `${FIELD_LABELS[f]} (en-tête indiqué « ${showInvisible(mapping[f] as string)} »)` : f === 'birthDate' ? 'Date de naissance (ou Âge)' : FIELD_LABELS[f],
   );
+  const plural = missing.length > 1;
+  const message =
+    `${table.source}, ligne ${closest.row.rowNumber} : colonne${plural ? 's' : ''} obligatoire${plural ? 's' : ''} ` +
+    `introuvable${plural ? 's' : ''} : ${missing.join(', ')}. Colonnes attendues : ${EXPECTED}. ` +
+    `En-têtes de cette ligne : ${headersOf(closest.row)}.`;
+  return new InputError('missing_columns', message, [message], {
+    missingFields: missingFields(closest.found, mapping).map((f) => FIELD_LABELS[f]),
+    headerRow: closest.row.rowNumber,
+    headers: filledCells(closest.row).map(({ cell, column }) => ({ cell: cellAddress(column, closest.row.rowNumber), text: String(cell) })),
+  });
+}
+
+/** A field named as a person would name it in a mapping: « Prénom », « prenom », « Date de naissance ». */
+function fieldNamed(name: string): Field | null {
+  const key = headerKey(name);
+  return FIELDS.find((field) => headerKey(FIELD_LABELS[field]) === key) ?? null;
+}
+
+/**
+ * `Sexe=Vous êtes :;Secteur=Dans quel secteur habitez-vous ?` → { sex: 'Vous êtes :', sector: … }.
+ * Fields are separated by « ; », each as `champ=en-tête`; the header is written as the sheet shows it.
+ */
+export function parseColumnMapping(text: string): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const fields = Object.values(FIELD_LABELS).join(', ');
+  for (const part of text.split(';')) {
+    if (part.trim() === '') continue;
+    const equals = part.indexOf('=');
+    const name = equals < 0 ? part.trim() : part.slice(0, equals).trim();
+    const header = equals < 0 ? '' : norm(part.slice(equals + 1));
+    const field = fieldNamed(name);
+    const bad = (what: string) =>
+      new InputError('bad_column_mapping', `Correspondance des colonnes illisible, « ${showInvisible(part.trim())} » : ${what}. Écrivez champ=en-tête, séparés par « ; » (champs : ${fields}).`);
+    if (equals < 0 || header === '') throw bad('l’en-tête manque');
+    if (field === null) throw bad(`« ${showInvisible(name)} » n’est pas un champ du tirage`);
+    if (mapping[field] !== undefined) throw bad(`le champ « ${FIELD_LABELS[field]} » est indiqué deux fois`);
+    const other = (Object.keys(mapping) as Field[]).find((f) => mappingKey(mapping[f] as string) === mappingKey(header));
+    if (other !== undefined) throw bad(`l’en-tête « ${showInvisible(header)} » est déjà celui du champ « ${FIELD_LABELS[other]} »`);
+    mapping[field] = header;
+  }
+  return mapping;
+}
+
+/** The mapping as the operator would type it again, fields in their usual order. */
+export function formatColumnMapping(mapping: ColumnMapping): string {
+  return FIELDS.filter((field) => mapping[field] !== undefined)
+    .map((field) => `${FIELD_LABELS[field]}=${mapping[field]}`)
+    .join(';');
 }

@@ -6,7 +6,8 @@
 import { selectionOrder, hasPriority } from './agePriority';
 import { isEligible, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
 import { parseIsoDate } from './dates';
-import { describeRowProblem, InputError, type IneligibilityCode } from './errors';
+import type { ColumnMapping } from './columns';
+import { describeRowProblem, ineligibleRowsSummary, InputError, type IneligibilityCode } from './errors';
 import { canonicalise, type Canonical } from './fingerprint';
 import { ZERO, type Fraction } from './fraction';
 import { groupBySectorAndSex, sectorCounts } from './groups';
@@ -23,6 +24,8 @@ export interface PrepareOptions {
   /** Record ineligible rows with their reason instead of refusing the whole table. */
   excludeInvalid: boolean;
   rules?: Rules;
+  /** Columns named explicitly by the operator (`--columns`); the record keeps them. */
+  columns?: ColumnMapping;
 }
 
 export interface PreparedDraw {
@@ -31,6 +34,8 @@ export interface PreparedDraw {
   referenceDate: string;
   /** The header's row number in the candidature sheet, when the draw was read from one. */
   headerRow: number | null;
+  /** Columns named explicitly by the operator, empty when all were recognised by their names. */
+  columnMapping: ColumnMapping;
   /** Every non-blank row, in row order. */
   candidatures: Candidature[];
   canonical: Canonical;
@@ -55,11 +60,11 @@ export function referenceDateOf(text: string) {
 export function prepareDraw(table: RawTable, options: PrepareOptions): PreparedDraw {
   const rules = options.rules ?? ROUBAIX_CLN_2025;
   const reference = referenceDateOf(options.referenceDate);
-  const { columns, candidatures } = readCandidatures(table, rules, reference);
+  const { columns, candidatures } = readCandidatures(table, rules, reference, options.columns);
   if (candidatures.length === 0) {
     throw new InputError(
       'no_candidatures',
-      `${table.source} : aucune candidature sous la ligne d'en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
+      `${table.source} : aucune candidature sous la ligne d’en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
     );
   }
   return prepareCandidatures(candidatures, { ...options, rules }, columns.headerRow);
@@ -77,9 +82,9 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
     const rows = new Set(problems.map((p) => p.row)).size;
     throw new InputError(
       'ineligible_rows',
-      `${rows} ligne${rows > 1 ? 's' : ''} ne peu${rows > 1 ? 'vent' : 't'} pas participer au tirage. ` +
-        `Corrigez le tableau, ou relancez avec --exclude-invalid pour les écarter en le consignant.`,
+      ineligibleRowsSummary(rows),
       problems.map(describeRowProblem),
+      { problems },
     );
   }
   const eligible = candidatures.filter(isEligible);
@@ -105,7 +110,8 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
     priorities.push(priority);
     chances.push(group === null ? ZERO : priority ? group.chances.priority : group.chances.other);
   }
-  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, candidatures, canonical, space, chances, priorities };
+  const columnMapping = options.columns ?? {};
+  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, columnMapping, candidatures, canonical, space, chances, priorities };
 }
 
 export type Status = 'selected' | 'reserve' | 'ineligible';

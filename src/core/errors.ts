@@ -4,6 +4,8 @@
  * its text.
  */
 
+import { showInvisible } from './visibleText';
+
 /** Why a candidature row is ineligible (ALGORITHM.md §2), in the order the checks are made. */
 export const INELIGIBILITY_CODES = [
   'missing_name',
@@ -44,7 +46,7 @@ export function describeRowProblem(problem: RowProblem): string {
   const where = `Ligne ${problem.row}`;
   const cell = problem.cell ? ` (cellule ${problem.cell})` : '';
   const detail = problem.detail ? ` ${problem.detail}` : '';
-  const found = (empty: string, wrong: string) => (problem.value === '' ? empty : `${wrong} « ${problem.value} »`);
+  const found = (empty: string, wrong: string) => (problem.value === '' ? empty : `${wrong} « ${showInvisible(problem.value)} »`);
   switch (problem.code) {
     case 'missing_name':
       // A detail here says why the cell reads as empty (a formula without result, a merge): that is the problem to fix.
@@ -87,6 +89,17 @@ export function describeBlankCause(cause: { kind: 'formula'; formula: string } |
   );
 }
 
+/**
+ * After the list of row problems: how many rows, and what can be done in any front end (each adds
+ * how: the CLI its --exclude-invalid flag, the task pane a button).
+ */
+export function ineligibleRowsSummary(rows: number): string {
+  return (
+    `${rows} ligne${rows > 1 ? 's' : ''} ne peu${rows > 1 ? 'vent' : 't'} pas participer au tirage. ` +
+    'Corrigez le tableau, ou écartez ces lignes du tirage : elles seront consignées au registre avec leur motif.'
+  );
+}
+
 /** Problems that stop the work before any draw: the input, the file or the parameters. */
 export type InputErrorCode =
   | 'file_not_found'
@@ -97,11 +110,15 @@ export type InputErrorCode =
   | 'empty_table'
   | 'missing_columns'
   | 'ambiguous_column'
+  | 'bad_column_mapping'
   | 'no_candidatures'
   | 'ineligible_rows'
   | 'no_eligible'
   | 'duplicate_lines'
   | 'empty_seed'
+  | 'unkeepable_seed'
+  | 'unkeepable_cells'
+  | 'unkeepable_text'
   | 'bad_reference_date'
   | 'bad_fingerprint'
   | 'fingerprint_mismatch'
@@ -115,12 +132,28 @@ export class InputError extends Error {
   /** One French line per problem, when there are several (ineligible rows). */
   readonly lines: readonly string[];
 
-  constructor(code: InputErrorCode, message: string, lines: readonly string[] = [message]) {
+  /**
+   * What a front end needs beyond the words to offer its own remedy (the task pane lists the
+   * table's headers to map a missing column, the rows to set aside…), when the code has any.
+   */
+  readonly details: InputErrorDetails;
+
+  constructor(code: InputErrorCode, message: string, lines: readonly string[] = [message], details: InputErrorDetails = {}) {
     super(message);
     this.name = 'InputError';
     this.code = code;
     this.lines = lines;
+    this.details = details;
   }
+}
+
+export interface InputErrorDetails {
+  /** `ineligible_rows`: every problem, row by row. */
+  problems?: readonly RowProblem[];
+  /** `missing_columns`: the fields not found (French labels), and the headers of the closest row. */
+  missingFields?: readonly string[];
+  headerRow?: number;
+  headers?: readonly { cell: string; text: string }[];
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

@@ -4,7 +4,9 @@ export * from './rules';
 export * from './errors';
 export { norm, fold } from './text';
 export { parseIsoDate, toIso, type CalendarDate } from './dates';
-export { FIELD_LABELS, type ColumnMap, type Field } from './columns';
+export { FIELD_LABELS, parseColumnMapping, formatColumnMapping, type ColumnMap, type ColumnMapping, type Field } from './columns';
+export { showInvisible } from './visibleText';
+export { unkeepable, describeUnkeepable, refuseUnkeepableText, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
 export { isEligible, formatFrenchDate, type Candidature, type EligibleCandidate } from './candidatures';
 export { canonicalise, headerLine, candidateLine, type Canonical } from './fingerprint';
 export { seedKeyOf, normalisePublicSeed } from './seed';
@@ -22,6 +24,8 @@ export {
   type SeatAllocation,
   type Status,
 } from './draw';
+export { checkReferenceDateAhead } from './referenceDate';
+export { parseAnnouncedFingerprint, checkAnnounced } from './announcedFingerprint';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
 export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

@@ -39,6 +39,13 @@ export const ROUBAIX_CLN_2025: Rules = {
   ageRuleAbove: 2,
 };
 
+/**
+ * ALGORITHM.md §2: an age above this at the reference date is a typing mistake (01/02/0090 for
+ * 1990, an age cell of 150), `invalid_birth_date`, not a 65-and-over priority. Not a preset
+ * parameter: no one is older, whatever the council.
+ */
+export const MAXIMUM_AGE = 120;
+
 export function inPriorityBand(rules: Rules, age: number): boolean {
   return rules.priorityBands.some(([min, max]) => age >= min && (max === null || age <= max));
 }

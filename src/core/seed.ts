@@ -2,16 +2,38 @@
 import seedrandom from 'seedrandom';
 import { InputError } from './errors';
 import { sha256Hex } from './hash';
+import { describeUnkeepable, unkeepable } from './keepableText';
 import { norm } from './text';
 
 export type Rng = () => number;
 
+/**
+ * Dice, numbers called by the audience, a sentence: a few dozen characters. Far more is not a
+ * seed chosen in the room (a file pasted by mistake), and the record must keep it whole.
+ */
+export const MAX_SEED_LENGTH = 1_000;
+
+/**
+ * Characters that show nothing: format characters (zero-width space, joiners, direction marks,
+ * soft hyphen, byte-order mark) and blank look-alikes (Hangul fillers, the blank Braille pattern).
+ * A seed made only of them looks empty on the screen and in the record, so it is empty.
+ */
+const INVISIBLE_ONLY = /^[\p{Cf}\p{Z}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]*$/u;
+
 export function normalisePublicSeed(publicSeed: string): string {
   const seed = norm(publicSeed);
-  if (seed === '') {
+  if (INVISIBLE_ONLY.test(seed)) {
     throw new InputError(
       'empty_seed',
       'La graine publique est vide. Saisissez le texte choisi en séance (par exemple les chiffres des dés lancés par les élus).',
+    );
+  }
+  const reason = unkeepable(seed, MAX_SEED_LENGTH);
+  if (reason !== null) {
+    throw new InputError(
+      'unkeepable_seed',
+      `La graine publique ne peut pas être consignée au registre : ${describeUnkeepable(reason)}. ` +
+        'Saisissez le texte choisi en séance, tel qu’il a été annoncé.',
     );
   }
   return seed;

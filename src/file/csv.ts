@@ -6,17 +6,21 @@
 import * as Papa from 'papaparse';
 import { InputError } from '../core/errors';
 import type { CellValue, RawTable, SourceRow } from '../core/table';
+import { unifyLineEnds } from './csvLineEnds';
 
 /**
  * "CSV UTF-8" from Excel starts with a byte-order mark; plain "CSV (séparateur : point-virgule)"
  * from French Excel is Windows-1252, where "é" is the single byte 0xE9, which is never valid UTF-8
  * on its own. So: a BOM decides; otherwise strict UTF-8, and Windows-1252 when that fails.
- * "Texte Unicode (*.txt)" from Excel is UTF-16 little-endian with its BOM.
+ * "Texte Unicode (*.txt)" from Excel is UTF-16 little-endian with its BOM; without it, the zero
+ * bytes of UTF-16 give it away.
  */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -40,6 +44,26 @@ function decodeWindows1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
+/**
+ * UTF-16 whose byte-order mark was lost (a tool that strips it, a copy through another program):
+ * French text in UTF-16 is mostly Latin characters, each with one zero byte — at odd offsets in
+ * little-endian, even ones in big-endian — while UTF-8 and Windows-1252 text has no zero byte at
+ * all. Read as UTF-8, it would give a NUL between every letter and no header at all.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
@@ -58,16 +82,18 @@ export function parseCsvText(text: string, source: string): RawTable {
   // Excel honours a first line "sep=;" and does not show it: it is not row 1.
   const directive = /^sep=(.)(?:\r\n|\n|\r)/i.exec(body);
   if (directive) body = body.slice(directive[0].length);
-  const delimiter = directive ? directive[1] : guessDelimiter(body);
+  // The guess only looks at a few rows: any line end will do for it.
+  const delimiter = directive ? directive[1] : guessDelimiter(body.replace(/\r\n?/g, '\n'));
+  body = unifyLineEnds(body, delimiter);
 
-  const result = Papa.parse<string[]>(body, { delimiter, header: false, dynamicTyping: false, skipEmptyLines: false });
+  const result = Papa.parse<string[]>(body, { delimiter, newline: '\n', header: false, dynamicTyping: false, skipEmptyLines: false });
   const quoteError = result.errors.find((e) => e.type === 'Quotes');
   if (quoteError) throw malformedQuotes(source, quoteError);
 
   const records = result.data;
   // A final newline ends the last row; papaparse reads it as one more, empty, record.
   const last = records[records.length - 1];
-  if (/[\r\n]$/.test(body) && last && last.length === 1 && last[0] === '') records.pop();
+  if (body.endsWith('\n') && last && last.length === 1 && last[0] === '') records.pop();
 
   const rows: SourceRow[] = records.map((fields, index) => ({ rowNumber: index + 1, cells: fields as CellValue[] }));
   if (!rows.some((row) => row.cells.some((cell) => typeof cell === 'string' && cell.trim() !== ''))) {

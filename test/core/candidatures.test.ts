@@ -36,6 +36,11 @@ describe('normalising a row', () => {
     ['M.', 'H'],
     ['Mr', 'H'],
     ['Monsieur', 'H'],
+    // Online forms (ALGORITHM.md, changes before first public use).
+    ['Une femme', 'F'],
+    ['un homme', 'H'],
+    ['UNE  FEMME', 'F'],
+    ['Un Monsieur', 'H'],
   ])('reads sex %s as %s', (word, sex) => {
     expect(read([['1', 'A', 'B', word, '1990-01-01', 'Est']])[0].sex).toBe(sex);
   });
@@ -97,7 +102,7 @@ describe('eligibility', () => {
       'Ligne 2 : secteur inconnu « Hem » (cellule F2). Secteurs possibles : Centre, Est, Ouest, Nord, Sud.',
       'Ligne 3 : sexe non reconnu « ? » (cellule D3). Indiquez F (femme) ou H (homme).',
       'Ligne 4 : date de naissance invalide « 2026-01-01 » (cellule E4). Cette date est postérieure à la date du tirage (13/06/2025).',
-      "Ligne 5 : candidature irrecevable (cellule E5) : 15 ans au 13/06/2025, date du tirage ; l'âge minimum est 16 ans.",
+      'Ligne 5 : candidature irrecevable (cellule E5) : 15 ans au 13/06/2025, date du tirage ; l’âge minimum est 16 ans.',
       'Ligne 6 : date de naissance non renseignée (cellule E6).',
     ]);
   });
@@ -140,5 +145,72 @@ describe('eligibility', () => {
     const [c] = read([['A', 'B', 'H', 'Sud', 'quarante']], ['Nom', 'Prénom', 'Sexe', 'Secteur', 'Âge']);
     expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: 'quarante', onAge: true });
     expect(describeRowProblem(c.problems[0])).toBe('Ligne 2 : âge invalide « quarante » (cellule E2). Âge attendu : un nombre entier d’années.');
+  });
+
+  it.each([
+    ['une', 'the article alone'],
+    ['Unefemme', 'no space after the article'],
+    ['Une personne', 'an article before another word'],
+  ])('still refuses %j (%s) as a sex', (word) => {
+    expect(read([['1', 'A', 'B', word, '1990-01-01', 'Est']])[0].problems[0]?.code).toBe('invalid_sex');
+  });
+});
+
+describe('absurd ages (ALGORITHM.md §2: above 120 is invalid_birth_date)', () => {
+  it('refuses a birth date mistyped as year 0090, which gave an age of 1935 and the 65+ priority', () => {
+    const [c] = read([['1', 'A', 'B', 'F', '01/02/0090', 'Est']]);
+    expect(c).toMatchObject({ birthDate: null, age: null });
+    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: '01/02/0090' });
+    expect(describeRowProblem(c.problems[0])).toBe(
+      'Ligne 2 : date de naissance invalide « 01/02/0090 » (cellule E2). Cette date donne 1935 ans au 13/06/2025 : ' +
+        'plus de 120 ans, c’est une erreur de saisie (l’année ?).',
+    );
+  });
+
+  it('takes 120 years as the last possible age, counted to the day', () => {
+    const [oldest, tooOld] = read([
+      ['1', 'A', 'B', 'F', '14/06/1904', 'Est'],
+      ['2', 'C', 'D', 'F', '13/06/1904', 'Est'],
+    ]);
+    expect(oldest).toMatchObject({ age: 120, problems: [] });
+    expect(tooOld.problems[0]?.code).toBe('invalid_birth_date');
+  });
+
+  it('refuses an age cell of 150, and keeps 120', () => {
+    const [c, oldest] = read(
+      [
+        ['A', 'B', 'H', 'Sud', 150],
+        ['C', 'D', 'H', 'Sud', '120'],
+      ],
+      ['Nom', 'Prénom', 'Sexe', 'Secteur', 'Âge'],
+    );
+    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: '150', onAge: true });
+    expect(describeRowProblem(c.problems[0])).toBe('Ligne 2 : âge invalide « 150 » (cellule E2). Un âge de plus de 120 ans est une erreur de saisie : corrigez-le.');
+    expect(c.age).toBeNull();
+    expect(oldest).toMatchObject({ age: 120, problems: [] });
+  });
+});
+
+describe('messages that point somewhere (issue 6 §7)', () => {
+  it('names the cells of a duplicate and of the row it repeats', () => {
+    const [, twin] = read([
+      ['1', 'Martin', 'Léa', 'F', '1990-01-01', 'Est'],
+      ['2', 'MARTIN', 'Lea', 'F', '01/01/1990', 'Nord'],
+    ]);
+    expect(describeRowProblem(twin.problems[0])).toBe(
+      'Ligne 3 : doublon. Mêmes nom, prénom et même date de naissance (cellules B3, C3, E3) que la ligne 2 (cellules B2, C2, E2) : ' +
+        'une seule candidature par personne, seule la ligne 2 participe au tirage. Supprimez la ligne en double.',
+    );
+  });
+
+  it('shows the invisible characters of a value, which would otherwise look right', () => {
+    const [zeroWidth, noBreak] = read([
+      ['1', 'Martin', 'Léa', 'F', '1990-01-01', 'Sud\u200b'],
+      ['2', 'Petit', 'Jules', '\u2060H', '1990-01-01', 'Sud'],
+    ]);
+    expect(describeRowProblem(zeroWidth.problems[0])).toBe(
+      'Ligne 2 : secteur inconnu « Sud⟨U+200B⟩ » (cellule F2). Secteurs possibles : Centre, Est, Ouest, Nord, Sud.',
+    );
+    expect(describeRowProblem(noBreak.problems[0])).toBe('Ligne 3 : sexe non reconnu « ⟨U+2060⟩H » (cellule D3). Indiquez F (femme) ou H (homme).');
   });
 });

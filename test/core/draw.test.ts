@@ -15,6 +15,8 @@ describe('drawing from a table', () => {
       'Ligne 19 : sexe non reconnu « ? » (cellule D19). Indiquez F (femme) ou H (homme).',
     ]);
     expect(error.message).toContain('2 lignes ne peuvent pas participer');
+    // Core speaks to every front end: no command-line option in its words (issue 7 §1).
+    expect(error.message).not.toMatch(/--|relancez/);
 
     const json = drawResultToJson(drawFromTable(table, { ...options, excludeInvalid: true }));
     expect(json.candidates.slice(-2).map((c) => [c.row, c.status, c.reason, c.drawNumber, c.probability])).toEqual([

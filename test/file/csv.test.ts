@@ -46,6 +46,32 @@ describe('decodeCsvBytes', () => {
   });
 });
 
+describe('UTF-16 without its byte-order mark (issue 6 §7)', () => {
+  const encode = (text: string, bigEndian: boolean) => {
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const [high, low] = [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff];
+      bytes.set(bigEndian ? [high, low] : [low, high], 2 * i);
+    }
+    return bytes;
+  };
+  const text = 'Nom\tPrénom\tSecteur\r\nLefèvre\tAmandine\tCentre\r\n';
+
+  it('is recognised by its zero bytes, little- or big-endian', () => {
+    expect(decodeCsvBytes(encode(text, false))).toBe(text);
+    expect(decodeCsvBytes(encode(text, true))).toBe(text);
+  });
+
+  it('gives the table, not « aucune ligne d’en-tête »', () => {
+    expect(parseCsvText(decodeCsvBytes(encode(text, false)), 't.txt').rows[1].cells).toEqual(['Lefèvre', 'Amandine', 'Centre']);
+  });
+
+  it('leaves UTF-8 and Windows-1252 alone', () => {
+    expect(decodeCsvBytes(utf8('ab'))).toBe('ab');
+    expect(decodeCsvBytes(Uint8Array.from([0x4e, 0xe9, 0x3b, 0x41]))).toBe('Né;A');
+  });
+});
+
 describe('parseCsvText', () => {
   it('reads a ";" file with CRLF line endings, drops the record the final newline makes, names the source', () => {
     const table = parseCsvText('Nom;Prénom;Sexe\r\nMartin;Hélène;F\r\nDurand;Loïc;H\r\n', 'candidatures.csv');

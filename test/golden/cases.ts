@@ -76,4 +76,38 @@ export const GOLDEN_CASES: GoldenCase[] = [
       ['Ouest', '', 'Tom', 'H', 20, 'C-014', null],
     ],
   },
+  {
+    name: 'formulaire-en-ligne',
+    description:
+      'An online form export (changes before first public use): question headers, « Une femme » / « Un homme », ' +
+      'ages above 120 excluded as invalid_birth_date, 120 itself eligible.',
+    referenceDate: '2025-06-13',
+    publicSeed: 'formulaire 2025',
+    excludeInvalid: true,
+    sheet: [
+      [
+        'ID',
+        'Heure de début',
+        'Heure de fin',
+        'Adresse de messagerie',
+        'Nom de famille',
+        'Prénom',
+        'Date de naissance (JJ/MM/AAAA)',
+        'Vous êtes :',
+        'Dans quel secteur habitez-vous ?',
+        'Pourquoi souhaitez-vous rejoindre le CLN ?',
+      ],
+      [1, '09/05/2025 10:02', '09/05/2025 10:09', 'anonymous', 'Dupont', 'Marie', '03/04/1990', 'Une femme', 'Centre', 'Pour aider'],
+      [2, '09/05/2025 10:15', '09/05/2025 10:21', 'anonymous', 'Benali', 'Karim', '01/12/1998', 'Un homme', 'Nord', 'Apprendre'],
+      [3, '09/05/2025 11:00', '09/05/2025 11:04', 'anonymous', 'Petit', 'Léa', '01/02/0090', 'Une femme', 'Nord', 'Partager'],
+      [4, '10/05/2025 08:30', '10/05/2025 08:41', 'anonymous', 'Vasseur', 'Jeanne', '14/06/1904', 'Une femme', 'Nord', 'Transmettre'],
+      [5, '10/05/2025 09:12', '10/05/2025 09:20', 'anonymous', 'Roussel', 'Hugo', '13/06/1904', 'Un homme', 'Nord', ''],
+      [6, '10/05/2025 14:45', '10/05/2025 14:50', 'anonymous', 'Nguyen', 'Thi Mai', '22/08/2007', 'Une femme', 'Nord', 'Le numérique'],
+      [7, '11/05/2025 19:03', '11/05/2025 19:09', 'anonymous', 'Lemaire', 'Anne', '30/11/1975', 'Une femme', 'Nord', ''],
+      [8, '11/05/2025 20:30', '11/05/2025 20:33', 'anonymous', 'Caron', 'Tom', '05/05/1985', 'Un homme', 'Sud', ''],
+      [9, '12/05/2025 07:55', '12/05/2025 08:02', 'anonymous', 'Fontaine', 'Léon', '17/07/1950', 'Un homme', 'Est', 'Retraité'],
+      [10, '12/05/2025 12:10', '12/05/2025 12:18', 'anonymous', 'Durand', 'Chloé', '02/02/1980', 'Une femme', 'Nord', ''],
+      [11, '12/05/2025 18:40', '12/05/2025 18:47', 'anonymous', 'Leroy', 'Inès', '09/09/1969', 'Une femme', 'Nord', 'Pour mon quartier'],
+    ],
+  },
 ];

@@ -117,7 +117,7 @@ export interface RefResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text (§2) — only used here for the seed; candidates arrive already normalised.
+// Text (§2) — used here for the seed, and by the table generator; candidates arrive already normalised.
 
 export function refNorm(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -133,6 +133,25 @@ export function refAge(birthISO: string, referenceISO: string): number {
   const [ry, rm, rd] = referenceISO.split('-').map(Number) as [number, number, number];
   const birthdayNotYetReached = rm < bm || (rm === bm && rd < bd);
   return ry - by - (birthdayNotYetReached ? 1 : 0);
+}
+
+/**
+ * §2: an age above 120 at the reference date is `invalid_birth_date` (a change made before the
+ * first public use). The reference takes eligible candidates; the table generator uses this to
+ * know which ages it may give them.
+ */
+export const REF_MAXIMUM_AGE = 120;
+
+export function refAgeIsPossible(age: number): boolean {
+  return age <= REF_MAXIMUM_AGE;
+}
+
+/** §2's sex words, with the leading article of online forms (« Une femme ») dropped. */
+export function refSex(text: string): RefSex | null {
+  const word = refFold(text).replace(/^(une|un) /, '');
+  if (['f', 'femme', 'feminin', 'mme', 'madame', 'mlle', 'mademoiselle'].includes(word)) return 'F';
+  if (['h', 'homme', 'masculin', 'm', 'm.', 'mr', 'monsieur'].includes(word)) return 'H';
+  return null;
 }
 
 export function refInPriorityBand(rules: RefRules, age: number): boolean {

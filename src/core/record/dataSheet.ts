@@ -3,6 +3,7 @@
  * draw from the file alone. Written and read here, in one place, so the two cannot disagree.
  */
 import type { Candidature } from '../candidatures';
+import { FIELD_LABELS, type ColumnMapping, type Field } from '../columns';
 import type { DrawResult } from '../draw';
 import { INELIGIBILITY_CODES, type IneligibilityCode, type RowProblem } from '../errors';
 import { parseIsoDate } from '../dates';
@@ -32,10 +33,13 @@ const PARAMETERS = {
   sourceFile: 'Fichier d’origine',
   candidatureSheet: 'Feuille des candidatures',
   headerRow: 'Ligne d’en-tête des candidatures',
+  columnMapping: 'Correspondance des colonnes',
   recordSheets: 'Feuilles du registre',
   inputSheets: 'Feuilles du classeur avant le tirage',
 } as const;
 type Parameter = keyof typeof PARAMETERS;
+/** Parameters whose row is left out when empty (records written before them have no such row). */
+const OPTIONAL_PARAMETERS: readonly Parameter[] = ['columnMapping'];
 
 export const CANDIDATE_HEADER = [
   'Ligne',
@@ -73,6 +77,9 @@ function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter
     sourceFile: meta.sourceFile,
     candidatureSheet: meta.candidatureSheet ?? '',
     headerRow: prepared.headerRow === null ? '' : String(prepared.headerRow),
+    // JSON: a header may hold any character, ';' and '=' included. Written only when the operator
+    // named columns, so that records without a mapping keep their layout.
+    columnMapping: Object.keys(prepared.columnMapping).length === 0 ? '' : JSON.stringify(prepared.columnMapping),
     recordSheets: ROLES.map((role) => meta.sheetNames[role]).join('; '),
     // JSON: a sheet name may hold any character but a few, ';' included.
     inputSheets: JSON.stringify(meta.inputSheets),
@@ -97,7 +104,7 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
   );
   sheet.row(PARAMETERS_TOP, ['Paramètre', 'Valeur'], STYLES.header);
   const values = parameterValues(result, meta);
-  const parameters = Object.keys(PARAMETERS) as Parameter[];
+  const parameters = (Object.keys(PARAMETERS) as Parameter[]).filter((key) => !(OPTIONAL_PARAMETERS.includes(key) && values[key] === ''));
   parameters.forEach((key, i) => {
     const row = PARAMETERS_TOP + 1 + i;
     sheet.set(row, 1, PARAMETERS[key], STYLES.label);
@@ -144,6 +151,8 @@ export interface RecordData {
   seedKey: string;
   meta: RecordMeta;
   headerRow: number | null;
+  /** Columns the operator named explicitly (empty when none). */
+  columnMapping: ColumnMapping;
   candidatures: Candidature[];
 }
 
@@ -199,7 +208,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     if (label !== '' && !found.has(label)) found.set(label, text(r[1]));
   });
   const param = (key: Parameter): string => {
-    const value = found.get(PARAMETERS[key]);
+    const value = found.get(PARAMETERS[key]) ?? (OPTIONAL_PARAMETERS.includes(key) ? '' : undefined);
     if (value === undefined) throw new NotARecordError(`paramètre « ${PARAMETERS[key]} » introuvable dans « ${sheetName} »`);
     return value;
   };
@@ -272,6 +281,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     data: {
       rules,
       referenceDate,
+      columnMapping: columnMappingOf(param('columnMapping'), sheetName),
       publicSeed: norm(param('publicSeed')),
       fingerprint: param('fingerprint'),
       seedKey: param('seedKey'),
@@ -288,4 +298,20 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     },
     problems,
   };
+}
+
+function columnMappingOf(text: string, sheetName: string): ColumnMapping {
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  const fields = Object.keys(FIELD_LABELS);
+  const valid =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) &&
+    Object.entries(parsed).every(([field, header]) => fields.includes(field) && typeof header === 'string' && header !== '');
+  if (!valid) throw new NotARecordError(`correspondance des colonnes illisible dans « ${sheetName} » (« ${text} »)`);
+  return parsed as Partial<Record<Field, string>>;
 }

@@ -1,5 +1,6 @@
 /** The *Procès-verbal*: what the city publishes and posts, printable on A4. */
 import { describeRowProblem } from '../errors';
+import { FIELD_LABELS, type ColumnMapping, type Field } from '../columns';
 import type { CandidateOutcome, DrawResult } from '../draw';
 import type { Sex } from '../rules';
 import { SEXES } from '../rules';
@@ -17,6 +18,14 @@ const NAME_LINE = '______________________';
 function bandsText(bands: readonly (readonly [number, number | null])[]): string {
   const parts = bands.map(([min, max]) => (max === null ? `aux ${min} ans et plus` : `aux ${min}–${max} ans`));
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/** « Sexe » : colonne « Vous êtes : » ; … — what the operator named, as the table spells it. */
+function columnMappingText(mapping: ColumnMapping): string {
+  return (Object.keys(FIELD_LABELS) as Field[])
+    .filter((field) => mapping[field] !== undefined)
+    .map((field) => `${FIELD_LABELS[field]} : colonne « ${mapping[field]} »`)
+    .join(' ; ');
 }
 
 export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetModel {
@@ -82,6 +91,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   const sheetPart = meta.candidatureSheet === null ? '' : `, feuille « ${meta.candidatureSheet} »`;
   const headerPart = prepared.headerRow === null ? '' : `, en-tête en ligne ${prepared.headerRow}`;
   field('Tableau des candidatures', `${meta.sourceFile}${sheetPart}${headerPart}`);
+  if (Object.keys(prepared.columnMapping).length > 0) field('Colonnes désignées', columnMappingText(prepared.columnMapping));
   field('Candidatures reçues', figures.received);
   field('Candidatures recevables', figures.eligible);
   field('Candidatures écartées', figures.excluded);

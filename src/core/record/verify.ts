@@ -9,6 +9,7 @@ import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from 
 import { cellAddress, InputError } from '../errors';
 import type { CellValue, MergedArea } from '../table';
 import { gridToRawTable } from '../grid';
+import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { buildRecord } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { BASE_SHEET_NAMES } from './labels';
@@ -93,7 +94,7 @@ function rederive(data: RecordData, grid: SheetGrid): string[] {
   const table = gridToRawTable(grid, grid.name);
   let fromSheet: Candidature[];
   try {
-    fromSheet = readCandidatures(table, data.rules, referenceDateOf(data.referenceDate)).candidatures;
+    fromSheet = readCandidatures(table, data.rules, referenceDateOf(data.referenceDate), data.columnMapping).candidatures;
   } catch (error) {
     if (error instanceof InputError) return [`Feuille « ${grid.name} » : ${error.message}`];
     throw error;
@@ -121,7 +122,11 @@ function rederive(data: RecordData, grid: SheetGrid): string[] {
 
 function recompute(data: RecordData): DrawResult {
   const candidatures = [...data.candidatures].sort((a, b) => a.row - b.row);
-  const prepared = prepareCandidatures(candidatures, { referenceDate: data.referenceDate, excludeInvalid: true, rules: data.rules }, data.headerRow);
+  const prepared = prepareCandidatures(
+    candidatures,
+    { referenceDate: data.referenceDate, excludeInvalid: true, rules: data.rules, columns: data.columnMapping },
+    data.headerRow,
+  );
   return drawLots(prepared, data.publicSeed);
 }
 
@@ -215,7 +220,7 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
       differences.push(`Feuille « ${sheet.name} » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.`);
     }
   }
-  const announced = options.expectedFingerprint?.trim().toLowerCase();
+  const announced = options.expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.expectedFingerprint);
   if (announced !== undefined && !records.some((r) => r.fingerprint.toLowerCase() === announced)) {
     const recorded = records.map((r) => r.fingerprint).filter((f) => f !== '');
     differences.push(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${announced} (empreinte${recorded.length > 1 ? 's' : ''} consignée${recorded.length > 1 ? 's' : ''} : ${recorded.join(', ') || 'aucune'}).`);

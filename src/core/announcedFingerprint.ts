@@ -1,7 +1,11 @@
-/** The fingerprint announced in the session, as typed after --fingerprint. */
-import { InputError } from '../core';
+/**
+ * The fingerprint announced in the public session, as an operator types it back (the CLI's
+ * --fingerprint, the task pane's field, `verify`): read here once, so every front end accepts the
+ * same spellings (spaces around it, capitals) and compares the same way.
+ */
+import { InputError } from './errors';
 
-export function announcedFingerprint(text: string): string {
+export function parseAnnouncedFingerprint(text: string): string {
   const fingerprint = text.trim().toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(fingerprint)) {
     throw new InputError(

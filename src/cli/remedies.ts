@@ -1,0 +1,17 @@
+/**
+ * What the command line adds to a problem reported by core: core says what is wrong and where, in
+ * words that suit any front end; here, the option that remedies it (the task pane offers a button).
+ */
+import type { InputErrorCode } from '../core';
+
+const REMEDIES: Partial<Record<InputErrorCode, string>> = {
+  ineligible_rows: 'Pour écarter ces lignes en les consignant au registre avec leur motif, relancez avec --exclude-invalid.',
+  missing_columns:
+    'Si une colonne porte un autre nom, désignez-la avec --columns "<champ>=<en-tête>;…", par exemple ' +
+    '--columns "Sexe=Vous êtes :;Secteur=Dans quel secteur habitez-vous ?".',
+  ambiguous_column: 'Vous pouvez aussi désigner la colonne à prendre avec --columns "<champ>=<en-tête>".',
+};
+
+export function cliRemedy(code: InputErrorCode): string | null {
+  return REMEDIES[code] ?? null;
+}

@@ -1,25 +1,23 @@
 /**
  * `verify` on the record of 100,000 candidatures, in its own process: it finishes, finds the
- * record conforming, and stays under 1 GB of memory (peak resident size from /usr/bin/time).
+ * record conforming, and stays under 1 GB of memory (its peak resident size).
  * The record is put on disk by a plain writer (test/support/plainXlsx), so this measures reading
  * and verifying alone.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRecord, drawFromTable, newRecordMeta } from '../../src/core';
 import { parseCsvText } from '../../src/file/csv';
 import { syntheticCsv } from '../../src/bench/syntheticTable';
+import { runMeasured } from '../support/peakMemory';
 import { plainXlsx } from '../support/plainXlsx';
 import { sheetToGrid } from '../support/records';
 
-const REPO = join(__dirname, '..', '..');
-const BIN = join(REPO, 'bin', 'tirage-cln.js');
 const CANDIDATES = 100_000;
 const MEMORY_BOUND_KB = 1024 * 1024;
 
-(existsSync('/usr/bin/time') || process.env.CI === 'true' ? describe : describe.skip)('verify on the record of 100,000 candidatures', () => {
+describe('verify on the record of 100,000 candidatures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tirage-large-record-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,10 +28,9 @@ const MEMORY_BOUND_KB = 1024 * 1024;
     const file = join(dir, 'registre-100000.xlsx');
     writeFileSync(file, plainXlsx([{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }, ...model.sheets.map(sheetToGrid)]));
 
-    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'verify', file], { encoding: 'utf8', timeout: 600_000 });
-    const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]);
+    const run = runMeasured(['verify', file]);
     expect(run.stdout).toContain('Registre conforme');
     expect(run.status).toBe(0);
-    expect(rss).toBeLessThan(MEMORY_BOUND_KB);
+    expect(run.maxRssKb).toBeLessThan(MEMORY_BOUND_KB);
   }, 600_000);
 });

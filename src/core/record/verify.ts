@@ -10,7 +10,7 @@ import { cellAddress, InputError } from '../errors';
 import type { CellValue, MergedArea } from '../table';
 import { gridToRawTable } from '../grid';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
-import { buildRecord } from './buildRecord';
+import { SHEET_BUILDERS } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { BASE_SHEET_NAMES } from './labels';
 import type { RecordValue, SheetModel, SheetRole } from './model';
@@ -156,7 +156,8 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordC
     differences.push(`Clé de tirage recalculée : ${result.seedKey} ; clé consignée : ${data.seedKey}.`);
   }
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  for (const model of buildRecord(result, data.meta).sheets) {
+  for (const build of SHEET_BUILDERS) {
+    const model = build(result, data.meta);
     const grid = byName.get(model.name);
     if (grid === undefined) differences.push(`Feuille « ${model.name} » manquante.`);
     else differences.push(...compareSheet(model, grid));

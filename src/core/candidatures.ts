@@ -13,7 +13,8 @@ import {
   toIso,
   type CalendarDate,
 } from './dates';
-import { cellAddress, type RowProblem } from './errors';
+import { areaReference, BlankCells } from './blankCells';
+import { cellAddress, describeBlankCause, type RowProblem } from './errors';
 import { refuseUnkeepableCells } from './keepableText';
 import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
 import type { CellValue, RawTable, SourceRow } from './table';
@@ -84,6 +85,8 @@ export function formatFrenchDate(date: CalendarDate): string {
 }
 
 function isBlank(row: SourceRow): boolean {
+  // A formula saved without its result reads as empty but is not nothing: the row is reported.
+  if (row.formulasWithoutValue !== undefined && row.formulasWithoutValue.size > 0) return false;
   // trim() removes exactly what \s matches, so this is `cellText(cell) === ''` without normalising.
   return row.cells.every((cell) => cell === null || (typeof cell === 'string' ? cell.trim() === '' : cellText(cell) === ''));
 }
@@ -95,6 +98,7 @@ class RowReader {
     private readonly map: ColumnMap,
     private readonly rules: Rules,
     private readonly reference: CalendarDate,
+    private readonly blanks: BlankCells,
   ) {
     this.sectorsByFold = new Map(rules.sectors.map((name) => [fold(name), name]));
   }
@@ -109,7 +113,8 @@ class RowReader {
       return column === undefined ? null : cellAddress(column, row.rowNumber);
     };
     const problems: RowProblem[] = [];
-    const problem = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) =>
+    const problem = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => {
+      if (field !== null && cellText(raw) === '') detail = this.blankDetail(row, field) ?? detail;
       problems.push({
         code,
         row: row.rowNumber,
@@ -118,6 +123,7 @@ class RowReader {
         ...(detail ? { detail } : {}),
         ...(code === 'invalid_birth_date' && field === 'age' ? { onAge: true as const } : {}),
       });
+    };
 
     const lastName = cellText(value('lastName'));
     const firstName = cellText(value('firstName'));
@@ -158,6 +164,14 @@ class RowReader {
     };
     if (problems.length === 0) this.checkDuplicate(candidature, seen, problem);
     return candidature;
+  }
+
+  /** Why the field's cell reads as empty, when the sheet knows (a formula without result, a merged area). */
+  private blankDetail(row: SourceRow, field: Field): string | undefined {
+    const column = this.map.columns[field];
+    const cause = column === undefined ? undefined : this.blanks.causeOf(row, column);
+    if (cause === undefined) return undefined;
+    return describeBlankCause(cause.kind === 'formula' ? cause : { kind: 'merged', area: areaReference(cause.area), valueRow: cause.area.top });
   }
 
   private readAge(
@@ -232,7 +246,7 @@ export interface CandidatureTable {
 export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate, mapping: ColumnMapping = {}): CandidatureTable {
   refuseUnkeepableCells(table);
   const columns = findColumns(table, mapping);
-  const reader = new RowReader(columns, rules, reference);
+  const reader = new RowReader(columns, rules, reference, new BlankCells(table));
   const seen = new Map<string, number>();
   const candidatures: Candidature[] = [];
   for (const row of table.rows) {

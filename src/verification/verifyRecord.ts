@@ -13,7 +13,6 @@ import {
   type SheetGrid,
   type WorkbookCheck,
 } from '../core';
-import { readWorkbookGridsFromBytes } from '../xlsx/open';
 
 /** Past this many differences in one block, the rest is counted, not listed. */
 export const MAX_LISTED_DIFFERENCES = 200;
@@ -129,12 +128,6 @@ export function verifyGrids(sheets: readonly SheetGrid[], fileName: string, anno
     workbook: check.differences.length > 0 ? differenceList(check.differences) : null,
     check,
   };
-}
-
-/** The whole check from the file's bytes, as the verifier page does it. */
-export function verifyRecordBytes(bytes: Uint8Array, fileName: string, announced?: string): VerifyReport {
-  const fingerprint = checkRequest(fileName, announced);
-  return verifyGrids(readWorkbookGridsFromBytes(bytes, fileName), fileName, fingerprint);
 }
 
 /** The report as the CLI prints it, one line each. */

@@ -221,7 +221,7 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     }
   });
 
-  test('axe-core finds no serious or critical violation: empty page, conforming, non-conforming, refused', async () => {
+  test('axe-core finds no violation (serious, critical or other): empty page, conforming, non-conforming, refused', async () => {
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const file of [null, files.example, files.edited, EXAMPLE_CSV]) {
       const { page } = await openPage();
@@ -237,7 +237,8 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
           const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
           return result.violations.map((v) => `${v.id} ${v.impact} (${v.nodes.length})`);
         });
-        expect([file, violations.filter((v) => /serious|critical/.test(v))]).toEqual([file, []]);
+        // The issue asks for no serious or critical violation; the page has none of any impact.
+        expect([file, violations]).toEqual([file, []]);
       } finally {
         await page.close();
       }

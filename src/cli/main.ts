@@ -3,10 +3,10 @@
  * (message in French on stderr), 1 an unexpected failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { readTableFile } from '../file/readTable';
 import { formatDraw, formatProbabilities } from './format';
-import { probabilitiesJson } from './probabilitiesJson';
+import { probabilitiesJsonPieces } from './probabilitiesJson';
 import { announcedFingerprint, checkAnnounced } from './announcedFingerprint';
 import { verifyFile, writeRecord, type RecordOptions } from './record';
 
@@ -48,6 +48,12 @@ async function prepareFromFile(file: string, options: TableOptions, io: Io): Pro
     excludeInvalid: options.excludeInvalid === true,
   });
   return { prepared, table };
+}
+
+/** A JSON document written piece by piece, so a large table never exists as one string. */
+function writePieces(io: Io, pieces: Iterable<string>): void {
+  for (const piece of pieces) io.stdout(piece);
+  io.stdout('\n');
 }
 
 /** Commander's own errors, said in French. */
@@ -118,7 +124,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const result = drawLots(prepared, options.seed);
       const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
       if (options.json) {
-        io.stdout(JSON.stringify(drawResultToJson(result)) + '\n');
+        writePieces(io, drawJsonPieces(result));
       } else {
         io.stdout(formatDraw(result, table.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
@@ -136,7 +142,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(jsonOption())
     .action(async (file: string, options: TableOptions) => {
       const { prepared, table } = await prepareFromFile(file, options, io);
-      io.stdout(options.json ? JSON.stringify(probabilitiesJson(prepared)) + '\n' : formatProbabilities(prepared, table.source));
+      if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
+      else io.stdout(formatProbabilities(prepared, table.source));
       setExit(EXIT_OK);
     });
 

@@ -23,5 +23,5 @@ export {
   type Status,
 } from './draw';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
-export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
+export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

@@ -5,8 +5,8 @@
  * so every path of row reading contributes to the output.
  */
 import { createHash } from 'node:crypto';
-import { drawLots, drawResultToJson, prepareDraw, type PreparedDraw } from '../../src/core';
-import { probabilitiesJson } from '../../src/cli/probabilitiesJson';
+import { drawJsonPieces, drawLots, drawResultToJson, prepareDraw, type PreparedDraw } from '../../src/core';
+import { probabilitiesJson, probabilitiesJsonPieces } from '../../src/cli/probabilitiesJson';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
 import { variedCsv } from '../support/largeTables';
 
@@ -42,10 +42,13 @@ describe.each([
   it('gives the pinned fingerprint', () => {
     expect(prepared.canonical.fingerprint).toBe(c.fingerprint);
   });
-  it('gives the pinned draw --json, byte for byte', () => {
-    expect(sha256(JSON.stringify(drawResultToJson(drawLots(prepared, '4 2 6 1 5 3'))))).toBe(c.draw);
+  it('gives the pinned draw --json, byte for byte, as one object and as the pieces the CLI prints', () => {
+    const result = drawLots(prepared, '4 2 6 1 5 3');
+    expect(sha256(JSON.stringify(drawResultToJson(result)))).toBe(c.draw);
+    expect(sha256([...drawJsonPieces(result)].join(''))).toBe(c.draw);
   });
-  it('gives the pinned probabilities --json, byte for byte', () => {
+  it('gives the pinned probabilities --json, byte for byte, as one object and as the pieces the CLI prints', () => {
     expect(sha256(JSON.stringify(probabilitiesJson(prepared)))).toBe(c.probabilities);
+    expect(sha256([...probabilitiesJsonPieces(prepared)].join(''))).toBe(c.probabilities);
   });
 });

@@ -30,9 +30,19 @@ export function percent(f: Fraction): string {
   return `${(toNumber(f) * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 }
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+/**
+ * Columns padded to their widest cell. Widths are found by a loop: a table has as many rows as
+ * candidatures, and spreading them into Math.max overflowed the call stack from about 130,000.
+ */
+function table(rows: readonly string[][]): string[] {
+  const widths = rows[0].map(() => 0);
+  for (const r of rows) r.forEach((cell, c) => (widths[c] = Math.max(widths[c], cell.length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('   ').trimEnd());
+}
+
+/** `lines.push(...more)` without passing every line as an argument (too many for the stack). */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function preparationLines(prepared: PreparedDraw, source: string): string[] {
@@ -71,7 +81,8 @@ export function formatDraw(result: DrawResult, source: string): string {
     rows.push([s.sector, String(s.members.F), String(s.members.H), String(s.members.F + s.members.H), String(s.candidates.F + s.candidates.H)]);
   }
   rows.push(['Total', String(women), String(men), String(women + men), String(figures.eligible)]);
-  lines.push(...table(rows), '');
+  append(lines, table(rows));
+  lines.push('');
 
   const bySector = (status: CandidateOutcome['status']) =>
     prepared.rules.sectors.map((sector) => ({
@@ -98,7 +109,7 @@ export function formatDraw(result: DrawResult, source: string): string {
       for (const o of outcomes) lines.push(`    ${o.candidature.sex === 'F' ? 'F' : 'H'}  ${o.reserveRank}. ${describe(o)}`);
     }
   }
-  lines.push(...excludedLines(prepared));
+  append(lines, excludedLines(prepared));
   return lines.join('\n') + '\n';
 }
 
@@ -124,7 +135,7 @@ export function formatProbabilities(prepared: PreparedDraw, source: string): str
       toText(chance),
     ]);
   });
-  lines.push(...table(rows).map((l) => `  ${l}`));
-  lines.push(...excludedLines(prepared));
+  append(lines, table(rows).map((l) => `  ${l}`));
+  append(lines, excludedLines(prepared));
   return lines.join('\n') + '\n';
 }

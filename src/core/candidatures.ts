@@ -78,13 +78,71 @@ export function formatFrenchDate(date: CalendarDate): string {
   return `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
 }
 
-function isBlank(row: SourceRow): boolean {
+/** A blank cell, said without normalising (most cells are not blank: their first character says so). */
+function isBlankCell(cell: CellValue): boolean {
+  if (cell === null) return true;
   // trim() removes exactly what \s matches, so this is `cellText(cell) === ''` without normalising.
-  return row.cells.every((cell) => cell === null || (typeof cell === 'string' ? cell.trim() === '' : cellText(cell) === ''));
+  if (typeof cell === 'string') return cell.length === 0 || (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(0) >= 0xa0 ? cell.trim() === '' : false);
+  return cellText(cell) === '';
 }
+
+function isBlank(row: SourceRow): boolean {
+  for (const cell of row.cells) if (!isBlankCell(cell)) return false;
+  return true;
+}
+
+/** An eligible row already read, for the duplicate check (§2): rows with the same folded last name are chained. */
+interface SeenCandidate {
+  candidature: Candidature;
+  /** `fold(firstName)`, computed the first time another row has the same folded last name. */
+  foldedFirstName: string | null;
+  next: SeenCandidate | null;
+}
+
+/**
+ * Eligible rows by folded last name. Most last names occur once in a table, so the first names
+ * are folded only when a last name repeats, and no key is built by concatenation.
+ */
+class SeenCandidates {
+  private readonly byLastName = new Map<string, SeenCandidate>();
+
+  /** The earlier eligible row `c` duplicates, or null after remembering `c` as eligible. */
+  firstOf(c: Candidature): number | null {
+    const lastName = fold(c.lastName);
+    const head = this.byLastName.get(lastName);
+    const entry: SeenCandidate = { candidature: c, foldedFirstName: null, next: null };
+    if (head === undefined) {
+      this.byLastName.set(lastName, entry);
+      return null;
+    }
+    const firstName = fold(c.firstName);
+    entry.foldedFirstName = firstName;
+    let last = head;
+    for (let seen: SeenCandidate | null = head; seen !== null; seen = seen.next) {
+      const earlier = seen.candidature;
+      if (earlier.birthDate === c.birthDate && (c.birthDate !== null || earlier.age === c.age)) {
+        seen.foldedFirstName ??= fold(earlier.firstName);
+        if (seen.foldedFirstName === firstName) return earlier.row;
+      }
+      last = seen;
+    }
+    last.next = entry;
+    return null;
+  }
+}
+
+type ProblemAt = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => void;
 
 class RowReader {
   private readonly sectorsByFold: ReadonlyMap<string, string>;
+  /** Column of each field, −1 when the table has none: read once, not per row. */
+  private readonly id: number;
+  private readonly lastName: number;
+  private readonly firstName: number;
+  private readonly sex: number;
+  private readonly birthDate: number;
+  private readonly age: number;
+  private readonly sector: number;
 
   constructor(
     private readonly map: ColumnMap,
@@ -92,113 +150,107 @@ class RowReader {
     private readonly reference: CalendarDate,
   ) {
     this.sectorsByFold = new Map(rules.sectors.map((name) => [fold(name), name]));
+    const column = (field: Field) => map.columns[field] ?? -1;
+    this.id = column('id');
+    this.lastName = column('lastName');
+    this.firstName = column('firstName');
+    this.sex = column('sex');
+    this.birthDate = column('birthDate');
+    this.age = column('age');
+    this.sector = column('sector');
   }
 
-  read(row: SourceRow, seen: Map<string, number>): Candidature {
-    const value = (field: Field): CellValue => {
-      const column = this.map.columns[field];
-      return column === undefined ? null : (row.cells[column] ?? null);
-    };
-    const cell = (field: Field): string | null => {
-      const column = this.map.columns[field];
-      return column === undefined ? null : cellAddress(column, row.rowNumber);
-    };
-    const problems: RowProblem[] = [];
-    const problem = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) =>
-      problems.push({
-        code,
-        row: row.rowNumber,
-        cell: field ? cell(field) : null,
-        value: cellText(raw),
-        ...(detail ? { detail } : {}),
-        ...(code === 'invalid_birth_date' && field === 'age' ? { onAge: true as const } : {}),
-      });
-
-    const lastName = cellText(value('lastName'));
-    const firstName = cellText(value('firstName'));
-    if (lastName === '' || firstName === '') {
-      problem('missing_name', lastName === '' ? 'lastName' : 'firstName', null);
-    }
-
-    const sectorText = cellText(value('sector'));
-    const sector = this.sectorsByFold.get(fold(sectorText)) ?? null;
-    if (sector === null) {
-      problem('unknown_sector', 'sector', value('sector'), `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
-    }
-
-    const sex = parseSex(cellText(value('sex')));
-    if (sex === null) problem('invalid_sex', 'sex', value('sex'));
-
-    const { birthDate, age, ageField } = this.readAge(value, problem);
-    if (age !== null && age < this.rules.minimumAge) {
-      problem(
-        'under_age',
-        ageField,
-        value(ageField),
-        `${age} an${age > 1 ? 's' : ''} au ${formatFrenchDate(this.reference)}, date du tirage ; ` +
-          `l'âge minimum est ${this.rules.minimumAge} ans.`,
-      );
-    }
+  read(row: SourceRow, seen: SeenCandidates): Candidature {
+    const cells = row.cells;
+    const lastName = cellText(cellAt(cells, this.lastName));
+    const firstName = cellText(cellAt(cells, this.firstName));
+    const sectorValue = cellAt(cells, this.sector);
+    const sector = this.sectorsByFold.get(fold(cellText(sectorValue))) ?? null;
+    const sexValue = cellAt(cells, this.sex);
+    const sex = parseSex(cellText(sexValue));
+    const birthValue = this.birthDate >= 0 ? cellAt(cells, this.birthDate) : null;
+    // Ages are read from an age column only when there is no birth-date column.
+    const birthDate = this.birthDate >= 0 ? parseBirthDate(birthValue) : null;
+    const onTime = birthDate !== null && compareDates(birthDate, this.reference) <= 0;
+    const age = this.birthDate >= 0 ? (onTime ? ageAt(birthDate, this.reference) : null) : parseAgeCell(cellAt(cells, this.age));
 
     const candidature: Candidature = {
       row: row.rowNumber,
-      id: cellText(value('id')),
+      id: cellText(cellAt(cells, this.id)),
       lastName,
       firstName,
       sex,
       sector,
-      birthDate: birthDate ? toIso(birthDate) : null,
+      birthDate: onTime ? toIso(birthDate) : null,
       age,
-      problems,
+      problems: [],
     };
-    if (problems.length === 0) this.checkDuplicate(candidature, seen, problem);
+    // Problems are worded only for the rows that have one, in the order of ALGORITHM.md §2.
+    const eligible = lastName !== '' && firstName !== '' && sector !== null && sex !== null && age !== null && age >= this.rules.minimumAge;
+    if (!eligible) {
+      this.describeProblems(candidature, cells, { sectorValue, sexValue, birthValue, birthDate });
+      return candidature;
+    }
+    const first = seen.firstOf(candidature);
+    if (first !== null) {
+      const same = candidature.birthDate === null ? 'même âge' : 'même date de naissance';
+      this.problemAt(candidature)(
+        'duplicate',
+        null,
+        null,
+        `Mêmes nom, prénom et ${same} que la ligne ${first} : une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
+      );
+    }
     return candidature;
   }
 
-  private readAge(
-    value: (field: Field) => CellValue,
-    problem: (code: RowProblem['code'], field: Field, raw: CellValue, detail?: string) => void,
-  ): { birthDate: CalendarDate | null; age: number | null; ageField: Field } {
-    if (this.map.columns.birthDate === undefined) {
-      const age = parseAgeCell(value('age'));
-      if (age === null) {
-        problem('invalid_birth_date', 'age', value('age'), 'Âge attendu : un nombre entier d’années.');
-      }
-      return { birthDate: null, age, ageField: 'age' };
-    }
-    const raw = value('birthDate');
-    const birthDate = parseBirthDate(raw);
-    if (birthDate === null) {
-      const detail = cellText(raw) === '' ? '' : 'Format attendu : JJ/MM/AAAA (par exemple 05/03/1990), pour une date qui existe.';
-      problem('invalid_birth_date', 'birthDate', raw, detail);
-      return { birthDate: null, age: null, ageField: 'birthDate' };
-    }
-    if (compareDates(birthDate, this.reference) > 0) {
-      problem('invalid_birth_date', 'birthDate', raw, `Cette date est postérieure à la date du tirage (${formatFrenchDate(this.reference)}).`);
-      return { birthDate: null, age: null, ageField: 'birthDate' };
-    }
-    return { birthDate, age: ageAt(birthDate, this.reference), ageField: 'birthDate' };
+  private problemAt(c: Candidature): ProblemAt {
+    return (code, field, raw, detail) => {
+      const column = field === null ? undefined : this.map.columns[field];
+      c.problems.push({
+        code,
+        row: c.row,
+        cell: column === undefined ? null : cellAddress(column, c.row),
+        value: cellText(raw),
+        ...(detail ? { detail } : {}),
+        ...(code === 'invalid_birth_date' && field === 'age' ? { onAge: true as const } : {}),
+      });
+    };
   }
 
-  private checkDuplicate(
+  private describeProblems(
     c: Candidature,
-    seen: Map<string, number>,
-    problem: (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => void,
+    cells: readonly CellValue[],
+    read: { sectorValue: CellValue; sexValue: CellValue; birthValue: CellValue; birthDate: CalendarDate | null },
   ): void {
-    const key = `${fold(c.lastName)}\u0000${fold(c.firstName)}\u0000${c.birthDate ?? `age:${c.age}`}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, c.row);
-      return;
+    const problem = this.problemAt(c);
+    if (c.lastName === '' || c.firstName === '') problem('missing_name', c.lastName === '' ? 'lastName' : 'firstName', null);
+    if (c.sector === null) problem('unknown_sector', 'sector', read.sectorValue, `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
+    if (c.sex === null) problem('invalid_sex', 'sex', read.sexValue);
+    let ageField: Field = 'birthDate';
+    if (this.birthDate < 0) {
+      ageField = 'age';
+      if (c.age === null) problem('invalid_birth_date', 'age', cellAt(cells, this.age), 'Âge attendu : un nombre entier d’années.');
+    } else if (read.birthDate === null) {
+      const detail = cellText(read.birthValue) === '' ? '' : 'Format attendu : JJ/MM/AAAA (par exemple 05/03/1990), pour une date qui existe.';
+      problem('invalid_birth_date', 'birthDate', read.birthValue, detail);
+    } else if (c.age === null) {
+      problem('invalid_birth_date', 'birthDate', read.birthValue, `Cette date est postérieure à la date du tirage (${formatFrenchDate(this.reference)}).`);
     }
-    const same = c.birthDate === null ? 'même âge' : 'même date de naissance';
-    problem(
-      'duplicate',
-      null,
-      null,
-      `Mêmes nom, prénom et ${same} que la ligne ${first} : une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
-    );
+    if (c.age !== null && c.age < this.rules.minimumAge) {
+      problem(
+        'under_age',
+        ageField,
+        ageField === 'age' ? cellAt(cells, this.age) : read.birthValue,
+        `${c.age} an${c.age > 1 ? 's' : ''} au ${formatFrenchDate(this.reference)}, date du tirage ; ` +
+          `l'âge minimum est ${this.rules.minimumAge} ans.`,
+      );
+    }
   }
+}
+
+function cellAt(cells: readonly CellValue[], column: number): CellValue {
+  return column < 0 ? null : (cells[column] ?? null);
 }
 
 export interface CandidatureTable {
@@ -210,7 +262,7 @@ export interface CandidatureTable {
 export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate): CandidatureTable {
   const columns = findColumns(table);
   const reader = new RowReader(columns, rules, reference);
-  const seen = new Map<string, number>();
+  const seen = new SeenCandidates();
   const candidatures: Candidature[] = [];
   for (const row of table.rows) {
     if (row.rowNumber <= columns.headerRow || isBlank(row)) continue;

@@ -22,8 +22,11 @@ function daysInMonth(year: number, month: number): number {
   return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
 export function toIso(date: CalendarDate): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
@@ -66,16 +69,14 @@ const DAY_FIRST_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 
 /** Text `YYYY-MM-DD`, `D/M/YYYY`, `D-M-YYYY` or `D.M.YYYY` (day first, four-digit year). */
 export function parseDateText(text: string): CalendarDate | null {
-  let year: number, month: number, day: number;
   const iso = ISO_DATE.exec(text);
+  if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dayFirst = DAY_FIRST_DATE.exec(text);
-  if (iso) {
-    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else if (dayFirst) {
-    [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[3]), Number(dayFirst[4])];
-  } else {
-    return null;
-  }
+  if (dayFirst) return validDate(Number(dayFirst[4]), Number(dayFirst[3]), Number(dayFirst[1]));
+  return null;
+}
+
+function validDate(year: number, month: number, day: number): CalendarDate | null {
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 

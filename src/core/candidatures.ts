@@ -135,6 +135,8 @@ type ProblemAt = (code: RowProblem['code'], field: Field | null, raw: CellValue,
 
 class RowReader {
   private readonly sectorsByFold: ReadonlyMap<string, string>;
+  /** Sector names typed exactly as the rules spell them, the usual case: found without folding. */
+  private readonly sectorsAsSpelt: ReadonlyMap<string, string>;
   /** Column of each field, −1 when the table has none: read once, not per row. */
   private readonly id: number;
   private readonly lastName: number;
@@ -149,7 +151,9 @@ class RowReader {
     private readonly rules: Rules,
     private readonly reference: CalendarDate,
   ) {
-    this.sectorsByFold = new Map(rules.sectors.map((name) => [fold(name), name]));
+    const byFold = new Map(rules.sectors.map((name) => [fold(name), name]));
+    this.sectorsByFold = byFold;
+    this.sectorsAsSpelt = new Map(rules.sectors.filter((name) => byFold.get(fold(name)) === name).map((name) => [name, name]));
     const column = (field: Field) => map.columns[field] ?? -1;
     this.id = column('id');
     this.lastName = column('lastName');
@@ -165,7 +169,8 @@ class RowReader {
     const lastName = cellText(cellAt(cells, this.lastName));
     const firstName = cellText(cellAt(cells, this.firstName));
     const sectorValue = cellAt(cells, this.sector);
-    const sector = this.sectorsByFold.get(fold(cellText(sectorValue))) ?? null;
+    const sectorText = cellText(sectorValue);
+    const sector = this.sectorsAsSpelt.get(sectorText) ?? this.sectorsByFold.get(fold(sectorText)) ?? null;
     const sexValue = cellAt(cells, this.sex);
     const sex = parseSex(cellText(sexValue));
     const birthValue = this.birthDate >= 0 ? cellAt(cells, this.birthDate) : null;

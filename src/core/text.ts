@@ -75,6 +75,8 @@ export function norm(text: string): string {
 const FOLD_BELOW_COMBINING: readonly string[] = Array.from({ length: FIRST_COMBINING }, (_, code) =>
   String.fromCharCode(code).normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase(),
 );
+const NON_ASCII = /[^\x00-\x7f]/g;
+const foldCharacter = (c: string) => FOLD_BELOW_COMBINING[c.charCodeAt(0)];
 
 export function fold(text: string): string {
   const normal = norm(text);
@@ -86,7 +88,7 @@ export function fold(text: string): string {
   }
   // ASCII has no accents to decompose.
   if (ascii) return normal.toLowerCase();
-  let folded = '';
-  for (let i = 0; i < normal.length; i++) folded += FOLD_BELOW_COMBINING[normal.charCodeAt(i)];
-  return folded;
+  // Non-ASCII characters through the table, already lower-cased; lower-casing again changes none
+  // of them (the table's values are lower case) and lower-cases the ASCII ones.
+  return normal.replace(NON_ASCII, foldCharacter).toLowerCase();
 }

@@ -63,7 +63,8 @@ function excludedLines(prepared: PreparedDraw): string[] {
   return ['', `Candidatures écartées (${excluded.length}) :`, ...excluded.map((c) => `  ${describeRowProblem(c.problems[0])}`)];
 }
 
-export function formatDraw(result: DrawResult, source: string): string {
+/** The draw's report, line by line (the CLI writes a million lines in pieces, never as one string). */
+export function formatDraw(result: DrawResult, source: string): string[] {
   const { prepared } = result;
   const lines = preparationLines(prepared, source);
   const count = prepared.space.count;
@@ -110,10 +111,11 @@ export function formatDraw(result: DrawResult, source: string): string {
     }
   }
   append(lines, excludedLines(prepared));
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
-export function formatProbabilities(prepared: PreparedDraw, source: string): string {
+/** The chances before the seed, line by line. */
+export function formatProbabilities(prepared: PreparedDraw, source: string): string[] {
   const lines = preparationLines(prepared, source);
   lines.push(
     `Sièges à pourvoir : ${prepared.space.totalSeats} ; répartitions femmes/hommes optimales : ${prepared.space.count}`,
@@ -148,5 +150,5 @@ export function formatProbabilities(prepared: PreparedDraw, source: string): str
   });
   append(lines, table(rows).map((l) => `  ${l}`));
   append(lines, excludedLines(prepared));
-  return lines.join('\n') + '\n';
+  return lines;
 }

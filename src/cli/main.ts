@@ -56,6 +56,11 @@ function writePieces(io: Io, pieces: Iterable<string>): void {
   io.stdout('\n');
 }
 
+/** Lines written a thousand at a time, each followed by a line break. */
+function writeLines(io: Io, lines: readonly string[]): void {
+  for (let start = 0; start < lines.length; start += 1_000) io.stdout(lines.slice(start, start + 1_000).join('\n') + '\n');
+}
+
 /** Commander's own errors, said in French. */
 function commanderMessage(error: CommanderError): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1];
@@ -126,7 +131,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {
-        io.stdout(formatDraw(result, table.source));
+        writeLines(io, formatDraw(result, table.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
       }
       setExit(EXIT_OK);
@@ -143,7 +148,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string, options: TableOptions) => {
       const { prepared, table } = await prepareFromFile(file, options, io);
       if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
-      else io.stdout(formatProbabilities(prepared, table.source));
+      else writeLines(io, formatProbabilities(prepared, table.source));
       setExit(EXIT_OK);
     });
 

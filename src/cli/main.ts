@@ -4,7 +4,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { statSync } from 'node:fs';
+import { fileBaseName } from '../file/bytes';
 import { readTableFile } from '../file/readTable';
+import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJsonPieces } from './probabilitiesJson';
 import { announcedFingerprint, checkAnnounced } from './announcedFingerprint';
@@ -42,12 +45,24 @@ interface TableOptions {
 }
 
 async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: RawTable }> {
+  const bytes = fileSize(file);
+  if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
   const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
+  checkMemory(table.source, table.rows.length, bytes ?? 0);
   const prepared = prepareDraw(table, {
     referenceDate: options.date ?? io.today(),
     excludeInvalid: options.excludeInvalid === true,
   });
   return { prepared, table };
+}
+
+/** The file's size, or null when it cannot be known: reading it will then say why, in French. */
+function fileSize(file: string): number | null {
+  try {
+    return statSync(file).size;
+  } catch {
+    return null;
+  }
 }
 
 /** A JSON document written piece by piece, so a large table never exists as one string. */

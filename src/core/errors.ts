@@ -70,6 +70,7 @@ export type InputErrorCode =
   | 'unsupported_format'
   | 'sheet_not_found'
   | 'empty_table'
+  | 'table_too_large'
   | 'missing_columns'
   | 'ambiguous_column'
   | 'no_candidatures'

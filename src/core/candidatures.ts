@@ -16,7 +16,7 @@ import {
 import { cellAddress, type RowProblem } from './errors';
 import type { Rules, Sex } from './rules';
 import type { CellValue, RawTable, SourceRow } from './table';
-import { fold, norm } from './text';
+import { fold, foldNormal, norm } from './text';
 
 export interface Candidature {
   row: number;
@@ -108,20 +108,20 @@ class SeenCandidates {
 
   /** The earlier eligible row `c` duplicates, or null after remembering `c` as eligible. */
   firstOf(c: Candidature): number | null {
-    const lastName = fold(c.lastName);
+    const lastName = foldNormal(c.lastName);
     const head = this.byLastName.get(lastName);
     const entry: SeenCandidate = { candidature: c, foldedFirstName: null, next: null };
     if (head === undefined) {
       this.byLastName.set(lastName, entry);
       return null;
     }
-    const firstName = fold(c.firstName);
+    const firstName = foldNormal(c.firstName);
     entry.foldedFirstName = firstName;
     let last = head;
     for (let seen: SeenCandidate | null = head; seen !== null; seen = seen.next) {
       const earlier = seen.candidature;
       if (earlier.birthDate === c.birthDate && (c.birthDate !== null || earlier.age === c.age)) {
-        seen.foldedFirstName ??= fold(earlier.firstName);
+        seen.foldedFirstName ??= foldNormal(earlier.firstName);
         if (seen.foldedFirstName === firstName) return earlier.row;
       }
       last = seen;
@@ -170,7 +170,7 @@ class RowReader {
     const firstName = cellText(cellAt(cells, this.firstName));
     const sectorValue = cellAt(cells, this.sector);
     const sectorText = cellText(sectorValue);
-    const sector = this.sectorsAsSpelt.get(sectorText) ?? this.sectorsByFold.get(fold(sectorText)) ?? null;
+    const sector = this.sectorsAsSpelt.get(sectorText) ?? this.sectorsByFold.get(foldNormal(sectorText)) ?? null;
     const sexValue = cellAt(cells, this.sex);
     const sex = parseSex(cellText(sexValue));
     const birthValue = this.birthDate >= 0 ? cellAt(cells, this.birthDate) : null;

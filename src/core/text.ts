@@ -79,7 +79,11 @@ const NON_ASCII = /[^\x00-\x7f]/g;
 const foldCharacter = (c: string) => FOLD_BELOW_COMBINING[c.charCodeAt(0)];
 
 export function fold(text: string): string {
-  const normal = norm(text);
+  return foldNormal(norm(text));
+}
+
+/** `fold` of a text that is already `norm`al (a cell read by the engine): the same, without normalising again. */
+export function foldNormal(normal: string): string {
   let ascii = true;
   for (let i = 0; i < normal.length; i++) {
     const code = normal.charCodeAt(i);

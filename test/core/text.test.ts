@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fold, norm } from '../../src/core';
-import { foldDefinition, normDefinition } from '../../src/core/text';
+import { foldDefinition, foldNormal, normDefinition } from '../../src/core/text';
 
 describe('norm', () => {
   it('collapses every run of whitespace, including no-break and thin spaces, and trims', () => {
@@ -54,6 +54,7 @@ describe('norm and fold: the fast paths give the definition’s results', () => 
         const text = chars.join('');
         expect(norm(text)).toBe(normDefinition(text));
         expect(fold(text)).toBe(foldDefinition(text));
+        expect(foldNormal(norm(text))).toBe(foldDefinition(text));
       }),
       { numRuns: 3000 },
     );

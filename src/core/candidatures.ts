@@ -91,44 +91,42 @@ function isBlank(row: SourceRow): boolean {
   return true;
 }
 
-/** An eligible row already read, for the duplicate check (§2): rows with the same folded last name are chained. */
-interface SeenCandidate {
-  candidature: Candidature;
-  /** `fold(firstName)`, computed the first time another row has the same folded last name. */
-  foldedFirstName: string | null;
-  next: SeenCandidate | null;
-}
-
 /**
- * Eligible rows by folded last name. Most last names occur once in a table, so the first names
- * are folded only when a last name repeats, and no key is built by concatenation.
+ * Eligible rows, for the duplicate check of §2, by folded last name. Most last names occur once
+ * in a table: such a row is kept as it is, and its first name is folded and a key built only when
+ * a second row comes with the same last name (then the rows of that name are found by
+ * first name and birth date, or age, in a map of their own, so a table where everyone is called
+ * Martin stays linear).
  */
 class SeenCandidates {
-  private readonly byLastName = new Map<string, SeenCandidate>();
+  private readonly byLastName = new Map<string, Candidature | Map<string, number>>();
 
-  /** The earlier eligible row `c` duplicates, or null after remembering `c` as eligible. */
+  /** The row of the earlier eligible candidature `c` duplicates, or null after remembering `c`. */
   firstOf(c: Candidature): number | null {
     const lastName = foldNormal(c.lastName);
-    const head = this.byLastName.get(lastName);
-    const entry: SeenCandidate = { candidature: c, foldedFirstName: null, next: null };
-    if (head === undefined) {
-      this.byLastName.set(lastName, entry);
+    const seen = this.byLastName.get(lastName);
+    if (seen === undefined) {
+      this.byLastName.set(lastName, c);
       return null;
     }
-    const firstName = foldNormal(c.firstName);
-    entry.foldedFirstName = firstName;
-    let last = head;
-    for (let seen: SeenCandidate | null = head; seen !== null; seen = seen.next) {
-      const earlier = seen.candidature;
-      if (earlier.birthDate === c.birthDate && (c.birthDate !== null || earlier.age === c.age)) {
-        seen.foldedFirstName ??= foldNormal(earlier.firstName);
-        if (seen.foldedFirstName === firstName) return earlier.row;
-      }
-      last = seen;
+    let sameName: Map<string, number>;
+    if (seen instanceof Map) {
+      sameName = seen;
+    } else {
+      sameName = new Map([[personKey(seen), seen.row]]);
+      this.byLastName.set(lastName, sameName);
     }
-    last.next = entry;
+    const key = personKey(c);
+    const first = sameName.get(key);
+    if (first !== undefined) return first;
+    sameName.set(key, c.row);
     return null;
   }
+}
+
+/** First name and birth date (or age, in a table without dates), as the duplicate check compares them. */
+function personKey(c: Candidature): string {
+  return `${foldNormal(c.firstName)}\u0000${c.birthDate ?? `age:${c.age}`}`;
 }
 
 type ProblemAt = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => void;

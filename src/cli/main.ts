@@ -2,9 +2,9 @@
  * `tirage-cln`: the command line. Exit codes: 0 done, 2 the input or the arguments are wrong
  * (message in French on stderr), 1 an unexpected failure.
  */
+import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
-import { statSync } from 'node:fs';
 import { fileBaseName } from '../file/bytes';
 import { readTableFile } from '../file/readTable';
 import { checkMemory } from './memory';

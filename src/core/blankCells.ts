@@ -16,7 +16,8 @@ export class BlankCells {
 
   constructor(table: RawTable) {
     for (const area of table.merges ?? []) {
-      // An area spanning whole rows would be listed under thousands of columns: such areas are kept per column only up to the table's width.
+      // A candidature table is a few columns wide: an area spanning whole rows (up to 16,384 columns)
+      // is indexed on its first 1,024 only, so a title merged across the sheet costs little.
       const right = Math.min(area.right, area.left + 1024);
       for (let column = area.left; column <= right; column++) {
         const list = this.mergesByColumn.get(column) ?? [];

@@ -31,7 +31,7 @@ export async function readXlsx(input: Uint8Array | string, options: XlsxOptions,
   return guarded(bytes, source, 'table', () => {
     const workbook = openWorkbook(bytes, source);
     const sheet = pickWorksheet(workbook, options.sheet, source);
-    const content = workbook.readSheet(sheet);
+    const content = workbook.readSheet(sheet, { numberFormats: false });
     workbook.checkAll();
     if (content.rows.length === 0) throw emptySheet(workbook, sheet, source);
     return gridToRawTable({ name: sheet.name, ...content }, `${source} — feuille ${sheet.name}`);

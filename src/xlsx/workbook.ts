@@ -96,9 +96,13 @@ export class XlsxWorkbook {
     this.pkg.checkAll();
   }
 
-  readSheet(sheet: WorkbookSheet): SheetContent {
+  /**
+   * `numberFormats: false` leaves them out (the draw does not need them; a dated column of a
+   * million rows would be a million entries).
+   */
+  readSheet(sheet: WorkbookSheet, options: { numberFormats: boolean } = { numberFormats: true }): SheetContent {
     if (sheet.part === null) return { rows: [], merges: [], formulasWithoutValue: new Map(), numberFormats: new Map() };
-    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904);
+    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, options.numberFormats);
     parsePart(this.pkg, sheet.part, reader);
     return reader.content();
   }
@@ -263,6 +267,7 @@ class SheetReader {
     private readonly strings: readonly string[],
     private readonly styles: readonly CellStyle[],
     private readonly date1904: boolean,
+    private readonly keepFormats: boolean,
   ) {}
 
   open(local: string, attributes: Record<string, string>): void {
@@ -337,9 +342,8 @@ class SheetReader {
   }
 
   private endCell(): void {
-    const key = `${this.row}:${this.column + 1}`;
     if (!this.hasValue) {
-      if (this.hasFormula) this.formulas.set(key, detached(this.formulaText));
+      if (this.hasFormula) this.formulas.set(this.key(), detached(this.formulaText));
       return;
     }
     const style = this.styles[this.style] ?? GENERAL;
@@ -348,7 +352,12 @@ class SheetReader {
     const cells = (this.rows[this.row - 1] ??= []);
     while (cells.length < this.column) cells.push(null);
     cells[this.column] = value;
-    if (style.format !== undefined) this.formats.set(key, style.format);
+    if (style.format !== undefined && this.keepFormats) this.formats.set(this.key(), style.format);
+  }
+
+  /** The current cell as "row:column" (1-based). */
+  private key(): string {
+    return `${this.row}:${this.column + 1}`;
   }
 
   private cellValue(style: CellStyle): CellValue {

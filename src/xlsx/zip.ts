@@ -87,7 +87,7 @@ export class ZipPackage {
     return new ZipPackage(bytes, limits, list);
   }
 
-  /** Part names as stored, without folders. */
+  /** Part names as stored (folder entries left out). */
   names(): string[] {
     return [...this.entries.values()].map((e) => e.name);
   }

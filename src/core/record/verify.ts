@@ -12,7 +12,7 @@ import { gridToRawTable } from '../grid';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { SHEET_BUILDERS } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
-import { isRecordSheetName, sheetNamesLike } from './names';
+import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
 import type { RecordValue, SheetModel, SheetRole } from './model';
 
 export interface SheetGrid {
@@ -160,10 +160,11 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordC
     const model = build(result, data.meta);
     const grid = byName.get(model.name);
     if (grid === undefined) differences.push(`Feuille « ${model.name} » manquante.`);
-    else differences.push(...compareSheet(model, grid));
+    // One push per difference: an edited sheet of 100,000 rows gives more than a call's arguments can hold.
+    else for (const difference of compareSheet(model, grid)) differences.push(difference);
   }
   const candidatureSheet = data.meta.candidatureSheet === null ? undefined : byName.get(data.meta.candidatureSheet);
-  if (candidatureSheet) differences.push(...rederive(data, candidatureSheet));
+  if (candidatureSheet) for (const difference of rederive(data, candidatureSheet)) differences.push(difference);
   else if (data.meta.candidatureSheet !== null) differences.push(`Feuille des candidatures « ${data.meta.candidatureSheet} » manquante.`);
   return check;
 }
@@ -188,7 +189,7 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   if (dataSheets.length === 0) {
     const orphans = sheets.filter((s) => isRecordSheetName(s.name));
-    const roles = new Set(orphans.map((s) => s.name.replace(/ \(\d+\)$/, '')));
+    const roles = new Set(orphans.map((s) => ROLES.find((role) => isRecordSheetName(s.name, role))));
     // One sheet called « Synthèse » may be anybody's; two of the record's sheets are a record that lost its data.
     if (roles.size < 2) throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
     const names = orphans.map((s) => `« ${s.name} »`).join(', ');

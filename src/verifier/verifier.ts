@@ -23,6 +23,8 @@ const outcome = byId<HTMLDivElement>('outcome');
 
 /** The record last chosen or dropped: a new fingerprint is checked against it without choosing it again. */
 let chosen: File | null = null;
+/** Each check's number: a check that ends after a newer one began shows nothing (the newer one will). */
+let latestCheck = 0;
 
 /** Lets the browser paint « Vérification en cours… » before the check, which holds the page a moment. */
 function nextPaint(): Promise<void> {
@@ -30,20 +32,24 @@ function nextPaint(): Promise<void> {
 }
 
 async function check(file: File): Promise<void> {
+  const thisCheck = ++latestCheck;
   const typed = fingerprintInput.value.trim();
   outcome.replaceChildren();
   outcome.setAttribute('aria-busy', 'true');
   announcer.textContent = `Vérification de « ${file.name} » en cours…`;
   await nextPaint();
+  if (thisCheck !== latestCheck) return;
   let shown: HTMLElement;
   try {
     const announced = checkRequest(file.name, typed === '' ? undefined : typed);
     refuseLargeFile(file.size, file.name);
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (thisCheck !== latestCheck) return;
     const report = verifyGrids(readWorkbookGridsFromBytes(bytes, file.name), file.name, announced);
     shown = renderReport(report);
     announcer.textContent = report.verdict;
   } catch (error) {
+    if (thisCheck !== latestCheck) return;
     shown = renderRefusal(error, file.name);
     announcer.textContent = '';
   }

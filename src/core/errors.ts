@@ -95,6 +95,8 @@ export type InputErrorCode =
   | 'unkeepable_cells'
   | 'unkeepable_text'
   | 'bad_reference_date'
+  | 'bad_mandate_start'
+  | 'bad_replacement'
   | 'bad_fingerprint'
   | 'fingerprint_mismatch'
   | 'output_is_input'

@@ -97,6 +97,7 @@ export type InputErrorCode =
   | 'bad_reference_date'
   | 'bad_mandate_start'
   | 'bad_replacement'
+  | 'choice_needed'
   | 'bad_fingerprint'
   | 'fingerprint_mismatch'
   | 'output_is_input'
@@ -131,6 +132,8 @@ export interface InputErrorDetails {
   missingFields?: readonly string[];
   headerRow?: number;
   headers?: readonly { cell: string; text: string }[];
+  /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
+  offered?: readonly number[];
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

@@ -3,6 +3,8 @@
  * memory is its own.
  */
 import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { taskpaneBundleBytes } from './bundle';
 import { drawOnce, measureEngine } from './engine';
 import { measureRecord } from './record';
 
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
     machine: { node: process.version, platform: process.platform, arch: process.arch },
     engine: SIZES.map(([size, repeats]) => ({ ...(child('engine', size, repeats) as object), ...(child('memory', size, 1) as object) })),
     record: RECORD_SIZES.map((size) => child('record', size, 1)),
+    /** The add-in's task pane: minified JavaScript bytes, office.js excluded (dist/, built by `npm run build`). */
+    bundleBytes: taskpaneBundleBytes(path.join(__dirname, '..', '..', 'dist')),
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }

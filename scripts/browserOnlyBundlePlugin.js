@@ -1,0 +1,33 @@
+'use strict';
+/**
+ * A webpack plugin that fails the add-in's build when a Node-only package reaches a bundle:
+ * exceljs, papaparse and jszip would bloat the task pane past its budget and do not belong in
+ * Office's webview (the pane reaches the workbook through src/excel and office.js). Node's
+ * built-in modules (fs, path…) need no rule: webpack 5 already refuses them for a web target.
+ */
+const path = require('path');
+const webpack = require('webpack');
+
+const NODE_ONLY_PACKAGES = ['exceljs', 'papaparse', 'jszip'];
+const NODE_ONLY_MODULE = new RegExp(`node_modules[\\\\/](${NODE_ONLY_PACKAGES.join('|')})[\\\\/]`);
+
+class BrowserOnlyBundlePlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('BrowserOnlyBundlePlugin', (compilation) => {
+      compilation.hooks.finishModules.tap('BrowserOnlyBundlePlugin', (modules) => {
+        for (const module of modules) {
+          if (typeof module.resource === 'string' && NODE_ONLY_MODULE.test(module.resource)) {
+            compilation.errors.push(
+              new webpack.WebpackError(
+                `Le volet de tâches importe ${path.relative(compiler.context, module.resource)}, un module réservé à Node.js : ` +
+                  'le volet passe par src/excel (office.js), jamais par src/file.',
+              ),
+            );
+          }
+        }
+      });
+    });
+  }
+}
+
+module.exports = { BrowserOnlyBundlePlugin, NODE_ONLY_PACKAGES };

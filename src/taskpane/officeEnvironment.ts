@@ -1,0 +1,33 @@
+/// <reference types="office-js" />
+/**
+ * What the task pane learns from Office when it starts: whether office.js loaded, which Office
+ * application hosts the pane, and whether that Excel implements the API set the record needs.
+ * This module and `src/excel` are the only ones that read the `Office` global.
+ */
+
+/**
+ * The lowest ExcelApi set the add-in uses: protection (1.2, options 1.7), freeze panes (1.7),
+ * cell properties and page layout (1.9). manifest.xml's <Requirements> names the same set, so
+ * Office refuses the add-in on an older Excel; the run-time check is for the clients that
+ * install it anyway (an old build of Excel on Mac, a manifest sideloaded by hand).
+ */
+export const REQUIRED_EXCEL_API = '1.9';
+
+export interface OfficeEnvironment {
+  /** False when office.js did not load (no network, the CDN blocked): `Office` is undefined. */
+  officeLoaded: boolean;
+  /** Office's host name ("Excel", "Word"…), or null when the page is opened outside Office. */
+  host: string | null;
+  /** Whether the host implements ExcelApi REQUIRED_EXCEL_API (false outside Excel). */
+  excelApiSupported: boolean;
+}
+
+/** Waits for office.js to be ready and reads the environment; never rejects. */
+export async function readOfficeEnvironment(): Promise<OfficeEnvironment> {
+  if (typeof Office === 'undefined') return { officeLoaded: false, host: null, excelApiSupported: false };
+  const info = await Office.onReady();
+  // Outside Office, onReady resolves with { host: null } (office.js's documented behaviour).
+  const host = info.host === null || info.host === undefined ? null : String(info.host);
+  const excelApiSupported = host === 'Excel' && Office.context.requirements.isSetSupported('ExcelApi', REQUIRED_EXCEL_API);
+  return { officeLoaded: true, host, excelApiSupported };
+}

@@ -1,0 +1,23 @@
+/**
+ * The task pane's entry point (bundled by webpack into dist/taskpane.*.js): wait for Office,
+ * decide the view, draw it.
+ */
+import './taskpane.css';
+import { readOfficeEnvironment } from './officeEnvironment';
+import { choosePaneView } from './paneView';
+import { MOUNT_POINT_ID, mountPoint, renderPaneView } from './render';
+
+async function start(): Promise<void> {
+  const environment = await readOfficeEnvironment();
+  renderPaneView(mountPoint(document), choosePaneView(environment));
+}
+
+start().catch((error: unknown) => {
+  // Reaching here is a bug of the pane itself: say so in the pane rather than in a console no one sees.
+  const mount = document.getElementById(MOUNT_POINT_ID) ?? document.body;
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.className = 'pane-message pane-message--warning';
+  p.textContent = `Le volet n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}. Fermez-le et rouvrez-le depuis l’onglet Accueil.`;
+  mount.replaceChildren(p);
+});

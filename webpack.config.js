@@ -1,0 +1,129 @@
+'use strict';
+/**
+ * Builds the Excel add-in into dist/, which is exactly what the city hosts over https:
+ * taskpane.html and its bundle, commands.html (the ribbon's function file), aide.html (support
+ * page), the icons, and manifest.xml with every URL under ADDIN_URL (scripts/addinUrl.js).
+ * `npm run build` runs it after the Node build (lib/); `npm run dev-server` serves it over https
+ * on localhost:3000 with the office-addin-dev-certs certificate.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
+const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
+const { config: packageConfig } = require('./package.json');
+
+const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * One policy for every page. Scripts: our own files and Microsoft's office.js CDN, nothing else
+ * (no inline script, no eval). Styles allow 'unsafe-inline' only because Excel on the web's
+ * office.js sets inline styles (office-js issue 1687); nothing else is loaded from anywhere but
+ * the add-in's own origin, and the add-in makes no request of its own.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' ${new URL(OFFICE_JS_URL).origin}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The task pane's minified JavaScript, office.js excluded, must stay within this (issue 7, §3). */
+const BUNDLE_BUDGET_BYTES = 250 * 1024;
+
+/**
+ * The dev certificate written by `npx office-addin-dev-certs install`, read directly: that
+ * command cannot trust its CA without administrator rights and its getHttpsServerOptions()
+ * then rejects, but the files themselves serve https fine.
+ */
+function devCertificate() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' };
+  const missing = Object.values(files).filter((name) => !fs.existsSync(path.join(dir, name)));
+  if (missing.length > 0) {
+    throw new Error(
+      `Certificat de développement absent (${missing.join(', ')} dans ${dir}) : lancez « npx office-addin-dev-certs install » puis relancez npm run dev-server.`,
+    );
+  }
+  return Object.fromEntries(Object.entries(files).map(([key, name]) => [key, fs.readFileSync(path.join(dir, name))]));
+}
+
+function page(template, filename, chunks) {
+  return new HtmlWebpackPlugin({
+    template,
+    filename,
+    chunks,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    officeJsUrl: OFFICE_JS_URL,
+  });
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode !== 'development';
+  const addinUrl = addinUrlFrom(process.env.ADDIN_URL);
+  return {
+    mode: production ? 'production' : 'development',
+    target: ['web', 'es2020'],
+    entry: {
+      taskpane: './src/taskpane/taskpane.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.join(__dirname, 'dist'),
+      // Hashed names: Office caches add-in files hard, a new build must get new names.
+      filename: '[name].[contenthash:8].js',
+      cssFilename: '[name].[contenthash:8].css',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // Not transpileOnly: a type error fails the build.
+          use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.taskpane.json') } },
+        },
+      ],
+    },
+    // webpack's own CSS support: the stylesheet becomes a hashed file linked from the page.
+    experiments: { css: true },
+    stats: production ? 'minimal' : 'normal',
+    // No eval-based source maps: the CSP forbids eval, in development too.
+    devtool: production ? false : 'source-map',
+    performance: production
+      ? {
+          hints: 'error',
+          maxAssetSize: BUNDLE_BUDGET_BYTES,
+          maxEntrypointSize: BUNDLE_BUDGET_BYTES,
+          assetFilter: (name) => name.endsWith('.js'),
+        }
+      : false,
+    plugins: [
+      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane']),
+      page('./src/commands/commands.html', 'commands.html', ['commands']),
+      page('./src/taskpane/aide.html', 'aide.html', []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForUrl(content.toString('utf8'), addinUrl) },
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+        ],
+      }),
+      new BrowserOnlyBundlePlugin(),
+    ],
+    devServer: env.WEBPACK_SERVE
+      ? {
+          port: packageConfig.dev_server_port,
+          server: { type: 'https', options: devCertificate() },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: false,
+          hot: false,
+        }
+      : undefined,
+  };
+};

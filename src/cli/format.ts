@@ -2,6 +2,7 @@
 import {
   describeRowProblem,
   drawFigures,
+  explainDraw,
   formatFrenchDate,
   parseIsoDate,
   toNumber,
@@ -99,6 +100,8 @@ export function formatDraw(result: DrawResult, source: string): string {
     }
   }
   lines.push(...excludedLines(prepared));
+  const why = explainDraw(result);
+  lines.push('', 'Pourquoi :', `  ${why.city}`, ...why.sectors.map((s) => `  ${s.text}`));
   return lines.join('\n') + '\n';
 }
 

@@ -98,6 +98,7 @@ export type InputErrorCode =
   | 'bad_mandate_start'
   | 'bad_replacement'
   | 'choice_needed'
+  | 'record_not_conforming'
   | 'bad_fingerprint'
   | 'fingerprint_mismatch'
   | 'output_is_input'

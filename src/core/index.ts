@@ -27,5 +27,8 @@ export {
 export { checkReferenceDateAhead } from './referenceDate';
 export { parseAnnouncedFingerprint, checkAnnounced } from './announcedFingerprint';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
-export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
+export { drawResultToJson, candidatureJson, candidateJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';
+export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
+export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';
+export { MandateMembers, applyReplacements, personLabel, RULE_LABELS, type Replacement, type ReplacementRequest, type ReplacementRule } from './replacement';

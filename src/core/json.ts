@@ -1,6 +1,6 @@
 /** The draw as the command line's `--json` prints it (one object, documented in the README). */
 import type { Candidature } from './candidatures';
-import type { DrawResult, Status } from './draw';
+import type { CandidateOutcome, DrawResult, Status } from './draw';
 import type { IneligibilityCode } from './errors';
 import { drawFigures } from './figures';
 import { toNumber } from './fraction';
@@ -31,6 +31,19 @@ export interface CandidateJson extends CandidatureJson {
   reason: IneligibilityCode | null;
 }
 
+/** One candidate as `draw --json` prints it (and `replace --json` its leaving and joining people). */
+export function candidateJson(o: CandidateOutcome): CandidateJson {
+  return {
+    ...candidatureJson(o.candidature),
+    priority: o.priority,
+    drawNumber: o.drawNumber,
+    status: o.status,
+    reserveRank: o.reserveRank,
+    probability: toNumber(o.probability),
+    reason: o.reason,
+  };
+}
+
 export interface DrawJson {
   algorithm: string;
   referenceDate: string;
@@ -51,18 +64,7 @@ export function countJson(count: bigint): number | string {
 
 export function drawResultToJson(result: DrawResult): DrawJson {
   const { prepared } = result;
-  const candidates = result.outcomes.map((o): CandidateJson => {
-    const c = o.candidature;
-    return {
-      ...candidatureJson(c),
-      priority: o.priority,
-      drawNumber: o.drawNumber,
-      status: o.status,
-      reserveRank: o.reserveRank,
-      probability: toNumber(o.probability),
-      reason: o.reason,
-    };
-  });
+  const candidates = result.outcomes.map(candidateJson);
   return {
     algorithm: prepared.algorithm,
     referenceDate: prepared.referenceDate,

@@ -35,6 +35,7 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
     candidatureSheet: 'Candidatures',
     sourceFile: 'exemple-candidatures.csv',
     inputSheets: ['Candidatures'],
+    mandateStart: '2025-06-13',
   }));
 
   beforeAll(async () => {

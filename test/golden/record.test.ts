@@ -25,6 +25,7 @@ const model = buildRecord(result, newRecordMeta({
   candidatureSheet: 'Candidatures',
   sourceFile: 'exemple-candidatures.csv',
   inputSheets: ['Candidatures'],
+  mandateStart: '2025-06-13',
 }));
 const actual = cellsBySheet(model);
 

@@ -11,6 +11,7 @@ const meta = newRecordMeta({
   candidatureSheet: 'Candidatures',
   sourceFile: 'candidatures.csv',
   inputSheets: ['Candidatures'],
+  mandateStart: '2025-06-13',
 });
 const candidatureGrid: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
 const grids = recordToGrids(buildRecord(result, meta), [candidatureGrid]);

@@ -84,7 +84,7 @@ describe('verify, in memory', () => {
 
 describe('verify, workbooks with several draws and forged records', () => {
   const second = drawFromTable(table, { referenceDate: '2025-06-20', publicSeed: 'seconde séance', excludeInvalid: true });
-  const secondMeta = newRecordMeta({ ...meta, inputSheets: grids.map((g) => g.name) });
+  const secondMeta = newRecordMeta({ ...meta, mandateStart: '2025-06-20', inputSheets: grids.map((g) => g.name) });
   const twice = recordToGrids(buildRecord(second, secondMeta), grids);
   const dataOf = (g: SheetGrid[], name: string) => g.find((s) => s.name === name) as SheetGrid;
 

@@ -3,25 +3,49 @@
  * memory is its own.
  */
 import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { taskpaneBundleBytes } from './bundle';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { drawOnce, measureEngine } from './engine';
-import { measureRecord } from './record';
+import { measureRecordVerify, measureRecordWrite } from './record';
 
 const SIZES: [number, number][] = [
   [1_000, 21],
   [10_000, 11],
   [100_000, 7],
 ];
-/** A town hall's record holds a few hundred rows; 10,000 is far beyond any real session. */
-const RECORD_SIZES = [1_000, 10_000];
+/** A town hall's record holds a few hundred rows; 100,000 is what issue 6 asks to stay under 1 GB. */
+const RECORD_SIZES = [1_000, 10_000, 100_000];
 
-function child(kind: string, size: number, repeats: number): unknown {
+function child(kind: string, size: number, repeats: number | string): unknown {
   const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', kind, String(size), String(repeats)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(out);
+}
+
+/** A measurement that may fail (a child out of memory): its error is reported in its place. */
+function attempt(measure: () => unknown): unknown {
+  try {
+    return measure();
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { error: text.split('\n').find((line) => /Error|memory/i.test(line)) ?? text.split('\n')[0] };
+  }
+}
+
+/** Writing then verifying the record of `size` candidatures, each in its own process; figures side by side. */
+function recordFigures(size: number): unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'tirage-bench-'));
+  try {
+    const file = join(dir, 'registre.xlsx');
+    const write = attempt(() => child('record-write', size, file)) as object;
+    const verify = 'error' in write ? { verify: 'not run' } : (attempt(() => child('record-verify', size, file)) as object);
+    return { candidates: size, ...write, ...verify };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -33,16 +57,16 @@ async function main(): Promise<void> {
         ? measureEngine(Number(size), Number(repeats))
         : kind === 'memory'
           ? { peakMB: drawOnce(Number(size)) }
-          : await measureRecord(Number(size));
+          : kind === 'record-write'
+            ? await measureRecordWrite(Number(size), repeats)
+            : await measureRecordVerify(repeats);
     process.stdout.write(JSON.stringify(measure));
     return;
   }
   const report = {
     machine: { node: process.version, platform: process.platform, arch: process.arch },
     engine: SIZES.map(([size, repeats]) => ({ ...(child('engine', size, repeats) as object), ...(child('memory', size, 1) as object) })),
-    record: RECORD_SIZES.map((size) => child('record', size, 1)),
-    /** The add-in's task pane: minified JavaScript bytes, office.js excluded (dist/, built by `npm run build`). */
-    bundleBytes: taskpaneBundleBytes(path.join(__dirname, '..', '..', 'dist')),
+    record: RECORD_SIZES.map(recordFigures),
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }

@@ -4,6 +4,7 @@ import {
   drawFigures,
   explainDraw,
   formatFrenchDate,
+  inCallOrder,
   parseIsoDate,
   toNumber,
   toText,
@@ -77,9 +78,7 @@ export function formatDraw(result: DrawResult, source: string): string {
   const bySector = (status: CandidateOutcome['status']) =>
     prepared.rules.sectors.map((sector) => ({
       sector,
-      outcomes: result.outcomes
-        .filter((o) => o.status === status && o.candidature.sector === sector)
-        .sort((a, b) => (a.candidature.sex ?? '').localeCompare(b.candidature.sex ?? '') || (a.reserveRank ?? 0) - (b.reserveRank ?? 0) || (a.drawNumber ?? 0) - (b.drawNumber ?? 0)),
+      outcomes: inCallOrder(result.outcomes.filter((o) => o.status === status && o.candidature.sector === sector)),
     }));
   const describe = (o: CandidateOutcome) =>
     `${personName(o.candidature)}tirage n° ${o.drawNumber}${o.priority ? ', priorité d’âge' : ''})`;

@@ -5,8 +5,13 @@
  */
 import { InputError } from './errors';
 
+/** Spaces around it and capitals are what typing adds; they do not change the fingerprint. */
+export function normaliseFingerprint(text: string): string {
+  return text.trim().toLowerCase();
+}
+
 export function parseAnnouncedFingerprint(text: string): string {
-  const fingerprint = text.trim().toLowerCase();
+  const fingerprint = normaliseFingerprint(text);
   if (!/^[0-9a-f]{64}$/.test(fingerprint)) {
     throw new InputError(
       'bad_fingerprint',

@@ -14,25 +14,30 @@
  * - what it keeps (values, styles, merges, widths, data validation, conditional formatting, defined
  *   names, images) is re-encoded: styles re-indexed, shared strings rebuilt, page set-up given
  *   defaults the file did not have.
- * A record must not alter the candidature sheet, so instead: exceljs renders only the record sheets
- * into a fresh workbook, and this module copies those sheets (and their tables) into the input's
- * package. The input's parts are kept as they are, except four that are extended, never rewritten:
+ * A record must not alter the candidature sheet, so instead: the record sheets, planned in core
+ * (src/core/record/plan.ts), are written here as SpreadsheetML (sheetXml.ts, stylesXml.ts) straight
+ * into the input's package, streamed part after part so that 100,000 rows never sit in memory as a
+ * workbook model. The input's parts are kept as they are, except four that are extended, never rewritten:
  * the workbook part (new <sheet> entries and print-title names), its relationships, the content
  * types, the style sheet (the record's fonts, fills, borders, formats and cell formats appended
  * after the workbook's own, so every existing style index keeps its meaning) and the shared strings
  * (the record's strings appended). The one deliberate loss: a macro-enabled workbook (.xlsm) loses
  * its VBA project, because the record is a macro-free .xlsx.
  *
- * Strings are encoded here, not by exceljs: exceljs silently drops control characters and writes a
- * literal "_x0041_" as is, which Excel and exceljs's own reader then show as "A". Here they follow
+ * Strings are encoded with care (exceljs, which drew these sheets before, silently dropped control
+ * characters and wrote a literal "_x0041_" as is, which Excel then shows as "A"). Here they follow
  * Excel's escaping (ECMA-376 ST_Xstring): a control character becomes `_x0001_`, and the underscore
  * of a literal `_xHHHH_` becomes `_x005F_`, so every reader gets back exactly the model's text.
  */
 
 import * as path from 'path';
+import { Readable } from 'stream';
 import JSZip from 'jszip';
-import { cellAddress, InputError } from '../core/errors';
-import type { CellModel, SheetModel } from '../core/record/model';
+import { InputError } from '../core/errors';
+import { freeTableName, nameKey } from '../core/record/names';
+import type { SheetPlan } from '../core/record/plan';
+import { rangeRef, tableXml, utf8, worksheetXml } from './sheetXml';
+import { RecordStyleSheet } from './stylesXml';
 import { notAWorkbook } from './xlsx';
 import {
   applySplices,
@@ -120,7 +125,8 @@ class Package {
     return name === undefined ? undefined : this.zip.file(name)?.async('uint8array');
   }
 
-  write(part: string, content: string | Uint8Array): void {
+  /** A stream is read only when the package is generated, one part after another. */
+  write(part: string, content: string | Uint8Array | NodeJS.ReadableStream): void {
     const name = this.names.get(part.toLowerCase()) ?? part;
     this.zip.file(name, content);
     this.names.set(part.toLowerCase(), name);
@@ -376,6 +382,11 @@ export function encodeSharedString(value: string): string {
   return `<si><t${preserve}>${escaped}</t></si>`;
 }
 
+/**
+ * The record's strings, appended after the workbook's own. Collected from the plans before any
+ * sheet is written, so that the sheets can be streamed one after another and the string table
+ * written whenever the package puts it.
+ */
 class SharedStrings {
   readonly items: string[] = [];
   private readonly index = new Map<string, number>();
@@ -383,43 +394,74 @@ class SharedStrings {
 
   constructor(readonly offset: number) {}
 
-  add(value: string): number {
+  add(value: string): void {
     this.references++;
-    let at = this.index.get(value);
-    if (at === undefined) {
-      at = this.items.length;
+    if (!this.index.has(value)) {
+      this.index.set(value, this.items.length);
       this.items.push(value);
-      this.index.set(value, at);
     }
+  }
+
+  /** Every text of the planned sheets, as they will be written. */
+  collect(sheets: readonly SheetPlan[]): void {
+    for (const sheet of sheets) {
+      for (const block of sheet.blocks) for (const row of block.values) for (const value of row) if (typeof value === 'string') this.add(value);
+    }
+  }
+
+  indexOf(value: string): number {
+    const at = this.index.get(value);
+    if (at === undefined) throw new Error('recordPackage: a string the plans did not hold');
     return this.offset + at;
+  }
+
+  /** The <si> items, a few thousand per chunk. */
+  *encoded(prefix: string): Generator<Uint8Array> {
+    for (let i = 0; i < this.items.length; i += 5000) {
+      yield utf8(withPrefix(this.items.slice(i, i + 5000).map(encodeSharedString).join(''), prefix));
+    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Grafting
 
-/** Where each rendered sheet's strings come from: the model's own values, never exceljs's. */
-export type SheetSpec = Pick<SheetModel, 'name' | 'cells' | 'print'>;
-
 export interface GraftOptions {
   /** The workbook to extend (its parts are kept). */
   input: Uint8Array;
   /** Used in messages. */
   source: string;
-  /** An exceljs workbook holding exactly the sheets to add, in order, and nothing else. */
-  rendered: Uint8Array;
-  sheets: readonly SheetSpec[];
+  /** The planned sheets to add, in order. */
+  sheets: readonly SheetPlan[];
 }
 
 /**
- * The input workbook with the rendered sheets added after its own. Refuses (InputError) a sheet
+ * The input workbook with the planned sheets added after its own. Refuses (InputError) a sheet
  * name the workbook already has; renames a table whose name the workbook already uses.
  */
-export async function appendRenderedSheets(options: GraftOptions): Promise<Uint8Array> {
+export async function appendRecordSheets(options: GraftOptions): Promise<Uint8Array> {
+  return (await grafted(options)).generateAsync(GENERATE);
+}
+
+/**
+ * The same package as a stream: the record sheets' XML is produced while the package is written,
+ * one sheet after another, so no sheet is held whole in memory.
+ */
+export async function streamRecordPackage(options: GraftOptions): Promise<NodeJS.ReadableStream> {
+  return (await grafted(options)).generateNodeStream(GENERATE);
+}
+
+/**
+ * Level 1: the record's XML is large and repetitive; deflate's fastest level keeps most of the gain
+ * (about 20 % larger than level 6) at a fraction of the time (JSZip compresses in JavaScript).
+ */
+const GENERATE = { type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
+
+async function grafted(options: GraftOptions): Promise<JSZip> {
   try {
     return await graft(options);
   } catch (error) {
-    // A malformed part of the input (the rendered parts are exceljs's own, and well-formed).
+    // A malformed part of the input (the parts written here are well-formed).
     if (error instanceof XmlScanError) throw unreadableWorkbook(options.source);
     throw error;
   }
@@ -433,81 +475,104 @@ function unreadableWorkbook(source: string): InputError {
   );
 }
 
-async function graft(options: GraftOptions): Promise<Uint8Array> {
+/**
+ * The edits made to the input's package, collected then committed: content types and workbook
+ * relationships to add, splices into the parts that are only extended.
+ */
+class PackageEdits {
+  readonly contentTypeSplices: Splice[] = [];
+  readonly relsSplices: Splice[] = [];
+  private readonly overrides: string[] = [];
+  private readonly newRels: string[] = [];
+  private readonly relIds: Set<string>;
+
+  constructor(
+    private readonly pkg: Package,
+    private readonly workbook: WorkbookInfo,
+    private readonly contentTypesText: string,
+    readonly contentTypes: XmlElement,
+  ) {
+    this.relIds = new Set(workbook.rels.list.map((rel) => rel.id));
+  }
+
+  addOverride(part: string, type: string): void {
+    this.overrides.push(`<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`);
+  }
+
+  addWorkbookRel(type: string, part: string): string {
+    const id = freeRelationshipId(this.relIds);
+    this.newRels.push(`<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(this.workbook.part, part))}"/>`);
+    return id;
+  }
+
+  /** A part the workbook points to with a relationship of this type. */
+  partOfRel(type: string): string | undefined {
+    const rel = this.workbook.rels.list.find((r) => r.type === type && !r.external);
+    return rel ? resolveTarget(this.workbook.part, rel.target) : undefined;
+  }
+
+  commit(): void {
+    const { pkg, workbook } = this;
+    this.relsSplices.push(...appendChildren(workbook.rels.root, withPrefix(this.newRels.join(''), elementPrefix(workbook.rels.root, NS_PACKAGE_REL))));
+    pkg.write(workbook.rels.part, applySplices(workbook.rels.text, this.relsSplices));
+    this.contentTypeSplices.push(...appendChildren(this.contentTypes, withPrefix(this.overrides.join(''), elementPrefix(this.contentTypes, NS_CONTENT_TYPES))));
+    pkg.write('[Content_Types].xml', applySplices(this.contentTypesText, this.contentTypeSplices));
+  }
+}
+
+async function graft(options: GraftOptions): Promise<JSZip> {
   const pkg = await Package.open(options.input, options.source);
   const workbook = await workbookOf(pkg, options.source);
   refuseTakenNames(workbook.sheets.map((s) => s.name), options.sheets, options.source);
 
-  const rendered = await Package.open(options.rendered, 'rendu');
-  const renderedWorkbook = await workbookOf(rendered, 'rendu');
-  if (renderedWorkbook.sheets.map((s) => s.name).join('\n') !== options.sheets.map((s) => s.name).join('\n')) {
-    throw new Error('recordPackage: the rendered workbook does not hold exactly the sheets to add');
-  }
-
   const contentTypesText = await pkg.text('[Content_Types].xml');
   if (contentTypesText === undefined) throw unreadableWorkbook(options.source);
-  const contentTypes = parseXml(contentTypesText);
-  const contentTypeSplices: Splice[] = [];
-  const overrides: string[] = [];
-  const addOverride = (part: string, type: string) => overrides.push(`<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`);
-  const relsSplices: Splice[] = [];
-  const newRels: string[] = [];
-  const relIds = new Set(workbook.rels.list.map((rel) => rel.id));
-  const addWorkbookRel = (type: string, part: string) => {
-    const id = freeRelationshipId(relIds);
-    newRels.push(`<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(workbook.part, part))}"/>`);
-    return id;
-  };
+  const edits = new PackageEdits(pkg, workbook, contentTypesText, parseXml(contentTypesText));
   const workbookDir = path.posix.dirname(workbook.part);
-  const partOfRel = (type: string) => {
-    const rel = workbook.rels.list.find((r) => r.type === type && !r.external);
-    return rel ? resolveTarget(workbook.part, rel.target) : undefined;
-  };
 
-  dropMacros(pkg, workbook, contentTypes, contentTypeSplices, relsSplices);
+  dropMacros(pkg, workbook, edits.contentTypes, edits.contentTypeSplices, edits.relsSplices);
 
-  // Styles.
-  const renderedStylesRel = renderedWorkbook.rels.list.find((r) => r.type === REL.styles);
-  const renderedStyles = renderedStylesRel ? await rendered.text(resolveTarget(renderedWorkbook.part, renderedStylesRel.target)) : undefined;
-  if (renderedStyles === undefined) throw new Error('recordPackage: the rendered workbook has no style sheet');
-  const stylesPart = partOfRel(REL.styles);
+  // Styles: every planned style gets a cell format, appended after the input's own.
+  const styleSheet = new RecordStyleSheet();
+  const planXfs = options.sheets.map((sheet) => sheet.styles.map((style) => styleSheet.add(style)));
+  const stylesPart = edits.partOfRel(REL.styles);
   const stylesText = stylesPart ? await pkg.text(stylesPart) : undefined;
   let xf: (index: number) => number;
   if (stylesPart && stylesText !== undefined) {
-    const merged = mergeStyles(stylesText, renderedStyles);
+    const merged = mergeStyles(stylesText, styleSheet.xml());
     pkg.write(stylesPart, merged.text);
     xf = merged.xf;
   } else {
     const part = posixJoin(workbookDir, 'styles.xml');
     if (pkg.has(part)) throw new Error('recordPackage: a styles part exists without its relationship');
-    pkg.write(part, renderedStyles);
-    addWorkbookRel(REL.styles, part);
-    addOverride(part, CT.styles);
+    pkg.write(part, styleSheet.xml());
+    edits.addWorkbookRel(REL.styles, part);
+    edits.addOverride(part, CT.styles);
     xf = (index) => index;
-    if (!partOfRel(REL.theme)) await copyTheme(rendered, renderedWorkbook, pkg, workbookDir, addWorkbookRel, addOverride);
   }
 
   // Shared strings.
-  const stringsPart = partOfRel(REL.sharedStrings);
+  const stringsPart = edits.partOfRel(REL.sharedStrings);
   const stringsText = stringsPart ? await pkg.text(stringsPart) : undefined;
   const stringsRoot = stringsText !== undefined ? parseXml(stringsText) : undefined;
   const strings = new SharedStrings(stringsRoot ? childrenNamed(stringsRoot, 'si').length : 0);
+  strings.collect(options.sheets);
 
-  // Tables: ids and names already used in the workbook.
+  // Tables: ids and names already used in the workbook (table names and defined names share one namespace).
   const tableIds: number[] = [0];
   const tableNames = new Set<string>();
-  for (const override of childrenNamed(contentTypes, 'Override')) {
+  for (const override of childrenNamed(edits.contentTypes, 'Override')) {
     if (override.attributes.get('ContentType') !== CT.table) continue;
     const text = await pkg.text(posixJoin(override.attributes.get('PartName') ?? ''));
     if (text === undefined) continue;
     const table = parseXml(text);
     tableIds.push(Number(table.attributes.get('id') ?? 0));
-    tableNames.add((table.attributes.get('name') ?? '').toLowerCase());
-    tableNames.add((table.attributes.get('displayName') ?? '').toLowerCase());
+    tableNames.add(nameKey(table.attributes.get('name') ?? ''));
+    tableNames.add(nameKey(table.attributes.get('displayName') ?? ''));
   }
   const definedNamesElement = firstChild(workbook.root, 'definedNames');
   for (const name of definedNamesElement ? childrenNamed(definedNamesElement, 'definedName') : []) {
-    tableNames.add((name.attributes.get('name') ?? '').toLowerCase());
+    tableNames.add(nameKey(name.attributes.get('name') ?? ''));
   }
   let nextTableId = Math.max(...tableIds) + 1;
 
@@ -519,67 +584,72 @@ async function graft(options: GraftOptions): Promise<Uint8Array> {
   let nextSheetId = Math.max(0, ...workbook.sheets.map((s) => s.sheetId)) + 1;
   const sheetEntries: string[] = [];
   const definedNames: string[] = [];
-  for (const [i, spec] of options.sheets.entries()) {
-    const renderedSheetRel = renderedWorkbook.rels.list.find((rel) => rel.id === renderedWorkbook.sheets[i].relId);
-    if (!renderedSheetRel) throw new Error('recordPackage: rendered sheet without a part');
-    const renderedSheetPart = resolveTarget(renderedWorkbook.part, renderedSheetRel.target);
+  for (const [i, plan] of options.sheets.entries()) {
     const sheetPart = pkg.freeName(posixJoin(workbookDir, 'worksheets'), 'sheet', '.xml', workbook.sheets.length + i + 1);
-    const sheetText = (await rendered.text(renderedSheetPart)) as string;
     const localSheetId = workbook.sheets.length + i;
-    const { text, autoFilter } = rewriteSheet(sheetText, spec, xf, strings);
-    pkg.write(sheetPart, text);
-    addOverride(sheetPart, CT.worksheet);
 
-    // The sheet's own relationships: its tables.
-    const sheetRels = await rendered.relationships(renderedSheetPart);
-    if (sheetRels) {
-      const splices: Splice[] = [];
-      for (const rel of sheetRels.list) {
-        if (rel.type !== REL.table || rel.external) throw new Error(`recordPackage: unexpected relationship ${rel.type} in a rendered sheet`);
-        const tablePart = pkg.freeName(posixJoin(workbookDir, 'tables'), 'table', '.xml', nextTableId);
-        const tableText = (await rendered.text(resolveTarget(renderedSheetPart, rel.target))) as string;
-        const table = parseXml(tableText);
-        const name = freeTableName(table.attributes.get('name') ?? 'Tableau', tableNames);
-        const id = String(nextTableId++);
-        pkg.write(tablePart, applySplices(tableText, [{ start: table.start, end: table.openEnd, text: startTag(table, { id, name, displayName: name }) }]));
-        addOverride(tablePart, CT.table);
-        splices.push({ start: rel.element.start, end: rel.element.end, text: startTag(rel.element, { Target: relativeTarget(sheetPart, tablePart) }) });
-      }
-      pkg.write(relsPartOf(sheetPart), applySplices(sheetRels.text, splices));
+    // The sheet's tables, under names the workbook does not use yet.
+    const tableRels: string[] = [];
+    const tableRelIds: string[] = [];
+    for (const table of plan.lists) {
+      if (table.kind !== 'table') continue;
+      const tablePart = pkg.freeName(posixJoin(workbookDir, 'tables'), 'table', '.xml', nextTableId);
+      const id = nextTableId++;
+      pkg.write(tablePart, tableXml(table, id, freeTableName(table.name, tableNames)));
+      edits.addOverride(tablePart, CT.table);
+      const relId = `rId${tableRelIds.length + 1}`;
+      tableRelIds.push(relId);
+      tableRels.push(`<Relationship Id="${relId}" Type="${REL.table}" Target="${escapeXml(relativeTarget(sheetPart, tablePart))}"/>`);
     }
+    if (tableRels.length > 0) pkg.write(relsPartOf(sheetPart), `${XML_DECLARATION}<Relationships xmlns="${NS_PACKAGE_REL}">${tableRels.join('')}</Relationships>`);
 
-    const relId = addWorkbookRel(REL.worksheet, sheetPart);
-    sheetEntries.push(`<sheet${relDeclaration} name="${escapeXml(spec.name)}" sheetId="${nextSheetId++}" ${relAttribute}="${relId}"/>`);
-    const quoted = `'${spec.name.replace(/'/g, "''")}'`;
-    const repeat = spec.print.repeatRows;
+    const xfs = planXfs[i];
+    pkg.write(sheetPart, Readable.from(worksheetXml(plan, { xf: (style) => xf(xfs[style]), sharedString: (text) => strings.indexOf(text), tableRelIds })));
+    edits.addOverride(sheetPart, CT.worksheet);
+
+    const relId = edits.addWorkbookRel(REL.worksheet, sheetPart);
+    sheetEntries.push(`<sheet${relDeclaration} name="${escapeXml(plan.name)}" sheetId="${nextSheetId++}" ${relAttribute}="${relId}"/>`);
+    const quoted = `'${plan.name.replace(/'/g, "''")}'`;
+    const repeat = plan.print.repeatRows;
     if (repeat) {
       definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${escapeXml(`${quoted}!$${repeat.from}:$${repeat.to}`)}</definedName>`);
     }
-    if (autoFilter) {
-      const absolute = autoFilter.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    const filter = plan.lists.find((l) => l.kind === 'filter');
+    if (filter) {
+      const absolute = rangeRef(filter.range).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
       definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${localSheetId}" hidden="1">${escapeXml(`${quoted}!${absolute}`)}</definedName>`);
     }
   }
 
   // Shared strings part.
   if (strings.items.length > 0) {
-    const items = strings.items.map(encodeSharedString).join('');
     if (stringsPart && stringsText !== undefined && stringsRoot) {
       const changes: Record<string, string> = {};
       const count = stringsRoot.attributes.get('count');
       const unique = stringsRoot.attributes.get('uniqueCount');
       if (count !== undefined) changes.count = String(Number(count) + strings.references);
       if (unique !== undefined) changes.uniqueCount = String(strings.offset + strings.items.length);
-      pkg.write(stringsPart, applySplices(stringsText, appendChildren(stringsRoot, withPrefix(items, elementPrefix(stringsRoot, NS_MAIN)), changes)));
+      // The items go where a marker is spliced in, so that they can be streamed.
+      const marker = '\u0000ITEMS\u0000';
+      const [before, after] = applySplices(stringsText, appendChildren(stringsRoot, marker, changes)).split(marker);
+      const items = strings.encoded(elementPrefix(stringsRoot, NS_MAIN));
+      pkg.write(stringsPart, Readable.from((function* () {
+        yield utf8(before);
+        yield* items;
+        yield utf8(after);
+      })()));
     } else {
       const part = posixJoin(workbookDir, 'sharedStrings.xml');
       if (pkg.has(part)) throw new Error('recordPackage: a sharedStrings part exists without its relationship');
-      pkg.write(
-        part,
-        `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${strings.references}" uniqueCount="${strings.items.length}">${items}</sst>`,
-      );
-      addWorkbookRel(REL.sharedStrings, part);
-      addOverride(part, CT.sharedStrings);
+      const head = `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${strings.references}" uniqueCount="${strings.items.length}">`;
+      const items = strings.encoded('');
+      pkg.write(part, Readable.from((function* () {
+        yield utf8(head);
+        yield* items;
+        yield utf8('</sst>');
+      })()));
+      edits.addWorkbookRel(REL.sharedStrings, part);
+      edits.addOverride(part, CT.sharedStrings);
     }
   }
 
@@ -600,21 +670,15 @@ async function graft(options: GraftOptions): Promise<Uint8Array> {
     }
   }
   pkg.write(workbook.part, applySplices(workbook.text, workbookSplices));
+  edits.commit();
 
-  // Workbook relationships and content types.
-  relsSplices.push(...appendChildren(workbook.rels.root, withPrefix(newRels.join(''), elementPrefix(workbook.rels.root, NS_PACKAGE_REL))));
-  pkg.write(workbook.rels.part, applySplices(workbook.rels.text, relsSplices));
-  contentTypeSplices.push(...appendChildren(contentTypes, withPrefix(overrides.join(''), elementPrefix(contentTypes, NS_CONTENT_TYPES))));
-  pkg.write('[Content_Types].xml', applySplices(contentTypesText, contentTypeSplices));
-
-  return pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return pkg.zip;
 }
 
-export function refuseTakenNames(existing: readonly string[], sheets: readonly SheetSpec[], source: string): void {
-  const key = (name: string) => name.normalize('NFC').toLocaleLowerCase('fr-FR');
-  const taken = new Map(existing.map((name) => [key(name), name]));
+export function refuseTakenNames(existing: readonly string[], sheets: readonly { name: string }[], source: string): void {
+  const taken = new Map(existing.map((name) => [nameKey(name), name]));
   for (const sheet of sheets) {
-    const clash = taken.get(key(sheet.name));
+    const clash = taken.get(nameKey(sheet.name));
     if (clash !== undefined) {
       throw new InputError(
         'sheet_exists',
@@ -622,52 +686,8 @@ export function refuseTakenNames(existing: readonly string[], sheets: readonly S
           'Rien n’a été écrit. Renommez ou supprimez cette feuille dans une copie du classeur, ou recommencez le tirage pour qu’il choisisse d’autres noms.',
       );
     }
-    taken.set(key(sheet.name), sheet.name);
+    taken.set(nameKey(sheet.name), sheet.name);
   }
-}
-
-function freeTableName(wanted: string, taken: Set<string>): string {
-  let name = wanted;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-/**
- * A rendered sheet's XML with its style indices moved to the merged style sheet, its strings taken
- * from the model into the workbook's shared strings, and no tab selection of its own.
- */
-function rewriteSheet(text: string, spec: SheetSpec, xf: (index: number) => number, strings: SharedStrings): { text: string; autoFilter?: string } {
-  const root = parseXml(text);
-  const values = new Map<string, CellModel['value']>();
-  for (const cell of spec.cells) values.set(cellAddress(cell.column - 1, cell.row), cell.value);
-  const splices: Splice[] = [];
-  const restyle = (element: XmlElement, attribute: string, extra: Record<string, string | undefined> = {}) => {
-    const style = element.attributes.get(attribute);
-    const changes = { ...extra };
-    if (style !== undefined) changes[attribute] = String(xf(Number(style)));
-    if (Object.keys(changes).length > 0) splices.push({ start: element.start, end: element.openEnd, text: startTag(element, changes) });
-  };
-  const sheetData = firstChild(root, 'sheetData');
-  for (const row of sheetData ? childrenNamed(sheetData, 'row') : []) {
-    restyle(row, 's');
-    for (const cell of childrenNamed(row, 'c')) {
-      restyle(cell, 's');
-      if (cell.attributes.get('t') !== 's') continue;
-      const address = cell.attributes.get('r') ?? '';
-      const value = values.get(address);
-      const v = firstChild(cell, 'v');
-      if (typeof value !== 'string' || !v) throw new Error(`recordPackage: rendered text cell ${spec.name}!${address} has no text in the model`);
-      splices.push({ start: v.openEnd, end: v.closeStart, text: String(strings.add(value)) });
-    }
-  }
-  const cols = firstChild(root, 'cols');
-  for (const col of cols ? childrenNamed(cols, 'col') : []) restyle(col, 'style');
-  const views = firstChild(root, 'sheetViews');
-  for (const view of views ? childrenNamed(views, 'sheetView') : []) {
-    if (view.attributes.has('tabSelected')) splices.push({ start: view.start, end: view.openEnd, text: startTag(view, { tabSelected: undefined }) });
-  }
-  return { text: applySplices(text, splices), autoFilter: firstChild(root, 'autoFilter')?.attributes.get('ref') };
 }
 
 /**
@@ -700,24 +720,6 @@ function dropMacros(
       contentTypeSplices.push({ start: override.start, end: override.end, text: startTag(override, { ContentType: CT.workbook }) });
     }
   }
-}
-
-async function copyTheme(
-  rendered: Package,
-  renderedWorkbook: WorkbookInfo,
-  pkg: Package,
-  workbookDir: string,
-  addWorkbookRel: (type: string, part: string) => string,
-  addOverride: (part: string, type: string) => void,
-): Promise<void> {
-  const rel = renderedWorkbook.rels.list.find((r) => r.type === REL.theme);
-  if (!rel) return;
-  const theme = await rendered.bytes(resolveTarget(renderedWorkbook.part, rel.target));
-  if (!theme) return;
-  const part = pkg.freeName(posixJoin(workbookDir, 'theme'), 'theme', '.xml', 1);
-  pkg.write(part, theme);
-  addWorkbookRel(REL.theme, part);
-  addOverride(part, CT.theme);
 }
 
 /**

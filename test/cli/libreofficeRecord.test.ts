@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { run, type Io } from '../../src/cli/main';
 import { buildRecord, newRecordMeta, drawFromTable } from '../../src/core';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
-import { renderSheet } from '../../src/file/recordWriter';
+import { planSheet } from '../../src/core/record/plan';
+import { appendRecordSheets, emptyWorkbookPackage } from '../../src/file/recordPackage';
 import { csvDifferences, printToPng, requireLibreOffice, resaveXlsx, sheetsToCsv, testOutputDir } from '../support/libreoffice';
 import { sheetToGrid } from '../support/records';
 
@@ -58,10 +59,9 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
   });
 
   it('prints the procès-verbal on A4 pages, with lines left to sign by hand', async () => {
-    const workbook = new ExcelJS.Workbook();
-    renderSheet(workbook, model.sheets.find((s) => s.role === 'minutes') as (typeof model.sheets)[number]);
+    const sheet = planSheet(model.sheets.find((s) => s.role === 'minutes') as (typeof model.sheets)[number]);
     const minutes = join(OUT, 'proces-verbal.xlsx');
-    await workbook.xlsx.writeFile(minutes);
+    writeFileSync(minutes, await appendRecordSheets({ input: await emptyWorkbookPackage(), source: 'proces-verbal.xlsx', sheets: [sheet] }));
     const pages = printToPng(minutes, join(OUT, 'impression'));
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pages.length).toBeLessThanOrEqual(3);

@@ -10,7 +10,8 @@ import type { RecordModel, SheetModel } from '../../src/core/record/model';
 import type { RawTable } from '../../src/core/table';
 import { encodeSharedString } from '../../src/file/recordPackage';
 import { readWorkbookGrids } from '../../src/file/recordReader';
-import { existingSheetNames, footerCode, renderSheet, writeRecordWorkbook } from '../../src/file/recordWriter';
+import { footerCode, planSheet } from '../../src/core/record/plan';
+import { existingSheetNames, writeRecordWorkbook } from '../../src/file/recordWriter';
 import { childrenNamed, firstChild, parseXml } from '../../src/file/xmlScan';
 import { testOutputDir } from '../support/libreoffice';
 import { CONTROL, HOSTILE, clerkWorkbook, modelGrid, sampleModel } from '../support/recordModels';
@@ -460,19 +461,38 @@ describe('an input whose parts use a namespace prefix (<x:workbook>, as some .NE
   });
 });
 
-describe('renderSheet on its own', () => {
-  it('adds the sheet after the existing ones and refuses a name Excel would refuse or truncate', () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Feuil1');
+describe('a sheet the plan refuses', () => {
+  it('refuses a name Excel would refuse or truncate', () => {
     const sheet: SheetModel = sampleModel().sheets[2];
-    expect(renderSheet(workbook, sheet).name).toBe('Procès-verbal');
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Feuil1', 'Procès-verbal']);
-    for (const name of ['A'.repeat(32), 'a/b', "'x", 'History', '']) expect(() => renderSheet(workbook, { ...sheet, name })).toThrow();
+    expect(planSheet(sheet).name).toBe('Procès-verbal');
+    for (const name of ['A'.repeat(32), 'a/b', "'x", 'History', '']) expect(() => planSheet({ ...sheet, name })).toThrow();
   });
 
   it('refuses a value inside a merged area other than its top-left cell', () => {
     const sheet = sampleModel().sheets[2];
     const bad = { ...sheet, cells: [...sheet.cells, { row: 1, column: 2, value: 'x' }] };
-    expect(() => renderSheet(new ExcelJS.Workbook(), bad)).toThrow(/merged/);
+    expect(() => planSheet(bad)).toThrow(/merged/);
+  });
+});
+
+describe('a large record', () => {
+  it('is written in chunks (rows, shared strings) that read back exactly, in order', async () => {
+    const rows = 4_500; // beyond one chunk of rows (2,000) and of strings (5,000)
+    const cells: SheetModel['cells'] = [{ row: 1, column: 1, value: 'Nom', style: { bold: true } }, { row: 1, column: 2, value: 'N°' }, { row: 1, column: 3, value: 'Statut' }];
+    for (let r = 2; r <= rows; r++) {
+      cells.push({ row: r, column: 1, value: `Personne ${r} ${'é'.repeat(r % 7)}` }, { row: r, column: 2, value: r }, { row: r, column: 3, value: `=statut ${r % 5}`, style: { fill: 'C6EFCE' } });
+    }
+    const sheet: SheetModel = { ...sampleModel().sheets[2], name: 'Grand', cells, merges: [], rowHeights: [], tables: [{ name: 'Grand', headerRow: 1, firstColumn: 1, lastColumn: 3, lastRow: rows }] };
+    const out = path.join(OUT, 'grand.xlsx');
+    const table: RawTable = { source: 'grand.csv', rows: Array.from({ length: rows }, (_, i) => ({ rowNumber: i + 1, cells: [`ligne ${i + 1}`, '+33 6 12'] })) };
+    await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model: { sheets: [sheet] }, outPath: out });
+    const grids = await readWorkbookGrids(out);
+    expect(grids.map((g) => g.name)).toEqual(['Candidatures', 'Grand']);
+    expect(grids[1].rows).toEqual(modelGrid(sheet));
+    expect(grids[0].rows).toEqual(table.rows.map((r) => r.cells));
+    const parts = await XlsxParts.open(out);
+    const strings = await parts.text('xl/sharedStrings.xml');
+    // Every string cell counted once: the CSV's two columns, the sheet's three headers and two text columns.
+    expect(/<sst [^>]*count="(\d+)"/.exec(strings)?.[1]).toBe(String(2 * rows + 3 + 2 * (rows - 1)));
   });
 });

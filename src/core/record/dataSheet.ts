@@ -12,8 +12,8 @@ import type { CellValue } from '../table';
 import { norm } from '../text';
 import type { RecordMeta } from './meta';
 import { parseOfficials } from './meta';
-import type { SheetModel, SheetRole } from './model';
-import { ROLES } from './labels';
+import type { RecordSheetRole, SheetModel } from './model';
+import { BASE_TABLE_NAMES, isRecordSheetName, recordTableName, ROLES } from './names';
 import { SheetBuilder, STYLES } from './sheetBuilder';
 
 export const DATA_TITLE = 'Données du tirage';
@@ -138,7 +138,7 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
     ]);
   });
   return sheet
-    .table({ name: 'Donnees' + (/\((\d+)\)$/.exec(meta.sheetNames.data)?.[1] ?? ''), headerRow, firstColumn: 1, lastColumn: CANDIDATE_HEADER.length, lastRow: headerRow + Math.max(1, rows.length) })
+    .table({ name: recordTableName(BASE_TABLE_NAMES.data, meta.sheetNames.data), headerRow, firstColumn: 1, lastColumn: CANDIDATE_HEADER.length, lastRow: headerRow + Math.max(1, rows.length) })
     .freeze(0)
     .print({ orientation: 'landscape' })
     .build();
@@ -163,7 +163,7 @@ export class NotARecordError extends Error {}
 
 /** A data sheet by its title, or by the name the tool gives it ("Données du tirage (2)"). */
 export function isDataSheet(name: string, rows: readonly (readonly CellValue[])[]): boolean {
-  return text(rows[0]?.[0]).trim() === DATA_TITLE || new RegExp(`^${DATA_TITLE}( \\(\\d+\\))?$`).test(name);
+  return text(rows[0]?.[0]).trim() === DATA_TITLE || isRecordSheetName(name, 'data');
 }
 
 function text(value: CellValue | undefined): string {
@@ -271,7 +271,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   }
   const names = param('recordSheets').split(';').map((n) => n.trim());
   if (names.length !== ROLES.length) throw new NotARecordError(`liste des feuilles du registre illisible dans « ${sheetName} »`);
-  const sheetNames = Object.fromEntries(ROLES.map((role, i) => [role, names[i]])) as Record<SheetRole, string>;
+  const sheetNames = Object.fromEntries(ROLES.map((role, i) => [role, names[i]])) as Record<RecordSheetRole, string>;
   const headerRow = param('headerRow');
   let inputSheets: string[];
   try {

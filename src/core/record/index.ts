@@ -1,7 +1,10 @@
 /** The record: what the workbook keeps after the draw, and how it is checked. */
 export * from './model';
 export { buildRecord } from './buildRecord';
-export { chooseSheetNames, BASE_SHEET_NAMES } from './labels';
+export * from './names';
+export * from './plan';
 export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
 export { verifyWorkbook, allDifferences, compareSheet, sameValue, type SheetGrid, type RecordCheck, type WorkbookCheck } from './verify';
+export { recordReplacement, type RecordedReplacement } from './replace';
+export { findReplacementSheets } from './replacements';

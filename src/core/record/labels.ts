@@ -2,31 +2,9 @@
 import type { CandidateOutcome } from '../draw';
 import { INELIGIBILITY_LABELS } from '../errors';
 import type { Rules, Sex } from '../rules';
-import type { SheetRole } from './model';
 
-export const BASE_SHEET_NAMES: Record<SheetRole, string> = {
-  draw: 'Tirage',
-  summary: 'Synthèse',
-  minutes: 'Procès-verbal',
-  data: 'Données du tirage',
-};
-
-export const ROLES: readonly SheetRole[] = ['draw', 'summary', 'minutes', 'data'];
-
-/**
- * Record sheets never replace existing ones: a second draw in the same workbook gets
- * "Tirage (2)", "Synthèse (2)"… Excel compares sheet names without case.
- */
-export function chooseSheetNames(existing: readonly string[]): Record<SheetRole, string> {
-  const taken = new Set(existing.map((name) => name.toLocaleLowerCase('fr-FR')));
-  for (let n = 1; ; n++) {
-    const names = Object.fromEntries(ROLES.map((role) => [role, n === 1 ? BASE_SHEET_NAMES[role] : `${BASE_SHEET_NAMES[role]} (${n})`])) as Record<
-      SheetRole,
-      string
-    >;
-    if (ROLES.every((role) => !taken.has(names[role].toLocaleLowerCase('fr-FR')))) return names;
-  }
-}
+// Sheet names live in names.ts; re-exported for the sheet builders.
+export { BASE_SHEET_NAMES, ROLES, chooseSheetNames } from './names';
 
 export const SEX_LABELS: Record<Sex, string> = { F: 'Femme', H: 'Homme' };
 export const SEX_PLURAL: Record<Sex, string> = { F: 'femmes', H: 'hommes' };

@@ -1,5 +1,5 @@
 /** What the record says beyond the draw itself: where, who, and where the candidatures are. */
-import { chooseSheetNames } from './labels';
+import { chooseSheetNames } from './names';
 import type { RecordSheetRole } from './model';
 
 export interface RecordMeta {

@@ -1,4 +1,5 @@
 /** The *Procès-verbal*: what the city publishes and posts, printable on A4. */
+import { inCallOrder } from '../callOrder';
 import { describeRowProblem } from '../errors';
 import { FIELD_LABELS, type ColumnMapping, type Field } from '../columns';
 import type { CandidateOutcome, DrawResult } from '../draw';
@@ -110,9 +111,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   const person = (o: CandidateOutcome) =>
     `${displayName(o.candidature.lastName, o.candidature.firstName)} — tirage n° ${o.drawNumber}${o.priority ? ', priorité d’âge' : ''}`;
   const bySectorSex = (status: CandidateOutcome['status'], sector: string, sex: Sex) =>
-    result.outcomes
-      .filter((o) => o.status === status && o.candidature.sector === sector && o.candidature.sex === sex)
-      .sort((a, b) => (a.reserveRank ?? 0) - (b.reserveRank ?? 0) || (a.drawNumber ?? 0) - (b.drawNumber ?? 0));
+    inCallOrder(result.outcomes.filter((o) => o.status === status && o.candidature.sector === sector && o.candidature.sex === sex));
   for (const sector of rules.sectors) {
     const members = SEXES.flatMap((sex) => bySectorSex('selected', sector, sex));
     if (members.length === 0) {

@@ -1,7 +1,7 @@
 /**
- * The record (procès-verbal and its sheets) as pure data. Every renderer — exceljs for files,
- * office.js in the add-in — draws this one model, and `verify` compares a workbook against it, so
- * what is written and what is checked cannot drift apart.
+ * The record (procès-verbal and its sheets) as pure data. Every renderer — SpreadsheetML for files,
+ * office.js in the add-in — draws this one model through its render plan (plan.ts), and `verify`
+ * compares a workbook against it, so what is written and what is checked cannot drift apart.
  */
 
 /**

@@ -33,7 +33,11 @@ export function withStyle(...styles: (CellStyle | undefined)[]): CellStyle {
 const A4_MARGINS = { left: 0.6, right: 0.6, top: 0.7, bottom: 0.8 };
 
 export class SheetBuilder {
-  private readonly cells = new Map<string, CellModel>();
+  /**
+   * Cells by row then column (a later `set` replaces the cell), so that they come out in reading
+   * order without sorting: a sheet of 100,000 rows holds more than a million cells.
+   */
+  private readonly rows: (CellModel | undefined)[][] = [];
   private readonly merges: MergeModel[] = [];
   private readonly tables: TableModel[] = [];
   private frozen = { rows: 0, columns: 0 };
@@ -49,7 +53,8 @@ export class SheetBuilder {
   }
 
   set(row: number, column: number, value: RecordValue, style?: CellStyle): this {
-    this.cells.set(`${row}:${column}`, style ? { row, column, value, style } : { row, column, value });
+    if (!(Number.isInteger(row) && row >= 1 && Number.isInteger(column) && column >= 1)) throw new Error(`SheetBuilder: no cell R${row}C${column}`);
+    (this.rows[row] ??= [])[column] = style ? { row, column, value, style } : { row, column, value };
     return this;
   }
 
@@ -82,7 +87,8 @@ export class SheetBuilder {
   }
 
   build(): SheetModel {
-    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.column - b.column);
+    const cells: CellModel[] = [];
+    for (const row of this.rows) if (row) for (const cell of row) if (cell) cells.push(cell);
     return {
       role: this.role,
       name: this.name,

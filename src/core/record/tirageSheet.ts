@@ -1,4 +1,5 @@
 /** The *Tirage* sheet: every candidature row with its draw number, status and chance. */
+import { compareCallOrder } from '../callOrder';
 import type { CandidateOutcome, DrawResult } from '../draw';
 import { INELIGIBILITY_LABELS } from '../errors';
 import { toNumber, toText } from '../fraction';
@@ -7,6 +8,7 @@ import { parseIsoDate } from '../dates';
 import { ageBandLabel, SEX_LABELS, STATUS_WORDS, statusLabel } from './labels';
 import type { CellStyle, SheetModel } from './model';
 import type { RecordMeta } from './meta';
+import { BASE_TABLE_NAMES, recordTableName } from './names';
 import { COLOURS, SheetBuilder, STYLES, withStyle } from './sheetBuilder';
 
 export const DRAW_HEADER = [
@@ -34,7 +36,12 @@ const STATUS_STYLE: Record<CandidateOutcome['status'], CellStyle> = {
 
 const STATUS_ORDER = { selected: 0, reserve: 1, ineligible: 2 };
 
-/** Sector (rules order, unknown last), then status, then sex, then call order. */
+/** A row's style and its percentage cell's, one object per status shared by every row (100,000 rows, not 200,000 objects). */
+const ROW_STYLE = Object.fromEntries(
+  Object.entries(STATUS_STYLE).map(([status, style]) => [status, { row: withStyle(style, { border: true }), percent: withStyle(style, { border: true }, STYLES.percent) }]),
+) as Record<CandidateOutcome['status'], { row: CellStyle; percent: CellStyle }>;
+
+/** Sector (rules order, unknown last), then status, then call order (sex, rank, draw number). */
 export function drawSheetOrder(result: DrawResult): CandidateOutcome[] {
   const sectors = result.prepared.rules.sectors;
   const sectorRank = (o: CandidateOutcome) => (o.candidature.sector === null ? sectors.length : sectors.indexOf(o.candidature.sector));
@@ -42,10 +49,7 @@ export function drawSheetOrder(result: DrawResult): CandidateOutcome[] {
     (a, b) =>
       sectorRank(a) - sectorRank(b) ||
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      (a.candidature.sex ?? 'Z').localeCompare(b.candidature.sex ?? 'Z') ||
-      (a.reserveRank ?? 0) - (b.reserveRank ?? 0) ||
-      (a.drawNumber ?? 0) - (b.drawNumber ?? 0) ||
-      a.candidature.row - b.candidature.row,
+      compareCallOrder(a, b),
   );
 }
 
@@ -74,7 +78,7 @@ export function buildDrawSheet(result: DrawResult, meta: RecordMeta): SheetModel
   const rows = drawSheetOrder(result);
   rows.forEach((o, i) => {
     const c = o.candidature;
-    const style = STATUS_STYLE[o.status];
+    const style = ROW_STYLE[o.status];
     sheet.row(
       HEADER_ROW + 1 + i,
       [
@@ -92,20 +96,14 @@ export function buildDrawSheet(result: DrawResult, meta: RecordMeta): SheetModel
         toText(o.probability),
         o.reason ? INELIGIBILITY_LABELS[o.reason] : '',
       ],
-      withStyle(style, { border: true }),
+      style.row,
     );
-    sheet.set(HEADER_ROW + 1 + i, 11, toNumber(o.probability), withStyle(style, { border: true }, STYLES.percent));
+    sheet.set(HEADER_ROW + 1 + i, 11, toNumber(o.probability), style.percent);
   });
   const lastRow = HEADER_ROW + Math.max(1, rows.length);
   return sheet
-    .table({ name: tableName('Tirage', meta.sheetNames.draw), headerRow: HEADER_ROW, firstColumn: 1, lastColumn: last, lastRow })
+    .table({ name: recordTableName(BASE_TABLE_NAMES.draw, meta.sheetNames.draw), headerRow: HEADER_ROW, firstColumn: 1, lastColumn: last, lastRow })
     .freeze(HEADER_ROW)
     .print({ orientation: 'landscape', repeatRows: { from: HEADER_ROW, to: HEADER_ROW } })
     .build();
-}
-
-/** Excel table names: letters, digits and underscores, unique in the workbook. */
-export function tableName(base: string, sheetName: string): string {
-  const suffix = /\((\d+)\)$/.exec(sheetName)?.[1];
-  return suffix ? `${base}_${suffix}` : base;
 }

@@ -11,8 +11,9 @@ import type { CellValue } from '../table';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { buildRecord } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
-import { BASE_SHEET_NAMES } from './labels';
-import type { RecordValue, SheetModel, SheetRole } from './model';
+import { isRecordSheetName, sheetNamesLike } from './names';
+import type { RecordSheetRole, RecordValue, SheetModel } from './model';
+import { checkReplacements, findReplacementSheets, type FoundReplacement } from './replacements';
 
 export interface SheetGrid {
   name: string;
@@ -34,11 +35,13 @@ export interface RecordCheck {
   fingerprint: string;
   publicSeed: string;
   /** The record's sheets as its data sheet lists them (as its own name suggests, when it is unreadable). */
-  sheetNames: Record<SheetRole, string>;
+  sheetNames: Record<RecordSheetRole, string>;
   /** The workbook's sheets before this draw added its own. */
   inputSheets: string[];
   /** One French line per difference; empty when the record agrees with its data. */
   differences: string[];
+  /** The Remplacement sheets of this draw, in the date order they were checked in. */
+  replacements: string[];
 }
 
 function show(value: CellValue | RecordValue | undefined): string {
@@ -123,10 +126,22 @@ function recompute(data: RecordData): DrawResult {
   return drawLots(prepared, data.publicSeed);
 }
 
-function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordCheck {
+/**
+ * The draw of a record, recomputed from its data sheet, for `replace`: the data must be readable
+ * (NotARecordError otherwise); whether the record conforms is `verifyWorkbook`'s to say.
+ */
+export function readRecordDraw(sheets: readonly SheetGrid[], dataSheet: string): { data: RecordData; result: DrawResult } {
+  const grid = sheets.find((s) => s.name === dataSheet);
+  if (grid === undefined) throw new NotARecordError(`feuille « ${dataSheet} » introuvable`);
+  const { data, problems } = parseDataSheet(grid.rows, grid.name);
+  if (problems.length > 0) throw new NotARecordError(problems[0]);
+  return { data, result: recompute(data) };
+}
+
+function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], replacements: readonly FoundReplacement[]): RecordCheck {
   const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
   const differences = [...problems];
-  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences };
+  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences, replacements: [] };
   if (data.meta.sheetNames.data !== dataGrid.name) {
     differences.push(`« ${dataGrid.name} » se présente comme la feuille « ${data.meta.sheetNames.data} » : la liste des feuilles du registre a été modifiée.`);
   }
@@ -157,6 +172,9 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordC
   const candidatureSheet = data.meta.candidatureSheet === null ? undefined : byName.get(data.meta.candidatureSheet);
   if (candidatureSheet) differences.push(...rederive(data, candidatureSheet));
   else if (data.meta.candidatureSheet !== null) differences.push(`Feuille des candidatures « ${data.meta.candidatureSheet} » manquante.`);
+  const replaced = checkReplacements(result, data, dataGrid.name, replacements, compareSheet);
+  differences.push(...replaced.differences);
+  check.replacements = replaced.sheets;
   return check;
 }
 
@@ -171,9 +189,6 @@ export interface WorkbookCheck {
   differences: string[];
 }
 
-/** Names the tool gives record sheets: "Tirage", "Tirage (2)"… */
-const RECORD_SHEET_NAME = new RegExp(`^(${Object.values(BASE_SHEET_NAMES).join('|')})( \\(\\d+\\))?$`);
-
 /**
  * Checks every record of a workbook (a workbook may hold several draws). A sheet is taken for a
  * record's data sheet by its title or by its name, so that retitling it does not hide a draw.
@@ -184,22 +199,29 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
   if (dataSheets.length === 0) {
     throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
   }
+  const replacements = findReplacementSheets(sheets);
   const records = dataSheets.map((grid): RecordCheck => {
     try {
-      return checkRecord(grid, sheets);
+      return checkRecord(grid, sheets, replacements);
     } catch (error) {
       if (!(error instanceof NotARecordError)) throw error;
       // Unreadable: its sheets are presumed to be those named like it ("Tirage (2)" beside "Données du tirage (2)").
-      const suffix = / \(\d+\)$/.exec(grid.name)?.[0] ?? '';
-      const sheetNames = Object.fromEntries(Object.entries(BASE_SHEET_NAMES).map(([role, base]) => [role, base + suffix])) as Record<SheetRole, string>;
-      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`] };
+      const sheetNames = sheetNamesLike(grid.name);
+      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`], replacements: [] };
     }
   });
   const differences: string[] = [];
   const accounted = new Set(records.flatMap((r) => [...Object.values(r.sheetNames), r.dataSheet, ...r.inputSheets]));
   for (const sheet of sheets) {
-    if (RECORD_SHEET_NAME.test(sheet.name) && !accounted.has(sheet.name)) {
+    if (isRecordSheetName(sheet.name) && !accounted.has(sheet.name)) {
       differences.push(`Feuille « ${sheet.name} » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.`);
+    }
+  }
+  const checked = new Set(records.flatMap((r) => r.replacements));
+  for (const { grid, stated } of replacements) {
+    if ('problem' in stated) differences.push(stated.problem);
+    else if (!checked.has(grid.name)) {
+      differences.push(`Feuille « ${grid.name} » : remplacement rattaché à « ${stated.dataSheet} », qui n’est pas un tirage lisible de ce classeur.`);
     }
   }
   const announced = options.expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.expectedFingerprint);

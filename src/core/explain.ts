@@ -57,17 +57,20 @@ function capitalised(text: string): string {
   return text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
 }
 
-/** What happens inside one (sector, sex) group with `n` candidatures and `k` seats, when not everyone is retained. */
-function groupSentence(rules: Rules, sex: Sex, n: number, k: number): string {
-  const plural = NOUN[sex][1];
-  if (k === 0) {
-    const who = n === 1 ? `le ${CANDIDATE[sex][0]} va` : `les ${counted(n, CANDIDATE[sex])} vont`;
-    return `Aucune place pour les ${plural}, pour la parité dans la ville : ${who} sur la liste complémentaire.`;
-  }
-  const head = `Pour les ${plural}, ${counted(k, ['place', 'places'])} pour ${counted(n, CANDIDATE[sex])}`;
-  return ageRuleApplies(rules, n)
-    ? `${head} : ${bandsPhrase(rules.priorityBands)} passent en premier, puis l’ordre du tirage.`
-    : `${head} : l’ordre du tirage décide.`;
+/** How a group with more candidatures than seats is decided. */
+function method(rules: Rules, n: number): string {
+  return ageRuleApplies(rules, n) ? `${bandsPhrase(rules.priorityBands)} passent en premier, puis l’ordre du tirage` : 'l’ordre du tirage décide';
+}
+
+/** « pour les hommes, 2 places pour 3 candidats ». */
+function seatsFor(sex: Sex, n: number, k: number): string {
+  return `pour les ${NOUN[sex][1]}, ${counted(k, ['place', 'places'])} pour ${counted(n, CANDIDATE[sex])}`;
+}
+
+/** A group with no seat at all: the city's parity gave them to the other sex. */
+function noSeat(sex: Sex, n: number): string {
+  const who = n === 1 ? `le ${CANDIDATE[sex][0]} va` : `les ${counted(n, CANDIDATE[sex])} vont`;
+  return `Aucune place pour les ${NOUN[sex][1]}, pour la parité dans la ville : ${who} sur la liste complémentaire.`;
 }
 
 /** "Les 2 femmes sont retenues.", "L’homme est retenu.". */
@@ -90,10 +93,19 @@ export function explainSector(rules: Rules, input: ExplanationInput['sectors'][n
     sentences.push('Toutes les candidatures sont retenues.');
   } else {
     if (input.splitByLot) sentences.push(`Le tirage au sort a fixé le partage : ${counted(quota.F, NOUN.F)} et ${counted(quota.H, NOUN.H)}.`);
+    const contested = SEXES.filter((sex) => quota[sex] > 0 && quota[sex] < candidates[sex]);
+    // Both groups decided the same way: said once, so a full sector still reads in two lines.
+    const shared = contested.length === 2 && method(rules, candidates.F) === method(rules, candidates.H);
     for (const sex of SEXES) {
       const n = candidates[sex];
+      const k = quota[sex];
       if (n === 0) continue;
-      sentences.push(quota[sex] >= n ? allRetained(sex, n) : groupSentence(rules, sex, n, quota[sex]));
+      if (k >= n) sentences.push(allRetained(sex, n));
+      else if (k === 0) sentences.push(noSeat(sex, n));
+      else if (!shared) sentences.push(`${capitalised(seatsFor(sex, n, k))} : ${method(rules, n)}.`);
+    }
+    if (shared) {
+      sentences.push(`${capitalised(seatsFor('F', candidates.F, quota.F))} ; ${seatsFor('H', candidates.H, quota.H)}.`, `Dans les deux cas, ${method(rules, candidates.F)}.`);
     }
   }
   const empty = seats - Math.min(seats, total);

@@ -26,6 +26,11 @@ describe('plain-language reasons, one golden sentence per branch of the rules', 
       'Est : 2 femmes et 5 hommes ont candidaté pour 4 places. Pour les femmes, 1 place pour 2 candidates : l’ordre du tirage décide. Pour les hommes, 3 places pour 5 candidats : les 16–25 ans et les 65 ans et plus passent en premier, puis l’ordre du tirage.',
     );
   });
+  it('both groups over their seats, decided the same way: said once', () => {
+    expect(explainSector(rules, sector([5, 3], [2, 2]))).toBe(
+      'Est : 5 femmes et 3 hommes ont candidaté pour 4 places. Pour les femmes, 2 places pour 5 candidates ; pour les hommes, 2 places pour 3 candidats. Dans les deux cas, les 16–25 ans et les 65 ans et plus passent en premier, puis l’ordre du tirage.',
+    );
+  });
   it('a group with no seat at all, for parity in the city', () => {
     expect(explainSector(rules, sector([4, 1], [4, 0]))).toBe(
       'Est : 4 femmes et 1 homme ont candidaté pour 4 places. Les 4 femmes sont retenues. Aucune place pour les hommes, pour la parité dans la ville : le candidat va sur la liste complémentaire.',

@@ -14,12 +14,12 @@ import { explainDraw } from '../explain';
 import { drawFigures } from '../figures';
 import { mandatePeriod, mandateText } from '../mandate';
 import { SEXES, type AgeBand, type Rules, type Sex } from '../rules';
-import { displayName, longFrenchDate, SEX_PLURAL } from './labels';
+import { displayName, longFrenchDate } from './labels';
 import type { RecordMeta } from './meta';
 import type { CellStyle, SheetModel } from './model';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
 
-const LAST_COLUMN = 4;
+const LAST_COLUMN = 3;
 
 function bandsWords(bands: readonly AgeBand[]): string {
   const parts = bands.map(([min, max]) => (max === null ? `aux ${min} ans et plus` : `aux ${min}–${max} ans`));
@@ -29,11 +29,20 @@ function bandsWords(bands: readonly AgeBand[]): string {
 /** The rules of article 7, as a resident reads them. */
 export function rulesInPlainWords(rules: Rules): string {
   return (
-    `${rules.seatsPerSector} membres au plus par secteur (${rules.sectors.join(', ')}). ` +
-    'Autant de femmes que d’hommes dans la ville, si les candidatures le permettent. ' +
-    `Dans un secteur, quand plus de ${rules.ageRuleAbove} personnes d’un même sexe candidatent, priorité ${bandsWords(rules.priorityBands)}. ` +
-    `Il faut avoir ${rules.minimumAge} ans au moins. Le reste est décidé par le tirage au sort.`
+    `${rules.seatsPerSector} membres au plus par secteur. Autant de femmes que d’hommes dans la ville, si possible. ` +
+    `Priorité ${bandsWords(rules.priorityBands)} quand plus de ${rules.ageRuleAbove} personnes d’un même sexe candidatent dans un secteur. ` +
+    `${rules.minimumAge} ans minimum. Le tirage au sort décide du reste.`
   );
+}
+
+/** « 17 reçues, 15 recevables, 2 écartées (doublon : 1, moins de 16 ans : 1) »: counts only, never who. */
+function candidaturesText(result: DrawResult): string {
+  const figures = drawFigures(result);
+  const reasons = INELIGIBILITY_CODES.map((code) => [code, result.outcomes.filter((o) => o.reason === code).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([code, count]) => `${INELIGIBILITY_LABELS[code]} : ${count}`);
+  const excluded = figures.excluded === 0 ? 'aucune écartée' : `${figures.excluded} écartée${figures.excluded > 1 ? 's' : ''} (${reasons.join(', ')})`;
+  return `${figures.received} reçue${figures.received > 1 ? 's' : ''}, ${figures.eligible} recevable${figures.eligible > 1 ? 's' : ''}, ${excluded}.`;
 }
 
 export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): SheetModel {
@@ -42,7 +51,7 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   const fingerprint = prepared.canonical.fingerprint;
   const figures = drawFigures(result);
   const explanation = explainDraw(result);
-  const sheet = new SheetBuilder('publication', meta.sheetNames.publication, [24, 24, 22, 22], `Tirage CLN, publication — empreinte ${fingerprint}`);
+  const sheet = new SheetBuilder('publication', meta.sheetNames.publication, [20, 36, 36], `Tirage CLN, publication — empreinte ${fingerprint}`);
   let row = 1;
   const full = (value: string, style?: CellStyle) => {
     sheet.merged(row, 1, LAST_COLUMN, value, style);
@@ -51,12 +60,6 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   const field = (label: string, value: string | number, style: CellStyle = STYLES.text) => {
     sheet.set(row, 1, label, STYLES.label);
     sheet.merged(row, 2, LAST_COLUMN, value, withStyle(style, { horizontal: 'left' }));
-    row++;
-  };
-  // A short line of a list that may be long: no merge, no wrap (see minutesSheet.ts).
-  const item = (label: string, value: string) => {
-    sheet.set(row, 1, label, STYLES.label);
-    sheet.set(row, 2, value, { vertical: 'top' });
     row++;
   };
   const section = (title: string) => {
@@ -70,6 +73,7 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   field('Date du tirage', longFrenchDate(prepared.referenceDate));
   field('Lieu', meta.place === '' ? 'Séance publique' : meta.place);
   field('Mandat', mandateText(mandatePeriod(meta.mandateStart)));
+  field('Candidatures', candidaturesText(result));
   field('Règles', rulesInPlainWords(rules));
 
   section('Pourquoi ces résultats');
@@ -79,43 +83,33 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   const people = (status: CandidateOutcome['status'], sector: string, sex: Sex) =>
     result.outcomes.filter((o) => o.status === status && o.candidature.sector === sector && o.candidature.sex === sex).sort(compareCallOrder);
   const name = (o: CandidateOutcome) => displayName(o.candidature.lastName, o.candidature.firstName);
+  // Women and men side by side, one sector under the other: a full council and its reserve fit on one page.
+  const bySector = (status: CandidateOutcome['status'], text: (o: CandidateOutcome) => string, none: string) => {
+    sheet.row(row, ['Secteur', 'Femmes', 'Hommes'], STYLES.label);
+    row++;
+    for (const sector of rules.sectors) {
+      const [women, men] = SEXES.map((sex) => people(status, sector, sex).map(text));
+      const lines = Math.max(women.length, men.length);
+      if (lines === 0) sheet.row(row++, [sector, none], { vertical: 'top' });
+      for (let i = 0; i < lines; i++) sheet.row(row++, [i === 0 ? sector : '', women[i] ?? '', men[i] ?? ''], { vertical: 'top' });
+    }
+  };
 
   section(`Membres désignés : ${figures.members.F + figures.members.H} (${figures.members.F} femmes, ${figures.members.H} hommes)`);
-  for (const sector of rules.sectors) {
-    const members = SEXES.flatMap((sex) => people('selected', sector, sex));
-    if (members.length === 0) item(sector, 'Aucun membre : aucune candidature.');
-    members.forEach((o, i) => item(i === 0 ? sector : '', `${name(o)} (${o.candidature.sex === 'F' ? 'femme' : 'homme'})`));
-  }
+  bySector('selected', name, 'Aucun membre : aucune candidature.');
 
-  section('Liste complémentaire : en cas de départ, dans cet ordre');
-  let anyReserve = false;
-  for (const sector of rules.sectors) {
-    for (const sex of SEXES) {
-      const reserve = people('reserve', sector, sex);
-      reserve.forEach((o, i) => item(i === 0 ? `${sector}, ${SEX_PLURAL[sex]}` : '', `${o.reserveRank}. ${name(o)}`));
-      anyReserve ||= reserve.length > 0;
-    }
-  }
-  if (!anyReserve) item('', 'Personne : toutes les candidatures recevables sont retenues.');
-
-  section('Candidatures');
-  field('Reçues', figures.received);
-  field('Recevables', figures.eligible);
-  for (const code of INELIGIBILITY_CODES) {
-    const count = result.outcomes.filter((o) => o.reason === code).length;
-    if (count > 0) field(`Écartées : ${INELIGIBILITY_LABELS[code]}`, count);
-  }
-  if (figures.excluded === 0) field('Écartées', 0);
+  section('Liste complémentaire : en cas de départ, on appelle dans cet ordre');
+  if (result.outcomes.some((o) => o.status === 'reserve')) bySector('reserve', (o) => `${o.reserveRank}. ${name(o)}`, 'Personne.');
+  else full('Personne : toutes les candidatures recevables sont retenues.', STYLES.text);
 
   section('Vérifier le tirage');
-  field('Empreinte des candidatures', fingerprint, STYLES.code);
+  field('Empreinte', fingerprint, STYLES.code);
   field('Graine publique', result.publicSeed);
   full(
-    'L’empreinte résume la liste des candidatures recevables. Elle a été affichée en séance avant le choix de la graine : ' +
-      'personne ne pouvait donc choisir le résultat. Avec la graine, les règles publiques (algorithme ' +
-      `${prepared.algorithm}) donnent toujours le même résultat. La Ville garde le registre complet ; ` +
-      'la commande « tirage-cln verify » refait le tirage à partir de ce registre et compare chaque nom et chaque chiffre.',
+    'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ' +
+      `La Ville garde le registre complet : « tirage-cln verify » y refait le tirage (algorithme public ${prepared.algorithm}) et compare chaque nom et chaque chiffre.`,
     STYLES.note,
   );
-  return sheet.print({ orientation: 'portrait' }).build();
+  // Narrower top and bottom margins than the other sheets: a full council and its reserve list on one page.
+  return sheet.print({ orientation: 'portrait', margins: { left: 0.6, right: 0.6, top: 0.5, bottom: 0.6 } }).build();
 }

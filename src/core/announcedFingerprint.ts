@@ -5,13 +5,8 @@
  */
 import { InputError } from './errors';
 
-/** Spaces around it and capitals are what typing adds; they do not change the fingerprint. */
-export function normaliseFingerprint(text: string): string {
-  return text.trim().toLowerCase();
-}
-
 export function parseAnnouncedFingerprint(text: string): string {
-  const fingerprint = normaliseFingerprint(text);
+  const fingerprint = text.trim().toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(fingerprint)) {
     throw new InputError(
       'bad_fingerprint',

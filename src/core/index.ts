@@ -27,7 +27,6 @@ export {
 export { checkReferenceDateAhead } from './referenceDate';
 export { parseAnnouncedFingerprint, checkAnnounced } from './announcedFingerprint';
 export { compareCallOrder, inCallOrder } from './callOrder';
-export { normaliseFingerprint } from './announcedFingerprint';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
 export { drawResultToJson, candidatureJson, candidateJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

@@ -115,7 +115,11 @@ export interface ProtectionPlan {
 export interface SheetPlan {
   role: SheetRole;
   name: string;
-  /** The used range: rows 1..rowCount, columns 1..columnCount (0 for an empty sheet). */
+  /**
+   * The used range: rows 1..rowCount, columns 1..columnCount (0 for an empty sheet). The plan is
+   * dense over it (a value and a style slot per cell), which suits the record's sheets: a few
+   * columns wide, every row filled.
+   */
   rowCount: number;
   columnCount: number;
   blocks: ValueBlock[];
@@ -148,6 +152,9 @@ export const TEXT_FORMAT = '@';
  * office.js renderer must write it so it stays text).
  */
 export const MAX_TEXT_FORMATTED = 255;
+/** A worksheet's size: 1,048,576 rows, 16,384 columns (XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
 /** Excel refuses a header or footer longer than 255 characters. */
 export const MAX_HEADER_FOOTER = 255;
 /** Footer font size (points): a 64-digit fingerprint fits a portrait A4 line beside the page number. */
@@ -168,7 +175,8 @@ export function planSheet(sheet: SheetModel): SheetPlan {
   let rowCount = 0;
   let columnCount = 0;
   for (const cell of sheet.cells) {
-    if (!(Number.isInteger(cell.row) && cell.row >= 1 && Number.isInteger(cell.column) && cell.column >= 1)) {
+    const inSheet = Number.isInteger(cell.row) && cell.row >= 1 && cell.row <= MAX_ROWS && Number.isInteger(cell.column) && cell.column >= 1 && cell.column <= MAX_COLUMNS;
+    if (!inSheet) {
       throw new Error(`planSheet: ${sheet.name} has a cell at R${cell.row}C${cell.column}`);
     }
     if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) {

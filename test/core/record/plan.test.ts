@@ -135,6 +135,14 @@ describe('tables and filters', () => {
     expect(twice.lists).toHaveLength(1);
   });
 
+  it('refuse a cell outside a worksheet', () => {
+    const draw = sampleModel().sheets[0];
+    for (const [row, column] of [[0, 1], [1, 0], [1_048_577, 1], [1, 16_385], [1.5, 1]]) {
+      expect(() => planSheet({ ...draw, cells: [{ row, column, value: 'x' }], merges: [], tables: [] })).toThrow(/has a cell at/);
+    }
+    expect(planSheet({ ...draw, cells: [{ row: 1_048_576, column: 2, value: null }], merges: [], tables: [] }).rowCount).toBe(1_048_576);
+  });
+
   it('refuse a table name Excel would refuse', () => {
     const draw = sampleModel().sheets[0];
     for (const name of ['A1', 'R1C1', '1abc', 'a b']) expect(() => planSheet({ ...draw, tables: [{ ...draw.tables[0], name }] })).toThrow(/table name/);

@@ -1,0 +1,137 @@
+/**
+ * The slice of the Excel JavaScript API (office.js) that the adapter calls, and nothing more.
+ *
+ * The adapter is written against these interfaces rather than against the global `Excel`
+ * namespace so that the same code runs on Excel itself and on the simulated Excel
+ * (`simulated/excel.ts`), which implements exactly this slice. `officeTypesConform` below makes
+ * the compiler check that office.js's own types (ExcelApi 1.9) are assignable to them: a call the
+ * adapter makes that real Excel does not offer, or offers with another shape, fails the build.
+ */
+/// <reference types="office-js" />
+
+/** Enumerations keep office.js's own unions: a property that can be read must admit all its values. */
+export type HorizontalAlignment = Excel.RangeFormat['horizontalAlignment'];
+export type VerticalAlignment = Excel.RangeFormat['verticalAlignment'];
+export type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+export interface XlLoadable {
+  load(propertyNames?: string | string[]): this;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<void>;
+}
+
+export interface XlWorkbook extends XlLoadable {
+  readonly worksheets: XlWorksheetCollection;
+  readonly tables: XlTableCollection;
+  readonly functions: { date(year: number, month: number, day: number): XlFunctionResult };
+  /** ExcelApi 1.8. */
+  readonly readOnly: boolean;
+  /** ExcelApi 1.7: the workbook's structure (adding, renaming, deleting sheets) is protected. */
+  readonly protection: XlLoadable & { readonly protected: boolean };
+}
+
+export interface XlFunctionResult extends XlLoadable {
+  readonly value: number;
+  readonly error: string;
+}
+
+export interface XlWorksheetCollection extends XlLoadable {
+  readonly items: XlWorksheet[];
+  add(name?: string): XlWorksheet;
+  getItem(key: string): XlWorksheet;
+}
+
+export interface XlWorksheet extends XlLoadable {
+  name: string;
+  readonly tables: XlTableCollection;
+  readonly protection: XlWorksheetProtection;
+  readonly freezePanes: { freezeRows(count?: number): void; freezeColumns(count?: number): void; freezeAt(frozenRange: string): void };
+  readonly pageLayout: XlPageLayout;
+  readonly autoFilter: { apply(range: string): void };
+  getRange(address?: string): XlRange;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  /** ExcelApi 1.9: several areas at once, so one format call styles every cell sharing a style. */
+  getRanges(address?: string): XlRangeAreas;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+  delete(): void;
+}
+
+export interface XlWorksheetProtection extends XlLoadable {
+  readonly protected: boolean;
+  protect(options?: { allowAutoFilter?: boolean; allowSort?: boolean; allowFormatCells?: boolean; selectionMode?: Excel.WorksheetProtectionOptions['selectionMode'] }): void;
+}
+
+export interface XlPageLayout {
+  orientation: Excel.PageLayout['orientation'];
+  paperSize: Excel.PageLayout['paperSize'];
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  readonly headersFooters: { readonly defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } };
+  setPrintTitleRows(printTitleRows: string): void;
+}
+
+export interface XlTableCollection extends XlLoadable {
+  readonly items: XlTable[];
+  add(address: string, hasHeaders: boolean): XlTable;
+  getItem(key: string): XlTable;
+}
+
+export interface XlTable extends XlLoadable {
+  name: string;
+  style: string;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+  readonly worksheet: XlWorksheet;
+  getRange(): XlRange;
+}
+
+export interface XlRangeFormat {
+  readonly fill: { color: string };
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string; name: string };
+  readonly borders: { getItem(index: BorderSide): { style: string; color: string } };
+  horizontalAlignment: HorizontalAlignment;
+  verticalAlignment: VerticalAlignment;
+  wrapText: boolean;
+  columnWidth: number;
+  rowHeight: number;
+}
+
+export interface XlRange extends XlLoadable {
+  /** `null` in an array written to `values` leaves that cell unchanged (office.js). */
+  values: unknown[][];
+  numberFormat: unknown[][];
+  readonly formulas: unknown[][];
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly isNullObject: boolean;
+  readonly format: XlRangeFormat;
+  merge(across?: boolean): void;
+  select(): void;
+}
+
+export interface XlRangeAreas {
+  readonly format: XlRangeFormat;
+}
+
+/** How the adapter gets a context: `Excel.run` in Office, the simulation's own `run` elsewhere. */
+export type ExcelRunner = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Compile-time proof that office.js's types fit the slice above (never called). If the slice asked
+ * for something Excel does not have, this assignment would not type-check.
+ */
+export function officeTypesConform(context: Excel.RequestContext): XlContext {
+  return context;
+}

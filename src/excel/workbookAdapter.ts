@@ -1,0 +1,181 @@
+/**
+ * What the task pane asks of the open workbook, in its own words: no office.js type crosses this
+ * interface. `ExcelWorkbookAdapter` implements it on any `ExcelRunner` — `Excel.run` in Office
+ * (office.ts), the simulated Excel elsewhere — so the same code runs in both.
+ */
+import type { DrawResult } from '../core/draw';
+import { verifyWorkbook, type SheetGrid, type WorkbookCheck } from '../core/record/verify';
+import type { ExcelRunner, XlContext } from './officeApi';
+import { ExcelAdapterError } from './problems';
+import {
+  createSheetsFor,
+  creationBytes,
+  failure,
+  packSyncs,
+  SYNC_BYTES,
+  prepareWrite,
+  readBackAndVerify,
+  revealSteps,
+  writeRecordWith,
+  type DrawRequest,
+  type PreparedWrite,
+  type WriteOutcome,
+} from './recordWriter';
+import { readSheetGrids } from './sheetReader';
+import { problemOf, SyncCounter } from './syncs';
+import { listContents, readTableIn, type TableRead, type TableRef, type WorkbookContents } from './tableReader';
+import type { WriteOp } from './planOps';
+
+export type { DrawRequest, WriteOutcome, TableRef, TableRead, WorkbookContents };
+
+/** A record being revealed step by step; each step is one sync. */
+export interface RevealSession {
+  readonly result: DrawResult;
+  readonly stepCount: number;
+  readonly stepsDone: number;
+  /** Writes the next step; false once every step is written. */
+  revealStep(): Promise<boolean>;
+  /** Writes what is left at once, then reads the record back and verifies it. */
+  finish(): Promise<WriteOutcome>;
+}
+
+export interface WorkbookPort {
+  listTables(): Promise<WorkbookContents>;
+  readTable(ref: TableRef): Promise<TableRead>;
+  writeRecord(request: DrawRequest): Promise<WriteOutcome>;
+  startReveal(request: DrawRequest): Promise<RevealSession>;
+  /** Every sheet of the workbook, for `verify`. */
+  readRecordSheets(): Promise<SheetGrid[]>;
+  /** The *Vérifier* action: any workbook holding a record. Throws NotARecordError when it holds none. */
+  verifyRecord(): Promise<WorkbookCheck>;
+  selectCell(sheet: string, address: string): Promise<void>;
+}
+
+export interface AdapterOptions {
+  /** Milliseconds a sync may take before the operation is given up (default 60 s). */
+  syncTimeoutMs?: number;
+}
+
+export class ExcelWorkbookAdapter implements WorkbookPort {
+  readonly syncs: SyncCounter;
+
+  constructor(
+    private readonly run: ExcelRunner,
+    options: AdapterOptions = {},
+  ) {
+    this.syncs = new SyncCounter(options.syncTimeoutMs);
+  }
+
+  /** Syncs made so far (the budget the tests and the bench measure). */
+  get syncCount(): number {
+    return this.syncs.count;
+  }
+
+  /** Runs a batch; Excel's errors become French ExcelAdapterErrors, the engine's and ours pass unchanged. */
+  private async runBatch<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (error) {
+      let problem;
+      try {
+        problem = problemOf(error);
+      } catch {
+        throw error;
+      }
+      throw new ExcelAdapterError(problem);
+    }
+  }
+
+  listTables(): Promise<WorkbookContents> {
+    return this.runBatch((context) => listContents(context, this.syncs));
+  }
+
+  readTable(ref: TableRef): Promise<TableRead> {
+    return this.runBatch((context) => readTableIn(context, this.syncs, ref));
+  }
+
+  writeRecord(request: DrawRequest): Promise<WriteOutcome> {
+    return writeRecordWith(this.run, this.syncs, request);
+  }
+
+  async startReveal(request: DrawRequest): Promise<RevealSession> {
+    const prepared = await this.runBatch((context) => prepareWrite(context, this.syncs, request));
+    return new Reveal(this.run, this.syncs, prepared, revealSteps(prepared));
+  }
+
+  readRecordSheets(): Promise<SheetGrid[]> {
+    return this.runBatch(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await this.syncs.sync(context);
+      return readSheetGrids(context, this.syncs, sheets.items.map((s) => s.name));
+    });
+  }
+
+  async verifyRecord(): Promise<WorkbookCheck> {
+    return verifyWorkbook(await this.readRecordSheets());
+  }
+
+  selectCell(sheet: string, address: string): Promise<void> {
+    return this.runBatch(async (context) => {
+      const target = context.workbook.worksheets.getItem(sheet);
+      target.activate();
+      target.getRange(address).select();
+      await this.syncs.sync(context);
+    });
+  }
+}
+
+class Reveal implements RevealSession {
+  stepsDone = 0;
+
+  constructor(
+    private readonly run: ExcelRunner,
+    private readonly syncs: SyncCounter,
+    private readonly prepared: PreparedWrite,
+    private readonly steps: WriteOp[][],
+  ) {}
+
+  get result(): DrawResult {
+    return this.prepared.result;
+  }
+
+  get stepCount(): number {
+    return this.steps.length;
+  }
+
+  async revealStep(): Promise<boolean> {
+    if (this.stepsDone >= this.steps.length) return false;
+    const step = this.steps[this.stepsDone];
+    const first = this.stepsDone === 0;
+    try {
+      await this.run(async (context) => {
+        // The first step adds the sheets; later ones find them by name, in a new context each.
+        const sheets = first ? createSheetsFor(context, this.prepared.plans) : this.prepared.plans.map((p) => context.workbook.worksheets.getItem(p.name));
+        for (const group of packSyncs(step, SYNC_BYTES, first ? creationBytes(this.prepared.plans) : 0)) {
+          group.forEach((op) => op.queue(sheets));
+          await this.syncs.sync(context);
+        }
+      });
+    } catch (error) {
+      throw await failure(this.run, this.syncs, error, this.prepared);
+    }
+    this.stepsDone++;
+    return this.stepsDone < this.steps.length;
+  }
+
+  async finish(): Promise<WriteOutcome> {
+    while (await this.revealStep());
+    try {
+      const check = await this.run((context) => readBackAndVerify(context, this.syncs, this.prepared));
+      return { result: this.prepared.result, sheetNames: this.prepared.plans.map((p) => p.name), check };
+    } catch (error) {
+      let problem;
+      try {
+        problem = problemOf(error);
+      } catch {
+        throw error;
+      }
+      throw new ExcelAdapterError(problem);
+    }
+  }
+}

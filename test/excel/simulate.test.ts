@@ -1,0 +1,71 @@
+/** `npm run simulate`: the add-in's code path on the simulated Excel writes a workbook that `tirage-cln verify` accepts. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+import { main } from '../../src/excel/simulated/simulate';
+
+const ASSETS = join(__dirname, '../../assets');
+
+function captured(): { out: string[]; err: string[]; restore: () => void } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  return { out, err, restore: () => (stdout.mockRestore(), stderr.mockRestore()) };
+}
+
+describe('npm run simulate', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tirage-simulate-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(['exemple-candidatures.csv', 'exemple-candidatures.xlsx'])('%s: prints the round trips, and the saved workbook passes verify', async (input) => {
+    const out = join(dir, `${input}.xlsx`);
+    const io = captured();
+    let code: number;
+    try {
+      code = await main([join(ASSETS, input), '--seed', '4 2 6 1 5 3', '--date', '2025-06-13', '--out', out]);
+    } finally {
+      io.restore();
+    }
+    expect(io.err).toEqual([]);
+    expect(code).toBe(0);
+    const figures = JSON.parse(io.out.join(''));
+    expect(figures).toMatchObject({ readSyncs: 2, differences: 0 });
+    expect(figures.writeSyncs).toBeLessThanOrEqual(8);
+    expect(figures.maxRequestBytes).toBeGreaterThan(0);
+
+    const lines: string[] = [];
+    const exit = await run(['verify', out], { stdout: (t) => lines.push(t), stderr: (t) => lines.push(t), today: () => '2025-06-13' });
+    expect(lines.join('')).toContain('Registre conforme');
+    expect(exit).toBe(0);
+  });
+
+  it('takes the sheet named by --sheet, whatever its capitals, and refuses an unknown one in French', async () => {
+    const io = captured();
+    let codes: number[];
+    try {
+      const args = (sheet: string) => [join(ASSETS, 'exemple-candidatures.xlsx'), '--seed', 's', '--date', '2025-06-13', '--sheet', sheet, '--out', join(dir, `${sheet}.xlsx`)];
+      codes = [await main(args('candidatures')), await main(args('Inconnue'))];
+    } finally {
+      io.restore();
+    }
+    expect(codes).toEqual([0, 2]);
+    expect(io.err.join('')).toContain('n’a pas de feuille nommée « Inconnue »');
+  });
+
+  it('says in French what is wrong with the table, with exit code 2', async () => {
+    const io = captured();
+    let code: number;
+    try {
+      code = await main([join(ASSETS, 'exemple-candidatures.csv'), '--seed', 's', '--date', '13/06/2025', '--out', join(dir, 'x.xlsx')]);
+    } finally {
+      io.restore();
+    }
+    expect(code).toBe(2);
+    expect(io.err.join('')).toContain('Date du tirage invalide « 13/06/2025 »');
+  });
+});

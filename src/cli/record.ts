@@ -113,6 +113,7 @@ export async function verifyFile(path: string, expectedFingerprint?: string): Pr
     if (several) lines.push('', `Tirage consigné dans « ${record.dataSheet} »`);
     lines.push(`Empreinte des candidatures : ${record.fingerprint}`, `Graine publique : « ${record.publicSeed} »`);
     if (announced !== undefined && record.fingerprint === announced) lines.push('Empreinte identique à celle annoncée en séance.');
+    if (record.replacements.length > 0) lines.push(`Remplacements refaits dans l’ordre des dates : ${record.replacements.map((name) => `« ${name} »`).join(', ')}`);
     lines.push(...differencesText(record.differences));
   }
   if (check.differences.length > 0) {

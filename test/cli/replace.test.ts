@@ -97,6 +97,7 @@ describe('replace', () => {
 
     const verified = await cli('verify', at('trois.xlsx'));
     expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('Registre conforme')]);
+    expect(verified.stdout).toContain('Remplacements refaits dans l’ordre des dates : « Remplacement », « Remplacement (2) », « Remplacement (3) »');
   });
 
   it.each([

@@ -1,6 +1,6 @@
 /** `replace`: a member leaves during the mandate; a copy of the record gets a Remplacement sheet. */
 import { existsSync } from 'node:fs';
-import { candidateJson, InputError, personLabel, recordReplacement, refuseUnkeepableText, type RecordedReplacement, type ReplacementRequest } from '../core';
+import { candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, recordReplacement, refuseUnkeepableText, type RecordedReplacement, type ReplacementRequest } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readWorkbookGrids } from '../file/recordReader';
 import { recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
@@ -49,10 +49,15 @@ export function replacementJson({ replacement }: RecordedReplacement): object {
   };
 }
 
+function frenchDate(iso: string): string {
+  const date = parseIsoDate(iso);
+  return date === null ? iso : formatFrenchDate(date);
+}
+
 export function formatReplacement({ replacement, sheet }: RecordedReplacement, out: string): string {
   const { leaving, joining, rule } = replacement;
   const lines = [
-    `Départ : ${personLabel(leaving)}, le ${replacement.request.date} (${replacement.request.reason})`,
+    `Départ : ${personLabel(leaving)}, le ${frenchDate(replacement.request.date)} (motif : ${replacement.request.reason})`,
     joining === null
       ? 'Remplaçant·e : personne, la liste complémentaire est épuisée ; le siège reste vacant.'
       : `Remplaçant·e : ${personLabel(joining)}, liste complémentaire n° ${joining.reserveRank}${rule === 'chosen' ? ' (choix consigné)' : ''}`,

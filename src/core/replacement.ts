@@ -157,8 +157,13 @@ export class MandateMembers {
       return { joining: null, rule: 'vacant', offered };
     }
     if (chosenRow === null) {
-      const head = `La liste complémentaire ${sector}, ${SEX_PLURAL[sex]} est épuisée : choisissez une personne parmi celles-ci, dans l’ordre d’appel.`;
-      throw new InputError('choice_needed', head, [head, ...offered.map((o) => `  ${personLabel(o)}`)], { offered: offered.map((o) => o.candidature.row) });
+      // One line per person offered, then what to do: the CLI prints the lines before the message.
+      throw new InputError(
+        'choice_needed',
+        `La liste complémentaire ${sector}, ${SEX_PLURAL[sex]} est épuisée : choisissez une des ${offered.length === 1 ? 'personne proposée' : `${offered.length} personnes proposées`}, dans l’ordre d’appel (même sexe dans les autres secteurs, puis autre sexe dans ce secteur).`,
+        offered.map((o, i) => `  ${i + 1}. ${personLabel(o)}, liste complémentaire n° ${o.reserveRank}`),
+        { offered: offered.map((o) => o.candidature.row) },
+      );
     }
     const chosen = offered.find((o) => o.candidature.row === chosenRow);
     if (chosen === undefined) {

@@ -59,7 +59,7 @@ describe('replace', () => {
     const before = hash(record);
     const { code, stdout, stderr } = await replace(record, at('un.xlsx'), 12, '2026-01-15');
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout).toContain('Départ : LEMAIRE Jean-Baptiste (ligne 12, Est, homme), le 2026-01-15 (Démission)');
+    expect(stdout).toContain('Départ : LEMAIRE Jean-Baptiste (ligne 12, Est, homme), le 15/01/2026 (motif : Démission)');
     expect(stdout).toContain('Remplaçant·e : ROUSSEL Benoît (ligne 16, Est, homme), liste complémentaire n° 1');
     expect(stdout).toContain('feuille ajoutée : Remplacement');
     expect(hash(record)).toBe(before);
@@ -83,7 +83,7 @@ describe('replace', () => {
     const needed = await replace(at('un.xlsx'), at('deux.xlsx'), 5, '2026-03-01');
     expect(needed.code).toBe(2);
     expect(needed.stderr).toContain('La liste complémentaire Est, hommes est épuisée');
-    expect(needed.stderr).toMatch(/PETIT Loïc \(ligne 9, Nord, homme\)\n.*CARPENTIER Maël \(ligne 15, Nord, homme\)/);
+    expect(needed.stderr).toMatch(/^  1\. PETIT Loïc \(ligne 9, Nord, homme\), liste complémentaire n° 1\n  2\. CARPENTIER Maël \(ligne 15, Nord, homme\), liste complémentaire n° 2\nLa liste complémentaire Est/);
     expect(needed.stderr).toContain('--choose');
     expect(existsSync(at('deux.xlsx'))).toBe(false);
 

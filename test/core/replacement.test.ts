@@ -41,7 +41,8 @@ describe('replacing a member during the mandate', () => {
     const needed = refusal(() => members.replace(request(row(estMen[1]), '2026-02-01')));
     expect(needed.code).toBe('choice_needed');
     expect(needed.details.offered).toEqual(nordReserve.map(row));
-    expect(needed.lines.join('\n')).toContain('La liste complémentaire Est, hommes est épuisée');
+    expect(needed.message).toContain('La liste complémentaire Est, hommes est épuisée : choisissez une des 2 personnes proposées');
+    expect(needed.lines).toHaveLength(2);
     // Refused: nothing changed, the same request with a choice goes through.
     const chosen = members.replace(request(row(estMen[1]), '2026-02-01', row(nordReserve[1])));
     expect(chosen.rule).toBe('chosen');

@@ -84,22 +84,25 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
     result.outcomes.filter((o) => o.status === status && o.candidature.sector === sector && o.candidature.sex === sex).sort(compareCallOrder);
   const name = (o: CandidateOutcome) => displayName(o.candidature.lastName, o.candidature.firstName);
   // Women and men side by side, one sector under the other: a full council and its reserve fit on one page.
-  const bySector = (status: CandidateOutcome['status'], text: (o: CandidateOutcome) => string, none: string) => {
+  // A dash where a sector has nobody of one sex, so that an empty cell never looks forgotten.
+  const bySector = (status: CandidateOutcome['status'], text: (o: CandidateOutcome) => string) => {
     sheet.row(row, ['Secteur', 'Femmes', 'Hommes'], STYLES.label);
     row++;
     for (const sector of rules.sectors) {
       const [women, men] = SEXES.map((sex) => people(status, sector, sex).map(text));
-      const lines = Math.max(women.length, men.length);
-      if (lines === 0) sheet.row(row++, [sector, none], { vertical: 'top' });
-      for (let i = 0; i < lines; i++) sheet.row(row++, [i === 0 ? sector : '', women[i] ?? '', men[i] ?? ''], { vertical: 'top' });
+      const lines = Math.max(1, women.length, men.length);
+      for (let i = 0; i < lines; i++) {
+        const cell = (list: string[]) => list[i] ?? (i === 0 ? '—' : '');
+        sheet.row(row++, [i === 0 ? sector : '', cell(women), cell(men)], { vertical: 'top' });
+      }
     }
   };
 
   section(`Membres désignés : ${figures.members.F + figures.members.H} (${figures.members.F} femmes, ${figures.members.H} hommes)`);
-  bySector('selected', name, 'Aucun membre : aucune candidature.');
+  bySector('selected', name);
 
   section('Liste complémentaire : en cas de départ, on appelle dans cet ordre');
-  if (result.outcomes.some((o) => o.status === 'reserve')) bySector('reserve', (o) => `${o.reserveRank}. ${name(o)}`, 'Personne.');
+  if (result.outcomes.some((o) => o.status === 'reserve')) bySector('reserve', (o) => `${o.reserveRank}. ${name(o)}`);
   else full('Personne : toutes les candidatures recevables sont retenues.', STYLES.text);
 
   section('Vérifier le tirage');

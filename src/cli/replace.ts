@@ -1,6 +1,6 @@
 /** `replace`: a member leaves during the mandate; a copy of the record gets a Remplacement sheet. */
 import { existsSync } from 'node:fs';
-import { candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, recordReplacement, refuseUnkeepableText, type RecordedReplacement, type ReplacementRequest } from '../core';
+import { candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, recordReplacement, refuseUnkeepableText, toNumber, type RecordedReplacement, type ReplacementRequest } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readWorkbookGrids } from '../file/recordReader';
 import { recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
@@ -43,8 +43,8 @@ export async function replaceMember(recordPath: string, options: ReplaceOptions)
 
 export function replacementJson({ replacement }: RecordedReplacement): object {
   return {
-    leaving: candidateJson(replacement.leaving),
-    joining: replacement.joining === null ? null : candidateJson(replacement.joining),
+    leaving: candidateJson(replacement.leaving, toNumber),
+    joining: replacement.joining === null ? null : candidateJson(replacement.joining, toNumber),
     rule: replacement.rule,
   };
 }

@@ -83,6 +83,7 @@ export type InputErrorCode =
   | 'unsupported_format'
   | 'sheet_not_found'
   | 'empty_table'
+  | 'table_too_large'
   | 'missing_columns'
   | 'ambiguous_column'
   | 'bad_column_mapping'

@@ -28,7 +28,7 @@ export { checkReferenceDateAhead } from './referenceDate';
 export { parseAnnouncedFingerprint, checkAnnounced } from './announcedFingerprint';
 export { compareCallOrder, inCallOrder } from './callOrder';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
-export { drawResultToJson, candidatureJson, candidateJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
+export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidatureJson, candidateJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';
 export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
 export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';

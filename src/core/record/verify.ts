@@ -167,10 +167,11 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], replacem
   for (const model of buildRecord(result, data.meta).sheets) {
     const grid = byName.get(model.name);
     if (grid === undefined) differences.push(`Feuille « ${model.name} » manquante.`);
-    else differences.push(...compareSheet(model, grid));
+    // One push per difference: an edited sheet of 100,000 rows gives more than a call's arguments can hold.
+    else for (const difference of compareSheet(model, grid)) differences.push(difference);
   }
   const candidatureSheet = data.meta.candidatureSheet === null ? undefined : byName.get(data.meta.candidatureSheet);
-  if (candidatureSheet) differences.push(...rederive(data, candidatureSheet));
+  if (candidatureSheet) for (const difference of rederive(data, candidatureSheet)) differences.push(difference);
   else if (data.meta.candidatureSheet !== null) differences.push(`Feuille des candidatures « ${data.meta.candidatureSheet} » manquante.`);
   const replaced = checkReplacements(result, data, dataGrid.name, replacements, compareSheet);
   differences.push(...replaced.differences);

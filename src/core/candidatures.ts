@@ -13,7 +13,8 @@ import {
   toIso,
   type CalendarDate,
 } from './dates';
-import { cellAddress, type RowProblem } from './errors';
+import { areaReference, BlankCells } from './blankCells';
+import { cellAddress, describeBlankCause, type RowProblem } from './errors';
 import { refuseUnkeepableCells } from './keepableText';
 import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
 import type { CellValue, RawTable, SourceRow } from './table';
@@ -92,6 +93,8 @@ function isBlankCell(cell: CellValue): boolean {
 }
 
 function isBlank(row: SourceRow): boolean {
+  // A formula saved without its result reads as empty but is not nothing: the row is reported.
+  if (row.formulasWithoutValue !== undefined && row.formulasWithoutValue.size > 0) return false;
   for (const cell of row.cells) if (!isBlankCell(cell)) return false;
   return true;
 }
@@ -153,6 +156,7 @@ class RowReader {
     private readonly map: ColumnMap,
     private readonly rules: Rules,
     private readonly reference: CalendarDate,
+    private readonly blanks: BlankCells,
   ) {
     const byFold = new Map(rules.sectors.map((name) => [fold(name), name]));
     this.sectorsByFold = byFold;
@@ -199,7 +203,7 @@ class RowReader {
     // Problems are worded only for the rows that have one, in the order of ALGORITHM.md §2.
     const eligible = lastName !== '' && firstName !== '' && sector !== null && sex !== null && age !== null && age >= this.rules.minimumAge;
     if (!eligible) {
-      this.describeProblems(candidature, cells, { sectorValue, sexValue, birthValue, birthDate, tooOld });
+      this.describeProblems(candidature, row, { sectorValue, sexValue, birthValue, birthDate, tooOld });
       return candidature;
     }
     const first = seen.firstOf(candidature);
@@ -208,7 +212,7 @@ class RowReader {
       // The cells compared, in this row and in the first one, so both can be found at once.
       const compared: Field[] = ['lastName', 'firstName', candidature.birthDate === null ? 'age' : 'birthDate'];
       const cellsOf = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row)).join(', ');
-      this.problemAt(candidature)(
+      this.problemAt(candidature, row)(
         'duplicate',
         null,
         null,
@@ -219,9 +223,10 @@ class RowReader {
     return candidature;
   }
 
-  private problemAt(c: Candidature): ProblemAt {
+  private problemAt(c: Candidature, row: SourceRow): ProblemAt {
     return (code, field, raw, detail) => {
       const column = field === null ? undefined : this.map.columns[field];
+      if (field !== null && cellText(raw) === '') detail = this.blankDetail(row, field) ?? detail;
       c.problems.push({
         code,
         row: c.row,
@@ -233,12 +238,21 @@ class RowReader {
     };
   }
 
+  /** Why the field's cell reads as empty, when the sheet knows (a formula without result, a merged area). */
+  private blankDetail(row: SourceRow, field: Field): string | undefined {
+    const column = this.map.columns[field];
+    const cause = column === undefined ? undefined : this.blanks.causeOf(row, column);
+    if (cause === undefined) return undefined;
+    return describeBlankCause(cause.kind === 'formula' ? cause : { kind: 'merged', area: areaReference(cause.area), valueRow: cause.area.top });
+  }
+
   private describeProblems(
     c: Candidature,
-    cells: readonly CellValue[],
+    row: SourceRow,
     read: { sectorValue: CellValue; sexValue: CellValue; birthValue: CellValue; birthDate: CalendarDate | null; tooOld: number | null },
   ): void {
-    const problem = this.problemAt(c);
+    const cells = row.cells;
+    const problem = this.problemAt(c, row);
     if (c.lastName === '' || c.firstName === '') problem('missing_name', c.lastName === '' ? 'lastName' : 'firstName', null);
     if (c.sector === null) problem('unknown_sector', 'sector', read.sectorValue, `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
     if (c.sex === null) problem('invalid_sex', 'sex', read.sexValue);
@@ -288,7 +302,7 @@ export interface CandidatureTable {
 export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate, mapping: ColumnMapping = {}): CandidatureTable {
   refuseUnkeepableCells(table);
   const columns = findColumns(table, mapping);
-  const reader = new RowReader(columns, rules, reference);
+  const reader = new RowReader(columns, rules, reference, new BlankCells(table));
   const seen = new SeenCandidates();
   const candidatures: Candidature[] = [];
   for (const row of table.rows) {

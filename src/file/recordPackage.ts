@@ -38,7 +38,8 @@ import { freeTableName, nameKey } from '../core/record/names';
 import type { SheetPlan } from '../core/record/plan';
 import { rangeRef, tableXml, utf8, worksheetXml } from './sheetXml';
 import { RecordStyleSheet } from './stylesXml';
-import { notAWorkbook } from './xlsx';
+import { DEFAULT_LIMITS, ZipPackage } from '../xlsx/zip';
+import { guarded, notAWorkbook } from './xlsx';
 import {
   applySplices,
   attributeByLocalName,
@@ -104,6 +105,9 @@ class Package {
   }
 
   static async open(bytes: Uint8Array, source: string): Promise<Package> {
+    // JSZip trusts the sizes a zip declares and would inflate a bomb whole: every part is first
+    // inflated once under the package limits (src/xlsx/zip), keeping nothing.
+    guarded(bytes, source, 'table', () => ZipPackage.open(bytes, DEFAULT_LIMITS).checkAll());
     try {
       return new Package(await JSZip.loadAsync(bytes));
     } catch {

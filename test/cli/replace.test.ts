@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { run, type Io } from '../../src/cli/main';
+import { requireLibreOffice, resaveXlsx } from '../support/libreoffice';
 
 const REPO = join(__dirname, '..', '..');
 const OUT = join(REPO, 'test-output', 'cli-replace');
@@ -98,6 +99,13 @@ describe('replace', () => {
     const verified = await cli('verify', at('trois.xlsx'));
     expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('Registre conforme')]);
     expect(verified.stdout).toContain('Remplacements refaits dans l’ordre des dates : « Remplacement », « Remplacement (2) », « Remplacement (3) »');
+  });
+
+  (requireLibreOffice() ? it : it.skip)('still verifies, replacements included, after LibreOffice re-saves the record', async () => {
+    const resaved = resaveXlsx(at('trois.xlsx'), at('libreoffice'));
+    const { code, stdout } = await cli('verify', resaved);
+    expect(stdout).toContain('Remplacements refaits dans l’ordre des dates : « Remplacement », « Remplacement (2) », « Remplacement (3) »');
+    expect([code, stdout]).toEqual([0, expect.stringContaining('Registre conforme')]);
   });
 
   it.each([

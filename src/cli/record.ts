@@ -17,6 +17,8 @@ export interface RecordOptions {
   replace?: boolean;
   place?: string;
   officials?: string;
+  /** First day of the two-year mandate (ISO); the draw date when not given. */
+  mandateStart?: string;
 }
 
 export async function writeRecord(inputPath: string, table: RawTable, result: DrawResult, options: RecordOptions): Promise<string[]> {
@@ -35,6 +37,7 @@ export async function writeRecord(inputPath: string, table: RawTable, result: Dr
     newRecordMeta({
       place: (options.place ?? '').replace(/\s+/g, ' ').trim(),
       officials: parseOfficials(options.officials ?? ''),
+      mandateStart: options.mandateStart ?? result.prepared.referenceDate,
       candidatureSheet: isWorkbook ? (table.sheet ?? null) : CSV_SHEET_NAME,
       sourceFile: fileBaseName(inputPath),
       inputSheets: isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME],

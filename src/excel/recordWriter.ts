@@ -47,6 +47,8 @@ export interface DrawRequest {
   officials: string[];
   /** The workbook's file name, for the procès-verbal. */
   sourceFile: string;
+  /** First day of the members' two-year mandate (ISO); the draw date when absent. */
+  mandateStart?: string;
 }
 
 export interface WriteOutcome {
@@ -91,6 +93,7 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
     candidatureSheet: candidatures.table.sheet ?? null,
     sourceFile: request.sourceFile,
     inputSheets: sheetsBefore,
+    mandateStart: request.mandateStart ?? request.referenceDate,
   });
   const plans = planRecord(buildRecord(result, meta));
   const taken = new Set(tables.items.map((t) => nameKey(t.name)));

@@ -37,6 +37,11 @@ export function seedLine(publicSeed: string): string {
   return `${SEED_LABEL} : « ${publicSeed} »`;
 }
 
+/** The replacement sheets verify applied again (the mandate's resignations), in date order. */
+export function replacementsLine(sheetNames: readonly string[]): string {
+  return `Remplacements refaits dans l’ordre des dates : ${sheetNames.map((name) => `« ${name} »`).join(', ')}`;
+}
+
 /** One block of differences: the first MAX_LISTED_DIFFERENCES, then how many more. */
 export interface DifferenceList {
   listed: string[];
@@ -61,6 +66,8 @@ export interface RecordReport {
   publicSeed: string;
   /** This draw's fingerprint is the one announced in the session (false when none was given). */
   matchesAnnounced: boolean;
+  /** The replacement sheets checked with this draw, in date order. */
+  replacements: string[];
   /** This draw's differences, or the line that closes a draw without any. */
   outcome: DifferenceList | { verdict: string };
 }
@@ -112,6 +119,7 @@ export function verifyGrids(sheets: readonly SheetGrid[], fileName: string, anno
       fingerprint: record.fingerprint,
       publicSeed: record.publicSeed,
       matchesAnnounced: announced !== undefined && record.fingerprint === announced,
+      replacements: record.replacements,
       // « conforme » is said only of a workbook with no difference anywhere: a draw that agrees with its data
       // in a workbook that fails elsewhere (another fingerprint was announced) is not called conforming.
       outcome:
@@ -138,6 +146,7 @@ export function reportLines(report: VerifyReport): string[] {
     if (several) lines.push('', recordHeading(record.dataSheet));
     lines.push(`${FINGERPRINT_LABEL} : ${record.fingerprint}`, seedLine(record.publicSeed));
     if (record.matchesAnnounced) lines.push(ANNOUNCED_MATCH);
+    if (record.replacements.length > 0) lines.push(replacementsLine(record.replacements));
     lines.push(...outcomeLines(record.outcome));
   }
   if (report.workbook !== null) {

@@ -8,6 +8,7 @@ import {
   ANNOUNCED_MATCH,
   FINGERPRINT_LABEL,
   recordHeading,
+  replacementsLine,
   seedLine,
   WORKBOOK_HEADING,
   type DifferenceList,
@@ -53,6 +54,7 @@ export function renderReport(report: VerifyReport): HTMLElement {
     fingerprint.append(element('code', record.fingerprint));
     block.append(element('h3', recordHeading(record.dataSheet)), fingerprint, element('p', seedLine(record.publicSeed)));
     if (record.matchesAnnounced) block.append(element('p', ANNOUNCED_MATCH));
+    if (record.replacements.length > 0) block.append(element('p', replacementsLine(record.replacements)));
     block.append(...differenceBlock(record.outcome));
     section.append(block);
   }

@@ -40,6 +40,7 @@ const files = {
   edited: join(OUT, 'registre-nom-modifie.xlsx'),
   truncated: join(OUT, 'registre-tronque.xlsx'),
   twoDraws: join(OUT, 'registre-deux-tirages.xlsx'),
+  replaced: join(OUT, 'registre-remplacement.xlsx'),
   bomb: join(OUT, 'registre-bombe.xlsx'),
 };
 let editedCell = '';
@@ -61,6 +62,8 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const second = await cli('draw', files.example, '--sheet', 'Candidatures', '--seed', '6 6 6', '--date', '2025-06-13', '--out', files.twoDraws, '--replace');
     expect([second.code, second.stderr]).toEqual([0, '']);
+    const replace = await cli('replace', files.example, '--row', '12', '--date', '2026-01-15', '--reason', 'Démission', '--out', files.replaced);
+    expect([replace.code, replace.stderr]).toEqual([0, '']);
     // A record carrying a part that inflates to 1 GiB (its size declared): refused before inflating.
     const record = ZipPackage.open(bytes);
     writeFileSync(files.bomb, zipBytes([...record.names().map((name) => ({ name, content: record.bytesOf(name) })), zeroBomb('xl/media/image1.png', 1024)]));
@@ -179,6 +182,12 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     expect(page.title).toBe('Registre conforme');
     expect(page.lines).toEqual(expect.arrayContaining(['Tirage consigné dans « Données du tirage »', 'Tirage consigné dans « Données du tirage (2) »']));
     expect(page.lines).toContain('Graine publique : « 6 6 6 »');
+  });
+
+  test('a record with a member replaced during the mandate: the replacement checked too', async () => {
+    const page = await expectSameAsCli(files.replaced);
+    expect(page.title).toBe('Registre conforme');
+    expect(page.lines).toContain('Remplacements refaits dans l’ordre des dates : « Remplacement »');
   });
 
   test('one self-contained file within 400 KB, whose policy runs only its own inline script and loads nothing', async () => {

@@ -6,3 +6,5 @@ export * from './plan';
 export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
 export { verifyWorkbook, allDifferences, compareSheet, sameValue, type SheetGrid, type RecordCheck, type WorkbookCheck } from './verify';
+export { recordReplacement, type RecordedReplacement } from './replace';
+export { findReplacementSheets } from './replacements';

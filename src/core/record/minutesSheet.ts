@@ -6,6 +6,7 @@ import type { CandidateOutcome, DrawResult } from '../draw';
 import type { Sex } from '../rules';
 import { SEXES } from '../rules';
 import { drawFigures } from '../figures';
+import { mandatePeriod, mandateText } from '../mandate';
 import { displayName, longFrenchDate, SEX_PLURAL } from './labels';
 import type { RecordMeta } from './meta';
 import type { CellStyle, SheetModel } from './model';
@@ -70,6 +71,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
     meta.officials.forEach((name, i) => field(i === 0 ? 'Élus et personnes présents' : '', name));
   }
   field('Cadre', 'Article 7 du règlement du Conseil local du numérique : tirage aléatoire numérique sur tableur, en séance publique.');
+  field('Mandat des membres', mandateText(mandatePeriod(meta.mandateStart)));
 
   section('Règles appliquées');
   field('Critère 1 — territoire', `${rules.seatsPerSector} membres au plus par secteur (${rules.sectors.join(', ')}).`);

@@ -2,7 +2,8 @@
 /**
  * Builds the Excel add-in into dist/, which is exactly what the city hosts over https:
  * taskpane.html and its bundle, commands.html (the ribbon's function file), aide.html (support
- * page), the icons, and manifest.xml with every URL under ADDIN_URL (scripts/addinUrl.js).
+ * page), verifier.html (the self-contained page residents check a record with, issue 10), the
+ * icons, and manifest.xml with every URL under ADDIN_URL (scripts/addinUrl.js).
  * `npm run build` runs it after the Node build (lib/); `npm run dev-server` serves it over https
  * on localhost:3000 with the office-addin-dev-certs certificate.
  */

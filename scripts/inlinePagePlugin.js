@@ -64,8 +64,13 @@ class InlinePagePlugin {
             compilation.errors.push(new webpack.WebpackError(`${this.filename} : « ${url} » n’est pas un fichier de cette construction, il ne peut pas être inclus dans la page.`));
             return tag;
           }
-          inlined.add(file);
           const text = withLicenses(asset.source.source().toString(), compilation.getAsset(`${file}.LICENSE.txt`));
+          // The HTML parser would end the element there, whatever the script meant (Terser escapes it when minifying).
+          if (/<\/(script|style)/i.test(text)) {
+            compilation.errors.push(new webpack.WebpackError(`${this.filename} : « ${file} » contient « </script » ou « </style », qui couperait la page.`));
+            return tag;
+          }
+          inlined.add(file);
           return { tagName: tag.tagName === 'script' ? 'script' : 'style', voidTag: false, meta: tag.meta, attributes: {}, innerHTML: text };
         };
         // Scripts at the end of the body: an inline script cannot be deferred, and the page's script reads its elements.

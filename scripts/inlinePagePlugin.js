@@ -64,12 +64,9 @@ class InlinePagePlugin {
             compilation.errors.push(new webpack.WebpackError(`${this.filename} : « ${url} » n’est pas un fichier de cette construction, il ne peut pas être inclus dans la page.`));
             return tag;
           }
-          const text = withLicenses(asset.source.source().toString(), compilation.getAsset(`${file}.LICENSE.txt`));
-          // The HTML parser would end the element there, whatever the script meant (Terser escapes it when minifying).
-          if (/<\/(script|style)/i.test(text)) {
-            compilation.errors.push(new webpack.WebpackError(`${this.filename} : « ${file} » contient « </script » ou « </style », qui couperait la page.`));
-            return tag;
-          }
+          // « </script » (in the dev server's client, say) would end the element for the HTML parser; « <\/script »
+          // means the same in a JavaScript string, template or regular expression, and in CSS (Terser does the same).
+          const text = withLicenses(asset.source.source().toString(), compilation.getAsset(`${file}.LICENSE.txt`)).replace(/<\/(script|style)/gi, '<\\/$1');
           inlined.add(file);
           return { tagName: tag.tagName === 'script' ? 'script' : 'style', voidTag: false, meta: tag.meta, attributes: {}, innerHTML: text };
         };

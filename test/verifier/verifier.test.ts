@@ -4,7 +4,7 @@
  * must say what `tirage-cln verify` says — every line of the CLI's report (or of its refusal)
  * is on the page. Also: the page's policy, its size, axe-core, and the keyboard alone.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -54,6 +54,9 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
 
   beforeAll(async () => {
     pageUrl = pathToFileURL(distFile('verifier.html')).href;
+    // Afresh: `replace` never overwrites its output.
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
     const draw = await cli('draw', EXAMPLE_CSV, '--seed', SEED, '--date', '2025-06-13', '--place', 'Archives nationales du monde du travail, Roubaix', '--out', files.example, '--replace');
     expect([draw.code, draw.stderr]).toEqual([0, '']);
     fingerprint = /Empreinte des candidatures : ([0-9a-f]{64})/.exec((await cli('verify', files.example)).stdout)?.[1] ?? '';

@@ -47,6 +47,8 @@ export interface DrawRequest {
   officials: string[];
   /** The workbook's file name, for the procès-verbal. */
   sourceFile: string;
+  /** Why a draw is made in a workbook that already holds one (into the procès-verbal). */
+  laterDrawReason?: string;
 }
 
 export interface WriteOutcome {
@@ -91,6 +93,7 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
     candidatureSheet: candidatures.table.sheet ?? null,
     sourceFile: request.sourceFile,
     inputSheets: sheetsBefore,
+    ...(request.laterDrawReason ? { laterDrawReason: request.laterDrawReason } : {}),
   });
   const plans = planRecord(buildRecord(result, meta));
   const taken = new Set(tables.items.map((t) => nameKey(t.name)));

@@ -22,6 +22,8 @@ import {
   type WriteOutcome,
 } from './recordWriter';
 import { readSheetGrids } from './sheetReader';
+import { appendJournalEntry, readJournalEntries } from './journalWriter';
+import type { JournalEntry, LoggedEntry } from '../core/record/journal';
 import { problemOf, SyncCounter } from './syncs';
 import { listContents, readTableIn, type TableRead, type TableRef, type WorkbookContents } from './tableReader';
 import type { WriteOp } from './planOps';
@@ -49,6 +51,10 @@ export interface WorkbookPort {
   /** The *Vérifier* action: any workbook holding a record. Throws NotARecordError when it holds none. */
   verifyRecord(): Promise<WorkbookCheck>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /** Appends one line to the « Journal des tirages » (created on the first attempt); returns its row. */
+  appendJournal(entry: JournalEntry): Promise<number>;
+  /** The journal's lines, in order; [] when the workbook has none. */
+  readJournal(): Promise<LoggedEntry[]>;
 }
 
 export interface AdapterOptions {
@@ -122,6 +128,14 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
       target.getRange(address).select();
       await this.syncs.sync(context);
     });
+  }
+
+  appendJournal(entry: JournalEntry): Promise<number> {
+    return this.runBatch((context) => appendJournalEntry(context, this.syncs, entry));
+  }
+
+  readJournal(): Promise<LoggedEntry[]> {
+    return this.runBatch((context) => readJournalEntries(context, this.syncs));
   }
 }
 

@@ -14,6 +14,8 @@ export interface RecordMeta {
   /** The workbook's sheets before the record was added (for a CSV, the sheet holding its table). */
   inputSheets: string[];
   sheetNames: Record<SheetRole, string>;
+  /** Why this draw was made in a workbook that already held one ('' or absent for a first draw). */
+  laterDrawReason?: string;
 }
 
 /** The meta of a new record: its sheets get names the workbook does not use yet. */

@@ -11,6 +11,7 @@ import type { CellValue } from '../table';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { buildRecord } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
+import { journalDifferences } from './journal';
 import { isRecordSheetName, sheetNamesLike } from './names';
 import type { RecordValue, SheetModel, SheetRole } from './model';
 
@@ -178,6 +179,9 @@ export interface WorkbookCheck {
  */
 export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
+  // A draw the add-in's journal logged is reported even when every record sheet is gone.
+  const logged = journalDifferences(sheets);
+  if (dataSheets.length === 0 && logged.length > 0) return { records: [], differences: logged };
   if (dataSheets.length === 0) {
     throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
   }
@@ -191,7 +195,7 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
       return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`] };
     }
   });
-  const differences: string[] = [];
+  const differences: string[] = [...logged];
   const accounted = new Set(records.flatMap((r) => [...Object.values(r.sheetNames), r.dataSheet, ...r.inputSheets]));
   for (const sheet of sheets) {
     if (isRecordSheetName(sheet.name) && !accounted.has(sheet.name)) {

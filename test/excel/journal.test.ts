@@ -1,0 +1,71 @@
+/** The « Journal des tirages »: appended through the adapter, read back, and checked by `verify`. */
+import { allDifferences, prepareDraw, verifyWorkbook } from '../../src/core';
+import { JOURNAL_SHEET, type JournalEntry } from '../../src/core/record/journal';
+import type { DrawRequest } from '../../src/excel/recordWriter';
+import { cellAt } from '../../src/excel/simulated/state';
+import type { TableRef } from '../../src/excel/tableReader';
+import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
+import { excelOf, HEADER, juneRows } from '../support/simulated';
+
+const DATE = '2025-06-13';
+const SOURCE: TableRef = { kind: 'sheet', sheet: 'Candidatures' };
+
+function entry(overrides: Partial<JournalEntry> = {}): JournalEntry {
+  return { time: '2025-06-13T18:04:05Z', fingerprint: 'abc', publicSeed: '4 2 6 1 5 3', outcome: 'requested', dataSheet: '', reason: '', detail: '', ...overrides };
+}
+
+async function request(adapter: ExcelWorkbookAdapter, laterDrawReason?: string): Promise<DrawRequest> {
+  const read = await adapter.readTable(SOURCE);
+  const shown = prepareDraw(read.table, { referenceDate: DATE, excludeInvalid: false }).canonical.fingerprint;
+  return { source: SOURCE, shownFingerprint: shown, referenceDate: DATE, excludeInvalid: false, publicSeed: '4 2 6 1 5 3', place: 'Hôtel de ville', officials: [], sourceFile: 'c.xlsx', ...(laterDrawReason ? { laterDrawReason } : {}) };
+}
+
+describe('the draw journal', () => {
+  it('is created on the first attempt, appended to after, protected, and every value stays text', async () => {
+    const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    expect(await adapter.readJournal()).toEqual([]);
+    expect(await adapter.appendJournal(entry({ publicSeed: '=HYPERLINK("http://x")' }))).toBe(4);
+    expect(await adapter.appendJournal(entry({ outcome: 'refused', detail: 'x'.repeat(300) }))).toBe(5);
+    const sheet = excel.sheet(JOURNAL_SHEET);
+    expect(sheet?.protection.protected).toBe(true);
+    expect(cellAt(sheet!, 3, 2)).toMatchObject({ value: '=HYPERLINK("http://x")', formula: null });
+    const entries = await adapter.readJournal();
+    expect(entries.map((e) => [e.row, e.outcome, e.publicSeed, e.detail.length])).toEqual([
+      [4, 'requested', '=HYPERLINK("http://x")', 0],
+      [5, 'refused', '4 2 6 1 5 3', 300],
+    ]);
+  });
+
+  it('verify reports a logged draw whose record sheets were deleted, even when no record is left', async () => {
+    const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const outcome = await adapter.writeRecord(await request(adapter));
+    expect(allDifferences(outcome.check)).toEqual([]);
+    const dataSheet = outcome.sheetNames[3];
+    await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet, fingerprint: outcome.result.prepared.canonical.fingerprint }));
+    expect(allDifferences(await adapter.verifyRecord())).toEqual([]);
+    excel.workbook.sheets = excel.workbook.sheets.filter((s) => !outcome.sheetNames.includes(s.name));
+    const check = verifyWorkbook(await adapter.readRecordSheets());
+    expect(check.records).toEqual([]);
+    expect(check.differences).toEqual([expect.stringContaining(`ligne 4 : le tirage du 2025-06-13T18:04:05Z`)]);
+    expect(check.differences[0]).toContain(`« ${dataSheet} », absente du classeur`);
+  });
+
+  it('a later draw keeps the first record intact and writes its reason into the new procès-verbal', async () => {
+    const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const first = await adapter.writeRecord(await request(adapter));
+    const before = JSON.stringify([...excel.sheet(first.sheetNames[2])!.cells]);
+    const second = await adapter.writeRecord(await request(adapter, 'Coupure de courant pendant la première séance'));
+    expect(second.sheetNames[2]).toBe('Procès-verbal (2)');
+    expect(JSON.stringify([...excel.sheet(first.sheetNames[2])!.cells])).toBe(before);
+    const minutes = [...excel.sheet('Procès-verbal (2)')!.cells.values()].map((c) => c.value);
+    expect(minutes).toContain('Motif du nouveau tirage');
+    expect(minutes).toContain('Coupure de courant pendant la première séance');
+    expect([...excel.sheet(first.sheetNames[2])!.cells.values()].map((c) => c.value)).not.toContain('Motif du nouveau tirage');
+    const check = await adapter.verifyRecord();
+    expect(check.records).toHaveLength(2);
+    expect(allDifferences(check)).toEqual([]);
+  });
+});

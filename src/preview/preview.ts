@@ -90,6 +90,8 @@ interface PreviewHooks {
   snapshot(): WorkbookSnapshot;
   setCell(sheet: string, address: string, value: SimValue): void;
   loadCsvText(text: string, name: string): void;
+  /** The pane opened again on the same workbook, as when Excel reopens the add-in. */
+  reopenPane(): void;
 }
 
 const hooks: PreviewHooks = {
@@ -102,6 +104,7 @@ const hooks: PreviewHooks = {
     grid.render();
   },
   loadCsvText: (text, name) => loadCsv(new TextEncoder().encode(text), name),
+  reopenPane: () => void openSession(mountPoint(document), new ExcelWorkbookAdapter(runner), { sourceFile: fileName }),
 };
 (window as unknown as { tiragePreview: PreviewHooks }).tiragePreview = hooks;
 

@@ -120,7 +120,7 @@ export class SheetGrid {
         }
         if (selected && r >= selected.row && r < selected.row + selected.rowCount && c >= selected.column && c < selected.column + selected.columnCount) {
           td.classList.add('sheet-cell--selected');
-          td.setAttribute('aria-selected', 'true');
+          td.append(h(document, 'span', { className: 'visually-hidden' }, ' (cellule sélectionnée)'));
         }
         td.dataset.cell = `${columnLetter(c)}${r + 1}`;
         cells.push(td);

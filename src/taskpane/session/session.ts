@@ -233,7 +233,6 @@ export class PaneSession {
         return;
       }
       this.state.shownFingerprint = prepared.canonical.fingerprint;
-      this.state.refusal = null;
       this.goTo(3);
     });
   }
@@ -490,6 +489,7 @@ export class PaneSession {
       this.el('h3', {}, failure.title),
       ...failure.lines.map((line) => this.el('p', {}, line)),
       this.el('p', { className: 'remedy' }, failure.remedy),
+      failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.showFingerprint(), { primary: true }) : null,
       failure.code === 'connection_lost' || failure.code === 'sync_timeout' || failure.code === 'excel_error'
         ? this.button('retry', 'Réessayer', () => (this.state.step === 1 ? this.attempt('Lecture du classeur…', () => this.loadContents().then(() => this.readTable())) : this.goTo(this.state.step)))
         : null,
@@ -780,9 +780,10 @@ export class PaneSession {
       this.el(
         'div',
         { className: 'actions' },
+        // One button that toggles, so the keyboard focus stays on it.
         running
-          ? this.button('pause', 'Pause', () => this.pacer?.pause(), { primary: true })
-          : this.button('resume', 'Reprendre', () => this.pacer?.resume(), { primary: true, disabled: over }),
+          ? this.button('pause-toggle', 'Pause', () => this.pacer?.pause(), { primary: true })
+          : this.button('pause-toggle', 'Reprendre', () => this.pacer?.resume(), { primary: true, disabled: over }),
         this.button('reveal-all', 'Tout révéler', () => this.pacer?.revealAll(), { disabled: over }),
       ),
       this.el('div', { className: 'field' }, this.el('label', { attrs: { for: 'pace' } }, 'Rythme'), pace),

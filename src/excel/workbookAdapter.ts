@@ -165,6 +165,8 @@ class Reveal implements RevealSession {
       await this.run(async (context) => {
         // The first step adds the sheets; later ones find them by name, in a new context each.
         const sheets = first ? createSheetsFor(context, this.prepared.plans) : this.prepared.plans.map((p) => context.workbook.worksheets.getItem(p.name));
+        // The room watches the draw sheet fill in: it is shown as soon as it exists (same sync).
+        if (first) sheets[Math.max(0, this.prepared.plans.findIndex((p) => p.role === 'draw'))].activate();
         for (const group of packSyncs(step, SYNC_BYTES, first ? creationBytes(this.prepared.plans) : 0)) {
           group.forEach((op) => op.queue(sheets));
           await this.syncs.sync(context);

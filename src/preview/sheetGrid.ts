@@ -67,7 +67,12 @@ export class SheetGrid {
     const sheet = sheets.find((s) => s.name === active);
     this.panel.setAttribute('aria-labelledby', `sheet-tab-${sheets.findIndex((s) => s.name === active)}`);
     this.panel.replaceChildren(sheet ? this.table(sheet, workbook.selection?.sheet === sheet.name ? workbook.selection.address : null) : h(this.panel.ownerDocument, 'p', {}, 'Classeur vide.'));
-    this.panel.querySelector('.sheet-cell--selected')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const selected = this.panel.querySelector<HTMLElement>('.sheet-cell--selected');
+    if (selected) {
+      selected.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      // A title merged across the sheet is wider than the panel: show its start, as Excel does.
+      if (selected.dataset.cell?.startsWith('A')) this.panel.scrollLeft = 0;
+    }
   }
 
   private activate(name: string): void {

@@ -164,6 +164,15 @@ withChromium('the public session in the browser preview', () => {
       expect(await page.locator('#chances tbody tr').count()).toBe(16);
       await audit(page, 'étape 3');
       await shot(page, '3-empreinte');
+      // 200 % zoom in a 640-pixel pane, or a 320-pixel one: everything reflows, nothing scrolls sideways (WCAG 1.4.10).
+      await page.setViewportSize({ width: 320, height: 900 });
+      const overflow = await page.evaluate(() => {
+        const pane = document.getElementById('tirage-pane') as HTMLElement;
+        return { pane: pane.scrollWidth - pane.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      });
+      expect(overflow).toEqual({ pane: 0, page: 0 });
+      await shot(page, '3-empreinte-320px');
+      await page.setViewportSize({ width: 1400, height: 1000 });
       await press(page, '#to-step-4');
 
       // Step 4: seed, place, officials, typed.

@@ -92,6 +92,8 @@ interface PreviewHooks {
   loadCsvText(text: string, name: string): void;
   /** The pane opened again on the same workbook, as when Excel reopens the add-in. */
   reopenPane(): void;
+  /** From the next request on, Excel answers with this error code (e.g. 'ConnectionFailure'); null: answers again. */
+  failFromNextSync(code: string | null): void;
 }
 
 const hooks: PreviewHooks = {
@@ -104,6 +106,9 @@ const hooks: PreviewHooks = {
     grid.render();
   },
   loadCsvText: (text, name) => loadCsv(new TextEncoder().encode(text), name),
+  failFromNextSync: (code) => {
+    excel.faults = code === null ? {} : { failFromSync: { sync: excel.syncs.length + 1, code } };
+  },
   reopenPane: () => void openSession(mountPoint(document), new ExcelWorkbookAdapter(runner), { sourceFile: fileName }),
 };
 (window as unknown as { tiragePreview: PreviewHooks }).tiragePreview = hooks;

@@ -26,6 +26,7 @@ interface Hooks {
   snapshot(): WorkbookSnapshot;
   setCell(sheet: string, address: string, value: string | number): void;
   reopenPane(): void;
+  failFromNextSync(code: string | null): void;
 }
 
 withChromium('the public session in the browser preview', () => {
@@ -327,6 +328,40 @@ withChromium('the public session in the browser preview', () => {
       await shot(page, 'registre-existant');
       await page.click('#verify-existing');
       await page.locator('#verdict .verdict__title', { hasText: 'Registre conforme' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the connection lost during the reveal: said in French, the sheets begun left marked INACHEVÉ, and a way to go on', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await page.fill('#field-seed', SEED);
+      await page.click('#draw');
+      await stepTitle(page, 'Tirage');
+      await page.click('#pause-toggle');
+      await page.locator('#reveal-text', { hasText: 'en pause' }).waitFor();
+      await hooks(page, (h) => h.failFromNextSync('ConnectionFailure'));
+      await page.click('#pause-toggle');
+      const alert = page.locator('#session-failure[data-code="connection_lost"]');
+      await alert.waitFor();
+      const text = await alert.innerText();
+      expect(text).toContain('La connexion avec Excel a été perdue pendant l’opération.');
+      expect(text).toContain('INACHEVÉ');
+      expect(text).toContain('Réessayer');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('session-failure');
+      // Every record sheet begun still says, in A1, that it is unfinished.
+      const snap = await snapshot(page);
+      const begun = snap.sheets.filter((s) => !['Candidatures', JOURNAL_SHEET].includes(s.name));
+      expect(begun.length).toBeGreaterThan(0);
+      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toMatch(/^INACHEVÉ/);
+      await audit(page, 'connexion perdue');
+      await shot(page, 'connexion-perdue');
+      // Connection back: « Réessayer » reads the table again and shows its fingerprint.
+      await hooks(page, (h) => h.failFromNextSync(null));
+      await page.click('#retry');
+      await stepTitle(page, 'Empreinte');
     } finally {
       await page.close();
     }

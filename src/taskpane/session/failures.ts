@@ -32,7 +32,12 @@ export function describeFailure(error: unknown): Failure {
       table_changed: 'Annoncez la nouvelle empreinte à la salle, puis choisissez à nouveau la graine publique : une graine choisie avant l’empreinte ne rend pas le tirage vérifiable.',
     };
     return {
-      title: problem.code === 'table_changed' ? 'Tirage refusé : le tableau a changé' : 'Excel a refusé l’opération',
+      title:
+        problem.code === 'table_changed'
+          ? 'Tirage refusé : le tableau a changé'
+          : problem.code === 'connection_lost' || problem.code === 'sync_timeout'
+            ? 'La connexion avec Excel est interrompue'
+            : 'Excel a refusé l’opération',
       lines: [error.message],
       remedy: remedies[problem.code] ?? 'Corrigez ce qui est indiqué, puis réessayez.',
       code: problem.code,

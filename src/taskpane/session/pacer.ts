@@ -136,6 +136,7 @@ export class RevealPacer {
   private fail(error: unknown): void {
     this.current = 'failed';
     this.clearTimer();
+    this.report();
     this.events.onError(error);
   }
 }

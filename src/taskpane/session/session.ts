@@ -108,6 +108,8 @@ export class PaneSession {
   private renderedStep: Step | null = null;
   private pacer: RevealPacer | null = null;
   private state: State;
+  /** What « Réessayer » does again after a lost connection or a timeout. */
+  private lastAction: (() => Promise<void>) | null = null;
 
   constructor(
     mount: HTMLElement,
@@ -178,6 +180,7 @@ export class PaneSession {
 
   /** Runs an action with a busy message; a failure is shown where the operator looks, in French. */
   private async attempt(busy: string, action: () => Promise<void>): Promise<void> {
+    this.lastAction = () => this.attempt(busy, action);
     this.state.busy = busy;
     this.state.failure = null;
     this.announce(busy);
@@ -365,7 +368,13 @@ export class PaneSession {
 
   private async revealFailed(error: unknown): Promise<void> {
     await this.logFailure(error);
-    this.state.failure = describeFailure(error);
+    const failure = describeFailure(error);
+    // The draw is deterministic: drawn again from the same table and seed, it gives the same result.
+    this.state.failure = {
+      ...failure,
+      remedy: `${failure.remedy} Le tirage lui-même est calculé : avec le même tableau et la même graine, il donnera le même résultat. « Réessayer » relit le tableau et affiche son empreinte ; si elle est inchangée, tirez à nouveau avec la même graine, en indiquant comme motif l’interruption.`,
+    };
+    this.lastAction = () => this.showFingerprint();
     this.render();
     this.focusFailure();
   }
@@ -491,7 +500,7 @@ export class PaneSession {
       this.el('p', { className: 'remedy' }, failure.remedy),
       failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.showFingerprint(), { primary: true }) : null,
       failure.code === 'connection_lost' || failure.code === 'sync_timeout' || failure.code === 'excel_error'
-        ? this.button('retry', 'Réessayer', () => (this.state.step === 1 ? this.attempt('Lecture du classeur…', () => this.loadContents().then(() => this.readTable())) : this.goTo(this.state.step)))
+        ? this.button('retry', 'Réessayer', () => this.lastAction?.(), { disabled: this.lastAction === null })
         : null,
     );
   }
@@ -777,7 +786,7 @@ export class PaneSession {
       this.el('label', { attrs: { for: 'reveal-progress', id: 'reveal-progress-label' } }, 'Avancement du registre'),
       this.el('progress', { id: 'reveal-progress', attrs: { max: reveal.total, value: reveal.done, 'aria-valuetext': progressText(reveal) } }),
       this.el('p', { id: 'reveal-text' }, progressText(reveal)),
-      this.el(
+      reveal.state === 'failed' ? null : this.el(
         'div',
         { className: 'actions' },
         // One button that toggles, so the keyboard focus stays on it.
@@ -786,7 +795,7 @@ export class PaneSession {
           : this.button('pause-toggle', 'Reprendre', () => this.pacer?.resume(), { primary: true, disabled: over }),
         this.button('reveal-all', 'Tout révéler', () => this.pacer?.revealAll(), { disabled: over }),
       ),
-      this.el('div', { className: 'field' }, this.el('label', { attrs: { for: 'pace' } }, 'Rythme'), pace),
+      reveal.state === 'failed' ? null : this.el('div', { className: 'field' }, this.el('label', { attrs: { for: 'pace' } }, 'Rythme'), pace),
     );
     return children;
   }

@@ -22,6 +22,7 @@ import { normalisePublicSeed } from '../../core/seed';
 import { refuseUnkeepableText } from '../../core/keepableText';
 import { parseOfficials } from '../../core/record/meta';
 import { allDifferences, type WorkbookCheck } from '../../core/record/verify';
+import { isRecordSheetName } from '../../core/record/names';
 import type { JournalEntry, LoggedEntry } from '../../core/record/journal';
 import { describeFormulaWithoutValue, ExcelAdapterError } from '../../excel/problems';
 import type { TableRead, TableRef, WorkbookContents } from '../../excel/tableReader';
@@ -356,7 +357,8 @@ export class PaneSession {
     this.state.outcome = outcome;
     this.state.check = outcome.check;
     try {
-      await this.port.appendJournal(this.journalEntry('recorded', { dataSheet: outcome.sheetNames[outcome.sheetNames.length - 1] }));
+      const dataSheet = outcome.check.records[0]?.sheetNames.data ?? outcome.sheetNames.find((name) => isRecordSheetName(name, 'data')) ?? '';
+      await this.port.appendJournal(this.journalEntry('recorded', { dataSheet }));
       await this.loadContents();
     } catch (error) {
       this.state.failure = describeFailure(error);
@@ -855,7 +857,7 @@ export class PaneSession {
         this.el('ul', { id: 'reserve', className: 'name-list' }, ...reserve.map((m) => this.el('li', {}, `${m.name} — ${m.sector}, ${m.status}`))),
       );
     }
-    const minutes = this.state.outcome?.sheetNames[2] ?? check.records[check.records.length - 1]?.sheetNames.minutes;
+    const minutes = check.records[check.records.length - 1]?.sheetNames.minutes;
     children.push(
       this.el(
         'div',

@@ -6,6 +6,11 @@ import { cellAt } from '../../src/excel/simulated/state';
 import type { TableRef } from '../../src/excel/tableReader';
 import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
 import { excelOf, HEADER, juneRows } from '../support/simulated';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { verifyFile } from '../../src/cli/record';
+import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
 
 const DATE = '2025-06-13';
 const SOURCE: TableRef = { kind: 'sheet', sheet: 'Candidatures' };
@@ -67,5 +72,24 @@ describe('the draw journal', () => {
     const check = await adapter.verifyRecord();
     expect(check.records).toHaveLength(2);
     expect(allDifferences(check)).toEqual([]);
+  });
+
+  it('the CLI’s verify, on the saved workbook, says which logged draw lost its sheets', async () => {
+    const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const first = await adapter.writeRecord(await request(adapter));
+    await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet: first.sheetNames[3] }));
+    const second = await adapter.writeRecord(await request(adapter, 'Essai'));
+    await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet: second.sheetNames[3], reason: 'Essai', time: '2025-06-13T18:10:00Z' }));
+    // Someone deletes the second record, hoping the first is the only one seen.
+    excel.workbook.sheets = excel.workbook.sheets.filter((s) => !second.sheetNames.includes(s.name));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journal-'));
+    const file = path.join(dir, 'registre.xlsx');
+    fs.writeFileSync(file, await simulatedWorkbookToXlsx(excel.workbook));
+    const outcome = await verifyFile(file);
+    expect(outcome.conforming).toBe(false);
+    expect(outcome.text).toContain('« Journal des tirages », ligne 5 : le tirage du 2025-06-13T18:10:00Z');
+    expect(outcome.text).toContain('« Données du tirage (2) », absente du classeur');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -26,6 +26,7 @@ import { charactersToPoints } from './columnWidths';
 import type { XlContext, XlWorksheet } from './officeApi';
 import { readSheetGrids } from './sheetReader';
 import type { SyncCounter } from './syncs';
+import { ExcelAdapterError } from './problems';
 
 /** Cells of one row written as text: formatted '@' first, so that "=…" stays characters. */
 function writeRow(sheet: XlWorksheet, row: number, cells: readonly CellModel[]): void {
@@ -58,9 +59,20 @@ async function findJournalSheet(context: XlContext, syncs: SyncCounter): Promise
   return sheets.items.find((s) => nameKey(s.name) === nameKey(JOURNAL_SHEET))?.name ?? null;
 }
 
+/** The journal's sheet, with what would stop an append said precisely (read-only, structure protected) rather than as Excel's bare refusal. */
+async function journalForAppend(context: XlContext, syncs: SyncCounter): Promise<string | null> {
+  const { workbook } = context;
+  workbook.load('readOnly');
+  workbook.protection.load('protected');
+  const name = await findJournalSheet(context, syncs);
+  if (workbook.readOnly) throw new ExcelAdapterError({ code: 'read_only' });
+  if (name === null && workbook.protection.protected) throw new ExcelAdapterError({ code: 'workbook_protected' });
+  return name;
+}
+
 /** Appends one entry, creating the sheet (title, note, header) on the first attempt; returns its row. */
 export async function appendJournalEntry(context: XlContext, syncs: SyncCounter, entry: JournalEntry): Promise<number> {
-  const existing = await findJournalSheet(context, syncs);
+  const existing = await journalForAppend(context, syncs);
   let sheet: XlWorksheet;
   let row = JOURNAL_FIRST_ENTRY_ROW;
   if (existing === null) {

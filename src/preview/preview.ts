@@ -94,6 +94,8 @@ interface PreviewHooks {
   reopenPane(): void;
   /** From the next request on, Excel answers with this error code (e.g. 'ConnectionFailure'); null: answers again. */
   failFromNextSync(code: string | null): void;
+  /** The workbook opened read-only, as Excel does for a file locked by someone else. */
+  setReadOnly(readOnly: boolean): void;
 }
 
 const hooks: PreviewHooks = {
@@ -109,6 +111,7 @@ const hooks: PreviewHooks = {
   failFromNextSync: (code) => {
     excel.faults = code === null ? {} : { failFromSync: { sync: excel.syncs.length + 1, code } };
   },
+  setReadOnly: (readOnly) => void (excel.workbook.readOnly = readOnly),
   reopenPane: () => void openSession(mountPoint(document), new ExcelWorkbookAdapter(runner), { sourceFile: fileName }),
 };
 (window as unknown as { tiragePreview: PreviewHooks }).tiragePreview = hooks;

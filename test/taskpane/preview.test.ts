@@ -27,6 +27,7 @@ interface Hooks {
   setCell(sheet: string, address: string, value: string | number): void;
   reopenPane(): void;
   failFromNextSync(code: string | null): void;
+  setReadOnly(readOnly: boolean): void;
 }
 
 withChromium('the public session in the browser preview', () => {
@@ -362,6 +363,23 @@ withChromium('the public session in the browser preview', () => {
       await hooks(page, (h) => h.failFromNextSync(null));
       await page.click('#retry');
       await stepTitle(page, 'Empreinte');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a read-only workbook: nothing is drawn, and the pane says how to open it for editing', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await hooks(page, (h) => h.setReadOnly(true));
+      await page.fill('#field-seed', SEED);
+      await page.click('#draw');
+      const alert = page.locator('#session-failure[data-code="read_only"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('Le classeur est ouvert en lecture seule : le registre ne peut pas y être écrit. Ouvrez-le en modification');
+      expect((await snapshot(page)).sheets.map((s) => s.name)).toEqual(['Candidatures']);
+      await stepTitle(page, 'Graine publique');
     } finally {
       await page.close();
     }

@@ -31,9 +31,19 @@ export function percent(f: Fraction): string {
   return `${(toNumber(f) * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 }
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+/**
+ * Columns padded to their widest cell. Widths are found by a loop: a table has as many rows as
+ * candidatures, and spreading them into Math.max overflowed the call stack from about 130,000.
+ */
+function table(rows: readonly string[][]): string[] {
+  const widths = rows[0].map(() => 0);
+  for (const r of rows) r.forEach((cell, c) => (widths[c] = Math.max(widths[c], cell.length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('   ').trimEnd());
+}
+
+/** `lines.push(...more)` without passing every line as an argument (too many for the stack). */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function preparationLines(prepared: PreparedDraw, source: string): string[] {
@@ -54,7 +64,8 @@ function excludedLines(prepared: PreparedDraw): string[] {
   return ['', `Candidatures écartées (${excluded.length}) :`, ...excluded.map((c) => `  ${describeRowProblem(c.problems[0])}`)];
 }
 
-export function formatDraw(result: DrawResult, source: string): string {
+/** The draw's report, line by line (the CLI writes a million lines in pieces, never as one string). */
+export function formatDraw(result: DrawResult, source: string): string[] {
   const { prepared } = result;
   const lines = preparationLines(prepared, source);
   const count = prepared.space.count;
@@ -72,7 +83,8 @@ export function formatDraw(result: DrawResult, source: string): string {
     rows.push([s.sector, String(s.members.F), String(s.members.H), String(s.members.F + s.members.H), String(s.candidates.F + s.candidates.H)]);
   }
   rows.push(['Total', String(women), String(men), String(women + men), String(figures.eligible)]);
-  lines.push(...table(rows), '');
+  append(lines, table(rows));
+  lines.push('');
 
   const bySector = (status: CandidateOutcome['status']) =>
     prepared.rules.sectors.map((sector) => ({
@@ -97,11 +109,12 @@ export function formatDraw(result: DrawResult, source: string): string {
       for (const o of outcomes) lines.push(`    ${o.candidature.sex === 'F' ? 'F' : 'H'}  ${o.reserveRank}. ${describe(o)}`);
     }
   }
-  lines.push(...excludedLines(prepared));
-  return lines.join('\n') + '\n';
+  append(lines, excludedLines(prepared));
+  return lines;
 }
 
-export function formatProbabilities(prepared: PreparedDraw, source: string): string {
+/** The chances before the seed, line by line. */
+export function formatProbabilities(prepared: PreparedDraw, source: string): string[] {
   const lines = preparationLines(prepared, source);
   lines.push(
     `Sièges à pourvoir : ${prepared.space.totalSeats} ; répartitions femmes/hommes optimales : ${prepared.space.count}`,
@@ -109,9 +122,20 @@ export function formatProbabilities(prepared: PreparedDraw, source: string): str
     'Chances d’être retenu·e, avant le choix de la graine :',
   );
   const rows = [['Ligne', 'Candidat·e', 'Secteur', 'Sexe', 'Âge', 'Priorité', 'Chance', 'Fraction exacte']];
+  // Candidates share a few fractions (one per group and priority); formatting a number in French
+  // costs tens of microseconds, a minute and a half for a million rows if done for each.
+  const shown = new Map<Fraction, [string, string]>();
+  const show = (f: Fraction): [string, string] => {
+    let texts = shown.get(f);
+    if (texts === undefined) {
+      texts = [percent(f), toText(f)];
+      shown.set(f, texts);
+    }
+    return texts;
+  };
   prepared.candidatures.forEach((c, i) => {
     if (c.problems.length > 0) return;
-    const chance = prepared.chances[i];
+    const [chance, exact] = show(prepared.chances[i]);
     rows.push([
       String(c.row),
       `${c.lastName.toLocaleUpperCase('fr-FR')} ${c.firstName}`,
@@ -119,11 +143,11 @@ export function formatProbabilities(prepared: PreparedDraw, source: string): str
       c.sex ?? '',
       String(c.age),
       prepared.priorities[i] ? 'oui' : '',
-      percent(chance),
-      toText(chance),
+      chance,
+      exact,
     ]);
   });
-  lines.push(...table(rows).map((l) => `  ${l}`));
-  lines.push(...excludedLines(prepared));
-  return lines.join('\n') + '\n';
+  append(lines, table(rows).map((l) => `  ${l}`));
+  append(lines, excludedLines(prepared));
+  return lines;
 }

@@ -2,11 +2,14 @@
  * `tirage-cln`: the command line. Exit codes: 0 done, 2 the input or the arguments are wrong
  * (message in French on stderr), 1 an unexpected failure.
  */
+import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawResultToJson, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkAnnounced, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { fileBaseName } from '../file/bytes';
 import { readTableFile } from '../file/readTable';
+import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
-import { probabilitiesJson } from './probabilitiesJson';
+import { probabilitiesJsonPieces } from './probabilitiesJson';
 import { verifyFile, writeRecord, type RecordOptions } from './record';
 import { cliRemedy } from './remedies';
 
@@ -47,13 +50,36 @@ async function prepareFromFile(file: string, options: TableOptions, io: Io): Pro
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
   const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
+  const bytes = fileSize(file);
+  if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
   const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
+  checkMemory(table.source, table.rows.length, bytes ?? 0);
   const prepared = prepareDraw(table, {
     referenceDate,
     excludeInvalid: options.excludeInvalid === true,
     columns,
   });
   return { prepared, table };
+}
+
+/** The file's size, or null when it cannot be known: reading it will then say why, in French. */
+function fileSize(file: string): number | null {
+  try {
+    return statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+/** A JSON document written piece by piece, so a large table never exists as one string. */
+function writePieces(io: Io, pieces: Iterable<string>): void {
+  for (const piece of pieces) io.stdout(piece);
+  io.stdout('\n');
+}
+
+/** Lines written a thousand at a time, each followed by a line break. */
+function writeLines(io: Io, lines: readonly string[]): void {
+  for (let start = 0; start < lines.length; start += 1_000) io.stdout(lines.slice(start, start + 1_000).join('\n') + '\n');
 }
 
 /** Commander's own errors, said in French. */
@@ -134,9 +160,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const result = drawLots(prepared, options.seed);
       const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
       if (options.json) {
-        io.stdout(JSON.stringify(drawResultToJson(result)) + '\n');
+        writePieces(io, drawJsonPieces(result));
       } else {
-        io.stdout(formatDraw(result, table.source));
+        writeLines(io, formatDraw(result, table.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
       }
       setExit(EXIT_OK);
@@ -153,7 +179,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(jsonOption())
     .action(async (file: string, options: TableOptions) => {
       const { prepared, table } = await prepareFromFile(file, options, io);
-      io.stdout(options.json ? JSON.stringify(probabilitiesJson(prepared)) + '\n' : formatProbabilities(prepared, table.source));
+      if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
+      else writeLines(io, formatProbabilities(prepared, table.source));
       setExit(EXIT_OK);
     });
 

@@ -82,9 +82,11 @@ export interface VerifyOutcome {
   check: WorkbookCheck;
 }
 
+const CONFORMING = 'Registre conforme : chaque chiffre, nom et statut correspond au tirage recalculé.';
+
+/** The differences found, then the verdict on them. */
 function differencesText(differences: readonly string[]): string[] {
   const n = differences.length;
-  if (n === 0) return ['Registre conforme : chaque chiffre, nom et statut correspond au tirage recalculé.'];
   return [
     ...differences.slice(0, MAX_LINES),
     ...(n > MAX_LINES ? [`… et ${n - MAX_LINES} autres différences.`] : []),
@@ -94,6 +96,13 @@ function differencesText(differences: readonly string[]): string[] {
 
 export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
   const announced = expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(expectedFingerprint);
+  if (/\.(csv|txt)$/i.test(path)) {
+    throw new InputError(
+      'unsupported_format',
+      `« ${fileBaseName(path)} » est un fichier texte (CSV), pas un registre : le registre à vérifier est le classeur .xlsx ` +
+        'écrit par « tirage-cln draw … --out », tel qu’il a été publié ou archivé.',
+    );
+  }
   const sheets = await readWorkbookGrids(path);
   let check: WorkbookCheck;
   try {
@@ -104,17 +113,21 @@ export async function verifyFile(path: string, expectedFingerprint?: string): Pr
     }
     throw error;
   }
+  const conforming = allDifferences(check).length === 0;
   const lines: string[] = [`Registre : ${fileBaseName(path)}`];
   const several = check.records.length > 1;
   for (const record of check.records) {
     if (several) lines.push('', `Tirage consigné dans « ${record.dataSheet} »`);
     lines.push(`Empreinte des candidatures : ${record.fingerprint}`, `Graine publique : « ${record.publicSeed} »`);
     if (announced !== undefined && record.fingerprint === announced) lines.push('Empreinte identique à celle annoncée en séance.');
-    lines.push(...differencesText(record.differences));
+    // « conforme » is said only of a workbook with no difference anywhere: a draw that agrees with its data
+    // in a workbook that fails elsewhere (another fingerprint was announced) is not called conforming.
+    if (record.differences.length > 0) lines.push(...differencesText(record.differences));
+    else lines.push(conforming ? CONFORMING : 'Ce tirage correspond à ses données, mais le classeur a d’autres différences (ci-dessous).');
   }
   if (check.differences.length > 0) {
-    if (several) lines.push('', 'Classeur');
+    if (several || check.records.length === 0) lines.push('', 'Classeur');
     lines.push(...differencesText(check.differences));
   }
-  return { conforming: allDifferences(check).length === 0, text: lines.join('\n') + '\n', check };
+  return { conforming, text: lines.join('\n') + '\n', check };
 }

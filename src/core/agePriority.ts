@@ -8,12 +8,29 @@ export function hasPriority(rules: Rules, groupSize: number, age: number): boole
   return ageRuleApplies(rules, groupSize) && inPriorityBand(rules, age);
 }
 
-/** The group in selection order: priority candidates first, each part in draw-number order. */
-export function selectionOrder<T extends { age: number; drawNumber: number }>(rules: Rules, group: readonly T[]): T[] {
-  const first: T[] = [];
-  const then: T[] = [];
-  for (const c of [...group].sort((a, b) => a.drawNumber - b.drawNumber)) {
-    (hasPriority(rules, group.length, c.age) ? first : then).push(c);
+/**
+ * Each candidate's place in the selection order of its group (0 comes first): priority
+ * candidates first, each part in draw-number order. Candidates are indexed 0…n−1; `drawNumbers`
+ * holds their draw numbers (a permutation of 1…n), `group` their group (0…groupCount−1),
+ * `priority` their flag. One walk in draw-number order, no sorting: the k-th priority candidate
+ * met in a group has place k, the k-th other one has place (priority candidates of the group) + k.
+ */
+export function selectionPlaces(
+  drawNumbers: ArrayLike<number>,
+  group: ArrayLike<number>,
+  priority: ArrayLike<boolean>,
+  groupCount: number,
+): Int32Array {
+  const n = drawNumbers.length;
+  const byDraw = new Int32Array(n);
+  for (let c = 0; c < n; c++) byDraw[drawNumbers[c] - 1] = c;
+  const nextPriority = new Int32Array(groupCount);
+  const nextOther = new Int32Array(groupCount);
+  for (let c = 0; c < n; c++) if (priority[c]) nextOther[group[c]]++;
+  const places = new Int32Array(n);
+  for (let d = 0; d < n; d++) {
+    const c = byDraw[d];
+    places[c] = priority[c] ? nextPriority[group[c]]++ : nextOther[group[c]]++;
   }
-  return first.concat(then);
+  return places;
 }

@@ -13,11 +13,12 @@ import {
   toIso,
   type CalendarDate,
 } from './dates';
-import { cellAddress, type RowProblem } from './errors';
+import { areaReference, BlankCells } from './blankCells';
+import { cellAddress, describeBlankCause, type RowProblem } from './errors';
 import { refuseUnkeepableCells } from './keepableText';
 import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
 import type { CellValue, RawTable, SourceRow } from './table';
-import { fold, norm } from './text';
+import { fold, foldNormal, norm } from './text';
 
 export interface Candidature {
   row: number;
@@ -83,144 +84,213 @@ export function formatFrenchDate(date: CalendarDate): string {
   return `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
 }
 
-function isBlank(row: SourceRow): boolean {
+/** A blank cell, said without normalising (most cells are not blank: their first character says so). */
+function isBlankCell(cell: CellValue): boolean {
+  if (cell === null) return true;
   // trim() removes exactly what \s matches, so this is `cellText(cell) === ''` without normalising.
-  return row.cells.every((cell) => cell === null || (typeof cell === 'string' ? cell.trim() === '' : cellText(cell) === ''));
+  if (typeof cell === 'string') return cell.length === 0 || (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(0) >= 0xa0 ? cell.trim() === '' : false);
+  return cellText(cell) === '';
 }
+
+function isBlank(row: SourceRow): boolean {
+  // A formula saved without its result reads as empty but is not nothing: the row is reported.
+  if (row.formulasWithoutValue !== undefined && row.formulasWithoutValue.size > 0) return false;
+  for (const cell of row.cells) if (!isBlankCell(cell)) return false;
+  return true;
+}
+
+/**
+ * Eligible rows, for the duplicate check of §2, by folded last name. Most last names occur once
+ * in a table: such a row is kept as it is, and its first name is folded and a key built only when
+ * a second row comes with the same last name (then the rows of that name are found by
+ * first name and birth date, or age, in a map of their own, so a table where everyone is called
+ * Martin stays linear).
+ */
+class SeenCandidates {
+  private readonly byLastName = new Map<string, Candidature | Map<string, number>>();
+
+  /** The row of the earlier eligible candidature `c` duplicates, or null after remembering `c`. */
+  firstOf(c: Candidature): number | null {
+    const lastName = foldNormal(c.lastName);
+    const seen = this.byLastName.get(lastName);
+    if (seen === undefined) {
+      this.byLastName.set(lastName, c);
+      return null;
+    }
+    let sameName: Map<string, number>;
+    if (seen instanceof Map) {
+      sameName = seen;
+    } else {
+      sameName = new Map([[personKey(seen), seen.row]]);
+      this.byLastName.set(lastName, sameName);
+    }
+    const key = personKey(c);
+    const first = sameName.get(key);
+    if (first !== undefined) return first;
+    sameName.set(key, c.row);
+    return null;
+  }
+}
+
+/** First name and birth date (or age, in a table without dates), as the duplicate check compares them. */
+function personKey(c: Candidature): string {
+  return `${foldNormal(c.firstName)}\u0000${c.birthDate ?? `age:${c.age}`}`;
+}
+
+type ProblemAt = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => void;
 
 class RowReader {
   private readonly sectorsByFold: ReadonlyMap<string, string>;
+  /** Sector names typed exactly as the rules spell them, the usual case: found without folding. */
+  private readonly sectorsAsSpelt: ReadonlyMap<string, string>;
+  /** Column of each field, −1 when the table has none: read once, not per row. */
+  private readonly id: number;
+  private readonly lastName: number;
+  private readonly firstName: number;
+  private readonly sex: number;
+  private readonly birthDate: number;
+  private readonly age: number;
+  private readonly sector: number;
 
   constructor(
     private readonly map: ColumnMap,
     private readonly rules: Rules,
     private readonly reference: CalendarDate,
+    private readonly blanks: BlankCells,
   ) {
-    this.sectorsByFold = new Map(rules.sectors.map((name) => [fold(name), name]));
+    const byFold = new Map(rules.sectors.map((name) => [fold(name), name]));
+    this.sectorsByFold = byFold;
+    this.sectorsAsSpelt = new Map(rules.sectors.filter((name) => byFold.get(fold(name)) === name).map((name) => [name, name]));
+    const column = (field: Field) => map.columns[field] ?? -1;
+    this.id = column('id');
+    this.lastName = column('lastName');
+    this.firstName = column('firstName');
+    this.sex = column('sex');
+    this.birthDate = column('birthDate');
+    this.age = column('age');
+    this.sector = column('sector');
   }
 
-  read(row: SourceRow, seen: Map<string, number>): Candidature {
-    const value = (field: Field): CellValue => {
-      const column = this.map.columns[field];
-      return column === undefined ? null : (row.cells[column] ?? null);
-    };
-    const cell = (field: Field): string | null => {
-      const column = this.map.columns[field];
-      return column === undefined ? null : cellAddress(column, row.rowNumber);
-    };
-    const problems: RowProblem[] = [];
-    const problem = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) =>
-      problems.push({
-        code,
-        row: row.rowNumber,
-        cell: field ? cell(field) : null,
-        value: cellText(raw),
-        ...(detail ? { detail } : {}),
-        ...(code === 'invalid_birth_date' && field === 'age' ? { onAge: true as const } : {}),
-      });
-
-    const lastName = cellText(value('lastName'));
-    const firstName = cellText(value('firstName'));
-    if (lastName === '' || firstName === '') {
-      problem('missing_name', lastName === '' ? 'lastName' : 'firstName', null);
-    }
-
-    const sectorText = cellText(value('sector'));
-    const sector = this.sectorsByFold.get(fold(sectorText)) ?? null;
-    if (sector === null) {
-      problem('unknown_sector', 'sector', value('sector'), `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
-    }
-
-    const sex = parseSex(cellText(value('sex')));
-    if (sex === null) problem('invalid_sex', 'sex', value('sex'));
-
-    const { birthDate, age, ageField } = this.readAge(value, problem);
-    if (age !== null && age < this.rules.minimumAge) {
-      problem(
-        'under_age',
-        ageField,
-        value(ageField),
-        `${age} an${age > 1 ? 's' : ''} au ${formatFrenchDate(this.reference)}, date du tirage ; ` +
-          `l’âge minimum est ${this.rules.minimumAge} ans.`,
-      );
-    }
+  read(row: SourceRow, seen: SeenCandidates): Candidature {
+    const cells = row.cells;
+    const lastName = cellText(cellAt(cells, this.lastName));
+    const firstName = cellText(cellAt(cells, this.firstName));
+    const sectorValue = cellAt(cells, this.sector);
+    const sectorText = cellText(sectorValue);
+    const sector = this.sectorsAsSpelt.get(sectorText) ?? this.sectorsByFold.get(foldNormal(sectorText)) ?? null;
+    const sexValue = cellAt(cells, this.sex);
+    const sex = parseSex(cellText(sexValue));
+    const birthValue = this.birthDate >= 0 ? cellAt(cells, this.birthDate) : null;
+    // Ages are read from an age column only when there is no birth-date column.
+    const birthDate = this.birthDate >= 0 ? parseBirthDate(birthValue) : null;
+    const onTime = birthDate !== null && compareDates(birthDate, this.reference) <= 0;
+    const readAge = this.birthDate >= 0 ? (onTime ? ageAt(birthDate, this.reference) : null) : parseAgeCell(cellAt(cells, this.age));
+    // An age above the maximum is a typing mistake (ALGORITHM.md §2): the row has no usable age.
+    const tooOld = readAge !== null && readAge > MAXIMUM_AGE ? readAge : null;
+    const age = tooOld === null ? readAge : null;
 
     const candidature: Candidature = {
       row: row.rowNumber,
-      id: cellText(value('id')),
+      id: cellText(cellAt(cells, this.id)),
       lastName,
       firstName,
       sex,
       sector,
-      birthDate: birthDate ? toIso(birthDate) : null,
+      birthDate: onTime && tooOld === null ? toIso(birthDate) : null,
       age,
-      problems,
+      problems: [],
     };
-    if (problems.length === 0) this.checkDuplicate(candidature, seen, problem);
+    // Problems are worded only for the rows that have one, in the order of ALGORITHM.md §2.
+    const eligible = lastName !== '' && firstName !== '' && sector !== null && sex !== null && age !== null && age >= this.rules.minimumAge;
+    if (!eligible) {
+      this.describeProblems(candidature, row, { sectorValue, sexValue, birthValue, birthDate, tooOld });
+      return candidature;
+    }
+    const first = seen.firstOf(candidature);
+    if (first !== null) {
+      const same = candidature.birthDate === null ? 'même âge' : 'même date de naissance';
+      // The cells compared, in this row and in the first one, so both can be found at once.
+      const compared: Field[] = ['lastName', 'firstName', candidature.birthDate === null ? 'age' : 'birthDate'];
+      const cellsOf = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row)).join(', ');
+      this.problemAt(candidature, row)(
+        'duplicate',
+        null,
+        null,
+        `Mêmes nom, prénom et ${same} (cellules ${cellsOf(candidature.row)}) que la ligne ${first} (cellules ${cellsOf(first)}) : ` +
+          `une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
+      );
+    }
     return candidature;
   }
 
-  private readAge(
-    value: (field: Field) => CellValue,
-    problem: (code: RowProblem['code'], field: Field, raw: CellValue, detail?: string) => void,
-  ): { birthDate: CalendarDate | null; age: number | null; ageField: Field } {
-    if (this.map.columns.birthDate === undefined) {
-      const age = parseAgeCell(value('age'));
-      if (age === null) {
-        problem('invalid_birth_date', 'age', value('age'), 'Âge attendu : un nombre entier d’années.');
-      } else if (age > MAXIMUM_AGE) {
-        problem('invalid_birth_date', 'age', value('age'), `Un âge de plus de ${MAXIMUM_AGE} ans est une erreur de saisie : corrigez-le.`);
-        return { birthDate: null, age: null, ageField: 'age' };
+  private problemAt(c: Candidature, row: SourceRow): ProblemAt {
+    return (code, field, raw, detail) => {
+      const column = field === null ? undefined : this.map.columns[field];
+      if (field !== null && cellText(raw) === '') detail = this.blankDetail(row, field) ?? detail;
+      c.problems.push({
+        code,
+        row: c.row,
+        cell: column === undefined ? null : cellAddress(column, c.row),
+        value: cellText(raw),
+        ...(detail ? { detail } : {}),
+        ...(code === 'invalid_birth_date' && field === 'age' ? { onAge: true as const } : {}),
+      });
+    };
+  }
+
+  /** Why the field's cell reads as empty, when the sheet knows (a formula without result, a merged area). */
+  private blankDetail(row: SourceRow, field: Field): string | undefined {
+    const column = this.map.columns[field];
+    const cause = column === undefined ? undefined : this.blanks.causeOf(row, column);
+    if (cause === undefined) return undefined;
+    return describeBlankCause(cause.kind === 'formula' ? cause : { kind: 'merged', area: areaReference(cause.area), valueRow: cause.area.top });
+  }
+
+  private describeProblems(
+    c: Candidature,
+    row: SourceRow,
+    read: { sectorValue: CellValue; sexValue: CellValue; birthValue: CellValue; birthDate: CalendarDate | null; tooOld: number | null },
+  ): void {
+    const cells = row.cells;
+    const problem = this.problemAt(c, row);
+    if (c.lastName === '' || c.firstName === '') problem('missing_name', c.lastName === '' ? 'lastName' : 'firstName', null);
+    if (c.sector === null) problem('unknown_sector', 'sector', read.sectorValue, `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
+    if (c.sex === null) problem('invalid_sex', 'sex', read.sexValue);
+    let ageField: Field = 'birthDate';
+    if (this.birthDate < 0) {
+      ageField = 'age';
+      if (read.tooOld !== null) {
+        problem('invalid_birth_date', 'age', cellAt(cells, this.age), `Un âge de plus de ${MAXIMUM_AGE} ans est une erreur de saisie : corrigez-le.`);
+      } else if (c.age === null) {
+        problem('invalid_birth_date', 'age', cellAt(cells, this.age), 'Âge attendu : un nombre entier d’années.');
       }
-      return { birthDate: null, age, ageField: 'age' };
-    }
-    const raw = value('birthDate');
-    const birthDate = parseBirthDate(raw);
-    if (birthDate === null) {
-      const detail = cellText(raw) === '' ? '' : 'Format attendu : JJ/MM/AAAA (par exemple 05/03/1990), pour une date qui existe.';
-      problem('invalid_birth_date', 'birthDate', raw, detail);
-      return { birthDate: null, age: null, ageField: 'birthDate' };
-    }
-    if (compareDates(birthDate, this.reference) > 0) {
-      problem('invalid_birth_date', 'birthDate', raw, `Cette date est postérieure à la date du tirage (${formatFrenchDate(this.reference)}).`);
-      return { birthDate: null, age: null, ageField: 'birthDate' };
-    }
-    const age = ageAt(birthDate, this.reference);
-    if (age > MAXIMUM_AGE) {
+    } else if (read.birthDate === null) {
+      const detail = cellText(read.birthValue) === '' ? '' : 'Format attendu : JJ/MM/AAAA (par exemple 05/03/1990), pour une date qui existe.';
+      problem('invalid_birth_date', 'birthDate', read.birthValue, detail);
+    } else if (read.tooOld !== null) {
       problem(
         'invalid_birth_date',
         'birthDate',
-        raw,
-        `Cette date donne ${age} ans au ${formatFrenchDate(this.reference)} : plus de ${MAXIMUM_AGE} ans, c’est une erreur de saisie (l’année ?).`,
+        read.birthValue,
+        `Cette date donne ${read.tooOld} ans au ${formatFrenchDate(this.reference)} : plus de ${MAXIMUM_AGE} ans, c’est une erreur de saisie (l’année ?).`,
       );
-      return { birthDate: null, age: null, ageField: 'birthDate' };
+    } else if (c.age === null) {
+      problem('invalid_birth_date', 'birthDate', read.birthValue, `Cette date est postérieure à la date du tirage (${formatFrenchDate(this.reference)}).`);
     }
-    return { birthDate, age, ageField: 'birthDate' };
+    if (c.age !== null && c.age < this.rules.minimumAge) {
+      problem(
+        'under_age',
+        ageField,
+        ageField === 'age' ? cellAt(cells, this.age) : read.birthValue,
+        `${c.age} an${c.age > 1 ? 's' : ''} au ${formatFrenchDate(this.reference)}, date du tirage ; ` +
+          `l’âge minimum est ${this.rules.minimumAge} ans.`,
+      );
+    }
   }
+}
 
-  private checkDuplicate(
-    c: Candidature,
-    seen: Map<string, number>,
-    problem: (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => void,
-  ): void {
-    const key = `${fold(c.lastName)}\u0000${fold(c.firstName)}\u0000${c.birthDate ?? `age:${c.age}`}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, c.row);
-      return;
-    }
-    const same = c.birthDate === null ? 'même âge' : 'même date de naissance';
-    // The cells compared, in this row and in the first one, so both can be found at once.
-    const compared: Field[] = ['lastName', 'firstName', c.birthDate === null ? 'age' : 'birthDate'];
-    const cells = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row)).join(', ');
-    problem(
-      'duplicate',
-      null,
-      null,
-      `Mêmes nom, prénom et ${same} (cellules ${cells(c.row)}) que la ligne ${first} (cellules ${cells(first)}) : ` +
-        `une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
-    );
-  }
+function cellAt(cells: readonly CellValue[], column: number): CellValue {
+  return column < 0 ? null : (cells[column] ?? null);
 }
 
 export interface CandidatureTable {
@@ -232,8 +302,8 @@ export interface CandidatureTable {
 export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate, mapping: ColumnMapping = {}): CandidatureTable {
   refuseUnkeepableCells(table);
   const columns = findColumns(table, mapping);
-  const reader = new RowReader(columns, rules, reference);
-  const seen = new Map<string, number>();
+  const reader = new RowReader(columns, rules, reference, new BlankCells(table));
+  const seen = new SeenCandidates();
   const candidatures: Candidature[] = [];
   for (const row of table.rows) {
     if (row.rowNumber <= columns.headerRow || isBlank(row)) continue;

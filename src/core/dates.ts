@@ -22,8 +22,11 @@ function daysInMonth(year: number, month: number): number {
   return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
 export function toIso(date: CalendarDate): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
@@ -66,16 +69,36 @@ const DAY_FIRST_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 
 /** Text `YYYY-MM-DD`, `D/M/YYYY`, `D-M-YYYY` or `D.M.YYYY` (day first, four-digit year). */
 export function parseDateText(text: string): CalendarDate | null {
-  let year: number, month: number, day: number;
-  const iso = ISO_DATE.exec(text);
-  const dayFirst = DAY_FIRST_DATE.exec(text);
-  if (iso) {
-    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else if (dayFirst) {
-    [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[3]), Number(dayFirst[4])];
-  } else {
-    return null;
+  if (isTwoDigitDayFirst(text)) {
+    // The usual JJ/MM/AAAA, read from its digits: the same as DAY_FIRST_DATE gives, without a match array.
+    return validDate(digits(text, 6, 10), digits(text, 3, 5), digits(text, 0, 2));
   }
+  const iso = ISO_DATE.exec(text);
+  if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dayFirst = DAY_FIRST_DATE.exec(text);
+  if (dayFirst) return validDate(Number(dayFirst[4]), Number(dayFirst[3]), Number(dayFirst[1]));
+  return null;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+const DIGITS_OF_DD_MM_YYYY = [0, 1, 3, 4, 6, 7, 8, 9];
+
+function isTwoDigitDayFirst(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(2) !== 0x2f || text.charCodeAt(5) !== 0x2f) return false;
+  for (const i of DIGITS_OF_DD_MM_YYYY) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 0x30;
+  return n;
+}
+
+function validDate(year: number, month: number, day: number): CalendarDate | null {
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 

@@ -3,17 +3,17 @@
  * table and computes the fingerprint and the chances (shown before the seed is chosen);
  * `drawLots` then applies the public seed.
  */
-import { selectionOrder, hasPriority } from './agePriority';
-import { isEligible, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
+import { hasPriority, selectionPlaces } from './agePriority';
+import { isEligible, readCandidatures, type Candidature } from './candidatures';
 import { parseIsoDate } from './dates';
 import type { ColumnMapping } from './columns';
-import { describeRowProblem, ineligibleRowsSummary, InputError, type IneligibilityCode } from './errors';
+import { describeRowProblem, ineligibleRowsSummary, InputError, type IneligibilityCode, type RowProblem } from './errors';
 import { canonicalise, type Canonical } from './fingerprint';
 import { ZERO, type Fraction } from './fraction';
 import { groupBySectorAndSex, sectorCounts } from './groups';
 import { allocationSpace, chooseIndex, type AllocationSpace } from './parity';
-import { groupChances, groupShape, type GroupChances } from './probabilities';
-import { ALGORITHM_ID, ROUBAIX_CLN_2025, SEXES, type Rules } from './rules';
+import { groupChances, groupShape } from './probabilities';
+import { ALGORITHM_ID, ROUBAIX_CLN_2025, type Rules } from './rules';
 import { generatorFor, normalisePublicSeed, seedKeyOf } from './seed';
 import type { RawTable } from './table';
 import { shuffleDrawNumbers } from './drawNumbers';
@@ -77,7 +77,8 @@ export function prepareDraw(table: RawTable, options: PrepareOptions): PreparedD
 export function prepareCandidatures(candidatures: Candidature[], options: PrepareOptions, headerRow: number | null): PreparedDraw {
   const rules = options.rules ?? ROUBAIX_CLN_2025;
   referenceDateOf(options.referenceDate);
-  const problems = candidatures.flatMap((c) => c.problems);
+  const problems: RowProblem[] = [];
+  for (const c of candidatures) for (const problem of c.problems) problems.push(problem);
   if (problems.length > 0 && !options.excludeInvalid) {
     const rows = new Set(problems.map((p) => p.row)).size;
     throw new InputError(
@@ -97,19 +98,20 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
   const space = allocationSpace(rules, sectorCounts(groups));
   const shapes = groups.map((g) => ({ F: groupShape(rules, g.F.map((c) => c.age)), H: groupShape(rules, g.H.map((c) => c.age)) }));
   const chancesByGroup = groupChances(rules, space, shapes);
-  const sectorIndex = new Map(rules.sectors.map((name, i) => [name, i]));
-  const groupOf = (c: EligibleCandidate): { size: number; chances: GroupChances } => {
+  const sectorIndex = sectorIndexes(rules);
+  const priorities: boolean[] = new Array<boolean>(candidatures.length);
+  const chances: Fraction[] = new Array<Fraction>(candidatures.length);
+  candidatures.forEach((c, i) => {
+    if (!isEligible(c)) {
+      priorities[i] = false;
+      chances[i] = ZERO;
+      return;
+    }
     const s = sectorIndex.get(c.sector) as number;
-    return { size: groups[s][c.sex].length, chances: chancesByGroup[s][c.sex] };
-  };
-  const priorities: boolean[] = [];
-  const chances: Fraction[] = [];
-  for (const c of candidatures) {
-    const group = isEligible(c) ? groupOf(c) : null;
-    const priority = group !== null && hasPriority(rules, group.size, (c as EligibleCandidate).age);
-    priorities.push(priority);
-    chances.push(group === null ? ZERO : priority ? group.chances.priority : group.chances.other);
-  }
+    const priority = hasPriority(rules, groups[s][c.sex].length, c.age);
+    priorities[i] = priority;
+    chances[i] = priority ? chancesByGroup[s][c.sex].priority : chancesByGroup[s][c.sex].other;
+  });
   const columnMapping = options.columns ?? {};
   return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, columnMapping, candidatures, canonical, space, chances, priorities };
 }
@@ -163,21 +165,29 @@ export function drawLots(prepared: PreparedDraw, publicSeed: string): DrawResult
   }));
 
   const numbers = shuffleDrawNumbers(canonical.order.length, rng);
-  // Outcome of each canonical position, filled group by group.
-  const status: Status[] = new Array<Status>(numbers.length);
-  const reserveRank: (number | null)[] = new Array<number | null>(numbers.length).fill(null);
-  const ranked = canonical.order.map((c, position) => ({ position, sector: c.sector, sex: c.sex, age: c.age, drawNumber: numbers[position] }));
-  groupBySectorAndSex(rules, ranked).forEach((group, s) => {
-    for (const sex of SEXES) {
-      const quota = sex === 'F' ? allocation[s].women : allocation[s].men;
-      selectionOrder(rules, group[sex]).forEach(({ position }, order) => {
-        status[position] = order < quota ? 'selected' : 'reserve';
-        if (order >= quota) reserveRank[position] = order - quota + 1;
-      });
-    }
-  });
-
   const positionOf = canonicalPositions(prepared);
+  // Group (sector × 2 + sex) and priority flag of each canonical position; the flag is the one
+  // prepareDraw decided, so the age rule is applied in one place.
+  const sectorIndex = sectorIndexes(rules);
+  const group = new Int32Array(numbers.length);
+  const priority: boolean[] = new Array<boolean>(numbers.length);
+  positionOf.forEach((position, i) => {
+    if (position < 0) return;
+    const c = canonical.order[position];
+    group[position] = (sectorIndex.get(c.sector) as number) * 2 + (c.sex === 'F' ? 0 : 1);
+    priority[position] = prepared.priorities[i];
+  });
+  const places = selectionPlaces(numbers, group, priority, rules.sectors.length * 2);
+  const status: Status[] = new Array<Status>(numbers.length);
+  const reserveRank: (number | null)[] = new Array<number | null>(numbers.length);
+  for (let position = 0; position < numbers.length; position++) {
+    const seats = allocation[group[position] >> 1];
+    const quota = group[position] % 2 === 0 ? seats.women : seats.men;
+    const place = places[position];
+    status[position] = place < quota ? 'selected' : 'reserve';
+    reserveRank[position] = place < quota ? null : place - quota + 1;
+  }
+
   const outcomes = prepared.candidatures.map((candidature, i): CandidateOutcome => {
     const position = positionOf[i];
     const drawn = position >= 0;
@@ -192,6 +202,10 @@ export function drawLots(prepared: PreparedDraw, publicSeed: string): DrawResult
     };
   });
   return { prepared, publicSeed: seed, seedKey, allocationDraw, allocationIndex, allocation, outcomes };
+}
+
+function sectorIndexes(rules: Rules): Map<string, number> {
+  return new Map(rules.sectors.map((name, i) => [name, i]));
 }
 
 /** For each candidature (row order), its canonical position, or −1 when it is ineligible. */

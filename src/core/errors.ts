@@ -49,11 +49,14 @@ export function describeRowProblem(problem: RowProblem): string {
   const found = (empty: string, wrong: string) => (problem.value === '' ? empty : `${wrong} « ${showInvisible(problem.value)} »`);
   switch (problem.code) {
     case 'missing_name':
-      return `${where} : nom ou prénom manquant${cell}. Complétez la candidature ou retirez la ligne.`;
+      // A detail here says why the cell reads as empty (a formula without result, a merge): that is the problem to fix.
+      return problem.detail
+        ? `${where}${problem.cell ? `, cellule ${problem.cell}` : ''} : ${lowerFirst(problem.detail)}`
+        : `${where} : nom ou prénom manquant${cell}. Complétez la candidature ou retirez la ligne.`;
     case 'unknown_sector':
       return `${where} : ${found('secteur non renseigné', 'secteur inconnu')}${cell}.${detail}`;
     case 'invalid_sex':
-      return `${where} : ${found('sexe non renseigné', 'sexe non reconnu')}${cell}. Indiquez F (femme) ou H (homme).`;
+      return `${where} : ${found('sexe non renseigné', 'sexe non reconnu')}${cell}.${detail || ' Indiquez F (femme) ou H (homme).'}`;
     case 'invalid_birth_date':
       return problem.onAge
         ? `${where} : ${found('âge non renseigné', 'âge invalide')}${cell}.${detail}`
@@ -63,6 +66,27 @@ export function describeRowProblem(problem: RowProblem): string {
     case 'duplicate':
       return `${where} : doublon${cell}.${detail}`;
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * The `detail` of a problem on a cell that reads as empty for a reason the sheet does not show:
+ * what it is and what to do.
+ */
+export function describeBlankCause(cause: { kind: 'formula'; formula: string } | { kind: 'merged'; area: string; valueRow: number }): string {
+  if (cause.kind === 'formula') {
+    return (
+      `Formule sans valeur calculée${cause.formula === '' ? '' : ` (=${cause.formula})`} : le classeur a été enregistré sans le résultat ` +
+      'de ses formules. Ouvrez-le dans Excel et enregistrez-le, ou remplacez les formules par leurs valeurs (Copier, puis Collage spécial > Valeurs).'
+    );
+  }
+  return (
+    `La cellule ${cause.area} est fusionnée : sa valeur ne compte que pour la ligne ${cause.valueRow}. ` +
+    'Annulez la fusion (Accueil > Fusionner et centrer) et renseignez la cellule de chaque ligne.'
+  );
 }
 
 /**
@@ -80,9 +104,11 @@ export function ineligibleRowsSummary(rows: number): string {
 export type InputErrorCode =
   | 'file_not_found'
   | 'file_unreadable'
+  | 'file_too_large'
   | 'unsupported_format'
   | 'sheet_not_found'
   | 'empty_table'
+  | 'table_too_large'
   | 'missing_columns'
   | 'ambiguous_column'
   | 'bad_column_mapping'

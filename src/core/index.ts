@@ -28,5 +28,5 @@ export { checkReferenceDateAhead } from './referenceDate';
 export { parseAnnouncedFingerprint, checkAnnounced } from './announcedFingerprint';
 export { compareCallOrder, inCallOrder } from './callOrder';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
-export { drawResultToJson, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
+export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidatureJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
 export * from './record';

@@ -1,9 +1,9 @@
 /** The draw as the command line's `--json` prints it (one object, documented in the README). */
 import type { Candidature } from './candidatures';
-import type { DrawResult, Status } from './draw';
+import type { CandidateOutcome, DrawResult, Status } from './draw';
 import type { IneligibilityCode } from './errors';
 import { drawFigures } from './figures';
-import { toNumber } from './fraction';
+import { toNumber, type Fraction } from './fraction';
 import type { Sex } from './rules';
 
 /** Who a candidature is, as read from its row (normalised). */
@@ -49,20 +49,48 @@ export function countJson(count: bigint): number | string {
   return count <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(count) : count.toString();
 }
 
-export function drawResultToJson(result: DrawResult): DrawJson {
+/**
+ * `toNumber` for many candidates sharing a few fractions (one per group and priority): each
+ * distinct fraction is converted once.
+ */
+export function fractionNumbers(): (f: Fraction) => number {
+  const known = new Map<Fraction, number>();
+  return (f) => {
+    let value = known.get(f);
+    if (value === undefined) {
+      value = toNumber(f);
+      known.set(f, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * One candidate of the JSON. Every key is written in one literal, in the documented order (a
+ * spread of `candidatureJson` here cost a second of the 100,000-row `draw --json`).
+ */
+function candidateJson(o: CandidateOutcome, probability: (f: Fraction) => number): CandidateJson {
+  const c = o.candidature;
+  return {
+    row: c.row,
+    id: c.id,
+    lastName: c.lastName,
+    firstName: c.firstName,
+    sex: c.sex,
+    sector: c.sector,
+    birthDate: c.birthDate,
+    age: c.age,
+    priority: o.priority,
+    drawNumber: o.drawNumber,
+    status: o.status,
+    reserveRank: o.reserveRank,
+    probability: probability(o.probability),
+    reason: o.reason,
+  };
+}
+
+function drawJsonHead(result: DrawResult): Omit<DrawJson, 'candidates'> {
   const { prepared } = result;
-  const candidates = result.outcomes.map((o): CandidateJson => {
-    const c = o.candidature;
-    return {
-      ...candidatureJson(c),
-      priority: o.priority,
-      drawNumber: o.drawNumber,
-      status: o.status,
-      reserveRank: o.reserveRank,
-      probability: toNumber(o.probability),
-      reason: o.reason,
-    };
-  });
   return {
     algorithm: prepared.algorithm,
     referenceDate: prepared.referenceDate,
@@ -73,6 +101,37 @@ export function drawResultToJson(result: DrawResult): DrawJson {
     optimalAllocations: countJson(prepared.space.count),
     allocation: Object.fromEntries(result.allocation.map((a) => [a.sector, { F: a.women, H: a.men }])),
     summary: drawFigures(result).members,
-    candidates,
   };
+}
+
+export function drawResultToJson(result: DrawResult): DrawJson {
+  const probability = fractionNumbers();
+  return { ...drawJsonHead(result), candidates: result.outcomes.map((o) => candidateJson(o, probability)) };
+}
+
+/** `JSON.stringify(drawResultToJson(result))`, in pieces (see `jsonPieces`). */
+export function drawJsonPieces(result: DrawResult): Iterable<string> {
+  const probability = fractionNumbers();
+  return jsonPieces(drawJsonHead(result), 'candidates', result.outcomes.length, (i) => candidateJson(result.outcomes[i], probability));
+}
+
+/** Items per piece: large enough for few writes, small enough that no piece weighs much. */
+const ITEMS_PER_PIECE = 2_000;
+
+/**
+ * The text of `JSON.stringify({ ...head, [key]: items })`, byte for byte, as a sequence of pieces,
+ * each item's object built only when its piece is written: a table of a million rows is printed
+ * without holding a million objects and their whole text at once.
+ */
+export function* jsonPieces(head: object, key: string, count: number, item: (index: number) => unknown): Generator<string> {
+  // The last key holds an empty array: its text up to that array's "[" is the opening piece.
+  const open = JSON.stringify({ ...head, [key]: [] });
+  yield open.slice(0, -2);
+  for (let start = 0; start < count; start += ITEMS_PER_PIECE) {
+    const items: unknown[] = [];
+    for (let i = start; i < Math.min(count, start + ITEMS_PER_PIECE); i++) items.push(item(i));
+    // An array's text without its brackets is its items joined by commas.
+    yield (start === 0 ? '' : ',') + JSON.stringify(items).slice(1, -1);
+  }
+  yield ']}';
 }

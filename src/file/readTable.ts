@@ -30,9 +30,8 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
         'ou indiquez le classeur .xlsx.',
     );
   }
-  const bytes = await readFileBytes(filePath);
-  if (format === 'csv') return parseCsvText(decodeCsvBytes(bytes), name);
-  return readXlsx(bytes, options, name);
+  if (format === 'xlsx') return readXlsx(filePath, options, name);
+  return parseCsvText(decodeCsvBytes(await readFileBytes(filePath)), name);
 }
 
 /** The table's format from its file name; refuses the formats this tool does not read. */

@@ -38,7 +38,8 @@ import { freeTableName, nameKey } from '../core/record/names';
 import type { SheetPlan } from '../core/record/plan';
 import { rangeRef, tableXml, utf8, worksheetXml } from './sheetXml';
 import { RecordStyleSheet } from './stylesXml';
-import { notAWorkbook } from './xlsx';
+import { DEFAULT_LIMITS, ZipPackage } from '../xlsx/zip';
+import { guarded, notAWorkbook } from './xlsx';
 import {
   applySplices,
   attributeByLocalName,
@@ -104,6 +105,9 @@ class Package {
   }
 
   static async open(bytes: Uint8Array, source: string): Promise<Package> {
+    // JSZip trusts the sizes a zip declares and would inflate a bomb whole: every part is first
+    // inflated once under the package limits (src/xlsx/zip), keeping nothing.
+    guarded(bytes, source, 'table', () => ZipPackage.open(bytes, DEFAULT_LIMITS).checkAll());
     try {
       return new Package(await JSZip.loadAsync(bytes));
     } catch {
@@ -306,7 +310,7 @@ function mergeStyles(inputText: string, renderedText: string): StylesMerge {
 
   // Custom number formats (ids from 164) get ids the input does not use; built-in ones keep theirs.
   const inputFormatIds = items(input, 'numFmts').map((f) => Number(f.attributes.get('numFmtId') ?? 0));
-  let nextFormatId = Math.max(163, ...inputFormatIds) + 1;
+  let nextFormatId = inputFormatIds.reduce((a, b) => Math.max(a, b), 163) + 1;
   const formatIds = new Map<number, number>();
   const newFormats: string[] = [];
   for (const format of items(rendered, 'numFmts')) {
@@ -574,14 +578,14 @@ async function graft(options: GraftOptions): Promise<JSZip> {
   for (const name of definedNamesElement ? childrenNamed(definedNamesElement, 'definedName') : []) {
     tableNames.add(nameKey(name.attributes.get('name') ?? ''));
   }
-  let nextTableId = Math.max(...tableIds) + 1;
+  let nextTableId = tableIds.reduce((a, b) => Math.max(a, b), 0) + 1;
 
   // The sheets.
   const prefix = elementPrefix(workbook.root, NS_MAIN);
   const relPrefix = elementPrefix(workbook.root, NS_REL);
   const relAttribute = relPrefix ? `${relPrefix}:id` : 'r:id';
   const relDeclaration = relPrefix ? '' : ` xmlns:r="${NS_REL}"`;
-  let nextSheetId = Math.max(0, ...workbook.sheets.map((s) => s.sheetId)) + 1;
+  let nextSheetId = workbook.sheets.reduce((a, s) => Math.max(a, s.sheetId), 0) + 1;
   const sheetEntries: string[] = [];
   const definedNames: string[] = [];
   for (const [i, plan] of options.sheets.entries()) {

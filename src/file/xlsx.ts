@@ -1,11 +1,17 @@
 /**
- * Excel workbooks (.xlsx, .xlsm) read with exceljs: one worksheet → RawTable, with the sheet's own
- * row numbers and every cell reduced to what the engine reads (text, number, boolean, date).
+ * Excel workbooks (.xlsx, .xlsm) on disk: the Node side of src/xlsx (which reads packages from
+ * bytes, with limits, in a browser as well). One worksheet → RawTable, with the sheet's own row
+ * numbers, every cell reduced to what the engine reads (text, number, boolean, date), and what a
+ * message needs to explain an empty cell (formulas saved without a result, merged areas).
  */
 
-import * as ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
 import { InputError } from '../core/errors';
-import type { CellValue, RawTable, SourceRow } from '../core/table';
+import type { RawTable } from '../core/table';
+import { gridToRawTable } from '../core/grid';
+import { packageInputError, packageProblem, type FilePurpose } from '../xlsx/messages';
+import { XlsxWorkbook, type WorkbookSheet } from '../xlsx/workbook';
+import { DEFAULT_LIMITS, PackageError } from '../xlsx/zip';
 import { readFileBytes } from './bytes';
 
 export interface XlsxOptions {
@@ -14,27 +20,57 @@ export interface XlsxOptions {
 }
 
 /**
+ * The largest file read at all: far above any candidature workbook (a million rows compress to a
+ * few tens of megabytes), and what is read is then bounded by the package limits (src/xlsx/zip).
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
  * `input` is the file's bytes or its path; `source` is the file name used in messages. The table's
  * source is "<file> — feuille <sheet name>".
  */
 export async function readXlsx(input: Uint8Array | string, options: XlsxOptions, source: string): Promise<RawTable> {
-  const bytes = typeof input === 'string' ? await readFileBytes(input) : input;
-  const workbook = await loadWorkbook(bytes, source);
-  const worksheet = pickWorksheet(workbook, options.sheet, source);
-  const rows = readRows(worksheet);
-  if (rows.length === 0) throw emptySheet(workbook, worksheet, source);
-  return { source: `${source} — feuille ${worksheet.name}`, sheet: worksheet.name, rows };
+  const bytes = typeof input === 'string' ? await readPackageFile(input, source) : input;
+  return guarded(bytes, source, 'table', () => {
+    const workbook = openWorkbook(bytes, source);
+    const sheet = pickWorksheet(workbook, options.sheet, source);
+    const content = workbook.readSheet(sheet, { numberFormats: false });
+    workbook.checkAll();
+    if (content.rows.length === 0) throw emptySheet(workbook, sheet, source);
+    return gridToRawTable({ name: sheet.name, ...content }, `${source} — feuille ${sheet.name}`);
+  });
 }
 
-export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings ask for a Buffer; JSZip underneath takes any Uint8Array.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    throw notAWorkbook(bytes, source);
+/** Reads a package file, refusing one larger than MAX_FILE_BYTES before reading it. */
+export async function readPackageFile(filePath: string, source: string): Promise<Uint8Array> {
+  const size = await fs.stat(filePath).then(
+    (stat) => stat.size,
+    () => 0, // readFileBytes says what is wrong with the path
+  );
+  if (size > MAX_FILE_BYTES) {
+    throw new InputError(
+      'file_too_large',
+      `Le fichier « ${source} » est refusé : il pèse ${Math.ceil(size / (1024 * 1024))} Mo, au-delà de la limite de ` +
+        `${MAX_FILE_BYTES / (1024 * 1024)} Mo. Un classeur de candidatures, même d’un million de lignes, pèse bien moins : ` +
+        'vérifiez que c’est le bon fichier, ou retirez-en les images et objets volumineux.',
+    );
   }
-  if (workbook.worksheets.length === 0) {
+  return readFileBytes(filePath);
+}
+
+/** Runs `read`, turning the reader's PackageErrors into French InputErrors. */
+export function guarded<T>(bytes: Uint8Array, source: string, purpose: FilePurpose, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw packageProblem(error, bytes, source, purpose);
+  }
+}
+
+/** The workbook, refused when it has no worksheet. */
+export function openWorkbook(bytes: Uint8Array, source: string): XlsxWorkbook {
+  const workbook = XlsxWorkbook.open(bytes, DEFAULT_LIMITS);
+  if (workbook.worksheets().length === 0) {
     throw new InputError(
       'file_unreadable',
       `Le fichier « ${source} » ne contient aucune feuille de calcul lisible. ` +
@@ -44,20 +80,9 @@ export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<E
   return workbook;
 }
 
-/**
- * An .xlsx is a zip archive. A "Compound File" (D0 CF 11 E0) is either an Excel 97-2003 .xls
- * renamed, or an .xlsx encrypted by a password to open, which Excel stores in that container.
- */
+/** The message for bytes that are not a workbook (where a package is opened by other means). */
 export function notAWorkbook(bytes: Uint8Array, source: string): InputError {
-  const compound = [0xd0, 0xcf, 0x11, 0xe0].every((byte, i) => bytes[i] === byte);
-  const message = compound
-    ? `Le fichier « ${source} » n’est pas un classeur .xlsx ordinaire : soit il est protégé par un mot de passe ` +
-      'à l’ouverture, soit c’est un ancien classeur .xls renommé. Ouvrez-le dans Excel, retirez le mot de passe ' +
-      's’il y en a un (Fichier > Informations > Protéger le classeur), puis enregistrez-le au format « Classeur Excel (*.xlsx) ».'
-    : `Le fichier « ${source} » n’est pas un classeur Excel lisible : il est endommagé, ou c’est un autre type de fichier ` +
-      'renommé en .xlsx. Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) », ' +
-      'ou enregistrez le tableau au format CSV.';
-  return new InputError('file_unreadable', message);
+  return packageInputError(new PackageError('not_zip'), bytes, source, 'table');
 }
 
 /**
@@ -65,8 +90,8 @@ export function notAWorkbook(bytes: Uint8Array, source: string): InputError {
  * designates one sheet. Without a name: the first sheet the user can see (a hidden sheet first in
  * the tab order is not the one they mean).
  */
-function pickWorksheet(workbook: ExcelJS.Workbook, name: string | undefined, source: string): ExcelJS.Worksheet {
-  const sheets = workbook.worksheets;
+function pickWorksheet(workbook: XlsxWorkbook, name: string | undefined, source: string): WorkbookSheet {
+  const sheets = workbook.worksheets();
   if (name === undefined) return sheets.find((s) => s.state === 'visible') ?? sheets[0];
   const wanted = name.trim().toLocaleLowerCase('fr');
   const found = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLocaleLowerCase('fr') === wanted);
@@ -78,81 +103,15 @@ function pickWorksheet(workbook: ExcelJS.Workbook, name: string | undefined, sou
   );
 }
 
-function sheetList(sheets: ExcelJS.Worksheet[]): string {
+function sheetList(sheets: WorkbookSheet[]): string {
   return sheets.map((s) => `« ${s.name} »`).join(', ');
 }
 
-function emptySheet(workbook: ExcelJS.Workbook, worksheet: ExcelJS.Worksheet, source: string): InputError {
-  const others = workbook.worksheets.filter((s) => s !== worksheet);
+function emptySheet(workbook: XlsxWorkbook, sheet: WorkbookSheet, source: string): InputError {
+  const others = workbook.worksheets().filter((s) => s !== sheet);
   const hint =
     others.length > 0
       ? `Autres feuilles du classeur : ${sheetList(others)}. Indiquez celle qui contient les candidatures (option --sheet).`
       : 'Vérifiez que c’est le bon classeur.';
-  return new InputError('empty_table', `La feuille « ${worksheet.name} » du classeur « ${source} » est vide. ${hint}`);
-}
-
-/**
- * Rows 1 to the last row holding a value, blank ones included, so that row n of the table is row
- * n of the sheet. Rows and cells that only carry formatting do not extend the table.
- */
-export function readRows(worksheet: ExcelJS.Worksheet): SourceRow[] {
-  const byNumber = new Map<number, CellValue[]>();
-  let lastRow = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells = readCells(row);
-    byNumber.set(rowNumber, cells);
-    if (cells.length > 0) lastRow = Math.max(lastRow, rowNumber);
-  });
-  const rows: SourceRow[] = [];
-  for (let n = 1; n <= lastRow; n++) rows.push({ rowNumber: n, cells: byNumber.get(n) ?? [] });
-  return rows;
-}
-
-/** Positional cells (index 0 = column A), up to the row's last cell holding a value. */
-function readCells(row: ExcelJS.Row): CellValue[] {
-  const cells: CellValue[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-    const value = cellValue(cell);
-    if (value === null || value === '') return;
-    while (cells.length < columnNumber - 1) cells.push(null);
-    cells[columnNumber - 1] = value;
-  });
-  return cells;
-}
-
-/**
- * Only the top-left cell of a merged area holds its value, as Excel (and office.js) report it;
- * exceljs repeats the master's value in every cell of the area.
- */
-function cellValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return toCellValue(cell.value);
-}
-
-/**
- * exceljs values → CellValue. Dates: exceljs turns a number with a date format into a Date at
- * midnight UTC for a whole day, in the workbook's date system (1900 or 1904) — which is what the
- * engine expects. A formula gives its result as last calculated by Excel (none if the file was
- * never calculated → null).
- */
-export function toCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if ('error' in value) return value.error;
-  if ('richText' in value) return richText(value);
-  if ('hyperlink' in value) return hyperlinkText(value.text);
-  if ('formula' in value || 'sharedFormula' in value) return toCellValue(value.result ?? null);
-  return null;
-}
-
-function richText(value: ExcelJS.CellRichTextValue): string {
-  return value.richText.map((run) => run.text).join('');
-}
-
-/** A hyperlink's shown text is a string, or rich text when part of it is formatted. */
-function hyperlinkText(text: unknown): string | null {
-  if (typeof text === 'string') return text;
-  if (text !== null && typeof text === 'object' && 'richText' in text) return richText(text as ExcelJS.CellRichTextValue);
-  return null;
+  return new InputError('empty_table', `La feuille « ${sheet.name} » du classeur « ${source} » est vide. ${hint}`);
 }

@@ -154,6 +154,9 @@ describe('verify', () => {
     const bad = await cli('verify', record, '--fingerprint', 'f'.repeat(64));
     expect(bad.code).toBe(3);
     expect(bad.stdout).toContain('Aucun tirage de ce classeur n’a l’empreinte annoncée');
+    // Never « conforme » then « NON conforme » in one report.
+    expect(bad.stdout).not.toContain('Registre conforme');
+    expect(bad.stdout.trim().split('\n').pop()).toBe('Registre NON conforme : 1 différence avec le tirage recalculé.');
     expect((await cli('verify', record, '--fingerprint', '12ab')).code).toBe(2);
   });
 
@@ -173,6 +176,31 @@ describe('verify', () => {
     expect(code).toBe(3);
     expect(stdout).toContain('Registre NON conforme');
     expect(stdout).toMatch(new RegExp(`(${sheet}, cellule ${address} :|Empreinte recalculée|Clé de tirage recalculée)`));
+  });
+
+  it('exits 3 for a record whose « Données du tirage » was deleted, the other record sheets left', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(record));
+    const workbookXml = await (zip.file('xl/workbook.xml') as JSZip.JSZipObject).async('string');
+    const path = join(OUT, 'sans-donnees.xlsx');
+    // The sheet's entry removed from the workbook, as deleting the sheet in a spreadsheet program does.
+    zip.file('xl/workbook.xml', workbookXml.replace(/<sheet [^>]*name="Données du tirage"[^>]*\/>/, ''));
+    writeFileSync(path, await zip.generateAsync({ type: 'uint8array' }));
+    const { code, stdout } = await cli('verify', path);
+    expect(code).toBe(3);
+    expect(stdout).toContain('Feuille « Données du tirage » manquante');
+    expect(stdout).not.toContain('Registre conforme');
+  });
+
+  it('does not advise saving a CSV or a truncated file as CSV: a record cannot be checked in another form', async () => {
+    const truncated = join(OUT, 'tronque.xlsx');
+    const bytes = readFileSync(record);
+    writeFileSync(truncated, bytes.subarray(0, bytes.length >> 1));
+    for (const file of [EXAMPLE_CSV, truncated]) {
+      const { code, stderr } = await cli('verify', file);
+      expect(code).toBe(2);
+      expect(stderr).not.toMatch(/(format|en) CSV/i);
+      expect(stderr).toMatch(/registre/);
+    }
   });
 
   it('exits 2 for a workbook that is not a record, and for a missing file', async () => {

@@ -121,6 +121,16 @@ describe('eligibility', () => {
     expect(describeRowProblem(candidatures[1].problems[0])).toContain('que la ligne 2');
   });
 
+  it('finds each duplicate among many rows of the same last name, pointing to the right earlier row', () => {
+    const date = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/${1950 + (i % 40)}`;
+    const people = Array.from({ length: 1000 }, (_, i) => [String(i), 'Martin', `Prénom${i % 300}`, 'F', date(i), 'Est']);
+    const again = [17, 500, 999].map((i) => [`bis${i}`, 'MARTIN', `prenom${i % 300}`, 'Femme', date(i), 'Sud']);
+    const candidatures = read([...people, ...again]);
+    const duplicates = candidatures.filter((c) => c.problems[0]?.code === 'duplicate');
+    expect(duplicates.map((c) => c.row)).toEqual([1002, 1003, 1004]);
+    expect(duplicates.map((c) => describeRowProblem(c.problems[0]).match(/que la ligne (\d+)/)?.[1])).toEqual(['19', '502', '1001']);
+  });
+
   it('does not let an ineligible row hide a later eligible one', () => {
     const candidatures = read([
       ['1', 'Martin', 'Léa', 'F', '1990-01-01', 'Hem'],

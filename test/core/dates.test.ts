@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { parseIsoDate, toIso } from '../../src/core';
-import { ageAt, fromExcelSerial, parseDateText } from '../../src/core/dates';
+import { ageAt, fromExcelSerial, isValidDate, parseDateText } from '../../src/core/dates';
 
 const iso = (d: ReturnType<typeof fromExcelSerial>) => (d ? toIso(d) : null);
 
@@ -40,6 +41,28 @@ describe('text dates', () => {
       expect(parseDateText(text)).toBeNull();
     },
   );
+  it('reads the usual JJ/MM/AAAA by its fast path exactly as the two patterns of §2 read any text', () => {
+    // §2's text forms, as regular expressions, independent of the engine's code.
+    const bySpecification = (text: string) => {
+      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      const dayFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text);
+      const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dayFirst ? [dayFirst[4], dayFirst[3], dayFirst[1]] : ['', '', ''];
+      if (year === '') return null;
+      return isValidDate(Number(year), Number(month), Number(day)) ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : null;
+    };
+    const number = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+    const separator = fc.constantFrom('/', '/', '.', '-', 'x', '');
+    fc.assert(
+      fc.property(fc.tuple(number(0, 3), separator, number(0, 3), separator, number(2, 5)), (parts) => {
+        const text = parts.join('');
+        expect(iso(parseDateText(text))).toBe(bySpecification(text));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const text of ['29/02/2024', '29/02/2023', '31/04/2020', '00/00/0000', '31/12/9999', '01/01/0001', '1a/02/2020']) {
+      expect(iso(parseDateText(text))).toBe(bySpecification(text));
+    }
+  });
   it('reads the reference date only as YYYY-MM-DD', () => {
     expect(parseIsoDate('2025-06-13')).toEqual({ year: 2025, month: 6, day: 13 });
     expect(parseIsoDate('13/06/2025')).toBeNull();

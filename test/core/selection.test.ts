@@ -1,5 +1,5 @@
 import { drawFromTable, prepareDraw, ROUBAIX_CLN_2025, toText, type Rules } from '../../src/core';
-import { hasPriority, selectionOrder } from '../../src/core/agePriority';
+import { hasPriority, selectionPlaces } from '../../src/core/agePriority';
 import { chanceInGroup } from '../../src/core/probabilities';
 import { group, JUNE_2025, rowsOf, tableOf, type PersonSpec } from '../support/tables';
 
@@ -23,13 +23,16 @@ describe('age priority (criterion 3)', () => {
     expect(hasPriority(ROUBAIX_CLN_2025, 3, age)).toBe(expected);
   });
   it('puts priority candidates first, each part in draw-number order', () => {
-    const group = [
-      { age: 40, drawNumber: 1 },
-      { age: 70, drawNumber: 9 },
-      { age: 20, drawNumber: 5 },
-      { age: 50, drawNumber: 3 },
-    ];
-    expect(selectionOrder(ROUBAIX_CLN_2025, group).map((c) => c.drawNumber)).toEqual([5, 9, 1, 3]);
+    // Two groups interleaved in draw order; ages 40, 70, 20, 50 in group 0 (drawn 1, 9, 5, 3).
+    const drawNumbers = [1, 9, 5, 3, 2, 4, 6, 7, 8];
+    const group = [0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const ages = [40, 70, 20, 50, 30, 80, 30, 18, 30];
+    const priority = ages.map((age, i) => hasPriority(ROUBAIX_CLN_2025, group[i] === 0 ? 4 : 5, age));
+    const places = Array.from(selectionPlaces(drawNumbers, group, priority, 2));
+    const order = (g: number) => places.map((place, i) => ({ place, i })).filter(({ i }) => group[i] === g).sort((a, b) => a.place - b.place);
+    expect(order(0).map(({ i }) => drawNumbers[i])).toEqual([5, 9, 1, 3]);
+    expect(order(1).map(({ i }) => drawNumbers[i])).toEqual([4, 7, 2, 6, 8]);
+    expect(order(0).map(({ place }) => place)).toEqual([0, 1, 2, 3]);
   });
 });
 

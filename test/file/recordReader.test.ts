@@ -35,9 +35,11 @@ describe('readWorkbookGrids', () => {
         name: 'Première',
         rows: [['Titre fusionné'], [], [1, '=1+1', true, utc(1987, 3, 14)], [null, 2, null, 'gras et non']],
         numberFormats: new Map([['3:4', 'mm-dd-yy']]),
+        merges: [{ top: 1, left: 0, bottom: 1, right: 2 }],
+        formulasWithoutValue: new Map(),
       },
-      { name: 'Vide', rows: [], numberFormats: new Map() },
-      { name: 'Troisième', rows: [[], [null, null, 0.5]], numberFormats: new Map([['2:3', '0.0%']]) },
+      { name: 'Vide', rows: [], numberFormats: new Map(), merges: [], formulasWithoutValue: new Map() },
+      { name: 'Troisième', rows: [[], [null, null, 0.5]], numberFormats: new Map([['2:3', '0.0%']]), merges: [], formulasWithoutValue: new Map() },
     ]);
   });
 
@@ -56,6 +58,8 @@ describe('readWorkbookGrids', () => {
     const text = path.join(OUT, 'texte.xlsx');
     fs.writeFileSync(text, 'Nom;Prénom\nMartin;Hélène\n');
     const unreadable = await rejectionOf(readWorkbookGrids(text));
-    expect([unreadable.code, unreadable.message]).toEqual(['file_unreadable', expect.stringMatching(/n’est pas un classeur Excel lisible/)]);
+    expect([unreadable.code, unreadable.message]).toEqual(['file_unreadable', expect.stringMatching(/n’est pas un classeur Excel \(\.xlsx\)/)]);
+    // Converting a record would not make it verifiable: no advice to save it as CSV.
+    expect(unreadable.message).not.toMatch(/CSV/);
   });
 });

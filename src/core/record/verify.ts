@@ -7,12 +7,13 @@ import { isEligible, readCandidatures, type Candidature } from '../candidatures'
 import { candidateLine } from '../fingerprint';
 import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
 import { cellAddress, InputError } from '../errors';
-import type { CellValue } from '../table';
+import type { CellValue, MergedArea } from '../table';
+import { gridToRawTable } from '../grid';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
-import { buildRecord } from './buildRecord';
+import { SHEET_BUILDERS } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { journalDifferences } from './journal';
-import { isRecordSheetName, sheetNamesLike } from './names';
+import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
 import type { RecordValue, SheetModel, SheetRole } from './model';
 
 export interface SheetGrid {
@@ -21,6 +22,9 @@ export interface SheetGrid {
   rows: CellValue[][];
   /** Number formats other than "General", keyed "row:column" (1-based), when the reader knows them. */
   numberFormats?: ReadonlyMap<string, string>;
+  /** Formula cells saved without a result (they read as empty), keyed "row:column" (1-based) → formula. */
+  formulasWithoutValue?: ReadonlyMap<string, string>;
+  merges?: readonly MergedArea[];
 }
 
 /**
@@ -57,27 +61,30 @@ export function sameValue(expected: RecordValue, found: CellValue | undefined): 
   return typeof f === 'string' && f.replace(/\r\n/g, '\n') === e;
 }
 
-/** Every cell that differs between the rebuilt sheet and the one found, in reading order. */
+/**
+ * Every cell that differs between the rebuilt sheet and the one found, in reading order. The
+ * expected values are laid out as rows of cells, like the grid, so a sheet of 100,000 rows is
+ * compared without a key or an object per cell.
+ */
 export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
-  const expected = new Map(model.cells.map((c) => [`${c.row}:${c.column}`, c.value]));
-  const positions = new Set(expected.keys());
-  grid.rows.forEach((cells, r) =>
-    cells.forEach((value, c) => {
-      if (value !== null && value !== '') positions.add(`${r + 1}:${c + 1}`);
-    }),
-  );
-  const ordered = [...positions].map((p) => p.split(':').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const expected: RecordValue[][] = [];
+  for (const cell of model.cells) (expected[cell.row - 1] ??= [])[cell.column - 1] = cell.value;
   const differences: string[] = [];
   for (const [position, format] of grid.numberFormats ?? []) {
     if (!DISGUISING_FORMAT.test(format)) continue;
     const [row, column] = position.split(':').map(Number);
     differences.push(`${grid.name}, cellule ${cellAddress(column - 1, row)} : format d’affichage « ${format} », qui peut montrer autre chose que la valeur.`);
   }
-  for (const [row, column] of ordered) {
-    const want = expected.get(`${row}:${column}`) ?? null;
-    const found = grid.rows[row - 1]?.[column - 1];
-    if (!sameValue(want, found)) {
-      differences.push(`${grid.name}, cellule ${cellAddress(column - 1, row)} : attendu ${show(want)}, trouvé ${show(found)}.`);
+  const rowCount = Math.max(expected.length, grid.rows.length);
+  for (let r = 0; r < rowCount; r++) {
+    const want = expected[r] ?? [];
+    const found = grid.rows[r] ?? [];
+    const columns = Math.max(want.length, found.length);
+    for (let c = 0; c < columns; c++) {
+      const value = want[c] ?? null;
+      if (!sameValue(value, found[c])) {
+        differences.push(`${grid.name}, cellule ${cellAddress(c, r + 1)} : attendu ${show(value)}, trouvé ${show(found[c])}.`);
+      }
     }
   }
   return differences;
@@ -85,7 +92,7 @@ export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
 
 /** Compares what the candidature sheet gives today with what the data sheet recorded. */
 function rederive(data: RecordData, grid: SheetGrid): string[] {
-  const table = { source: grid.name, rows: grid.rows.map((cells, i) => ({ rowNumber: i + 1, cells })) };
+  const table = gridToRawTable(grid, grid.name);
   let fromSheet: Candidature[];
   try {
     fromSheet = readCandidatures(table, data.rules, referenceDateOf(data.referenceDate), data.columnMapping).candidatures;
@@ -150,13 +157,15 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordC
     differences.push(`Clé de tirage recalculée : ${result.seedKey} ; clé consignée : ${data.seedKey}.`);
   }
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  for (const model of buildRecord(result, data.meta).sheets) {
+  for (const build of SHEET_BUILDERS) {
+    const model = build(result, data.meta);
     const grid = byName.get(model.name);
     if (grid === undefined) differences.push(`Feuille « ${model.name} » manquante.`);
-    else differences.push(...compareSheet(model, grid));
+    // One push per difference: an edited sheet of 100,000 rows gives more than a call's arguments can hold.
+    else for (const difference of compareSheet(model, grid)) differences.push(difference);
   }
   const candidatureSheet = data.meta.candidatureSheet === null ? undefined : byName.get(data.meta.candidatureSheet);
-  if (candidatureSheet) differences.push(...rederive(data, candidatureSheet));
+  if (candidatureSheet) for (const difference of rederive(data, candidatureSheet)) differences.push(difference);
   else if (data.meta.candidatureSheet !== null) differences.push(`Feuille des candidatures « ${data.meta.candidatureSheet} » manquante.`);
   return check;
 }
@@ -181,9 +190,20 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   // A draw the add-in's journal logged is reported even when every record sheet is gone.
   const logged = journalDifferences(sheets);
-  if (dataSheets.length === 0 && logged.length > 0) return { records: [], differences: logged };
   if (dataSheets.length === 0) {
-    throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
+    const orphans = sheets.filter((s) => isRecordSheetName(s.name));
+    const roles = new Set(orphans.map((s) => ROLES.find((role) => isRecordSheetName(s.name, role))));
+    // One sheet called « Synthèse » may be anybody's; two of the record's sheets are a record that lost its data.
+    if (roles.size < 2 && logged.length === 0) throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
+    const names = orphans.map((s) => `« ${s.name} »`).join(', ');
+    const orphaned =
+      roles.size < 2
+        ? []
+        : [
+            `Feuille « ${DATA_TITLE} » manquante : le classeur contient les feuilles de registre ${names}, mais plus les données qui ` +
+              'permettent de recalculer le tirage et de les vérifier.',
+          ];
+    return { records: [], differences: [...logged, ...orphaned] };
   }
   const records = dataSheets.map((grid): RecordCheck => {
     try {

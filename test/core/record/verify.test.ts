@@ -78,6 +78,18 @@ describe('verify, in memory', () => {
 
   it('refuses a workbook that is not a record', () => {
     expect(() => verifyWorkbook([candidatureGrid])).toThrow(/n’est pas un registre/);
+    // One sheet of its own called « Synthèse » does not make a workbook a record.
+    expect(() => verifyWorkbook([candidatureGrid, { name: 'Synthèse', rows: [['Bilan']] }])).toThrow(/n’est pas un registre/);
+  });
+
+  it('finds a record whose data sheet was deleted not conforming, rather than not a record', () => {
+    const withoutData = grids.filter((g) => g.name !== 'Données du tirage');
+    const check = verifyWorkbook(withoutData);
+    expect(check.records).toEqual([]);
+    expect(allDifferences(check)).toEqual([
+      'Feuille « Données du tirage » manquante : le classeur contient les feuilles de registre « Tirage », « Synthèse », « Procès-verbal », ' +
+        'mais plus les données qui permettent de recalculer le tirage et de les vérifier.',
+    ]);
   });
 });
 

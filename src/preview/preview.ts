@@ -3,7 +3,7 @@
  * is the add-in's own code (openSession on a WorkbookPort); only the Excel underneath is
  * simulated — the office.js adapter itself runs on the strict simulation — and drawn as a grid
  * with sheet tabs, so the live reveal can be watched. Starts on the example table; the operator
- * can load their own CSV.
+ * can load their own table (.csv, or .xlsx through the project's own browser-capable reader).
  */
 import '../taskpane/taskpane.css';
 import './preview.css';
@@ -13,6 +13,7 @@ import { SimulatedExcel } from '../excel/simulated/excel';
 import { snapshotOf, type WorkbookSnapshot } from '../excel/simulated/snapshot';
 import { cellAt, parseAddress, type SimValue, type SimWorkbook } from '../excel/simulated/state';
 import { simulatedWorkbookFromTable } from '../excel/simulated/tableWorkbook';
+import { simulatedWorkbookFromXlsxBytes } from '../excel/simulated/xlsxWorkbook';
 import { ExcelWorkbookAdapter } from '../excel/workbookAdapter';
 import { decodeCsvBytes, parseCsvText } from '../file/csv';
 import { openSession } from '../taskpane/pane';
@@ -68,10 +69,8 @@ async function loadFile(file: File): Promise<void> {
   try {
     if (lower.endsWith('.csv') || lower.endsWith('.txt')) loadCsv(new Uint8Array(await file.arrayBuffer()), file.name);
     else if (lower.endsWith('.xlsx')) {
-      status(
-        'L’aperçu ne lit pas encore les fichiers .xlsx dans le navigateur. Dans Excel, enregistrez le tableau au format « CSV UTF-8 (délimité par des virgules) » (Fichier > Enregistrer une copie), puis chargez ce fichier .csv.',
-        true,
-      );
+      load(simulatedWorkbookFromXlsxBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name);
+      status(`« ${file.name} » chargé dans le classeur simulé (${excel.workbook.sheets.length} feuille${excel.workbook.sheets.length > 1 ? 's' : ''}).`);
     } else status(`« ${file.name} » n’est ni un .csv ni un .xlsx : choisissez le tableau des candidatures enregistré dans l’un de ces formats.`, true);
   } catch (error) {
     const message = error instanceof InputError ? error.message : `Le fichier n’a pas pu être lu : ${error instanceof Error ? error.message : String(error)}.`;

@@ -384,4 +384,21 @@ withChromium('the public session in the browser preview', () => {
       await page.close();
     }
   });
+
+  test('one’s own .xlsx loads into the simulated Excel and draws to a conforming record', async () => {
+    const { page } = await openPreview();
+    try {
+      const csvFingerprint = await toSeedStep(page);
+      await page.setInputFiles('#preview-file', path.join(ROOT, 'assets', 'exemple-candidatures.xlsx'));
+      await page.locator('#preview-file-status', { hasText: '« exemple-candidatures.xlsx » chargé' }).waitFor();
+      await stepTitle(page, 'Candidatures');
+      await page.locator('#counts').waitFor();
+      // The same candidatures as the CSV example: the same fingerprint.
+      expect(await toSeedStep(page)).toBe(csvFingerprint);
+      await drawToEnd(page);
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+    } finally {
+      await page.close();
+    }
+  });
 });

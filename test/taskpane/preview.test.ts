@@ -211,6 +211,9 @@ withChromium('the public session in the browser preview', () => {
       expect(await page.locator('#members li').count()).toBeGreaterThan(0);
       await audit(page, 'étape 6');
       await shot(page, '6-proces-verbal');
+      await page.emulateMedia({ forcedColors: 'active' });
+      await shot(page, '6-proces-verbal-contraste-eleve');
+      await page.emulateMedia({ forcedColors: 'none' });
       await press(page, '#show-minutes');
       await page.locator('.sheet-tab[aria-selected="true"]', { hasText: 'Procès-verbal' }).waitFor();
       await shot(page, '6-proces-verbal-feuille');

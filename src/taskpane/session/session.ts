@@ -347,25 +347,34 @@ export class PaneSession {
 
   private progress(done: number, total: number, state: PacerState): void {
     if (this.state.reveal === null) return;
-    const before = this.state.reveal.state;
-    this.state.reveal = { ...this.state.reveal, done, total, state };
+    const before = this.state.reveal;
+    this.state.reveal = { ...before, done, total, state };
     this.updateProgress();
-    if (before !== state) this.render();
+    if (before.state !== state) this.render();
+    // Screen readers hear the reveal advance as the room sees it.
+    if (before.state !== state || before.done !== done) this.announce(progressText(this.state.reveal));
   }
 
   private async recorded(outcome: WriteOutcome): Promise<void> {
     this.state.outcome = outcome;
     this.state.check = outcome.check;
+    let failure: Failure | null = null;
     try {
       const dataSheet = outcome.check.records[0]?.sheetNames.data ?? outcome.sheetNames.find((name) => isRecordSheetName(name, 'data')) ?? '';
       await this.port.appendJournal(this.journalEntry('recorded', { dataSheet }));
       await this.loadContents();
     } catch (error) {
-      this.state.failure = describeFailure(error);
+      // The record is written and checked; only its line in the journal is missing: say so, with the rest.
+      failure = describeFailure(error);
     }
     const differences = allDifferences(outcome.check).length;
     this.goTo(6);
     this.announce(differences === 0 ? 'Registre écrit. Registre conforme.' : `Registre écrit : ${differences} différence(s) trouvée(s) à la vérification.`);
+    if (failure !== null) {
+      this.state.failure = { ...failure, title: 'Registre écrit, mais pas inscrit au journal des tirages' };
+      this.render();
+      this.focusFailure();
+    }
   }
 
   private async revealFailed(error: unknown): Promise<void> {

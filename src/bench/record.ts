@@ -37,7 +37,7 @@ export async function measureRecordWrite(candidates: number, out: string): Promi
   const t0 = performance.now();
   const model = buildRecord(
     result,
-    newRecordMeta({ place: 'Hôtel de ville', officials: ['Mme A', 'M. B'], candidatureSheet: 'Candidatures', sourceFile: 'bench.csv', inputSheets: ['Candidatures'] }),
+    newRecordMeta({ place: 'Hôtel de ville', officials: ['Mme A', 'M. B'], candidatureSheet: 'Candidatures', sourceFile: 'bench.csv', inputSheets: ['Candidatures'], mandateStart: '2026-06-13' }),
   );
   const t1 = performance.now();
   await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model, outPath: out });

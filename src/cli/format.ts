@@ -2,6 +2,7 @@
 import {
   describeRowProblem,
   drawFigures,
+  explainDraw,
   formatFrenchDate,
   inCallOrder,
   parseIsoDate,
@@ -110,6 +111,8 @@ export function formatDraw(result: DrawResult, source: string): string[] {
     }
   }
   append(lines, excludedLines(prepared));
+  const why = explainDraw(result);
+  lines.push('', 'Pourquoi :', `  ${why.city}`, ...why.sectors.map((s) => `  ${s.text}`));
   return lines;
 }
 

@@ -4,13 +4,14 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readTableFile } from '../file/readTable';
 import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJsonPieces } from './probabilitiesJson';
 import { verifyFile, writeRecord, type RecordOptions } from './record';
+import { formatReplacement, replaceMember, replacementJson, type ReplaceOptions } from './replace';
 import { cliRemedy } from './remedies';
 
 export interface Io {
@@ -95,7 +96,7 @@ function commanderMessage(error: CommanderError): string {
     case 'commander.unknownOption':
       return `Option inconnue : ${quoted ?? error.message}. Voir tirage-cln --help.`;
     case 'commander.unknownCommand':
-      return `Commande inconnue : ${quoted ?? error.message}. Commandes : draw, probabilities, verify (voir tirage-cln --help).`;
+      return `Commande inconnue : ${quoted ?? error.message}. Commandes : draw, probabilities, verify, replace (voir tirage-cln --help).`;
     case 'commander.excessArguments':
       return `Trop d’arguments. Mettez entre guillemets un nom de fichier ou une graine qui contient des espaces.`;
     default:
@@ -145,16 +146,18 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(columnsOption())
     .addOption(jsonOption())
     .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance : refuser le tirage si le tableau ne la donne plus'))
-    .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage'))
+    .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage, Publication'))
     .addOption(new Option('--replace', 'remplacer le fichier --out s’il existe déjà (sinon, refus)'))
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
+    .addOption(new Option('--mandate-start <AAAA-MM-JJ>', 'début du mandat de 2 ans des membres (par défaut : la date du tirage)'))
     .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string }) => {
       refuseOptionAsSeed(options.seed, draw);
       normalisePublicSeed(options.seed);
       if (options.place !== undefined) refuseUnkeepableText('Le lieu (--place)', options.place);
       if (options.officials !== undefined) refuseUnkeepableText('La liste des présents (--officials)', options.officials);
       const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
+      if (options.mandateStart !== undefined) checkMandateStart(options.mandateStart, options.date ?? io.today());
       const { prepared, table } = await prepareFromFile(file, options, io);
       if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced);
       const result = drawLots(prepared, options.seed);
@@ -181,6 +184,22 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const { prepared, table } = await prepareFromFile(file, options, io);
       if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
       else writeLines(io, formatProbabilities(prepared, table.source));
+      setExit(EXIT_OK);
+    });
+
+  program
+    .command('replace')
+    .description('consigner le départ d’un membre pendant le mandat et son remplacement par la liste complémentaire')
+    .argument('<registre>', 'le classeur .xlsx du registre (jamais modifié)')
+    .requiredOption('--row <ligne>', 'ligne d’origine du membre qui part (colonne « Ligne » de la feuille Tirage)')
+    .requiredOption('--date <AAAA-MM-JJ>', 'date du départ')
+    .requiredOption('--reason <texte>', 'motif, par exemple « Démission »')
+    .requiredOption('--out <nouveau.xlsx>', 'copie du registre avec la feuille Remplacement ajoutée')
+    .addOption(new Option('--choose <ligne>', 'personne choisie, quand la liste du même secteur et du même sexe est épuisée'))
+    .addOption(jsonOption())
+    .action(async (file: string, options: ReplaceOptions) => {
+      const recorded = await replaceMember(file, options);
+      io.stdout(options.json ? JSON.stringify(replacementJson(recorded)) + '\n' : formatReplacement(recorded, options.out));
       setExit(EXIT_OK);
     });
 
@@ -239,7 +258,8 @@ export async function run(argv: readonly string[], terminal: Io = nodeIo): Promi
       if (error.lines.length > 1 || error.lines[0] !== error.message) io.stderr(`${error.message}\n`);
       const remedy = cliRemedy(error.code);
       if (remedy !== null) io.stderr(`${remedy}\n`);
-      return EXIT_INPUT;
+      // An edited record is reported as verify reports it.
+      return error.code === 'record_not_conforming' ? EXIT_NOT_CONFORMING : EXIT_INPUT;
     }
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;

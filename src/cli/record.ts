@@ -28,6 +28,8 @@ export interface RecordOptions {
   replace?: boolean;
   place?: string;
   officials?: string;
+  /** First day of the two-year mandate (ISO); the draw date when not given. */
+  mandateStart?: string;
 }
 
 export async function writeRecord(inputPath: string, table: RawTable, result: DrawResult, options: RecordOptions): Promise<string[]> {
@@ -46,6 +48,7 @@ export async function writeRecord(inputPath: string, table: RawTable, result: Dr
     newRecordMeta({
       place: (options.place ?? '').replace(/\s+/g, ' ').trim(),
       officials: parseOfficials(options.officials ?? ''),
+      mandateStart: options.mandateStart ?? result.prepared.referenceDate,
       candidatureSheet: isWorkbook ? (table.sheet ?? null) : CSV_SHEET_NAME,
       sourceFile: fileBaseName(inputPath),
       inputSheets: isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME],
@@ -120,6 +123,7 @@ export async function verifyFile(path: string, expectedFingerprint?: string): Pr
     if (several) lines.push('', `Tirage consigné dans « ${record.dataSheet} »`);
     lines.push(`Empreinte des candidatures : ${record.fingerprint}`, `Graine publique : « ${record.publicSeed} »`);
     if (announced !== undefined && record.fingerprint === announced) lines.push('Empreinte identique à celle annoncée en séance.');
+    if (record.replacements.length > 0) lines.push(`Remplacements refaits dans l’ordre des dates : ${record.replacements.map((name) => `« ${name} »`).join(', ')}`);
     // « conforme » is said only of a workbook with no difference anywhere: a draw that agrees with its data
     // in a workbook that fails elsewhere (another fingerprint was announced) is not called conforming.
     if (record.differences.length > 0) lines.push(...differencesText(record.differences));

@@ -9,6 +9,7 @@ const REMEDIES: Partial<Record<InputErrorCode, string>> = {
   missing_columns:
     'Si une colonne porte un autre nom, désignez-la avec --columns "<champ>=<en-tête>;…", par exemple ' +
     '--columns "Sexe=Vous êtes :;Secteur=Dans quel secteur habitez-vous ?".',
+  choice_needed: 'Relancez avec --choose <ligne> : le choix et la règle seront consignés dans la feuille Remplacement.',
   ambiguous_column: 'Vous pouvez aussi désigner la colonne à prendre avec --columns "<champ>=<en-tête>".',
 };
 

@@ -121,6 +121,10 @@ export type InputErrorCode =
   | 'unkeepable_cells'
   | 'unkeepable_text'
   | 'bad_reference_date'
+  | 'bad_mandate_start'
+  | 'bad_replacement'
+  | 'choice_needed'
+  | 'record_not_conforming'
   | 'bad_fingerprint'
   | 'fingerprint_mismatch'
   | 'output_is_input'
@@ -155,6 +159,8 @@ export interface InputErrorDetails {
   missingFields?: readonly string[];
   headerRow?: number;
   headers?: readonly { cell: string; text: string }[];
+  /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
+  offered?: readonly number[];
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

@@ -69,7 +69,7 @@ export function fractionNumbers(): (f: Fraction) => number {
  * One candidate of the JSON. Every key is written in one literal, in the documented order (a
  * spread of `candidatureJson` here cost a second of the 100,000-row `draw --json`).
  */
-function candidateJson(o: CandidateOutcome, probability: (f: Fraction) => number): CandidateJson {
+export function candidateJson(o: CandidateOutcome, probability: (f: Fraction) => number): CandidateJson {
   const c = o.candidature;
   return {
     row: c.row,

@@ -47,6 +47,8 @@ export interface DrawRequest {
   officials: string[];
   /** The workbook's file name, for the procès-verbal. */
   sourceFile: string;
+  /** First day of the members' two-year mandate (ISO); the draw date when absent. */
+  mandateStart?: string;
   /** Why a draw is made in a workbook that already holds one (into the procès-verbal). */
   laterDrawReason?: string;
 }
@@ -93,6 +95,7 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
     candidatureSheet: candidatures.table.sheet ?? null,
     sourceFile: request.sourceFile,
     inputSheets: sheetsBefore,
+    mandateStart: request.mandateStart ?? request.referenceDate,
     ...(request.laterDrawReason ? { laterDrawReason: request.laterDrawReason } : {}),
   });
   const plans = planRecord(buildRecord(result, meta));

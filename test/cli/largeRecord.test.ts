@@ -24,7 +24,7 @@ describe('verify on the record of 100,000 candidatures', () => {
   it('finds it conforming, in under 1 GB of memory', () => {
     const table = parseCsvText(syntheticCsv(CANDIDATES), 'grand.csv');
     const result = drawFromTable(table, { referenceDate: '2026-06-13', publicSeed: 'graine', excludeInvalid: false });
-    const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'grand.csv', inputSheets: ['Candidatures'] }));
+    const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'grand.csv', inputSheets: ['Candidatures'], mandateStart: '2026-06-13' }));
     const file = join(dir, 'registre-100000.xlsx');
     writeFileSync(file, plainXlsx([{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }, ...model.sheets.map(sheetToGrid)]));
 

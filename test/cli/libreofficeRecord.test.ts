@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { run, type Io } from '../../src/cli/main';
-import { buildRecord, newRecordMeta, drawFromTable } from '../../src/core';
+import { buildRecord, newRecordMeta, drawFromTable, ROUBAIX_CLN_2025 } from '../../src/core';
+import { group, rowsOf, tableOf } from '../support/tables';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
 import { planSheet } from '../../src/core/record/plan';
 import { appendRecordSheets, emptyWorkbookPackage } from '../../src/file/recordPackage';
@@ -36,6 +37,7 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
     candidatureSheet: 'Candidatures',
     sourceFile: 'exemple-candidatures.csv',
     inputSheets: ['Candidatures'],
+    mandateStart: '2025-06-13',
   }));
 
   beforeAll(async () => {
@@ -44,7 +46,7 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
 
   it('reads every sheet with the values of the record model, and the candidatures as they were', () => {
     const csv = sheetsToCsv(record, join(OUT, 'csv'));
-    expect([...csv.keys()].sort()).toEqual(['Candidatures', 'Données du tirage', 'Procès-verbal', 'Synthèse', 'Tirage']);
+    expect([...csv.keys()].sort()).toEqual(['Candidatures', 'Données du tirage', 'Procès-verbal', 'Publication', 'Synthèse', 'Tirage']);
     for (const sheet of model.sheets) expect(csvDifferences(sheet.name, sheetToGrid(sheet).rows, csv.get(sheet.name))).toEqual([]);
     const source = table.rows.map((r) => r.cells);
     expect(csvDifferences('Candidatures', source, csv.get('Candidatures'))).toEqual([]);
@@ -72,5 +74,22 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
     const text = model.sheets.find((s) => s.role === 'minutes')?.cells.map((c) => c.value) ?? [];
     expect(text.filter((v) => v === '______________________').length).toBe(3);
     expect(text.filter((v) => v === 'Signature :').length).toBe(3);
+  });
+
+  it('prints the Publication sheet on one A4 portrait page, for the example and for a full council with its reserve', async () => {
+    // 40 candidatures, 4 women and 4 men in every sector: 20 members and 20 on the reserve list.
+    const people = ROUBAIX_CLN_2025.sectors.flatMap((sector) => [...group(sector, 'F', 4, 1970), ...group(sector, 'H', 4, 1990)]);
+    const full = drawFromTable(tableOf(rowsOf(people)), { referenceDate: '2025-06-13', publicSeed: SEED, excludeInvalid: false });
+    const meta = newRecordMeta({ place: 'Hôtel de ville', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'c.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
+    const cases = [
+      ['publication-exemple', model.sheets.find((s) => s.role === 'publication')],
+      ['publication-40', buildRecord(full, meta).sheets.find((s) => s.role === 'publication')],
+    ] as const;
+    for (const [name, publication] of cases) {
+      expect(publication?.print.orientation).toBe('portrait');
+      const file = join(OUT, `${name}.xlsx`);
+      writeFileSync(file, await appendRecordSheets({ input: await emptyWorkbookPackage(), source: `${name}.xlsx`, sheets: [planSheet(publication as (typeof model.sheets)[number])] }));
+      expect(printToPng(file, join(OUT, `impression-${name}`))).toHaveLength(1);
+    }
   });
 });

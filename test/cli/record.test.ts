@@ -60,10 +60,10 @@ beforeAll(async () => {
 });
 
 describe('draw --out', () => {
-  it('writes a workbook with the candidature sheet first, then the four record sheets', async () => {
+  it('writes a workbook with the candidature sheet first, then the five record sheets', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(record);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication']);
     const candidatures = workbook.getWorksheet('Candidatures') as ExcelJS.Worksheet;
     expect(candidatures.getCell('B2').value).toBe('Lefèvre');
     expect(candidatures.getCell('E2').value).toBe('14/03/1987');
@@ -92,10 +92,12 @@ describe('draw --out', () => {
       'Synthèse',
       'Procès-verbal',
       'Données du tirage',
+      'Publication',
       'Tirage (2)',
       'Synthèse (2)',
       'Procès-verbal (2)',
       'Données du tirage (2)',
+      'Publication (2)',
     ]);
     const before = original.worksheets[0];
     const after = twice.getWorksheet(before.name) as ExcelJS.Worksheet;
@@ -223,7 +225,7 @@ describe('candidate text stays text', () => {
 
     const zip = await JSZip.loadAsync(readFileSync(out));
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    expect(sheets.length).toBe(5);
+    expect(sheets.length).toBe(6);
     for (const file of sheets) expect(await zip.file(file)?.async('string')).not.toMatch(/<f[ >]/);
 
     const workbook = new ExcelJS.Workbook();

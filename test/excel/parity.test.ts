@@ -187,7 +187,7 @@ describe('renderer parity: office.js adapter on the simulated Excel vs the file 
     expect(figures.differences).toBe(0);
 
     const result = drawFromTable(table, { referenceDate: options.date, publicSeed: options.seed, excludeInvalid: options.excludeInvalid });
-    const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'candidatures.csv', inputSheets: ['Candidatures'] }));
+    const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'candidatures.csv', inputSheets: ['Candidatures'], mandateStart: options.date }));
     const out = join(dir, `record-${excludeInvalid}.xlsx`);
     await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model, outPath: out });
     const file = new ExcelJS.Workbook();

@@ -45,7 +45,7 @@ describe('writing the record: sync budget and requests', () => {
     const writeSyncs = adapter.syncCount - 2;
     expect(writeSyncs).toBeLessThanOrEqual(8);
     expect(allDifferences(outcome.check)).toEqual([]);
-    expect(outcome.sheetNames).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage']);
+    expect(outcome.sheetNames).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication']);
     expect(excel.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(excel.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
@@ -72,10 +72,10 @@ describe('writing the record: what it writes', () => {
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const before = snapshot(excel.sheet('tirage'));
     const first = await adapter.writeRecord(await requestFor(adapter));
-    expect(first.sheetNames).toEqual(['Tirage (2)', 'Synthèse (2)', 'Procès-verbal (2)', 'Données du tirage (2)']);
+    expect(first.sheetNames).toEqual(['Tirage (2)', 'Synthèse (2)', 'Procès-verbal (2)', 'Données du tirage (2)', 'Publication (2)']);
     const firstRecord = first.sheetNames.map((n) => snapshot(excel.sheet(n)));
     const second = await adapter.writeRecord(await requestFor(adapter));
-    expect(second.sheetNames).toEqual(['Tirage (3)', 'Synthèse (3)', 'Procès-verbal (3)', 'Données du tirage (3)']);
+    expect(second.sheetNames).toEqual(['Tirage (3)', 'Synthèse (3)', 'Procès-verbal (3)', 'Données du tirage (3)', 'Publication (3)']);
     expect(snapshot(excel.sheet('tirage'))).toEqual(before);
     expect(first.sheetNames.map((n) => snapshot(excel.sheet(n)))).toEqual(firstRecord);
     const check = await adapter.verifyRecord();
@@ -88,7 +88,7 @@ describe('writing the record: what it writes', () => {
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await requestFor(adapter));
     expect(allDifferences(outcome.check)).toEqual([]);
-    expect(outcome.sheetNames.map((n) => excel.sheet(n)!.protection.protected)).toEqual([true, true, true, true]);
+    expect(outcome.sheetNames.map((n) => excel.sheet(n)!.protection.protected)).toEqual([true, true, true, true, true]);
   });
 
   it('reads a table placed below title rows and verifies the record against it', async () => {
@@ -231,11 +231,11 @@ describe('revealing the record: a fault between steps', () => {
     const adapter = new ExcelWorkbookAdapter(excel.run, { syncTimeoutMs: 200 });
     const reveal = await adapter.startReveal(await requestFor(adapter));
     expect(await reveal.revealStep()).toBe(true);
-    expect(names(excel)).toEqual(['Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage']);
+    expect(names(excel)).toEqual(['Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication']);
     excel.faults = { hangAtSync: excel.syncs.length + 1 };
     const error = await failureOf(reveal.revealStep());
     expect(error.problem.code).toBe('sync_timeout');
-    expect(error.partial).toEqual({ kind: 'removed', sheets: ['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage'] });
+    expect(error.partial).toEqual({ kind: 'removed', sheets: ['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication'] });
     expect(names(excel)).toEqual(['Candidatures']);
   });
 });

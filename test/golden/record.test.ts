@@ -1,5 +1,5 @@
 /**
- * The golden record: every cell value of the four record sheets for the bundled example, frozen
+ * The golden record: every cell value of the five record sheets for the bundled example, frozen
  * in record-exemple.json. Any change to what the record says shows here, cell by cell.
  * To freeze again after an intended change: UPDATE_GOLDEN=1 npx jest test/golden/record.
  */
@@ -25,6 +25,7 @@ const model = buildRecord(result, newRecordMeta({
   candidatureSheet: 'Candidatures',
   sourceFile: 'exemple-candidatures.csv',
   inputSheets: ['Candidatures'],
+  mandateStart: '2025-06-13',
 }));
 const actual = cellsBySheet(model);
 
@@ -35,11 +36,11 @@ if (process.env.UPDATE_GOLDEN === '1' || !existsSync(FROZEN)) {
 const frozen = JSON.parse(readFileSync(FROZEN, 'utf8')) as typeof actual;
 
 describe('golden record of the example table', () => {
-  it('has the four sheets, in order', () => {
-    expect(model.sheets.map((s) => s.name)).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage']);
+  it('has the five sheets, in order', () => {
+    expect(model.sheets.map((s) => s.name)).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication']);
     expect(Object.keys(frozen)).toEqual(model.sheets.map((s) => s.name));
   });
-  it.each(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage'])('writes sheet %s cell by cell as frozen', (sheet) => {
+  it.each(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication'])('writes sheet %s cell by cell as frozen', (sheet) => {
     expect(actual[sheet]).toEqual(frozen[sheet]);
   });
   it('is protected, printable on A4, with the fingerprint in every footer', () => {
@@ -48,6 +49,12 @@ describe('golden record of the example table', () => {
       expect(sheet.print.paper).toBe('A4');
       expect(sheet.print.footer).toContain(result.prepared.canonical.fingerprint);
     }
+  });
+  it('posts the members, the reserve in call order and the reasons, without birth dates', () => {
+    const posted = Object.values(frozen['Publication']).join('\n');
+    expect(posted).toContain('Est : 2 femmes et 3 hommes ont candidaté pour 4 places. Les 2 femmes sont retenues.');
+    expect(posted).toContain('du vendredi 13 juin 2025 au samedi 12 juin 2027 (2 ans, renouvelable)');
+    expect(posted).not.toMatch(/\d{2}\/\d{2}\/\d{4}/);
   });
   it('shows the 13 June figures in the summary: 6 women, 7 men, 16 candidatures', () => {
     const s = frozen['Synthèse'];

@@ -44,6 +44,7 @@ function recordOf(s: Scenario): Case | null {
     candidatureSheet: 'Candidatures',
     sourceFile: 'candidatures.csv',
     inputSheets: ['Candidatures'],
+    mandateStart: s.referenceDate,
   }));
   const candidatures: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
   return { grids: recordToGrids(model, [candidatures]), model };

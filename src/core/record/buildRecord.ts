@@ -1,9 +1,10 @@
-/** The whole record, from a draw: the four sheets, in the order they are added to the workbook. */
+/** The whole record, from a draw: the five sheets, in the order they are added to the workbook. */
 import type { DrawResult } from '../draw';
 import { buildDataSheet } from './dataSheet';
 import type { RecordMeta } from './meta';
 import { buildMinutesSheet } from './minutesSheet';
 import type { RecordModel, SheetModel } from './model';
+import { buildPublicationSheet } from './publicationSheet';
 import { buildSummarySheet } from './summarySheet';
 import { buildDrawSheet } from './tirageSheet';
 
@@ -16,6 +17,7 @@ export const SHEET_BUILDERS: readonly ((result: DrawResult, meta: RecordMeta) =>
   buildSummarySheet,
   buildMinutesSheet,
   buildDataSheet,
+  buildPublicationSheet,
 ];
 
 export function buildRecord(result: DrawResult, meta: RecordMeta): RecordModel {

@@ -12,7 +12,7 @@ import type { CellValue } from '../table';
 import { norm } from '../text';
 import type { RecordMeta } from './meta';
 import { parseOfficials } from './meta';
-import type { SheetModel, SheetRole } from './model';
+import type { RecordSheetRole, SheetModel } from './model';
 import { BASE_TABLE_NAMES, isRecordSheetName, recordTableName, ROLES } from './names';
 import { SheetBuilder, STYLES } from './sheetBuilder';
 
@@ -22,6 +22,7 @@ const PARAMETERS = {
   algorithm: 'Algorithme',
   preset: 'Règles',
   referenceDate: 'Date du tirage (AAAA-MM-JJ)',
+  mandateStart: 'Début du mandat (AAAA-MM-JJ)',
   rulesLine: 'Ligne des règles (ligne 0 de l’empreinte)',
   publicSeed: 'Graine publique',
   fingerprint: 'Empreinte',
@@ -67,6 +68,7 @@ function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter
     algorithm: prepared.algorithm,
     preset: prepared.rules.preset,
     referenceDate: prepared.referenceDate,
+    mandateStart: meta.mandateStart,
     rulesLine: prepared.canonical.headerLine,
     publicSeed: result.publicSeed,
     fingerprint: prepared.canonical.fingerprint,
@@ -218,6 +220,8 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   const referenceDate = param('referenceDate');
   if (param('algorithm') !== ALGORITHM_ID) throw new NotARecordError(`algorithme « ${param('algorithm')} » non pris en charge`);
   if (parseIsoDate(referenceDate) === null) throw new NotARecordError(`date du tirage illisible « ${referenceDate} »`);
+  const mandateStart = param('mandateStart');
+  if (parseIsoDate(mandateStart) === null || mandateStart < referenceDate) throw new NotARecordError(`début du mandat impossible « ${mandateStart} »`);
 
   const headerIndex = rows.findIndex((r) => CANDIDATE_HEADER.every((name, i) => text(r[i]) === name));
   if (headerIndex < 0) throw new NotARecordError(`tableau des candidatures introuvable dans « ${sheetName} »`);
@@ -269,7 +273,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   }
   const names = param('recordSheets').split(';').map((n) => n.trim());
   if (names.length !== ROLES.length) throw new NotARecordError(`liste des feuilles du registre illisible dans « ${sheetName} »`);
-  const sheetNames = Object.fromEntries(ROLES.map((role, i) => [role, names[i]])) as Record<SheetRole, string>;
+  const sheetNames = Object.fromEntries(ROLES.map((role, i) => [role, names[i]])) as Record<RecordSheetRole, string>;
   const headerRow = param('headerRow');
   let inputSheets: string[];
   try {
@@ -295,6 +299,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
         candidatureSheet: param('candidatureSheet') === '' ? null : param('candidatureSheet'),
         sourceFile: param('sourceFile'),
         inputSheets,
+        mandateStart,
         sheetNames,
         ...(param('laterDrawReason') === '' ? {} : { laterDrawReason: param('laterDrawReason') }),
       },

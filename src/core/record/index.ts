@@ -21,3 +21,5 @@ export {
   type JournalOutcome,
   type LoggedEntry,
 } from './journal';
+export { recordReplacement, type RecordedReplacement } from './replace';
+export { findReplacementSheets } from './replacements';

@@ -1,6 +1,6 @@
 /** What the record says beyond the draw itself: where, who, and where the candidatures are. */
 import { chooseSheetNames } from './names';
-import type { SheetRole } from './model';
+import type { RecordSheetRole } from './model';
 
 export interface RecordMeta {
   /** Where the public session took place ("" when not given: the procès-verbal leaves a line). */
@@ -13,7 +13,9 @@ export interface RecordMeta {
   sourceFile: string;
   /** The workbook's sheets before the record was added (for a CSV, the sheet holding its table). */
   inputSheets: string[];
-  sheetNames: Record<SheetRole, string>;
+  /** First day of the members' two-year mandate (ISO), the draw date unless the operator said otherwise. */
+  mandateStart: string;
+  sheetNames: Record<RecordSheetRole, string>;
   /** Why this draw was made in a workbook that already held one ('' or absent for a first draw). */
   laterDrawReason?: string;
 }

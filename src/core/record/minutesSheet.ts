@@ -6,6 +6,7 @@ import type { CandidateOutcome, DrawResult } from '../draw';
 import type { Sex } from '../rules';
 import { SEXES } from '../rules';
 import { drawFigures } from '../figures';
+import { mandatePeriod, mandateText } from '../mandate';
 import { displayName, longFrenchDate, SEX_PLURAL } from './labels';
 import type { RecordMeta } from './meta';
 import type { CellStyle, SheetModel } from './model';
@@ -72,6 +73,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   // A draw in a workbook that already held one says why, as the journal does (issue 8).
   if (meta.laterDrawReason) field('Motif du nouveau tirage', meta.laterDrawReason);
   field('Cadre', 'Article 7 du règlement du Conseil local du numérique : tirage aléatoire numérique sur tableur, en séance publique.');
+  field('Mandat des membres', mandateText(mandatePeriod(meta.mandateStart)));
 
   section('Règles appliquées');
   field('Critère 1 — territoire', `${rules.seatsPerSector} membres au plus par secteur (${rules.sectors.join(', ')}).`);

@@ -68,7 +68,11 @@ export interface PrintModel {
   margins: { left: number; right: number; top: number; bottom: number };
 }
 
-export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data';
+/** The sheets of a draw's record, then the Remplacement sheets added during the mandate. */
+export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'replacement';
+
+/** The sheets written with every draw (a Remplacement sheet comes later, one per departure). */
+export type RecordSheetRole = Exclude<SheetRole, 'replacement'>;
 
 export interface SheetModel {
   role: SheetRole;

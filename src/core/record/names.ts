@@ -3,16 +3,17 @@
  * names are record sheets, how Excel compares names, and which names Excel accepts. The CLI's
  * package writer, the office.js adapter and `verify` all ask here, so they cannot disagree.
  */
-import type { SheetRole } from './model';
+import type { RecordSheetRole } from './model';
 
-export const BASE_SHEET_NAMES: Record<SheetRole, string> = {
+export const BASE_SHEET_NAMES: Record<RecordSheetRole, string> = {
   draw: 'Tirage',
   summary: 'Synthèse',
   minutes: 'Procès-verbal',
   data: 'Données du tirage',
+  publication: 'Publication',
 };
 
-export const ROLES: readonly SheetRole[] = ['draw', 'summary', 'minutes', 'data'];
+export const ROLES: readonly RecordSheetRole[] = ['draw', 'summary', 'minutes', 'data', 'publication'];
 
 /** The base name of each record sheet's table (Excel table names allow no space nor accent-free rule; these are plain). */
 export const BASE_TABLE_NAMES = { draw: 'Tirage', data: 'Donnees' } as const;
@@ -36,12 +37,12 @@ export function numberedSheetName(base: string, n: number): string {
 }
 
 /** The record sheets' names for the n-th draw of a workbook. */
-export function recordSheetNames(n: number): Record<SheetRole, string> {
-  return Object.fromEntries(ROLES.map((role) => [role, numberedSheetName(BASE_SHEET_NAMES[role], n)])) as Record<SheetRole, string>;
+export function recordSheetNames(n: number): Record<RecordSheetRole, string> {
+  return Object.fromEntries(ROLES.map((role) => [role, numberedSheetName(BASE_SHEET_NAMES[role], n)])) as Record<RecordSheetRole, string>;
 }
 
 /** The draw's number a sheet name carries: 1 for "Tirage", 2 for "Tirage (2)"; null when it is no record sheet's name. */
-export function recordNumberOf(name: string, role?: SheetRole): number | null {
+export function recordNumberOf(name: string, role?: RecordSheetRole): number | null {
   const bases = role === undefined ? ROLES.map((r) => BASE_SHEET_NAMES[r]) : [BASE_SHEET_NAMES[role]];
   for (const base of bases) {
     if (name === base) return 1;
@@ -57,13 +58,13 @@ export function recordNumberOf(name: string, role?: SheetRole): number | null {
  * The record sheets named like `sheetName` ("Tirage (2)" beside "Données du tirage (2)"): what
  * `verify` presumes when a data sheet is unreadable and cannot list its sheets itself.
  */
-export function sheetNamesLike(sheetName: string): Record<SheetRole, string> {
+export function sheetNamesLike(sheetName: string): Record<RecordSheetRole, string> {
   const suffix = / \(\d+\)$/.exec(sheetName)?.[0] ?? '';
-  return Object.fromEntries(ROLES.map((role) => [role, BASE_SHEET_NAMES[role] + suffix])) as Record<SheetRole, string>;
+  return Object.fromEntries(ROLES.map((role) => [role, BASE_SHEET_NAMES[role] + suffix])) as Record<RecordSheetRole, string>;
 }
 
 /** A name the tool gives record sheets: "Tirage", "Tirage (2)"… */
-export function isRecordSheetName(name: string, role?: SheetRole): boolean {
+export function isRecordSheetName(name: string, role?: RecordSheetRole): boolean {
   return recordNumberOf(name, role) !== null;
 }
 
@@ -71,7 +72,7 @@ export function isRecordSheetName(name: string, role?: SheetRole): boolean {
  * Record sheets never replace existing ones: a second draw in the same workbook gets "Tirage (2)",
  * "Synthèse (2)"… — the first number for which no record sheet name is taken.
  */
-export function chooseSheetNames(existing: readonly string[]): Record<SheetRole, string> {
+export function chooseSheetNames(existing: readonly string[]): Record<RecordSheetRole, string> {
   const taken = new Set(existing.map(nameKey));
   for (let n = 1; ; n++) {
     const names = recordSheetNames(n);
@@ -95,6 +96,28 @@ export function freeTableName(wanted: string, taken: Set<string>): string {
   for (let n = 2; taken.has(nameKey(name)); n++) name = `${wanted}_${n}`;
   taken.add(nameKey(name));
   return name;
+}
+
+/**
+ * Replacement sheets are numbered on their own, one per departure during the mandate, whatever
+ * draw they belong to (the sheet says which): "Remplacement", "Remplacement (2)"…
+ */
+export const REPLACEMENT_SHEET_BASE = 'Remplacement';
+
+/** 1 for "Remplacement", 2 for "Remplacement (2)"; null for any other name. */
+export function replacementNumberOf(name: string): number | null {
+  if (name === REPLACEMENT_SHEET_BASE) return 1;
+  const n = new RegExp(`^${REPLACEMENT_SHEET_BASE} \\((\\d+)\\)$`).exec(name)?.[1];
+  return n === undefined ? null : Number(n);
+}
+
+/** The first replacement sheet name the workbook does not use. */
+export function chooseReplacementSheetName(existing: readonly string[]): string {
+  const taken = new Set(existing.map(nameKey));
+  for (let n = 1; ; n++) {
+    const name = numberedSheetName(REPLACEMENT_SHEET_BASE, n);
+    if (!taken.has(nameKey(name))) return name;
+  }
 }
 
 /** Excel's limits on a sheet name. */

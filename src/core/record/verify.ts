@@ -14,7 +14,8 @@ import { SHEET_BUILDERS } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { journalDifferences } from './journal';
 import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
-import type { RecordValue, SheetModel, SheetRole } from './model';
+import type { RecordSheetRole, RecordValue, SheetModel } from './model';
+import { checkReplacements, findReplacementSheets, type FoundReplacement } from './replacements';
 
 export interface SheetGrid {
   name: string;
@@ -39,11 +40,13 @@ export interface RecordCheck {
   fingerprint: string;
   publicSeed: string;
   /** The record's sheets as its data sheet lists them (as its own name suggests, when it is unreadable). */
-  sheetNames: Record<SheetRole, string>;
+  sheetNames: Record<RecordSheetRole, string>;
   /** The workbook's sheets before this draw added its own. */
   inputSheets: string[];
   /** One French line per difference; empty when the record agrees with its data. */
   differences: string[];
+  /** The Remplacement sheets of this draw, in the date order they were checked in. */
+  replacements: string[];
 }
 
 function show(value: CellValue | RecordValue | undefined): string {
@@ -131,10 +134,22 @@ function recompute(data: RecordData): DrawResult {
   return drawLots(prepared, data.publicSeed);
 }
 
-function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordCheck {
+/**
+ * The draw of a record, recomputed from its data sheet, for `replace`: the data must be readable
+ * (NotARecordError otherwise); whether the record conforms is `verifyWorkbook`'s to say.
+ */
+export function readRecordDraw(sheets: readonly SheetGrid[], dataSheet: string): { data: RecordData; result: DrawResult } {
+  const grid = sheets.find((s) => s.name === dataSheet);
+  if (grid === undefined) throw new NotARecordError(`feuille « ${dataSheet} » introuvable`);
+  const { data, problems } = parseDataSheet(grid.rows, grid.name);
+  if (problems.length > 0) throw new NotARecordError(problems[0]);
+  return { data, result: recompute(data) };
+}
+
+function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], replacements: readonly FoundReplacement[]): RecordCheck {
   const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
   const differences = [...problems];
-  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences };
+  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences, replacements: [] };
   if (data.meta.sheetNames.data !== dataGrid.name) {
     differences.push(`« ${dataGrid.name} » se présente comme la feuille « ${data.meta.sheetNames.data} » : la liste des feuilles du registre a été modifiée.`);
   }
@@ -167,6 +182,9 @@ function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[]): RecordC
   const candidatureSheet = data.meta.candidatureSheet === null ? undefined : byName.get(data.meta.candidatureSheet);
   if (candidatureSheet) for (const difference of rederive(data, candidatureSheet)) differences.push(difference);
   else if (data.meta.candidatureSheet !== null) differences.push(`Feuille des candidatures « ${data.meta.candidatureSheet} » manquante.`);
+  const replaced = checkReplacements(result, data, dataGrid.name, replacements, compareSheet);
+  for (const difference of replaced.differences) differences.push(difference);
+  check.replacements = replaced.sheets;
   return check;
 }
 
@@ -205,14 +223,15 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
           ];
     return { records: [], differences: [...logged, ...orphaned] };
   }
+  const replacements = findReplacementSheets(sheets);
   const records = dataSheets.map((grid): RecordCheck => {
     try {
-      return checkRecord(grid, sheets);
+      return checkRecord(grid, sheets, replacements);
     } catch (error) {
       if (!(error instanceof NotARecordError)) throw error;
       // Unreadable: its sheets are presumed to be those named like it ("Tirage (2)" beside "Données du tirage (2)").
       const sheetNames = sheetNamesLike(grid.name);
-      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`] };
+      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`], replacements: [] };
     }
   });
   const differences: string[] = [...logged];
@@ -220,6 +239,13 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
   for (const sheet of sheets) {
     if (isRecordSheetName(sheet.name) && !accounted.has(sheet.name)) {
       differences.push(`Feuille « ${sheet.name} » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.`);
+    }
+  }
+  const checked = new Set(records.flatMap((r) => r.replacements));
+  for (const { grid, stated } of replacements) {
+    if ('problem' in stated) differences.push(stated.problem);
+    else if (!checked.has(grid.name)) {
+      differences.push(`Feuille « ${grid.name} » : remplacement rattaché à « ${stated.dataSheet} », qui n’est pas un tirage lisible de ce classeur.`);
     }
   }
   const announced = options.expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.expectedFingerprint);

@@ -18,7 +18,7 @@ const table = tableOf(
 );
 const columns = { sex: 'Q8', sector: 'Q9' };
 const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: 'x', excludeInvalid: false, columns });
-const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'formulaire.csv', inputSheets: ['Candidatures'] });
+const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'formulaire.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
 const grids = recordToGrids(buildRecord(result, meta), [{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }]);
 const differences = (g: SheetGrid[]) => allDifferences(verifyWorkbook(g));
 

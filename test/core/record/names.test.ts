@@ -1,9 +1,11 @@
 /** Sheet and table names of the record: one module decides them for every renderer and for `verify`. */
 import {
+  chooseReplacementSheetName,
   chooseSheetNames,
   freeTableName,
   isRecordSheetName,
   nameKey,
+  replacementNumberOf,
   recordTableName,
   sameName,
   sheetNameProblem,
@@ -14,8 +16,9 @@ import { parseCsvText } from '../../../src/file/csv';
 
 describe('sheet names', () => {
   it('give a second draw "(2)" names, comparing names as Excel does (without case)', () => {
-    expect(chooseSheetNames(['Feuil1'])).toEqual({ draw: 'Tirage', summary: 'Synthèse', minutes: 'Procès-verbal', data: 'Données du tirage' });
-    expect(chooseSheetNames(['SYNTHÈSE'])).toEqual({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'Procès-verbal (2)', data: 'Données du tirage (2)' });
+    expect(chooseSheetNames(['Feuil1'])).toEqual({ draw: 'Tirage', summary: 'Synthèse', minutes: 'Procès-verbal', data: 'Données du tirage', publication: 'Publication' });
+    expect(chooseSheetNames(['SYNTHÈSE'])).toEqual({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'Procès-verbal (2)', data: 'Données du tirage (2)', publication: 'Publication (2)' });
+    expect(chooseSheetNames(['publication']).draw).toBe('Tirage (2)');
     expect(chooseSheetNames(['Tirage', 'tirage (2)']).draw).toBe('Tirage (3)');
     expect(sameName('Synthe\u0300se', 'SYNTHÈSE')).toBe(true);
     expect(nameKey('Tirage')).toBe(nameKey('TIRAGE'));
@@ -29,6 +32,14 @@ describe('sheet names', () => {
     expect(sheetNamesLike('Données du tirage (3)').draw).toBe('Tirage (3)');
   });
 
+  it('number replacement sheets on their own, whatever draw they belong to', () => {
+    expect(chooseReplacementSheetName(['Tirage', 'Publication'])).toBe('Remplacement');
+    expect(chooseReplacementSheetName(['Tirage', 'REMPLACEMENT', 'Remplacement (2)'])).toBe('Remplacement (3)');
+    expect(replacementNumberOf('Remplacement')).toBe(1);
+    expect(replacementNumberOf('Remplacement (12)')).toBe(12);
+    expect(replacementNumberOf('Remplacements')).toBeNull();
+    expect(isRecordSheetName('Remplacement')).toBe(false);
+  });
   it('say why Excel would refuse a name', () => {
     expect(sheetNameProblem('Tirage (2)')).toBeNull();
     for (const name of ['', 'a'.repeat(32), 'a/b', 'a[1]', "'x", 'history']) expect([name, sheetNameProblem(name)]).toEqual([name, expect.any(String)]);
@@ -42,7 +53,7 @@ describe('table names', () => {
     expect(recordTableName('Donnees', 'Données du tirage')).toBe('Donnees');
     const csv = 'Nom;Prénom;Sexe;Date de naissance;Secteur\nA;B;F;01/01/1980;Centre\nC;D;H;01/01/1970;Nord\n';
     const result = drawFromTable(parseCsvText(csv, 't.csv'), { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: false });
-    const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Tirage', sourceFile: 'x.xlsx', inputSheets: ['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage'] }));
+    const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Tirage', sourceFile: 'x.xlsx', inputSheets: ['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage'], mandateStart: '2025-06-13' }));
     expect(model.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(['Tirage_2', 'Donnees_2']);
   });
 

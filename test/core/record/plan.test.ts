@@ -13,7 +13,7 @@ const EXAMPLE = join(__dirname, '..', '..', '..', 'assets', 'exemple-candidature
 function exampleRecord(inputSheets: string[] = ['Candidatures']): RecordModel {
   const table = parseCsvText(decodeCsvBytes(readFileSync(EXAMPLE)), 'exemple-candidatures.csv');
   const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: false });
-  return buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'exemple-candidatures.csv', inputSheets }));
+  return buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'exemple-candidatures.csv', inputSheets, mandateStart: '2025-06-13' }));
 }
 
 /** The plan's style of each cell, "row:column" → style index, from its runs; fails if a cell is in two runs. */

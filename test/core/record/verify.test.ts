@@ -11,6 +11,7 @@ const meta = newRecordMeta({
   candidatureSheet: 'Candidatures',
   sourceFile: 'candidatures.csv',
   inputSheets: ['Candidatures'],
+  mandateStart: '2025-06-13',
 });
 const candidatureGrid: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
 const grids = recordToGrids(buildRecord(result, meta), [candidatureGrid]);
@@ -87,7 +88,7 @@ describe('verify, in memory', () => {
     const check = verifyWorkbook(withoutData);
     expect(check.records).toEqual([]);
     expect(allDifferences(check)).toEqual([
-      'Feuille « Données du tirage » manquante : le classeur contient les feuilles de registre « Tirage », « Synthèse », « Procès-verbal », ' +
+      'Feuille « Données du tirage » manquante : le classeur contient les feuilles de registre « Tirage », « Synthèse », « Procès-verbal », « Publication », ' +
         'mais plus les données qui permettent de recalculer le tirage et de les vérifier.',
     ]);
   });
@@ -95,7 +96,7 @@ describe('verify, in memory', () => {
 
 describe('verify, workbooks with several draws and forged records', () => {
   const second = drawFromTable(table, { referenceDate: '2025-06-20', publicSeed: 'seconde séance', excludeInvalid: true });
-  const secondMeta = newRecordMeta({ ...meta, inputSheets: grids.map((g) => g.name) });
+  const secondMeta = newRecordMeta({ ...meta, mandateStart: '2025-06-20', inputSheets: grids.map((g) => g.name) });
   const twice = recordToGrids(buildRecord(second, secondMeta), grids);
   const dataOf = (g: SheetGrid[], name: string) => g.find((s) => s.name === name) as SheetGrid;
 

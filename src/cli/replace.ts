@@ -1,0 +1,68 @@
+/** `replace`: a member leaves during the mandate; a copy of the record gets a Remplacement sheet. */
+import { existsSync } from 'node:fs';
+import { candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, recordReplacement, refuseUnkeepableText, toNumber, type RecordedReplacement, type ReplacementRequest } from '../core';
+import { fileBaseName } from '../file/bytes';
+import { readWorkbookGrids } from '../file/recordReader';
+import { recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
+
+export interface ReplaceOptions {
+  row: string;
+  date: string;
+  reason: string;
+  out: string;
+  choose?: string;
+  json?: boolean;
+}
+
+/** A row number as the operator types it: a positive integer. */
+function rowNumber(option: string, text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
+    throw new InputError('bad_replacement', `${option} « ${text} » : indiquez un numéro de ligne du tableau des candidatures (colonne « Ligne » de la feuille Tirage), par exemple ${option} 7.`);
+  }
+  return Number(text);
+}
+
+export async function replaceMember(recordPath: string, options: ReplaceOptions): Promise<RecordedReplacement> {
+  refuseUnkeepableText('Le motif (--reason)', options.reason);
+  const request: ReplacementRequest = {
+    date: options.date.trim(),
+    reason: options.reason.replace(/\s+/g, ' ').trim(),
+    leavingRow: rowNumber('--row', options.row),
+    chosenRow: options.choose === undefined ? null : rowNumber('--choose', options.choose),
+  };
+  const outPath = recordOutputPath(options.out);
+  if (existsSync(outPath)) {
+    // The record with its replacements is an official document: never overwritten by accident.
+    throw new InputError('output_exists', `Le fichier « ${options.out} » existe déjà : rien n’a été écrit. Choisissez un autre nom de fichier (option --out).`);
+  }
+  const source = fileBaseName(recordPath);
+  const recorded = recordReplacement(await readWorkbookGrids(recordPath), request, source);
+  await writeRecordWorkbook({ input: { kind: 'xlsx', path: recordPath }, model: { sheets: [recorded.sheet] }, outPath });
+  return recorded;
+}
+
+export function replacementJson({ replacement }: RecordedReplacement): object {
+  return {
+    leaving: candidateJson(replacement.leaving, toNumber),
+    joining: replacement.joining === null ? null : candidateJson(replacement.joining, toNumber),
+    rule: replacement.rule,
+  };
+}
+
+function frenchDate(iso: string): string {
+  const date = parseIsoDate(iso);
+  return date === null ? iso : formatFrenchDate(date);
+}
+
+export function formatReplacement({ replacement, sheet }: RecordedReplacement, out: string): string {
+  const { leaving, joining, rule } = replacement;
+  const lines = [
+    `Départ : ${personLabel(leaving)}, le ${frenchDate(replacement.request.date)} (motif : ${replacement.request.reason})`,
+    joining === null
+      ? 'Remplaçant·e : personne, la liste complémentaire est épuisée ; le siège reste vacant.'
+      : `Remplaçant·e : ${personLabel(joining)}, liste complémentaire n° ${joining.reserveRank}${rule === 'chosen' ? ' (choix consigné)' : ''}`,
+    `Membres à cette date : ${replacement.membersAfter.length}`,
+    `Registre écrit : ${out} (feuille ajoutée : ${sheet.name})`,
+  ];
+  return lines.join('\n') + '\n';
+}

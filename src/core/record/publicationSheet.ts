@@ -1,0 +1,118 @@
+/**
+ * The *Publication* sheet: what the city may post at the town hall and on its participation
+ * platform (article 7), on one A4 page for a session of Roubaix's size. It holds the members and
+ * the reserve list by name, counts for everything else, the rules and the reasons in plain words,
+ * and what anyone needs to check the draw — and nothing more: no birth date, no age, no age
+ * priority flag, no row or draw number, no name of an excluded person. It is built from the
+ * draw's public facts only (names of members and reserves, counts, allocation), so that no
+ * personal field can leak into it by accident; a property test holds it to that.
+ */
+import { compareCallOrder } from '../callOrder';
+import type { CandidateOutcome, DrawResult } from '../draw';
+import { INELIGIBILITY_CODES, INELIGIBILITY_LABELS } from '../errors';
+import { explainDraw } from '../explain';
+import { drawFigures } from '../figures';
+import { mandatePeriod, mandateText } from '../mandate';
+import { SEXES, type AgeBand, type Rules, type Sex } from '../rules';
+import { displayName, longFrenchDate } from './labels';
+import type { RecordMeta } from './meta';
+import type { CellStyle, SheetModel } from './model';
+import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
+
+const LAST_COLUMN = 3;
+
+function bandsWords(bands: readonly AgeBand[]): string {
+  const parts = bands.map(([min, max]) => (max === null ? `aux ${min} ans et plus` : `aux ${min}–${max} ans`));
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/** The rules of article 7, as a resident reads them. */
+export function rulesInPlainWords(rules: Rules): string {
+  return (
+    `${rules.seatsPerSector} membres au plus par secteur. Autant de femmes que d’hommes dans la ville, si possible. ` +
+    `Priorité ${bandsWords(rules.priorityBands)} quand plus de ${rules.ageRuleAbove} personnes d’un même sexe candidatent dans un secteur. ` +
+    `${rules.minimumAge} ans minimum. Le tirage au sort décide du reste.`
+  );
+}
+
+/** « 17 reçues, 15 recevables, 2 écartées (doublon : 1, moins de 16 ans : 1) »: counts only, never who. */
+function candidaturesText(result: DrawResult): string {
+  const figures = drawFigures(result);
+  const reasons = INELIGIBILITY_CODES.map((code) => [code, result.outcomes.filter((o) => o.reason === code).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([code, count]) => `${INELIGIBILITY_LABELS[code]} : ${count}`);
+  const excluded = figures.excluded === 0 ? 'aucune écartée' : `${figures.excluded} écartée${figures.excluded > 1 ? 's' : ''} (${reasons.join(', ')})`;
+  return `${figures.received} reçue${figures.received > 1 ? 's' : ''}, ${figures.eligible} recevable${figures.eligible > 1 ? 's' : ''}, ${excluded}.`;
+}
+
+export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): SheetModel {
+  const { prepared } = result;
+  const { rules } = prepared;
+  const fingerprint = prepared.canonical.fingerprint;
+  const figures = drawFigures(result);
+  const explanation = explainDraw(result);
+  const sheet = new SheetBuilder('publication', meta.sheetNames.publication, [20, 36, 36], `Tirage CLN, publication — empreinte ${fingerprint}`);
+  let row = 1;
+  const full = (value: string, style?: CellStyle) => {
+    sheet.merged(row, 1, LAST_COLUMN, value, style);
+    row++;
+  };
+  const field = (label: string, value: string | number, style: CellStyle = STYLES.text) => {
+    sheet.set(row, 1, label, STYLES.label);
+    sheet.merged(row, 2, LAST_COLUMN, value, withStyle(style, { horizontal: 'left' }));
+    row++;
+  };
+  const section = (title: string) => {
+    row++;
+    full(title, STYLES.section);
+  };
+
+  full('Ville de Roubaix — Conseil local du numérique', STYLES.subtitle);
+  full('Tirage au sort des membres habitants : résultats', STYLES.title);
+  row++;
+  field('Date du tirage', longFrenchDate(prepared.referenceDate));
+  field('Lieu', meta.place === '' ? 'Séance publique' : meta.place);
+  field('Mandat', mandateText(mandatePeriod(meta.mandateStart)));
+  field('Candidatures', candidaturesText(result));
+  field('Règles', rulesInPlainWords(rules));
+
+  section('Pourquoi ces résultats');
+  full(explanation.city, STYLES.text);
+  for (const s of explanation.sectors) full(s.text, STYLES.text);
+
+  const people = (status: CandidateOutcome['status'], sector: string, sex: Sex) =>
+    result.outcomes.filter((o) => o.status === status && o.candidature.sector === sector && o.candidature.sex === sex).sort(compareCallOrder);
+  const name = (o: CandidateOutcome) => displayName(o.candidature.lastName, o.candidature.firstName);
+  // Women and men side by side, one sector under the other: a full council and its reserve fit on one page.
+  // A dash where a sector has nobody of one sex, so that an empty cell never looks forgotten.
+  const bySector = (status: CandidateOutcome['status'], text: (o: CandidateOutcome) => string) => {
+    sheet.row(row, ['Secteur', 'Femmes', 'Hommes'], STYLES.label);
+    row++;
+    for (const sector of rules.sectors) {
+      const [women, men] = SEXES.map((sex) => people(status, sector, sex).map(text));
+      const lines = Math.max(1, women.length, men.length);
+      for (let i = 0; i < lines; i++) {
+        const cell = (list: string[]) => list[i] ?? (i === 0 ? '—' : '');
+        sheet.row(row++, [i === 0 ? sector : '', cell(women), cell(men)], { vertical: 'top' });
+      }
+    }
+  };
+
+  section(`Membres désignés : ${figures.members.F + figures.members.H} (${figures.members.F} femmes, ${figures.members.H} hommes)`);
+  bySector('selected', name);
+
+  section('Liste complémentaire : en cas de départ, on appelle dans cet ordre');
+  if (result.outcomes.some((o) => o.status === 'reserve')) bySector('reserve', (o) => `${o.reserveRank}. ${name(o)}`);
+  else full('Personne : toutes les candidatures recevables sont retenues.', STYLES.text);
+
+  section('Vérifier le tirage');
+  field('Empreinte', fingerprint, STYLES.code);
+  field('Graine publique', result.publicSeed);
+  full(
+    'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ' +
+      `La Ville garde le registre complet : « tirage-cln verify » y refait le tirage (algorithme public ${prepared.algorithm}) et compare chaque nom et chaque chiffre.`,
+    STYLES.note,
+  );
+  // Narrower top and bottom margins than the other sheets: a full council and its reserve list on one page.
+  return sheet.print({ orientation: 'portrait', margins: { left: 0.6, right: 0.6, top: 0.5, bottom: 0.6 } }).build();
+}

@@ -1,0 +1,41 @@
+/**
+ * Recording a departure in a record workbook: the record must verify first (a replacement is never
+ * stacked on an edited record), then the rule gives who joins, after the replacements already
+ * recorded. The front ends only read the workbook and write the sheet returned.
+ */
+import { InputError } from '../errors';
+import type { DrawResult } from '../draw';
+import type { Replacement, ReplacementRequest } from '../replacement';
+import type { SheetModel } from './model';
+import { nextReplacement } from './replacements';
+import { allDifferences, readRecordDraw, verifyWorkbook, type SheetGrid } from './verify';
+
+export interface RecordedReplacement {
+  replacement: Replacement;
+  /** The new Remplacement sheet, to add to a copy of the workbook. */
+  sheet: SheetModel;
+  result: DrawResult;
+  /** The data sheet of the draw replaced in. */
+  dataSheet: string;
+}
+
+/**
+ * The replacement in the workbook's latest draw (the last data sheet in tab order: a workbook
+ * holding several draws has its current council last). `source` names the file in messages.
+ */
+export function recordReplacement(sheets: readonly SheetGrid[], request: ReplacementRequest, source: string): RecordedReplacement {
+  const check = verifyWorkbook(sheets);
+  const differences = allDifferences(check);
+  if (differences.length > 0) {
+    throw new InputError(
+      'record_not_conforming',
+      `« ${source} » n’est pas conforme (${differences.length} différence${differences.length > 1 ? 's' : ''} avec le tirage recalculé) : aucun remplacement n’y est consigné. ` +
+        'Retrouvez le registre d’origine, ou faites la liste des différences avec « tirage-cln verify ».',
+      [...differences.slice(0, 20), `« ${source} » n’est pas conforme : aucun remplacement n’y est consigné.`],
+    );
+  }
+  const dataSheet = check.records[check.records.length - 1].dataSheet;
+  const { data, result } = readRecordDraw(sheets, dataSheet);
+  const { replacement, sheet } = nextReplacement(result, data, dataSheet, sheets, request);
+  return { replacement, sheet, result, dataSheet };
+}

@@ -1,0 +1,70 @@
+/**
+ * Replacements in a record, in memory: `recordReplacement` adds them one after the other, and
+ * `verify` applies the rule again to each in date order — a deleted, moved or edited replacement
+ * shows as a difference.
+ */
+import { allDifferences, buildRecord, drawFromTable, InputError, newRecordMeta, recordReplacement, verifyWorkbook, type SheetGrid } from '../../../src/core';
+import { edit, find, recordToGrids, sheetToGrid } from '../../support/records';
+import { JUNE_2025, rowsOf, tableOf } from '../../support/tables';
+
+const table = tableOf(rowsOf(JUNE_2025));
+const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: false });
+const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'c.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
+const record = recordToGrids(buildRecord(result, meta), [{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }]);
+const member = (sector: string, sex: 'F' | 'H', i = 0) =>
+  result.outcomes.filter((o) => o.status === 'selected' && o.candidature.sector === sector && o.candidature.sex === sex)[i].candidature.row;
+
+function replaced(grids: SheetGrid[], leavingRow: number, date: string, chosenRow: number | null = null): SheetGrid[] {
+  const { sheet } = recordReplacement(grids, { date, reason: 'Démission', leavingRow, chosenRow }, 'registre.xlsx');
+  return [...grids, sheetToGrid(sheet)];
+}
+
+const twice = replaced(replaced(record, member('Est', 'H', 0), '2026-01-15'), member('Nord', 'H', 0), '2026-02-01');
+const label = (grids: SheetGrid[], sheet: string, text: string) => find(grids, sheet, (v) => v === text);
+
+describe('replacements in a record', () => {
+  it('are added under the next free name and verify, in date order', () => {
+    expect(twice.map((g) => g.name).slice(-2)).toEqual(['Remplacement', 'Remplacement (2)']);
+    const check = verifyWorkbook(twice);
+    expect(allDifferences(check)).toEqual([]);
+    expect(check.records[0].replacements).toEqual(['Remplacement', 'Remplacement (2)']);
+  });
+
+  it('are refused on a record that no longer verifies', () => {
+    const at = label(twice, 'Tirage', 'Retenu·e');
+    const edited = edit(twice, 'Tirage', at.row, at.column, 'Liste complémentaire n° 1');
+    expect(() => recordReplacement(edited, { date: '2026-03-01', reason: 'Démission', leavingRow: member('Nord', 'H', 1), chosenRow: null }, 'r.xlsx')).toThrow(
+      expect.objectContaining({ code: 'record_not_conforming' }) as InputError,
+    );
+  });
+
+  it('report an earlier replacement deleted: the members listed later no longer follow', () => {
+    const differences = allDifferences(verifyWorkbook(twice.filter((g) => g.name !== 'Remplacement')));
+    expect(differences.length).toBeGreaterThan(0);
+    expect(differences.every((d) => d.startsWith('Remplacement (2), cellule'))).toBe(true);
+  });
+
+  it('report a stated fact the rule refuses, and a sheet tied to no draw of the workbook', () => {
+    const dateAt = label(twice, 'Remplacement (2)', 'Date du départ (AAAA-MM-JJ)');
+    const beforeDraw = edit(twice, 'Remplacement (2)', dateAt.row, 2, '2025-06-01');
+    expect(allDifferences(verifyWorkbook(beforeDraw))).toEqual([
+      expect.stringContaining('Feuille « Remplacement (2) » : ce remplacement ne suit pas la règle. Remplacement daté du dimanche 1er juin 2025, avant le tirage'),
+    ]);
+    // Moved before the other one, it is applied first, and both sheets then list other members.
+    const moved = allDifferences(verifyWorkbook(edit(twice, 'Remplacement (2)', dateAt.row, 2, '2026-01-01')));
+    expect(moved).toContainEqual(expect.stringMatching(/^Remplacement, cellule/));
+    expect(moved).toContainEqual(expect.stringMatching(/^Remplacement \(2\), cellule/));
+
+    const drawAt = label(twice, 'Remplacement', 'Feuille des données du tirage');
+    const orphan = edit(twice, 'Remplacement', drawAt.row, 2, 'Données du tirage (7)');
+    expect(verifyWorkbook(orphan).differences).toEqual([
+      'Feuille « Remplacement » : remplacement rattaché à « Données du tirage (7) », qui n’est pas un tirage lisible de ce classeur.',
+    ]);
+  });
+
+  it('report the person joining edited, cell by cell', () => {
+    const at = label(twice, 'Remplacement', 'Remplaçant·e');
+    const differences = allDifferences(verifyWorkbook(edit(twice, 'Remplacement', at.row, 2, 'DUPONT Jean (ligne 2, Est, homme), liste complémentaire n° 1')));
+    expect(differences).toEqual([expect.stringMatching(/^Remplacement, cellule B\d+ : attendu « .+ », trouvé « DUPONT Jean/)]);
+  });
+});

@@ -47,7 +47,7 @@ describe('the draw journal', () => {
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await request(adapter));
     expect(allDifferences(outcome.check)).toEqual([]);
-    const dataSheet = outcome.sheetNames[3];
+    const dataSheet = outcome.check.records[0].sheetNames.data;
     await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet, fingerprint: outcome.result.prepared.canonical.fingerprint }));
     expect(allDifferences(await adapter.verifyRecord())).toEqual([]);
     excel.workbook.sheets = excel.workbook.sheets.filter((s) => !outcome.sheetNames.includes(s.name));
@@ -61,14 +61,15 @@ describe('the draw journal', () => {
     const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const first = await adapter.writeRecord(await request(adapter));
-    const before = JSON.stringify([...excel.sheet(first.sheetNames[2])!.cells]);
+    const firstMinutes = first.check.records[0].sheetNames.minutes;
+    const before = JSON.stringify([...excel.sheet(firstMinutes)!.cells]);
     const second = await adapter.writeRecord(await request(adapter, 'Coupure de courant pendant la première séance'));
-    expect(second.sheetNames[2]).toBe('Procès-verbal (2)');
-    expect(JSON.stringify([...excel.sheet(first.sheetNames[2])!.cells])).toBe(before);
+    expect(second.check.records[0].sheetNames.minutes).toBe('Procès-verbal (2)');
+    expect(JSON.stringify([...excel.sheet(firstMinutes)!.cells])).toBe(before);
     const minutes = [...excel.sheet('Procès-verbal (2)')!.cells.values()].map((c) => c.value);
     expect(minutes).toContain('Motif du nouveau tirage');
     expect(minutes).toContain('Coupure de courant pendant la première séance');
-    expect([...excel.sheet(first.sheetNames[2])!.cells.values()].map((c) => c.value)).not.toContain('Motif du nouveau tirage');
+    expect([...excel.sheet(firstMinutes)!.cells.values()].map((c) => c.value)).not.toContain('Motif du nouveau tirage');
     const check = await adapter.verifyRecord();
     expect(check.records).toHaveLength(2);
     expect(allDifferences(check)).toEqual([]);
@@ -78,9 +79,9 @@ describe('the draw journal', () => {
     const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const first = await adapter.writeRecord(await request(adapter));
-    await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet: first.sheetNames[3] }));
+    await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet: first.check.records[0].sheetNames.data }));
     const second = await adapter.writeRecord(await request(adapter, 'Essai'));
-    await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet: second.sheetNames[3], reason: 'Essai', time: '2025-06-13T18:10:00Z' }));
+    await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet: second.check.records[0].sheetNames.data, reason: 'Essai', time: '2025-06-13T18:10:00Z' }));
     // Someone deletes the second record, hoping the first is the only one seen.
     excel.workbook.sheets = excel.workbook.sheets.filter((s) => !second.sheetNames.includes(s.name));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journal-'));

@@ -404,4 +404,30 @@ withChromium('the public session in the browser preview', () => {
       await page.close();
     }
   });
+
+  test('headers not recognised: the pane asks which column holds what, and the draw goes on with that choice recorded', async () => {
+    const { page } = await openPreview();
+    try {
+      const exampleFingerprint = await toSeedStep(page);
+      const csv = fs.readFileSync(path.join(ROOT, 'assets', 'exemple-candidatures.csv'), 'utf8').replace(';Sexe;', ';Q4;');
+      await page.setInputFiles('#preview-file', { name: 'entetes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      const alert = page.locator('#session-failure[data-code="missing_columns"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('Sexe');
+      await page.locator('#columns-form').waitFor();
+      await audit(page, 'colonnes non reconnues');
+      await shot(page, 'colonnes-non-reconnues');
+      await page.selectOption('#column-sex', { label: '« Q4 » (D1)' });
+      await page.click('#use-columns');
+      await page.locator('#counts').waitFor();
+      expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne D (« Q4 »)');
+      expect(await toSeedStep(page)).toBe(exampleFingerprint);
+      await drawToEnd(page);
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      const data = sheetValues(await snapshot(page), 'Données du tirage');
+      expect(data).toContain('Correspondance des colonnes');
+    } finally {
+      await page.close();
+    }
+  });
 });

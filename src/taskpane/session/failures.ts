@@ -46,7 +46,8 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof InputError) {
     const lines = error.lines.length > 1 ? [error.message, ...error.lines] : [error.message];
     const remedies: Partial<Record<typeof error.code, string>> = {
-      missing_columns: 'Renommez les en-têtes de colonnes dans la feuille (Nom, Prénom, Sexe, Date de naissance ou Âge, Secteur), puis cliquez sur « Relire le tableau ».',
+      missing_columns:
+        'Indiquez ci-dessous la colonne qui contient chaque donnée manquante, ou renommez les en-têtes dans la feuille (Nom, Prénom, Sexe, Date de naissance ou Âge, Secteur), puis cliquez sur « Relire le tableau ».',
       ambiguous_column: 'Renommez l’une des colonnes en double dans la feuille, puis cliquez sur « Relire le tableau ».',
       unkeepable_cells: 'Corrigez les cellules indiquées dans la feuille, puis cliquez sur « Relire le tableau ».',
       no_candidatures: 'Choisissez le tableau qui contient les candidatures, ou complétez-le, puis cliquez sur « Relire le tableau ».',

@@ -17,6 +17,8 @@
  * alerts.
  */
 import { prepareDraw, type DrawResult, type PreparedDraw } from '../../core/draw';
+import { FIELD_LABELS, type ColumnMapping, type Field } from '../../core/columns';
+import { InputError } from '../../core/errors';
 import { checkReferenceDateAhead } from '../../core/referenceDate';
 import { normalisePublicSeed } from '../../core/seed';
 import { refuseUnkeepableText } from '../../core/keepableText';
@@ -33,6 +35,7 @@ import { PACES, RevealPacer, type PaceName, type PacerState, type Scheduler } fr
 import {
   chanceLines,
   countsBySectorAndSex,
+  fieldsOfLabels,
   differenceTarget,
   journalTime,
   localIsoDate,
@@ -100,6 +103,10 @@ interface State {
   check: WorkbookCheck | null;
   /** Field errors of step 4, by field id. */
   fieldErrors: Record<string, string>;
+  /** Columns the operator named because the table's headers were not recognised. */
+  columnMapping: ColumnMapping;
+  /** When columns are missing: which, and the headers of the closest row to choose from. */
+  missingColumns: { fields: Field[]; headers: { cell: string; text: string }[] } | null;
 }
 
 export class PaneSession {
@@ -143,6 +150,8 @@ export class PaneSession {
       outcome: null,
       check: null,
       fieldErrors: {},
+      columnMapping: {},
+      missingColumns: null,
     };
     this.live = h(this.document, 'div', { id: 'pane-live', className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
     this.view = h(this.document, 'div', { className: 'session' });
@@ -205,10 +214,38 @@ export class PaneSession {
     this.state.shownFingerprint = null;
     const read = await this.port.readTable(source);
     checkReferenceDateAhead(this.state.referenceDate, localIsoDate(this.now()));
-    const prepared = prepareDraw(read.table, { referenceDate: this.state.referenceDate, excludeInvalid: true });
+    let prepared: PreparedDraw;
+    try {
+      prepared = prepareDraw(read.table, { referenceDate: this.state.referenceDate, excludeInvalid: true, ...this.mappingOption() });
+      this.state.missingColumns = null;
+    } catch (error) {
+      // The pane's remedy for headers it does not recognise: the operator names the columns (InputError.details).
+      const details = error instanceof InputError && error.code === 'missing_columns' ? error.details : null;
+      const fields = fieldsOfLabels(details?.missingFields ?? []);
+      this.state.missingColumns = details?.headers && fields.length > 0 ? { fields, headers: [...details.headers] } : null;
+      throw error;
+    }
     this.state.read = read;
     this.state.prepared = prepared;
     this.announce(`Tableau lu : ${prepared.candidatures.length} candidatures.`);
+  }
+
+  private mappingOption(): { columns?: ColumnMapping } {
+    return Object.keys(this.state.columnMapping).length > 0 ? { columns: this.state.columnMapping } : {};
+  }
+
+  /** The columns chosen in the form of step 1, added to those already named, then the table read again. */
+  private useColumns(): Promise<void> {
+    const missing = this.state.missingColumns;
+    if (missing === null) return Promise.resolve();
+    const mapping: ColumnMapping = { ...this.state.columnMapping };
+    for (const field of formFields(missing.fields)) {
+      const select = this.document.getElementById(`column-${field}`) as HTMLSelectElement | null;
+      const header = select === null || select.value === '' ? undefined : missing.headers[Number(select.value)]?.text;
+      if (header !== undefined) mapping[field] = header;
+    }
+    this.state.columnMapping = mapping;
+    return this.attempt('Lecture du tableau avec les colonnes indiquées…', () => this.readTable());
   }
 
   private goTo(step: Step): void {
@@ -304,6 +341,7 @@ export class PaneSession {
       officials: parseOfficials(this.state.officials.replace(/\n/g, ';')),
       sourceFile: this.options.sourceFile,
       ...(this.isLaterDraw() ? { laterDrawReason: this.state.reason.trim() } : {}),
+      ...this.mappingOption(),
     };
     this.state.refusal = null;
     await this.attempt('Préparation du tirage…', async () => {
@@ -554,7 +592,18 @@ export class PaneSession {
     }
     const select = this.el(
       'select',
-      { id: 'source', attrs: { 'aria-describedby': 'source-help' }, on: { change: (e) => (this.state.choice = Number((e.target as HTMLSelectElement).value)) } },
+      {
+        id: 'source',
+        attrs: { 'aria-describedby': 'source-help' },
+        on: {
+          change: (e) => {
+            this.state.choice = Number((e.target as HTMLSelectElement).value);
+            // Columns named for one table mean nothing for another.
+            this.state.columnMapping = {};
+            this.state.missingColumns = null;
+          },
+        },
+      },
       ...choices.map((c, i) => {
         const option = this.el('option', { attrs: { value: String(i) } }, sourceLabel(c));
         option.selected = i === this.state.choice;
@@ -586,8 +635,9 @@ export class PaneSession {
         await this.readTable();
       }), { disabled: choices.length === 0 })),
     );
+    if (this.state.missingColumns !== null && prepared === null) children.push(this.columnsForm(this.state.missingColumns));
     if (prepared !== null && read !== null) {
-      const columns = recognisedColumns(read.table);
+      const columns = recognisedColumns(read.table, this.state.columnMapping);
       children.push(
         this.el('h3', {}, 'Colonnes reconnues'),
         this.el('ul', { className: 'plain-list', attrs: { id: 'columns' } }, ...columns.map((c) => this.el('li', {}, `${c.field} : colonne ${c.column} (« ${c.header} »)`))),
@@ -597,6 +647,29 @@ export class PaneSession {
       );
     }
     return children;
+  }
+
+  private columnsForm(missing: { fields: Field[]; headers: { cell: string; text: string }[] }): HTMLElement {
+    return this.el(
+      'fieldset',
+      { id: 'columns-form', className: 'columns-form' },
+      this.el('legend', {}, 'Indiquer les colonnes non reconnues'),
+      this.el('p', {}, 'Choisissez, pour chaque donnée, la colonne du tableau qui la contient. Le registre consigne ce choix.'),
+      ...formFields(missing.fields).map((field) =>
+        this.el(
+          'div',
+          { className: 'field' },
+          this.el('label', { attrs: { for: `column-${field}` } }, field === 'age' ? 'ou Âge (si le tableau donne l’âge plutôt que la date de naissance)' : FIELD_LABELS[field]),
+          this.el(
+            'select',
+            { id: `column-${field}` },
+            this.el('option', { attrs: { value: '' } }, '— choisir une colonne —'),
+            ...missing.headers.map((header, i) => this.el('option', { attrs: { value: String(i) } }, `« ${header.text} » (${header.cell})`)),
+          ),
+        ),
+      ),
+      this.el('div', { className: 'actions' }, this.button('use-columns', 'Utiliser ces colonnes', () => this.useColumns(), { primary: true })),
+    );
   }
 
   private countsTable(prepared: PreparedDraw): HTMLElement {
@@ -878,6 +951,11 @@ export class PaneSession {
     );
     return children;
   }
+}
+
+/** The fields the columns form asks for: a missing birth date may be given as an age column instead. */
+function formFields(missing: readonly Field[]): Field[] {
+  return missing.includes('birthDate') && !missing.includes('age') ? [...missing, 'age'] : [...missing];
 }
 
 /** The fingerprint in groups of 8, so the room can read it aloud and compare. */

@@ -6,7 +6,7 @@ import { toNumber } from '../../core/fraction';
 import type { CandidateOutcome, DrawResult, PreparedDraw } from '../../core/draw';
 import { isEligible } from '../../core/candidatures';
 import { columnLetter, describeRowProblem, type RowProblem } from '../../core/errors';
-import { FIELD_LABELS, findColumns, type Field } from '../../core/columns';
+import { FIELD_LABELS, findColumns, type ColumnMapping, type Field } from '../../core/columns';
 import type { RawTable } from '../../core/table';
 import { SEXES, type Sex } from '../../core/rules';
 import { inCallOrder } from '../../core/callOrder';
@@ -38,8 +38,8 @@ export function countsBySectorAndSex(prepared: PreparedDraw): CountRow[] {
 }
 
 /** The recognised columns, as the table names them: field, column letter, header text. */
-export function recognisedColumns(table: RawTable): { field: string; column: string; header: string }[] {
-  const map = findColumns(table);
+export function recognisedColumns(table: RawTable, mapping: ColumnMapping = {}): { field: string; column: string; header: string }[] {
+  const map = findColumns(table, mapping);
   const headerCells = table.rows.find((r) => r.rowNumber === map.headerRow)?.cells ?? [];
   return (Object.keys(FIELD_LABELS) as Field[])
     .filter((field) => map.columns[field] !== undefined)
@@ -143,3 +143,12 @@ export function localIsoDate(now: Date): string {
 }
 
 export const SEX_COLUMNS: readonly Sex[] = SEXES;
+
+/** The fields a `missing_columns` error names (by their French labels), as the mapping's keys. */
+export function fieldsOfLabels(labels: readonly string[]): Field[] {
+  const byLabel = new Map((Object.keys(FIELD_LABELS) as Field[]).map((field) => [FIELD_LABELS[field], field]));
+  return labels.flatMap((label) => {
+    const field = byLabel.get(label);
+    return field === undefined ? [] : [field];
+  });
+}

@@ -11,53 +11,29 @@
  *   after; a draw in a workbook that already holds one needs a reason (journal and procès-verbal);
  * - a workbook that already holds a record opens on the offer to verify it, not to draw again.
  *
- * The state lives in this object; `render` redraws the current step from it (text only through
- * text nodes), moves the focus to the new step's heading when the step changes, and keeps it on
- * the same control otherwise. Announcements go through one polite live region; failures are
- * alerts.
+ * The state (state.ts) lives in this object; `render` redraws the current step from it with the
+ * views (views.ts; text only through text nodes), moves the focus to the new step's heading when
+ * the step changes, and keeps it on the same control otherwise. Announcements go through one
+ * polite live region; failures are alerts.
  */
-import { prepareDraw, type DrawResult, type PreparedDraw } from '../../core/draw';
-import { FIELD_LABELS, type ColumnMapping, type Field } from '../../core/columns';
+import { prepareDraw, type PreparedDraw } from '../../core/draw';
+import type { ColumnMapping } from '../../core/columns';
 import { InputError } from '../../core/errors';
 import { checkReferenceDateAhead } from '../../core/referenceDate';
 import { normalisePublicSeed } from '../../core/seed';
 import { refuseUnkeepableText } from '../../core/keepableText';
 import { parseOfficials } from '../../core/record/meta';
-import { allDifferences, type WorkbookCheck } from '../../core/record/verify';
+import { allDifferences } from '../../core/record/verify';
 import { isRecordSheetName } from '../../core/record/names';
-import type { JournalEntry, LoggedEntry } from '../../core/record/journal';
-import { describeFormulaWithoutValue, ExcelAdapterError } from '../../excel/problems';
-import type { TableRead, TableRef, WorkbookContents } from '../../excel/tableReader';
+import type { JournalEntry } from '../../core/record/journal';
+import { ExcelAdapterError } from '../../excel/problems';
 import type { DrawRequest, WorkbookPort, WriteOutcome } from '../../excel/workbookAdapter';
-import { append, h, type Child } from '../dom';
+import { h } from '../dom';
 import { describeFailure, type Failure } from './failures';
 import { PACES, RevealPacer, type PaceName, type PacerState, type Scheduler } from './pacer';
-import {
-  chanceLines,
-  countsBySectorAndSex,
-  fieldsOfLabels,
-  differenceTarget,
-  journalTime,
-  localIsoDate,
-  membersAndReserve,
-  problemLines,
-  recognisedColumns,
-  recordDataSheets,
-  seatLines,
-  sourceChoices,
-  sourceLabel,
-} from './sessionModel';
-
-export type Step = 'existing' | 1 | 2 | 3 | 4 | 5 | 6;
-
-export const STEP_TITLES: Record<1 | 2 | 3 | 4 | 5 | 6, string> = {
-  1: 'Candidatures',
-  2: 'Vérification',
-  3: 'Empreinte',
-  4: 'Graine publique',
-  5: 'Tirage',
-  6: 'Procès-verbal',
-};
+import { fieldsOfLabels, journalTime, localIsoDate, problemLines, recordDataSheets, sourceChoices, sourceLabel } from './sessionModel';
+import { STEP_TITLES, type SessionState, type Step } from './state';
+import { formFields, progressText, StepViews, type SessionActions } from './views';
 
 export interface SessionOptions {
   /** The workbook's file name, for the procès-verbal. */
@@ -68,54 +44,14 @@ export interface SessionOptions {
   schedule?: Scheduler;
 }
 
-interface RevealView {
-  done: number;
-  total: number;
-  state: PacerState;
-  pace: PaceName;
-}
-
-interface State {
-  step: Step;
-  busy: string | null;
-  failure: Failure | null;
-  contents: WorkbookContents | null;
-  choices: TableRef[];
-  choice: number;
-  referenceDate: string;
-  read: TableRead | null;
-  /** The table prepared with every problem row set aside, for display. */
-  prepared: PreparedDraw | null;
-  excludeConfirmed: boolean;
-  /** The fingerprint shown at step 3, which the draw must find again. */
-  shownFingerprint: string | null;
-  seed: string;
-  place: string;
-  officials: string;
-  reason: string;
-  /** Records already in the workbook (their data sheets), and what the journal logged. */
-  existingRecords: string[];
-  journal: LoggedEntry[];
-  refusal: { shown: string; current: string } | null;
-  reveal: RevealView | null;
-  result: DrawResult | null;
-  outcome: WriteOutcome | null;
-  check: WorkbookCheck | null;
-  /** Field errors of step 4, by field id. */
-  fieldErrors: Record<string, string>;
-  /** Columns the operator named because the table's headers were not recognised. */
-  columnMapping: ColumnMapping;
-  /** When columns are missing: which, and the headers of the closest row to choose from. */
-  missingColumns: { fields: Field[]; headers: { cell: string; text: string }[] } | null;
-}
-
-export class PaneSession {
+export class PaneSession implements SessionActions {
   private readonly document: Document;
   private readonly live: HTMLElement;
   private readonly view: HTMLElement;
   private renderedStep: Step | null = null;
   private pacer: RevealPacer | null = null;
-  private state: State;
+  private readonly state: SessionState;
+  private readonly views: StepViews;
   /** What « Réessayer » does again after a lost connection or a timeout. */
   private lastAction: (() => Promise<void>) | null = null;
 
@@ -153,6 +89,7 @@ export class PaneSession {
       columnMapping: {},
       missingColumns: null,
     };
+    this.views = new StepViews(this.document, this.state, this);
     this.live = h(this.document, 'div', { id: 'pane-live', className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
     this.view = h(this.document, 'div', { className: 'session' });
     mount.replaceChildren(this.view, this.live);
@@ -235,7 +172,7 @@ export class PaneSession {
   }
 
   /** The columns chosen in the form of step 1, added to those already named, then the table read again. */
-  private useColumns(): Promise<void> {
+  useColumns(): Promise<void> {
     const missing = this.state.missingColumns;
     if (missing === null) return Promise.resolve();
     const mapping: ColumnMapping = { ...this.state.columnMapping };
@@ -248,7 +185,7 @@ export class PaneSession {
     return this.attempt('Lecture du tableau avec les colonnes indiquées…', () => this.readTable());
   }
 
-  private goTo(step: Step): void {
+  goTo(step: Step): void {
     this.state.step = step;
     this.state.failure = null;
     this.state.fieldErrors = {};
@@ -261,7 +198,7 @@ export class PaneSession {
   }
 
   /** Step 3: the table read again, so the fingerprint shown is the table's as it is now. */
-  private showFingerprint(): Promise<void> {
+  showFingerprint(): Promise<void> {
     return this.attempt('Relecture du tableau et calcul de l’empreinte…', async () => {
       const before = this.problemCount();
       await this.readTable();
@@ -323,7 +260,7 @@ export class PaneSession {
     };
   }
 
-  private async draw(): Promise<void> {
+  async draw(): Promise<void> {
     if (!this.validateStep4()) {
       this.render();
       const first = Object.keys(this.state.fieldErrors)[0];
@@ -428,7 +365,7 @@ export class PaneSession {
     this.focusFailure();
   }
 
-  private verifyExisting(): Promise<void> {
+  verifyExisting(): Promise<void> {
     return this.attempt('Vérification du registre…', async () => {
       this.state.outcome = null;
       this.state.result = null;
@@ -437,14 +374,14 @@ export class PaneSession {
     });
   }
 
-  private select(sheet: string, cell: string): Promise<void> {
+  select(sheet: string, cell: string): Promise<void> {
     return this.attempt(`Sélection de la cellule ${cell} de la feuille « ${sheet} »…`, async () => {
       await this.port.selectCell(sheet, cell);
       this.announce(`Cellule ${cell} de la feuille « ${sheet} » sélectionnée dans Excel.`);
     });
   }
 
-  private newDraw(): Promise<void> {
+  newDraw(): Promise<void> {
     return this.attempt('Lecture du classeur…', async () => {
       this.state.seed = '';
       this.state.reason = '';
@@ -457,6 +394,54 @@ export class PaneSession {
       await this.readTable();
       this.goTo(1);
     });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The views' other actions (views.ts)
+
+  readAgain(): Promise<void> {
+    return this.attempt('Lecture du tableau…', async () => {
+      await this.loadContents();
+      await this.readTable();
+    });
+  }
+
+  prepareNew(): Promise<void> {
+    return this.attempt('Lecture du tableau…', async () => {
+      await this.readTable();
+      this.goTo(1);
+    });
+  }
+
+  confirmExclusion(confirmed: boolean): void {
+    this.state.excludeConfirmed = confirmed;
+    this.render();
+  }
+
+  pause(): void {
+    this.pacer?.pause();
+  }
+
+  resume(): void {
+    this.pacer?.resume();
+  }
+
+  revealAll(): void {
+    this.pacer?.revealAll();
+  }
+
+  setPace(name: PaceName): void {
+    if (this.state.reveal) this.state.reveal.pace = name;
+    this.pacer?.setDelay(PACES[name].delayMs);
+    this.announce(`Rythme : ${PACES[name].label}.`);
+  }
+
+  retry(): void {
+    void this.lastAction?.();
+  }
+
+  canRetry(): boolean {
+    return this.lastAction !== null;
   }
 
   private announce(text: string): void {
@@ -472,7 +457,7 @@ export class PaneSession {
     const active = this.document.activeElement;
     const focusedId = active instanceof HTMLElement && this.view.contains(active) ? active.id : '';
     const stepChanged = this.renderedStep !== this.state.step;
-    this.view.replaceChildren(...this.stepper(), this.body());
+    this.view.replaceChildren(...this.views.stepper(), this.views.body());
     this.view.setAttribute('aria-busy', String(this.state.busy !== null));
     this.renderedStep = this.state.step;
     const again = focusedId === '' ? null : this.document.getElementById(focusedId);
@@ -485,301 +470,7 @@ export class PaneSession {
     this.document.getElementById('session-failure')?.focus();
   }
 
-  private el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Parameters<typeof h>[2] = {}, ...children: Child[]) => h(this.document, tag, props, ...children);
-
-  private button(id: string, label: string, action: () => void | Promise<void>, options: { primary?: boolean; disabled?: boolean; describedBy?: string } = {}): HTMLButtonElement {
-    return this.el(
-      'button',
-      {
-        id,
-        className: options.primary ? 'button button--primary' : 'button',
-        // Busy: announced as unavailable but kept focusable, so the keyboard never loses its place.
-        attrs: { type: 'button', disabled: options.disabled === true, 'aria-disabled': this.state.busy !== null ? 'true' : null, 'aria-describedby': options.describedBy },
-        on: {
-          click: () => {
-            if (this.state.busy === null) void action();
-          },
-        },
-      },
-      label,
-    );
-  }
-
-  private stepper(): HTMLElement[] {
-    if (this.state.step === 'existing') return [];
-    const current = this.state.step;
-    const items = ([1, 2, 3, 4, 5, 6] as const).map((n) =>
-      this.el(
-        'li',
-        { className: `stepper__item${n === current ? ' stepper__item--current' : n < current ? ' stepper__item--done' : ''}`, attrs: { 'aria-current': n === current ? 'step' : null } },
-        this.el('span', { className: 'stepper__number', attrs: { 'aria-hidden': 'true' } }, String(n)),
-        this.el('span', { className: 'stepper__label' }, STEP_TITLES[n]),
-        n < current ? this.el('span', { className: 'visually-hidden' }, ' (terminée)') : null,
-      ),
-    );
-    return [this.el('nav', { attrs: { 'aria-label': 'Étapes de la séance' } }, this.el('ol', { className: 'stepper' }, ...items))];
-  }
-
-  private heading(text: string): HTMLElement {
-    const step = this.state.step;
-    const prefix = typeof step === 'number' ? `Étape ${step} sur 6 — ` : '';
-    return this.el('h2', { id: 'step-title', className: 'step__title', attrs: { tabindex: '-1' } }, `${prefix}${text}`);
-  }
-
-  private body(): HTMLElement {
-    const section = this.el('section', { className: 'step', attrs: { 'aria-labelledby': 'step-title', 'data-step': String(this.state.step) } });
-    const step = this.state.step;
-    const content =
-      step === 'existing' ? this.existingView() : step === 1 ? this.step1() : step === 2 ? this.step2() : step === 3 ? this.step3() : step === 4 ? this.step4() : step === 5 ? this.step5() : this.step6();
-    append(section, content);
-    const failure = this.failureView();
-    if (failure) section.insertBefore(failure, section.children[1] ?? null);
-    if (this.state.busy !== null) section.insertBefore(this.el('p', { className: 'step__busy' }, this.state.busy), section.children[1] ?? null);
-    return section;
-  }
-
-  private failureView(): HTMLElement | null {
-    const failure = this.state.failure;
-    if (failure === null) return null;
-    return this.el(
-      'div',
-      { id: 'session-failure', className: 'pane-message pane-message--warning', attrs: { role: 'alert', tabindex: '-1', 'data-code': failure.code } },
-      this.el('h3', {}, failure.title),
-      ...failure.lines.map((line) => this.el('p', {}, line)),
-      this.el('p', { className: 'remedy' }, failure.remedy),
-      failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.showFingerprint(), { primary: true }) : null,
-      failure.code === 'connection_lost' || failure.code === 'sync_timeout' || failure.code === 'excel_error'
-        ? this.button('retry', 'Réessayer', () => this.lastAction?.(), { disabled: this.lastAction === null })
-        : null,
-    );
-  }
-
-  private existingView(): Child[] {
-    const n = this.state.existingRecords.length;
-    return [
-      this.heading('Ce classeur contient déjà un tirage'),
-      this.el(
-        'p',
-        {},
-        n === 1
-          ? `Un registre de tirage est déjà enregistré dans ce classeur (feuille « ${this.state.existingRecords[0]} »). Vérifiez-le d’abord : la vérification refait le tirage à partir de ses données et compare chaque cellule.`
-          : `${n} registres de tirage sont déjà enregistrés dans ce classeur. Vérifiez-les d’abord : la vérification refait chaque tirage et compare chaque cellule.`,
-      ),
-      this.el(
-        'p',
-        {},
-        'Un nouveau tirage dans ce classeur n’efface rien : il s’ajoute dans de nouvelles feuilles, son motif est demandé et inscrit au journal des tirages et au procès-verbal.',
-      ),
-      this.el(
-        'div',
-        { className: 'actions' },
-        this.button('verify-existing', 'Vérifier le registre', () => this.verifyExisting(), { primary: true }),
-        this.button('prepare-new', 'Préparer un nouveau tirage', () => this.attempt('Lecture du tableau…', async () => {
-          await this.readTable();
-          this.goTo(1);
-        })),
-      ),
-    ];
-  }
-
-  private step1(): Child[] {
-    const { choices, prepared, read } = this.state;
-    const children: Child[] = [this.heading(STEP_TITLES[1])];
-    if (this.state.contents !== null && choices.length === 0) {
-      children.push(
-        this.el('p', { className: 'pane-message pane-message--warning', attrs: { role: 'alert' } }, 'Aucun tableau ni aucune feuille de candidatures dans ce classeur. Ouvrez le classeur qui contient le tableau des candidatures, puis cliquez sur « Relire le tableau ».'),
-      );
-    }
-    const select = this.el(
-      'select',
-      {
-        id: 'source',
-        attrs: { 'aria-describedby': 'source-help' },
-        on: {
-          change: (e) => {
-            this.state.choice = Number((e.target as HTMLSelectElement).value);
-            // Columns named for one table mean nothing for another.
-            this.state.columnMapping = {};
-            this.state.missingColumns = null;
-          },
-        },
-      },
-      ...choices.map((c, i) => {
-        const option = this.el('option', { attrs: { value: String(i) } }, sourceLabel(c));
-        option.selected = i === this.state.choice;
-        return option;
-      }),
-    );
-    const date = this.el('input', {
-      id: 'reference-date',
-      attrs: { type: 'date', value: this.state.referenceDate, required: true, 'aria-describedby': 'reference-date-help' },
-      on: { change: (e) => (this.state.referenceDate = (e.target as HTMLInputElement).value) },
-    });
-    children.push(
-      this.el(
-        'div',
-        { className: 'field' },
-        this.el('label', { attrs: { for: 'source' } }, 'Tableau des candidatures'),
-        select,
-        this.el('p', { id: 'source-help', className: 'field__help' }, 'Les tableaux Excel du classeur, puis chaque feuille entière.'),
-      ),
-      this.el(
-        'div',
-        { className: 'field' },
-        this.el('label', { attrs: { for: 'reference-date' } }, 'Date du tirage'),
-        date,
-        this.el('p', { id: 'reference-date-help', className: 'field__help' }, 'Le jour de la séance publique : l’âge de chaque candidature est compté à cette date, et elle entre dans l’empreinte.'),
-      ),
-      this.el('div', { className: 'actions' }, this.button('read-table', 'Relire le tableau', () => this.attempt('Lecture du tableau…', async () => {
-        await this.loadContents();
-        await this.readTable();
-      }), { disabled: choices.length === 0 })),
-    );
-    if (this.state.missingColumns !== null && prepared === null) children.push(this.columnsForm(this.state.missingColumns));
-    if (prepared !== null && read !== null) {
-      const columns = recognisedColumns(read.table, this.state.columnMapping);
-      children.push(
-        this.el('h3', {}, 'Colonnes reconnues'),
-        this.el('ul', { className: 'plain-list', attrs: { id: 'columns' } }, ...columns.map((c) => this.el('li', {}, `${c.field} : colonne ${c.column} (« ${c.header} »)`))),
-        this.countsTable(prepared),
-        ...read.formulasWithoutValue.map((f) => this.el('p', { className: 'pane-message pane-message--warning' }, describeFormulaWithoutValue(f))),
-        this.el('div', { className: 'actions' }, this.button('to-step-2', 'Continuer : vérification', () => this.goTo(2), { primary: true })),
-      );
-    }
-    return children;
-  }
-
-  private columnsForm(missing: { fields: Field[]; headers: { cell: string; text: string }[] }): HTMLElement {
-    return this.el(
-      'fieldset',
-      { id: 'columns-form', className: 'columns-form' },
-      this.el('legend', {}, 'Indiquer les colonnes non reconnues'),
-      this.el('p', {}, 'Choisissez, pour chaque donnée, la colonne du tableau qui la contient. Le registre consigne ce choix.'),
-      ...formFields(missing.fields).map((field) =>
-        this.el(
-          'div',
-          { className: 'field' },
-          this.el('label', { attrs: { for: `column-${field}` } }, field === 'age' ? 'ou Âge (si le tableau donne l’âge plutôt que la date de naissance)' : FIELD_LABELS[field]),
-          this.el(
-            'select',
-            { id: `column-${field}` },
-            this.el('option', { attrs: { value: '' } }, '— choisir une colonne —'),
-            ...missing.headers.map((header, i) => this.el('option', { attrs: { value: String(i) } }, `« ${header.text} » (${header.cell})`)),
-          ),
-        ),
-      ),
-      this.el('div', { className: 'actions' }, this.button('use-columns', 'Utiliser ces colonnes', () => this.useColumns(), { primary: true })),
-    );
-  }
-
-  private countsTable(prepared: PreparedDraw): HTMLElement {
-    const rows = countsBySectorAndSex(prepared);
-    const problems = problemLines(prepared).length;
-    return this.el(
-      'table',
-      { id: 'counts', className: 'data-table' },
-      this.el('caption', {}, `Candidatures recevables par secteur et par sexe (${prepared.candidatures.length} reçues${problems > 0 ? `, ${new Set(problemLines(prepared).map((p) => p.problem.row)).size} à vérifier` : ''})`),
-      this.el('thead', {}, this.el('tr', {}, ...['Secteurs', 'Femmes', 'Hommes', 'Total'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
-      this.el(
-        'tbody',
-        {},
-        ...rows.map((r) => this.el('tr', { className: r.sector === 'Total' ? 'data-table__total' : '' }, this.el('th', { attrs: { scope: 'row' } }, r.sector), this.el('td', {}, r.F), this.el('td', {}, r.H), this.el('td', {}, r.total))),
-      ),
-    );
-  }
-
-  private step2(): Child[] {
-    const prepared = this.state.prepared;
-    const children: Child[] = [this.heading(STEP_TITLES[2])];
-    if (prepared === null) return children;
-    const lines = problemLines(prepared);
-    if (lines.length === 0) {
-      children.push(this.el('p', { className: 'pane-message pane-message--info' }, `Aucune anomalie : les ${prepared.candidatures.length} candidatures peuvent participer au tirage.`));
-    } else {
-      const rows = new Set(lines.map((l) => l.problem.row)).size;
-      children.push(
-        this.el('p', {}, `${rows} ligne${rows > 1 ? 's' : ''} ne peu${rows > 1 ? 'vent' : 't'} pas participer au tirage. Activez une ligne pour la sélectionner dans la feuille, corrigez-la puis cliquez sur « Relire le tableau » ; ou écartez ces lignes : elles seront consignées au procès-verbal avec leur motif.`),
-        this.el(
-          'ul',
-          { id: 'problems', className: 'problem-list' },
-          ...lines.map((l, i) =>
-            this.el('li', {}, this.button(`problem-${i}`, l.text, () => this.select(this.state.read?.table.sheet ?? '', l.cell))),
-          ),
-        ),
-      );
-      const box = this.el('input', {
-        id: 'exclude-confirm',
-        attrs: { type: 'checkbox' },
-        on: {
-          change: (e) => {
-            this.state.excludeConfirmed = (e.target as HTMLInputElement).checked;
-            this.render();
-          },
-        },
-      });
-      box.checked = this.state.excludeConfirmed;
-      children.push(
-        this.el('div', { className: 'field field--check' }, box, this.el('label', { attrs: { for: 'exclude-confirm' } }, `J’écarte ces ${rows} ligne${rows > 1 ? 's' : ''} du tirage ; elles seront consignées au procès-verbal avec leur motif.`)),
-      );
-    }
-    children.push(
-      this.el(
-        'div',
-        { className: 'actions' },
-        this.button('back-to-1', 'Retour', () => this.goTo(1)),
-        lines.length > 0 ? this.button('reread-2', 'Relire le tableau', () => this.attempt('Lecture du tableau…', () => this.readTable())) : null,
-        this.button('to-step-3', 'Continuer : empreinte', () => this.showFingerprint(), { primary: true, disabled: lines.length > 0 && !this.state.excludeConfirmed }),
-      ),
-    );
-    return children;
-  }
-
-  private step3(): Child[] {
-    const prepared = this.state.prepared as PreparedDraw;
-    const fingerprint = this.state.shownFingerprint ?? '';
-    const children: Child[] = [this.heading(STEP_TITLES[3])];
-    if (this.state.refusal !== null) {
-      children.push(
-        this.el(
-          'p',
-          { className: 'pane-message pane-message--warning', attrs: { role: 'alert' } },
-          `Le tableau a changé : l’empreinte ci-dessous est la nouvelle (l’ancienne était ${this.state.refusal.shown}). Annoncez-la avant de choisir la graine.`,
-        ),
-      );
-    }
-    children.push(
-      this.el('p', {}, 'L’empreinte résume exactement le tableau des candidatures et les règles. Annoncez-la à la salle et affichez-la avant de choisir la graine : toute modification du tableau la change.'),
-      this.el('p', { className: 'fingerprint-label', attrs: { id: 'fingerprint-label' } }, 'Empreinte'),
-      this.el('p', { id: 'fingerprint', className: 'fingerprint', attrs: { 'aria-labelledby': 'fingerprint-label', 'data-fingerprint': fingerprint } }, ...groups(fingerprint)),
-      this.el('div', { className: 'actions' }, this.button('copy-fingerprint', 'Copier l’empreinte', () => this.copy(fingerprint))),
-      this.el('h3', {}, 'Sièges par secteur'),
-      this.el(
-        'table',
-        { id: 'seats', className: 'data-table' },
-        this.el('caption', {}, 'Sièges à pourvoir ; la graine choisit parmi les répartitions femmes-hommes qui respectent la parité.'),
-        this.el('thead', {}, this.el('tr', {}, ...['Secteurs', 'Sièges', 'Femmes', 'Hommes'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
-        this.el(
-          'tbody',
-          {},
-          ...seatLines(prepared).map((s) =>
-            this.el('tr', {}, this.el('th', { attrs: { scope: 'row' } }, s.sector), this.el('td', {}, s.seats), this.el('td', {}, range(s.minWomen, s.maxWomen)), this.el('td', {}, range(s.seats - s.maxWomen, s.seats - s.minWomen))),
-          ),
-        ),
-      ),
-      this.el('h3', {}, 'Chance de chaque candidature d’être retenue'),
-      this.el(
-        'table',
-        { id: 'chances', className: 'data-table' },
-        this.el('caption', { className: 'visually-hidden' }, 'Chance de chaque candidature'),
-        this.el('thead', {}, this.el('tr', {}, ...['Ligne', 'Nom', 'Secteur', 'Sexe', 'Chance'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
-        this.el('tbody', {}, ...chanceLines(prepared).map((c) => this.el('tr', {}, this.el('td', {}, c.row), this.el('th', { attrs: { scope: 'row' } }, c.name), this.el('td', {}, c.sector), this.el('td', {}, c.sex), this.el('td', {}, c.chance)))),
-      ),
-      this.el('div', { className: 'actions' }, this.button('back-to-2', 'Retour', () => this.goTo(2)), this.button('to-step-4', 'Continuer : graine publique', () => this.goTo(4), { primary: true })),
-    );
-    return children;
-  }
-
-  private async copy(text: string): Promise<void> {
+  async copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
       this.announce('Empreinte copiée.');
@@ -794,96 +485,6 @@ export class PaneSession {
     }
   }
 
-  private textField(id: string, label: string, help: string, value: string, set: (value: string) => void, multiline = false): HTMLElement {
-    const error = this.state.fieldErrors[id];
-    const describedBy = [`${id}-help`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const attrs = { 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : null, autocomplete: 'off' };
-    const input = multiline
-      ? this.el('textarea', { id, attrs: { ...attrs, rows: 3 }, on: { input: (e) => set((e.target as HTMLTextAreaElement).value) } })
-      : this.el('input', { id, attrs: { ...attrs, type: 'text' }, on: { input: (e) => set((e.target as HTMLInputElement).value) } });
-    input.value = value;
-    return this.el(
-      'div',
-      { className: 'field' },
-      this.el('label', { attrs: { for: id } }, label),
-      input,
-      this.el('p', { id: `${id}-help`, className: 'field__help' }, help),
-      error ? this.el('p', { id: `${id}-error`, className: 'field__error' }, error) : null,
-    );
-  }
-
-  private step4(): Child[] {
-    const later = this.isLaterDraw();
-    return [
-      this.heading(STEP_TITLES[4]),
-      this.el(
-        'p',
-        { id: 'why-seed' },
-        'La graine est choisie en public après l’annonce de l’empreinte : personne ne pouvait donc connaître le résultat en préparant le tableau, et chacun peut refaire le tirage avec l’empreinte et la graine.',
-      ),
-      this.el('p', {}, `Empreinte annoncée : ${this.state.shownFingerprint ?? ''} — date du tirage : ${this.state.referenceDate}.`),
-      later
-        ? this.textField(
-            'field-reason',
-            'Motif du nouveau tirage (obligatoire)',
-            'Ce classeur contient déjà un tirage. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre n’est pas modifié.',
-            this.state.reason,
-            (v) => (this.state.reason = v),
-            true,
-          )
-        : null,
-      this.textField('field-seed', 'Graine publique', 'Par exemple les dés lancés par les élus, ou des nombres proposés par la salle, tels qu’annoncés : « 4 2 6 1 5 3 ».', this.state.seed, (v) => (this.state.seed = v)),
-      this.textField('field-place', 'Lieu', 'Où se tient la séance (facultatif : une ligne est laissée sur le procès-verbal).', this.state.place, (v) => (this.state.place = v)),
-      this.textField('field-officials', 'Élus et personnes présents', 'Un nom par ligne (facultatif : des lignes à signer sont laissées sur le procès-verbal).', this.state.officials, (v) => (this.state.officials = v), true),
-      this.el('div', { className: 'actions' }, this.button('back-to-3', 'Retour', () => this.goTo(3)), this.button('draw', 'Tirer au sort', () => this.draw(), { primary: true })),
-    ];
-  }
-
-  private step5(): Child[] {
-    const reveal = this.state.reveal;
-    const children: Child[] = [this.heading(STEP_TITLES[5])];
-    if (reveal === null) return children;
-    const running = reveal.state === 'running';
-    const over = reveal.state === 'done' || reveal.state === 'failed' || reveal.state === 'finishing';
-    const pace = this.el(
-      'select',
-      {
-        id: 'pace',
-        attrs: { disabled: over },
-        on: {
-          change: (e) => {
-            const name = (e.target as HTMLSelectElement).value as PaceName;
-            if (this.state.reveal) this.state.reveal.pace = name;
-            this.pacer?.setDelay(PACES[name].delayMs);
-            this.announce(`Rythme : ${PACES[name].label}.`);
-          },
-        },
-      },
-      ...(Object.keys(PACES) as PaceName[]).map((name) => {
-        const option = this.el('option', { attrs: { value: name } }, PACES[name].label);
-        option.selected = name === reveal.pace;
-        return option;
-      }),
-    );
-    children.push(
-      this.el('p', {}, 'Le tirage est calculé ; le registre s’écrit maintenant dans le classeur, secteur par secteur : les numéros de tirage apparaissent dans l’ordre du tirage, puis les statuts et les couleurs. Une pause ne change pas le résultat.'),
-      this.el('label', { attrs: { for: 'reveal-progress', id: 'reveal-progress-label' } }, 'Avancement du registre'),
-      this.el('progress', { id: 'reveal-progress', attrs: { max: reveal.total, value: reveal.done, 'aria-valuetext': progressText(reveal) } }),
-      this.el('p', { id: 'reveal-text' }, progressText(reveal)),
-      reveal.state === 'failed' ? null : this.el(
-        'div',
-        { className: 'actions' },
-        // One button that toggles, so the keyboard focus stays on it.
-        running
-          ? this.button('pause-toggle', 'Pause', () => this.pacer?.pause(), { primary: true })
-          : this.button('pause-toggle', 'Reprendre', () => this.pacer?.resume(), { primary: true, disabled: over }),
-        this.button('reveal-all', 'Tout révéler', () => this.pacer?.revealAll(), { disabled: over }),
-      ),
-      reveal.state === 'failed' ? null : this.el('div', { className: 'field' }, this.el('label', { attrs: { for: 'pace' } }, 'Rythme'), pace),
-    );
-    return children;
-  }
-
   private updateProgress(): void {
     const reveal = this.state.reveal;
     if (reveal === null) return;
@@ -896,90 +497,4 @@ export class PaneSession {
     }
     if (text) text.textContent = progressText(reveal);
   }
-
-  private step6(): Child[] {
-    const check = this.state.check;
-    const children: Child[] = [this.heading(STEP_TITLES[6])];
-    if (check === null) return children;
-    const differences = allDifferences(check);
-    if (differences.length === 0) {
-      children.push(
-        this.el(
-          'div',
-          { id: 'verdict', className: 'verdict verdict--ok', attrs: { role: 'status' } },
-          this.el('p', { className: 'verdict__title' }, 'Registre conforme'),
-          this.el('p', {}, `Vérifié dans Excel : chaque cellule de ${check.records.length > 1 ? `chacun des ${check.records.length} registres` : 'registre'} correspond au tirage recalculé à partir de ses données.`),
-        ),
-      );
-    } else {
-      children.push(
-        this.el(
-          'div',
-          { id: 'verdict', className: 'verdict verdict--ko', attrs: { role: 'alert' } },
-          this.el('p', { className: 'verdict__title' }, `Registre non conforme : ${differences.length} différence${differences.length > 1 ? 's' : ''}`),
-          this.el('p', {}, 'Activez une différence pour sélectionner la cellule dans Excel.'),
-        ),
-        this.el(
-          'ul',
-          { id: 'differences', className: 'problem-list' },
-          ...differences.map((line, i) => {
-            const target = differenceTarget(line);
-            return this.el('li', {}, target ? this.button(`difference-${i}`, line, () => this.select(target.sheet, target.cell)) : line);
-          }),
-        ),
-      );
-    }
-    const result = this.state.result;
-    if (result !== null) {
-      const { members, reserve } = membersAndReserve(result);
-      children.push(
-        this.el('h3', {}, `Membres retenus (${members.length})`),
-        this.el('ol', { id: 'members', className: 'name-list' }, ...members.map((m) => this.el('li', {}, `${m.name} — ${m.sector}, ${m.sex === 'F' ? 'femme' : 'homme'}`))),
-        this.el('h3', {}, `Liste complémentaire (${reserve.length})`),
-        this.el('ul', { id: 'reserve', className: 'name-list' }, ...reserve.map((m) => this.el('li', {}, `${m.name} — ${m.sector}, ${m.status}`))),
-      );
-    }
-    const minutes = check.records[check.records.length - 1]?.sheetNames.minutes;
-    children.push(
-      this.el(
-        'div',
-        { className: 'actions' },
-        minutes ? this.button('show-minutes', 'Afficher le procès-verbal', () => this.select(minutes, 'A1'), { primary: true, describedBy: 'print-help' }) : null,
-        this.button('new-draw', 'Préparer un autre tirage', () => this.newDraw()),
-      ),
-      this.el('p', { id: 'print-help', className: 'field__help' }, 'La feuille du procès-verbal s’affiche dans Excel, mise en page pour l’impression A4 : Fichier > Imprimer (Ctrl+P).'),
-    );
-    return children;
-  }
 }
-
-/** The fields the columns form asks for: a missing birth date may be given as an age column instead. */
-function formFields(missing: readonly Field[]): Field[] {
-  return missing.includes('birthDate') && !missing.includes('age') ? [...missing, 'age'] : [...missing];
-}
-
-/** The fingerprint in groups of 8, so the room can read it aloud and compare. */
-function groups(fingerprint: string): string[] {
-  return (fingerprint.match(/.{1,8}/g) ?? []).map((g, i, all) => (i < all.length - 1 ? `${g} ` : g));
-}
-
-function range(min: number, max: number): string {
-  return min === max ? String(min) : `${min} à ${max}`;
-}
-
-function progressText(reveal: RevealView): string {
-  const where = `Étape ${reveal.done} sur ${reveal.total} écrite`;
-  switch (reveal.state) {
-    case 'running':
-      return `${where}.`;
-    case 'paused':
-      return `${where} — en pause.`;
-    case 'finishing':
-      return `${where} — écriture du reste et vérification…`;
-    case 'done':
-      return 'Registre entièrement écrit et vérifié.';
-    case 'failed':
-      return `${where} — l’écriture a échoué.`;
-  }
-}
-

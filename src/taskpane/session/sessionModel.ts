@@ -11,7 +11,8 @@ import type { RawTable } from '../../core/table';
 import { SEXES, type Sex } from '../../core/rules';
 import { inCallOrder } from '../../core/callOrder';
 import { displayName, statusLabel } from '../../core/record/labels';
-import { isRecordSheetName } from '../../core/record/names';
+import { isRecordSheetName, nameKey } from '../../core/record/names';
+import { JOURNAL_SHEET } from '../../core/record/journal';
 import type { TableRef, WorkbookContents } from '../../excel/tableReader';
 
 export interface CountRow {
@@ -127,7 +128,7 @@ export function sourceLabel(ref: TableRef): string {
 
 /** Excel tables first (the usual case), then every sheet that is not part of a record. */
 export function sourceChoices(contents: WorkbookContents): TableRef[] {
-  const sheets = contents.sheets.filter((name) => !isRecordSheetName(name) && name !== 'Journal des tirages');
+  const sheets = contents.sheets.filter((name) => !isRecordSheetName(name) && nameKey(name) !== nameKey(JOURNAL_SHEET));
   return [...contents.tables.filter((t) => !isRecordSheetName(t.sheet)), ...sheets.map((sheet) => ({ kind: 'sheet' as const, sheet }))];
 }
 

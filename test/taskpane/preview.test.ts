@@ -116,6 +116,12 @@ withChromium('the public session in the browser preview', () => {
     return sheet.cells.map(([, cell]) => cell.value);
   }
 
+  async function loadCsv(page: Page, name: string, csv: string): Promise<void> {
+    await page.setInputFiles('#preview-file', { name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('#preview-file-status', { hasText: `« ${name} » chargé` }).waitFor();
+    await page.locator('#counts').waitFor();
+  }
+
   /** Steps 1 to 4 with the mouse's equivalent (clicks), for the tests that are not about the keyboard. */
   async function toSeedStep(page: Page): Promise<string> {
     await page.click('#to-step-2');
@@ -426,6 +432,38 @@ withChromium('the public session in the browser preview', () => {
       expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
       const data = sheetValues(await snapshot(page), 'Données du tirage');
       expect(data).toContain('Correspondance des colonnes');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('rows that cannot take part: listed with their reason, each selects its cell, and the draw goes on only once they are set aside', async () => {
+    const { page } = await openPreview();
+    try {
+      const csv = fs
+        .readFileSync(path.join(ROOT, 'assets', 'exemple-candidatures.csv'), 'utf8')
+        .replace('2;Benali;Karim;H;', '2;Benali;Karim;X;')
+        .replace('5;Morel-Duhamel;Claire;F;30/01/1992;Nord', '5;Morel-Duhamel;Claire;F;30/01/1992;Atlantide');
+      await loadCsv(page, 'anomalies.csv', csv);
+      await page.click('#to-step-2');
+      await stepTitle(page, 'Vérification');
+      const problems = await page.locator('#problems li').allInnerTexts();
+      expect(problems).toEqual([expect.stringMatching(/^Ligne 3 : sexe non reconnu « X » \(cellule D3\)/), expect.stringMatching(/^Ligne 6 : secteur inconnu « Atlantide » \(cellule F6\)/)]);
+      expect(await page.isDisabled('#to-step-3')).toBe(true);
+      await page.click('#problem-1');
+      await page.locator('.sheet-cell--selected[data-cell="F6"]').waitFor();
+      await audit(page, 'lignes irrecevables');
+      await shot(page, '2-verification-lignes-irrecevables');
+      await page.check('#exclude-confirm');
+      await page.click('#to-step-3');
+      await stepTitle(page, 'Empreinte');
+      expect(await page.locator('#chances tbody tr').count()).toBe(14);
+      await page.click('#to-step-4');
+      await drawToEnd(page);
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      const minutes = sheetValues(await snapshot(page), 'Procès-verbal').join('\n');
+      expect(minutes).toContain('Ligne 3');
+      expect(minutes).toContain('Atlantide');
     } finally {
       await page.close();
     }

@@ -63,6 +63,8 @@ export interface XlWorksheet extends XlLoadable {
 export interface XlWorksheetProtection extends XlLoadable {
   readonly protected: boolean;
   protect(options?: { allowAutoFilter?: boolean; allowSort?: boolean; allowFormatCells?: boolean; selectionMode?: Excel.WorksheetProtectionOptions['selectionMode'] }): void;
+  /** ExcelApi 1.2: the journal is unprotected only for the time of appending one line. */
+  unprotect(password?: string): void;
 }
 
 export interface XlPageLayout {

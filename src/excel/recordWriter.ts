@@ -23,6 +23,7 @@ import { freeTableName, nameKey } from '../core/record/names';
 import { planRecord, type SheetPlan } from '../core/record/plan';
 import { verifyWorkbook, type SheetGrid, type WorkbookCheck } from '../core/record/verify';
 import type { RawTable } from '../core/table';
+import type { ColumnMapping } from '../core/columns';
 import type { ExcelRunner, XlContext, XlWorksheet } from './officeApi';
 import { formatGrid, layoutOps, protectOp, styleOps, valueOps, type RowSpan, type WriteOp } from './planOps';
 import { ExcelAdapterError, type ExcelProblem, type PartialRecord } from './problems';
@@ -49,6 +50,10 @@ export interface DrawRequest {
   sourceFile: string;
   /** First day of the members' two-year mandate (ISO); the draw date when absent. */
   mandateStart?: string;
+  /** Why a draw is made in a workbook that already holds one (into the procès-verbal). */
+  laterDrawReason?: string;
+  /** Columns the operator named because their headers were not recognised (kept in the record). */
+  columns?: ColumnMapping;
 }
 
 export interface WriteOutcome {
@@ -80,7 +85,11 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
   const candidatures = await readTableIn(context, syncs, request.source);
   if (workbook.readOnly) throw new ExcelAdapterError({ code: 'read_only' });
   if (workbook.protection.protected) throw new ExcelAdapterError({ code: 'workbook_protected' });
-  const prepared = prepareDraw(candidatures.table, { referenceDate: request.referenceDate, excludeInvalid: request.excludeInvalid });
+  const prepared = prepareDraw(candidatures.table, {
+    referenceDate: request.referenceDate,
+    excludeInvalid: request.excludeInvalid,
+    ...(request.columns && Object.keys(request.columns).length > 0 ? { columns: request.columns } : {}),
+  });
   const current = prepared.canonical.fingerprint;
   if (current !== parseAnnouncedFingerprint(request.shownFingerprint)) {
     throw new ExcelAdapterError({ code: 'table_changed', shown: request.shownFingerprint, current });
@@ -94,6 +103,7 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
     sourceFile: request.sourceFile,
     inputSheets: sheetsBefore,
     mandateStart: request.mandateStart ?? request.referenceDate,
+    ...(request.laterDrawReason ? { laterDrawReason: request.laterDrawReason } : {}),
   });
   const plans = planRecord(buildRecord(result, meta));
   const taken = new Set(tables.items.map((t) => nameKey(t.name)));

@@ -22,6 +22,8 @@ import {
   type WriteOutcome,
 } from './recordWriter';
 import { readSheetGrids } from './sheetReader';
+import { appendJournalEntry, readJournalEntries } from './journalWriter';
+import type { JournalEntry, LoggedEntry } from '../core/record/journal';
 import { problemOf, SyncCounter } from './syncs';
 import { listContents, readTableIn, type TableRead, type TableRef, type WorkbookContents } from './tableReader';
 import type { WriteOp } from './planOps';
@@ -49,6 +51,10 @@ export interface WorkbookPort {
   /** The *Vérifier* action: any workbook holding a record. Throws NotARecordError when it holds none. */
   verifyRecord(): Promise<WorkbookCheck>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /** Appends one line to the « Journal des tirages » (created on the first attempt); returns its row. */
+  appendJournal(entry: JournalEntry): Promise<number>;
+  /** The journal's lines, in order; [] when the workbook has none. */
+  readJournal(): Promise<LoggedEntry[]>;
 }
 
 export interface AdapterOptions {
@@ -123,6 +129,14 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
       await this.syncs.sync(context);
     });
   }
+
+  appendJournal(entry: JournalEntry): Promise<number> {
+    return this.runBatch((context) => appendJournalEntry(context, this.syncs, entry));
+  }
+
+  readJournal(): Promise<LoggedEntry[]> {
+    return this.runBatch((context) => readJournalEntries(context, this.syncs));
+  }
 }
 
 class Reveal implements RevealSession {
@@ -151,6 +165,8 @@ class Reveal implements RevealSession {
       await this.run(async (context) => {
         // The first step adds the sheets; later ones find them by name, in a new context each.
         const sheets = first ? createSheetsFor(context, this.prepared.plans) : this.prepared.plans.map((p) => context.workbook.worksheets.getItem(p.name));
+        // The room watches the draw sheet fill in: it is shown as soon as it exists (same sync).
+        if (first) sheets[Math.max(0, this.prepared.plans.findIndex((p) => p.role === 'draw'))].activate();
         for (const group of packSyncs(step, SYNC_BYTES, first ? creationBytes(this.prepared.plans) : 0)) {
           group.forEach((op) => op.queue(sheets));
           await this.syncs.sync(context);

@@ -31,3 +31,17 @@ export async function readOfficeEnvironment(): Promise<OfficeEnvironment> {
   const excelApiSupported = host === 'Excel' && Office.context.requirements.isSetSupported('ExcelApi', REQUIRED_EXCEL_API);
   return { officeLoaded: true, host, excelApiSupported };
 }
+
+/**
+ * The open workbook's file name, for the procès-verbal's « Fichier d’origine » ("classeur.xlsx");
+ * Office gives a path or a URL, or nothing for a workbook never saved.
+ */
+export function documentFileName(): string {
+  const url = typeof Office === 'undefined' ? '' : (Office.context.document?.url ?? '');
+  const last = url.split(/[\\/]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last.split('?')[0]) || 'Classeur Excel';
+  } catch {
+    return last || 'Classeur Excel';
+  }
+}

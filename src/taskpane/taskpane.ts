@@ -1,15 +1,20 @@
 /**
  * The task pane's entry point (bundled by webpack into dist/taskpane.*.js): wait for Office,
- * decide the view, draw it.
+ * decide the view, draw it; in Excel, the session runs on the office.js adapter.
  */
 import './taskpane.css';
-import { readOfficeEnvironment } from './officeEnvironment';
+import { officeWorkbook } from '../excel/office';
+import { documentFileName, readOfficeEnvironment } from './officeEnvironment';
+import { openSession } from './pane';
 import { choosePaneView } from './paneView';
 import { MOUNT_POINT_ID, mountPoint, renderPaneView } from './render';
 
 async function start(): Promise<void> {
   const environment = await readOfficeEnvironment();
-  renderPaneView(mountPoint(document), choosePaneView(environment));
+  const view = choosePaneView(environment);
+  const mount = mountPoint(document);
+  if (view.kind === 'ready') openSession(mount, officeWorkbook(), { sourceFile: documentFileName() });
+  else renderPaneView(mount, view);
 }
 
 start().catch((error: unknown) => {

@@ -37,10 +37,11 @@ const PARAMETERS = {
   columnMapping: 'Correspondance des colonnes',
   recordSheets: 'Feuilles du registre',
   inputSheets: 'Feuilles du classeur avant le tirage',
+  laterDrawReason: 'Motif d’un nouveau tirage',
 } as const;
 type Parameter = keyof typeof PARAMETERS;
 /** Parameters whose row is left out when empty (records written before them have no such row). */
-const OPTIONAL_PARAMETERS: readonly Parameter[] = ['columnMapping'];
+const OPTIONAL_PARAMETERS: readonly Parameter[] = ['columnMapping', 'laterDrawReason'];
 
 export const CANDIDATE_HEADER = [
   'Ligne',
@@ -85,6 +86,7 @@ function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter
     recordSheets: ROLES.map((role) => meta.sheetNames[role]).join('; '),
     // JSON: a sheet name may hold any character but a few, ';' included.
     inputSheets: JSON.stringify(meta.inputSheets),
+    laterDrawReason: meta.laterDrawReason ?? '',
   };
 }
 
@@ -299,6 +301,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
         inputSheets,
         mandateStart,
         sheetNames,
+        ...(param('laterDrawReason') === '' ? {} : { laterDrawReason: param('laterDrawReason') }),
       },
     },
     problems,

@@ -6,5 +6,20 @@ export * from './plan';
 export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
 export { verifyWorkbook, allDifferences, compareSheet, sameValue, type SheetGrid, type RecordCheck, type WorkbookCheck } from './verify';
+export {
+  JOURNAL_SHEET,
+  JOURNAL_HEADER,
+  JOURNAL_OUTCOME_LABELS,
+  JOURNAL_FIRST_ENTRY_ROW,
+  JOURNAL_COLUMN_WIDTHS,
+  journalHeadCells,
+  journalEntryCells,
+  readJournal,
+  findJournal,
+  journalDifferences,
+  type JournalEntry,
+  type JournalOutcome,
+  type LoggedEntry,
+} from './journal';
 export { recordReplacement, type RecordedReplacement } from './replace';
 export { findReplacementSheets } from './replacements';

@@ -16,6 +16,8 @@ export interface RecordMeta {
   /** First day of the members' two-year mandate (ISO), the draw date unless the operator said otherwise. */
   mandateStart: string;
   sheetNames: Record<RecordSheetRole, string>;
+  /** Why this draw was made in a workbook that already held one ('' or absent for a first draw). */
+  laterDrawReason?: string;
 }
 
 /** The meta of a new record: its sheets get names the workbook does not use yet. */

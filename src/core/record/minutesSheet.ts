@@ -70,6 +70,8 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   } else {
     meta.officials.forEach((name, i) => field(i === 0 ? 'Élus et personnes présents' : '', name));
   }
+  // A draw in a workbook that already held one says why, as the journal does (issue 8).
+  if (meta.laterDrawReason) field('Motif du nouveau tirage', meta.laterDrawReason);
   field('Cadre', 'Article 7 du règlement du Conseil local du numérique : tirage aléatoire numérique sur tableur, en séance publique.');
   field('Mandat des membres', mandateText(mandatePeriod(meta.mandateStart)));
 

@@ -12,6 +12,7 @@ import { gridToRawTable } from '../grid';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { SHEET_BUILDERS } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
+import { journalDifferences } from './journal';
 import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
 import type { RecordSheetRole, RecordValue, SheetModel } from './model';
 import { checkReplacements, findReplacementSheets, type FoundReplacement } from './replacements';
@@ -205,19 +206,22 @@ export interface WorkbookCheck {
  */
 export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
+  // A draw the add-in's journal logged is reported even when every record sheet is gone.
+  const logged = journalDifferences(sheets);
   if (dataSheets.length === 0) {
     const orphans = sheets.filter((s) => isRecordSheetName(s.name));
     const roles = new Set(orphans.map((s) => ROLES.find((role) => isRecordSheetName(s.name, role))));
     // One sheet called « Synthèse » may be anybody's; two of the record's sheets are a record that lost its data.
-    if (roles.size < 2) throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
+    if (roles.size < 2 && logged.length === 0) throw new NotARecordError(`aucune feuille « ${DATA_TITLE} » : ce classeur n’est pas un registre de tirage`);
     const names = orphans.map((s) => `« ${s.name} »`).join(', ');
-    return {
-      records: [],
-      differences: [
-        `Feuille « ${DATA_TITLE} » manquante : le classeur contient les feuilles de registre ${names}, mais plus les données qui ` +
-          'permettent de recalculer le tirage et de les vérifier.',
-      ],
-    };
+    const orphaned =
+      roles.size < 2
+        ? []
+        : [
+            `Feuille « ${DATA_TITLE} » manquante : le classeur contient les feuilles de registre ${names}, mais plus les données qui ` +
+              'permettent de recalculer le tirage et de les vérifier.',
+          ];
+    return { records: [], differences: [...logged, ...orphaned] };
   }
   const replacements = findReplacementSheets(sheets);
   const records = dataSheets.map((grid): RecordCheck => {
@@ -230,7 +234,7 @@ export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expected
       return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`], replacements: [] };
     }
   });
-  const differences: string[] = [];
+  const differences: string[] = [...logged];
   const accounted = new Set(records.flatMap((r) => [...Object.values(r.sheetNames), r.dataSheet, ...r.inputSheets]));
   for (const sheet of sheets) {
     if (isRecordSheetName(sheet.name) && !accounted.has(sheet.name)) {

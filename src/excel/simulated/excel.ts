@@ -554,6 +554,15 @@ class ProtectionProxy extends SimObject implements XlWorksheetProtection {
       };
     });
   }
+
+  unprotect(): void {
+    this.queue('unprotect', null, () => {
+      const sheet = this.target();
+      if (this.context.state.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+      // Excel accepts unprotecting a sheet that is not protected: nothing changes.
+      sheet.protection = { ...sheet.protection, protected: false };
+    });
+  }
 }
 
 class PageLayoutProxy implements XlPageLayout {

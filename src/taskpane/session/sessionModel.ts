@@ -1,0 +1,155 @@
+/**
+ * What the session's steps show, computed from the engine's data: pure functions, no DOM, no
+ * Excel. The rules themselves stay in core; this module only arranges their results for the pane.
+ */
+import { toNumber } from '../../core/fraction';
+import type { CandidateOutcome, DrawResult, PreparedDraw } from '../../core/draw';
+import { isEligible } from '../../core/candidatures';
+import { columnLetter, describeRowProblem, type RowProblem } from '../../core/errors';
+import { FIELD_LABELS, findColumns, type ColumnMapping, type Field } from '../../core/columns';
+import type { RawTable } from '../../core/table';
+import { SEXES, type Sex } from '../../core/rules';
+import { inCallOrder } from '../../core/callOrder';
+import { displayName, statusLabel } from '../../core/record/labels';
+import { isRecordSheetName, nameKey } from '../../core/record/names';
+import { JOURNAL_SHEET } from '../../core/record/journal';
+import type { TableRef, WorkbookContents } from '../../excel/tableReader';
+
+export interface CountRow {
+  sector: string;
+  F: number;
+  H: number;
+  total: number;
+}
+
+/** Eligible candidatures per sector and sex, laid out like the slide (Secteurs × Femmes / Hommes / Total), with the total row. */
+export function countsBySectorAndSex(prepared: PreparedDraw): CountRow[] {
+  const rows: CountRow[] = prepared.rules.sectors.map((sector) => ({ sector, F: 0, H: 0, total: 0 }));
+  const bySector = new Map(rows.map((r) => [r.sector, r]));
+  for (const c of prepared.candidatures) {
+    if (!isEligible(c)) continue;
+    const row = bySector.get(c.sector);
+    if (row === undefined) continue;
+    row[c.sex]++;
+    row.total++;
+  }
+  const total = { sector: 'Total', F: 0, H: 0, total: 0 };
+  for (const r of rows) for (const key of ['F', 'H', 'total'] as const) total[key] += r[key];
+  return [...rows, total];
+}
+
+/** The recognised columns, as the table names them: field, column letter, header text. */
+export function recognisedColumns(table: RawTable, mapping: ColumnMapping = {}): { field: string; column: string; header: string }[] {
+  const map = findColumns(table, mapping);
+  const headerCells = table.rows.find((r) => r.rowNumber === map.headerRow)?.cells ?? [];
+  return (Object.keys(FIELD_LABELS) as Field[])
+    .filter((field) => map.columns[field] !== undefined)
+    .map((field) => {
+      const index = map.columns[field] as number;
+      const header = headerCells[index];
+      return { field: FIELD_LABELS[field], column: columnLetter(index), header: header === null || header === undefined ? '' : String(header) };
+    });
+}
+
+/** Every row problem, one line each, with the cell to select (the row's first cell when no single cell is at fault). */
+export function problemLines(prepared: PreparedDraw): { problem: RowProblem; text: string; cell: string }[] {
+  return prepared.candidatures.flatMap((c) => c.problems.map((problem) => ({ problem, text: describeRowProblem(problem), cell: problem.cell ?? `A${problem.row}` })));
+}
+
+export interface SeatLine {
+  sector: string;
+  seats: number;
+  /** Women's seats: the seed chooses among the optimal allocations, between these bounds. */
+  minWomen: number;
+  maxWomen: number;
+}
+
+export function seatLines(prepared: PreparedDraw): SeatLine[] {
+  return prepared.space.sectors.map((s, i) => ({ sector: prepared.rules.sectors[i], seats: s.seats, minWomen: s.minWomen, maxWomen: s.maxWomen }));
+}
+
+export interface ChanceLine {
+  row: number;
+  name: string;
+  sector: string;
+  sex: Sex;
+  /** Percentage, one decimal, French comma. */
+  chance: string;
+}
+
+export function percent(value: number): string {
+  return `${(Math.round(value * 1000) / 10).toFixed(1).replace('.', ',')} %`;
+}
+
+/** Each eligible candidate's chance of being selected, in row order. */
+export function chanceLines(prepared: PreparedDraw): ChanceLine[] {
+  return prepared.candidatures.flatMap((c, i) =>
+    isEligible(c) ? [{ row: c.row, name: displayName(c.lastName, c.firstName), sector: c.sector, sex: c.sex, chance: percent(toNumber(prepared.chances[i])) }] : [],
+  );
+}
+
+export interface NamedOutcome {
+  name: string;
+  sector: string;
+  sex: Sex;
+  status: string;
+  drawNumber: number | null;
+}
+
+function named(o: CandidateOutcome): NamedOutcome {
+  const c = o.candidature;
+  return { name: displayName(c.lastName, c.firstName), sector: c.sector ?? '', sex: c.sex ?? 'F', status: statusLabel(o), drawNumber: o.drawNumber };
+}
+
+/** The members, in the procès-verbal's call order, and the reserve list, by sector, sex and rank. */
+export function membersAndReserve(result: DrawResult): { members: NamedOutcome[]; reserve: NamedOutcome[] } {
+  const ordered = inCallOrder(result.outcomes);
+  return { members: ordered.filter((o) => o.status === 'selected').map(named), reserve: ordered.filter((o) => o.status === 'reserve').map(named) };
+}
+
+/** Where a difference of `verify` points: « Tirage, cellule B7 : … » or « Feuille « X », ligne 7 : … ». */
+export function differenceTarget(line: string): { sheet: string; cell: string } | null {
+  const cell = /^(.+?), cellule ([A-Z]{1,3}[0-9]+) :/.exec(line);
+  if (cell) return { sheet: cell[1], cell: cell[2] };
+  const row = /^Feuille « (.+?) », ligne ([0-9]+) :/.exec(line);
+  if (row) return { sheet: row[1], cell: `A${row[2]}` };
+  return null;
+}
+
+/** The data sheets of the records already in the workbook (by their names). */
+export function recordDataSheets(contents: WorkbookContents): string[] {
+  return contents.sheets.filter((name) => isRecordSheetName(name, 'data'));
+}
+
+/** How a source is named in the pane's list. */
+export function sourceLabel(ref: TableRef): string {
+  return ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${ref.sheet} »)` : `Feuille « ${ref.sheet} » (toutes ses cellules)`;
+}
+
+/** Excel tables first (the usual case), then every sheet that is not part of a record. */
+export function sourceChoices(contents: WorkbookContents): TableRef[] {
+  const sheets = contents.sheets.filter((name) => !isRecordSheetName(name) && nameKey(name) !== nameKey(JOURNAL_SHEET));
+  return [...contents.tables.filter((t) => !isRecordSheetName(t.sheet)), ...sheets.map((sheet) => ({ kind: 'sheet' as const, sheet }))];
+}
+
+/** "2025-06-13T18:04:05Z": the journal's time, to the second, in UTC. */
+export function journalTime(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Today as YYYY-MM-DD in the operator's own time zone (the day of the session). */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const SEX_COLUMNS: readonly Sex[] = SEXES;
+
+/** The fields a `missing_columns` error names (by their French labels), as the mapping's keys. */
+export function fieldsOfLabels(labels: readonly string[]): Field[] {
+  const byLabel = new Map((Object.keys(FIELD_LABELS) as Field[]).map((field) => [FIELD_LABELS[field], field]));
+  return labels.flatMap((label) => {
+    const field = byLabel.get(label);
+    return field === undefined ? [] : [field];
+  });
+}

@@ -1,0 +1,471 @@
+/**
+ * The public session in a real browser: the preview (dist-preview/, the task pane's own code on
+ * the simulated Excel) in Debian's Chromium. The whole session with the keyboard alone, to
+ * « Registre conforme », with a screenshot of each step in test-output/taskpane/ and an axe-core
+ * audit of each step in the normal and the forced-colors themes; the record left in the simulated
+ * workbook saved to .xlsx and passed to `tirage-cln verify`. Then hostile names, a table edited
+ * after its fingerprint was shown, and a second draw in the same workbook.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { workbookFromSnapshot, type WorkbookSnapshot } from '../../src/excel/simulated/snapshot';
+import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
+import { JOURNAL_SHEET } from '../../src/core/record/journal';
+import { ROOT } from '../support/addinBuild';
+import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
+
+const PREVIEW = path.join(ROOT, 'dist-preview');
+const OUTPUT = path.join(ROOT, 'test-output', 'taskpane');
+const SEED = '4 2 6 1 5 3';
+
+const withChromium = requireChromium() ? describe : describe.skip;
+
+interface Hooks {
+  snapshot(): WorkbookSnapshot;
+  setCell(sheet: string, address: string, value: string | number): void;
+  reopenPane(): void;
+  failFromNextSync(code: string | null): void;
+  setReadOnly(readOnly: boolean): void;
+}
+
+withChromium('the public session in the browser preview', () => {
+  let server: StaticServer;
+  let browser: ChromiumSession;
+  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(PREVIEW, 'index.html'))) throw new Error('dist-preview/index.html est absent : lancez npm run build avant ce test.');
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    server = await serveDirectory(PREVIEW);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh preview page, on the example table, with every dialog (an executed `alert`) recorded. */
+  async function openPreview(): Promise<{ page: Page; dialogs: string[]; requests: string[] }> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    const dialogs: string[] = [];
+    const requests: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${server.origin}/index.html`);
+    await page.locator('#step-title', { hasText: 'Candidatures' }).waitFor();
+    await page.locator('#counts').waitFor();
+    return { page, dialogs, requests };
+  }
+
+  async function stepTitle(page: Page, text: string): Promise<void> {
+    await page.locator('#step-title', { hasText: text }).waitFor();
+  }
+
+  /** No serious or critical violation, in the normal theme and in forced colors (Windows high contrast). */
+  async function audit(page: Page, where: string): Promise<void> {
+    for (const forcedColors of ['none', 'active'] as const) {
+      await page.emulateMedia({ forcedColors });
+      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+      });
+      expect({ where, forcedColors, violations }).toEqual({ where, forcedColors, violations: [] });
+    }
+    await page.emulateMedia({ forcedColors: 'none' });
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
+  }
+
+  /** Presses Tab (Shift+Tab when `back`) until the element is focused: the keyboard's own way there. */
+  async function tabTo(page: Page, selector: string, back = false): Promise<void> {
+    for (let i = 0; i < 300; i++) {
+      if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return;
+      await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    }
+    throw new Error(`${selector} n’a pas pu être atteint au clavier`);
+  }
+
+  async function press(page: Page, selector: string, key = 'Enter'): Promise<void> {
+    await tabTo(page, selector);
+    await page.keyboard.press(key);
+  }
+
+  async function hooks<T>(page: Page, use: (hooks: Hooks) => T): Promise<T> {
+    return page.evaluate(`(${use.toString()})(window.tiragePreview)`) as Promise<T>;
+  }
+
+  async function snapshot(page: Page): Promise<WorkbookSnapshot> {
+    return hooks(page, (h) => h.snapshot());
+  }
+
+  function sheetValues(snap: WorkbookSnapshot, name: string): (string | number | boolean | null)[] {
+    const sheet = snap.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`feuille « ${name} » absente`);
+    return sheet.cells.map(([, cell]) => cell.value);
+  }
+
+  async function loadCsv(page: Page, name: string, csv: string): Promise<void> {
+    await page.setInputFiles('#preview-file', { name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('#preview-file-status', { hasText: `« ${name} » chargé` }).waitFor();
+    await page.locator('#counts').waitFor();
+  }
+
+  /** Steps 1 to 4 with the mouse's equivalent (clicks), for the tests that are not about the keyboard. */
+  async function toSeedStep(page: Page): Promise<string> {
+    await page.click('#to-step-2');
+    await stepTitle(page, 'Vérification');
+    if (await page.locator('#exclude-confirm').count()) await page.check('#exclude-confirm');
+    await page.click('#to-step-3');
+    await stepTitle(page, 'Empreinte');
+    const fingerprint = (await page.getAttribute('#fingerprint', 'data-fingerprint')) ?? '';
+    await page.click('#to-step-4');
+    await stepTitle(page, 'Graine publique');
+    return fingerprint;
+  }
+
+  async function drawToEnd(page: Page, seed = SEED): Promise<void> {
+    await page.fill('#field-seed', seed);
+    await page.click('#draw');
+    await stepTitle(page, 'Tirage');
+    await page.click('#reveal-all');
+    await stepTitle(page, 'Procès-verbal');
+    await page.locator('#verdict').waitFor();
+  }
+
+  test('the whole session with the keyboard alone, audited and photographed at each step, to a record that `verify` accepts', async () => {
+    const { page, dialogs, requests } = await openPreview();
+    try {
+      expect(await page.locator('.preview-banner h1').innerText()).toBe('Aperçu — Excel simulé');
+      // Step 1: the table found, its columns, the counts laid out like the slide.
+      expect(await page.locator('#source option:checked').innerText()).toContain('Candidatures');
+      expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne D');
+      const counts = await page.locator('#counts tbody tr').allInnerTexts();
+      expect(counts[counts.length - 1].split('\t')).toEqual(['Total', expect.any(String), expect.any(String), '16']);
+      await audit(page, 'étape 1');
+      await shot(page, '1-candidatures');
+      await press(page, '#to-step-2');
+
+      // Step 2.
+      await stepTitle(page, 'Étape 2 sur 6 — Vérification');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+      await audit(page, 'étape 2');
+      await shot(page, '2-verification');
+      if (await page.locator('#exclude-confirm').count()) await press(page, '#exclude-confirm', 'Space');
+      await press(page, '#to-step-3');
+
+      // Step 3: the fingerprint before any seed.
+      await stepTitle(page, 'Empreinte');
+      const fingerprint = (await page.getAttribute('#fingerprint', 'data-fingerprint')) ?? '';
+      expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(await page.locator('#chances tbody tr').count()).toBe(16);
+      await audit(page, 'étape 3');
+      await shot(page, '3-empreinte');
+      // 200 % zoom in a 640-pixel pane, or a 320-pixel one: everything reflows, nothing scrolls sideways (WCAG 1.4.10).
+      await page.setViewportSize({ width: 320, height: 900 });
+      const overflow = await page.evaluate(() => {
+        const pane = document.getElementById('tirage-pane') as HTMLElement;
+        return { pane: pane.scrollWidth - pane.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      });
+      expect(overflow).toEqual({ pane: 0, page: 0 });
+      await shot(page, '3-empreinte-320px');
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await press(page, '#to-step-4');
+
+      // Step 4: seed, place, officials, typed.
+      await stepTitle(page, 'Graine publique');
+      await tabTo(page, '#field-seed');
+      await page.keyboard.type(SEED);
+      await tabTo(page, '#field-place');
+      await page.keyboard.type('Archives nationales du monde du travail, Roubaix');
+      await tabTo(page, '#field-officials');
+      await page.keyboard.type('Mme Adjointe au numérique');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('M. Conseiller municipal');
+      await audit(page, 'étape 4');
+      await shot(page, '4-graine');
+      await press(page, '#draw');
+
+      // Step 5: the reveal, paused, resumed at another pace, then everything at once.
+      await stepTitle(page, 'Tirage');
+      await press(page, '#pause-toggle');
+      await page.locator('#reveal-text', { hasText: 'en pause' }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('pause-toggle');
+      const paused = await snapshot(page);
+      expect(paused.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Tirage', 'Procès-verbal', JOURNAL_SHEET]));
+      await audit(page, 'étape 5');
+      await shot(page, '5-tirage-en-pause');
+      await press(page, '#pause-toggle');
+      await press(page, '#pace');
+      await page.keyboard.press('ArrowDown');
+      await press(page, '#reveal-all');
+
+      // Step 6: checked in Excel.
+      await stepTitle(page, 'Procès-verbal');
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      expect(await page.locator('#members li').count()).toBeGreaterThan(0);
+      await audit(page, 'étape 6');
+      await shot(page, '6-proces-verbal');
+      await page.emulateMedia({ forcedColors: 'active' });
+      await shot(page, '6-proces-verbal-contraste-eleve');
+      await page.emulateMedia({ forcedColors: 'none' });
+      await press(page, '#show-minutes');
+      await page.locator('.sheet-tab[aria-selected="true"]', { hasText: 'Procès-verbal' }).waitFor();
+      await shot(page, '6-proces-verbal-feuille');
+
+      // The record left in the simulated workbook, saved as .xlsx, passes the CLI's verify.
+      const file = path.join(OUTPUT, 'registre-apercu.xlsx');
+      fs.writeFileSync(file, await simulatedWorkbookToXlsx(workbookFromSnapshot(await snapshot(page))));
+      const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file, '--fingerprint', fingerprint], { encoding: 'utf8' });
+      expect(out).toContain('conforme');
+      const journal = sheetValues(await snapshot(page), JOURNAL_SHEET);
+      expect(journal).toEqual(expect.arrayContaining(['Tirage demandé', 'Registre écrit et vérifié', fingerprint, SEED]));
+      expect(dialogs).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('hostile names stay plain text in the pane and in the sheets; nothing is executed', async () => {
+    const { page, dialogs } = await openPreview();
+    try {
+      const csv = fs
+        .readFileSync(path.join(ROOT, 'assets', 'exemple-candidatures.csv'), 'utf8')
+        .replace('Amandine', '<img src=x onerror=alert(1)>')
+        .replace('Karim', '=HYPERLINK("http://exemple.org","clic")');
+      await page.setInputFiles('#preview-file', { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await page.locator('#preview-file-status', { hasText: '« hostile.csv » chargé' }).waitFor();
+      await page.locator('#counts').waitFor();
+      await toSeedStep(page);
+      await page.click('#back-to-3');
+      await stepTitle(page, 'Empreinte');
+      const chances = await page.locator('#chances').innerText();
+      expect(chances).toContain('<img src=x onerror=alert(1)>');
+      expect(chances).toContain('=HYPERLINK("http://exemple.org","clic")');
+      await page.click('#to-step-4');
+      await drawToEnd(page);
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      expect(await page.locator('#tirage-pane img, .sheet-panel img').count()).toBe(0);
+      await page.locator('.sheet-tab', { hasText: /^Tirage$/ }).click();
+      await page.locator('.sheet-grid[data-sheet="Tirage"]').waitFor();
+      const grid = await page.locator('.sheet-grid').innerText();
+      expect(grid).toContain('<img src=x onerror=alert(1)>');
+      expect(grid).toContain('=HYPERLINK("http://exemple.org","clic")');
+      const snap = await snapshot(page);
+      const hostile = snap.sheets.flatMap((s) => s.cells.map(([, cell]) => cell)).filter((cell) => typeof cell.value === 'string' && /HYPERLINK|onerror/.test(cell.value));
+      expect(hostile.length).toBeGreaterThanOrEqual(4);
+      expect(hostile.filter((cell) => cell.formula !== null)).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await shot(page, 'noms-hostiles');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a table edited after its fingerprint was shown: the draw is refused with the new fingerprint, and logged', async () => {
+    const { page } = await openPreview();
+    try {
+      const shown = await toSeedStep(page);
+      // A co-author's edit between steps 3 and 5.
+      await hooks(page, (h) => h.setCell('Candidatures', 'C2', 'Amandine-Marie'));
+      await page.fill('#field-seed', SEED);
+      await page.click('#draw');
+      const alert = page.locator('#session-failure[data-code="table_changed"]');
+      await alert.waitFor();
+      const text = await alert.innerText();
+      expect(text).toContain(`empreinte affichée ${shown}`);
+      const current = /empreinte actuelle ([0-9a-f]{64})/.exec(text)?.[1];
+      expect(current).toBeDefined();
+      expect(current).not.toBe(shown);
+      const snap = await snapshot(page);
+      expect(snap.sheets.map((s) => s.name)).toEqual(['Candidatures', JOURNAL_SHEET]);
+      expect(sheetValues(snap, JOURNAL_SHEET)).toEqual(expect.arrayContaining(['Tirage demandé', 'Tirage refusé', shown]));
+      await audit(page, 'refus');
+      await shot(page, 'refus-tableau-modifie');
+      await page.click('#show-new-fingerprint');
+      await stepTitle(page, 'Empreinte');
+      expect(await page.getAttribute('#fingerprint', 'data-fingerprint')).toBe(current);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a second draw asks for a reason; both draws are logged and the first record stays intact; reopening offers to verify first', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await drawToEnd(page);
+      const first = await snapshot(page);
+      const firstRecord = first.sheets.filter((s) => ['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage'].includes(s.name));
+      expect(firstRecord).toHaveLength(4);
+
+      await page.click('#new-draw');
+      await stepTitle(page, 'Candidatures');
+      await toSeedStep(page);
+      await page.fill('#field-seed', '1 1 1 1');
+      await page.click('#draw');
+      const error = page.locator('#field-reason-error');
+      await error.waitFor();
+      expect(await error.innerText()).toContain('indiquez pourquoi un nouveau tirage est fait');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-reason');
+      await page.fill('#field-reason', 'Erreur de saisie de la graine annoncée en séance');
+      await drawToEnd(page, '1 1 1 1');
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+
+      const second = await snapshot(page);
+      for (const sheet of firstRecord) expect(second.sheets.find((s) => s.name === sheet.name)).toEqual(sheet);
+      expect(sheetValues(second, 'Procès-verbal (2)')).toEqual(expect.arrayContaining(['Motif du nouveau tirage', 'Erreur de saisie de la graine annoncée en séance']));
+      const journal = sheetValues(second, JOURNAL_SHEET);
+      expect(journal.filter((v) => v === 'Registre écrit et vérifié')).toHaveLength(2);
+      expect(journal).toEqual(expect.arrayContaining(['Données du tirage', 'Données du tirage (2)', 'Erreur de saisie de la graine annoncée en séance']));
+
+      // The pane opened again on this workbook offers to verify, not to draw.
+      await hooks(page, (h) => h.reopenPane());
+      await stepTitle(page, 'Ce classeur contient déjà un tirage');
+      await audit(page, 'registre existant');
+      await shot(page, 'registre-existant');
+      await page.click('#verify-existing');
+      await page.locator('#verdict .verdict__title', { hasText: 'Registre conforme' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the connection lost during the reveal: said in French, the sheets begun left marked INACHEVÉ, and a way to go on', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await page.fill('#field-seed', SEED);
+      await page.click('#draw');
+      await stepTitle(page, 'Tirage');
+      await page.click('#pause-toggle');
+      await page.locator('#reveal-text', { hasText: 'en pause' }).waitFor();
+      await hooks(page, (h) => h.failFromNextSync('ConnectionFailure'));
+      await page.click('#pause-toggle');
+      const alert = page.locator('#session-failure[data-code="connection_lost"]');
+      await alert.waitFor();
+      const text = await alert.innerText();
+      expect(text).toContain('La connexion avec Excel a été perdue pendant l’opération.');
+      expect(text).toContain('INACHEVÉ');
+      expect(text).toContain('Réessayer');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('session-failure');
+      // Every record sheet begun still says, in A1, that it is unfinished.
+      const snap = await snapshot(page);
+      const begun = snap.sheets.filter((s) => !['Candidatures', JOURNAL_SHEET].includes(s.name));
+      expect(begun.length).toBeGreaterThan(0);
+      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toMatch(/^INACHEVÉ/);
+      await audit(page, 'connexion perdue');
+      await shot(page, 'connexion-perdue');
+      // Connection back: « Réessayer » reads the table again and shows its fingerprint.
+      await hooks(page, (h) => h.failFromNextSync(null));
+      await page.click('#retry');
+      await stepTitle(page, 'Empreinte');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a read-only workbook: nothing is drawn, and the pane says how to open it for editing', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await hooks(page, (h) => h.setReadOnly(true));
+      await page.fill('#field-seed', SEED);
+      await page.click('#draw');
+      const alert = page.locator('#session-failure[data-code="read_only"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('Le classeur est ouvert en lecture seule : le registre ne peut pas y être écrit. Ouvrez-le en modification');
+      expect((await snapshot(page)).sheets.map((s) => s.name)).toEqual(['Candidatures']);
+      await stepTitle(page, 'Graine publique');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('one’s own .xlsx loads into the simulated Excel and draws to a conforming record', async () => {
+    const { page } = await openPreview();
+    try {
+      const csvFingerprint = await toSeedStep(page);
+      await page.setInputFiles('#preview-file', path.join(ROOT, 'assets', 'exemple-candidatures.xlsx'));
+      await page.locator('#preview-file-status', { hasText: '« exemple-candidatures.xlsx » chargé' }).waitFor();
+      await stepTitle(page, 'Candidatures');
+      await page.locator('#counts').waitFor();
+      // The same candidatures as the CSV example: the same fingerprint.
+      expect(await toSeedStep(page)).toBe(csvFingerprint);
+      await drawToEnd(page);
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('headers not recognised: the pane asks which column holds what, and the draw goes on with that choice recorded', async () => {
+    const { page } = await openPreview();
+    try {
+      const exampleFingerprint = await toSeedStep(page);
+      const csv = fs.readFileSync(path.join(ROOT, 'assets', 'exemple-candidatures.csv'), 'utf8').replace(';Sexe;', ';Q4;');
+      await page.setInputFiles('#preview-file', { name: 'entetes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      const alert = page.locator('#session-failure[data-code="missing_columns"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('Sexe');
+      await page.locator('#columns-form').waitFor();
+      await audit(page, 'colonnes non reconnues');
+      await shot(page, 'colonnes-non-reconnues');
+      await page.selectOption('#column-sex', { label: '« Q4 » (D1)' });
+      await page.click('#use-columns');
+      await page.locator('#counts').waitFor();
+      expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne D (« Q4 »)');
+      expect(await toSeedStep(page)).toBe(exampleFingerprint);
+      await drawToEnd(page);
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      const data = sheetValues(await snapshot(page), 'Données du tirage');
+      expect(data).toContain('Correspondance des colonnes');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('rows that cannot take part: listed with their reason, each selects its cell, and the draw goes on only once they are set aside', async () => {
+    const { page } = await openPreview();
+    try {
+      const csv = fs
+        .readFileSync(path.join(ROOT, 'assets', 'exemple-candidatures.csv'), 'utf8')
+        .replace('2;Benali;Karim;H;', '2;Benali;Karim;X;')
+        .replace('5;Morel-Duhamel;Claire;F;30/01/1992;Nord', '5;Morel-Duhamel;Claire;F;30/01/1992;Atlantide');
+      await loadCsv(page, 'anomalies.csv', csv);
+      await page.click('#to-step-2');
+      await stepTitle(page, 'Vérification');
+      const problems = await page.locator('#problems li').allInnerTexts();
+      expect(problems).toEqual([expect.stringMatching(/^Ligne 3 : sexe non reconnu « X » \(cellule D3\)/), expect.stringMatching(/^Ligne 6 : secteur inconnu « Atlantide » \(cellule F6\)/)]);
+      expect(await page.isDisabled('#to-step-3')).toBe(true);
+      await page.click('#problem-1');
+      await page.locator('.sheet-cell--selected[data-cell="F6"]').waitFor();
+      await audit(page, 'lignes irrecevables');
+      await shot(page, '2-verification-lignes-irrecevables');
+      await page.check('#exclude-confirm');
+      await page.click('#to-step-3');
+      await stepTitle(page, 'Empreinte');
+      expect(await page.locator('#chances tbody tr').count()).toBe(14);
+      await page.click('#to-step-4');
+      await drawToEnd(page);
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      const minutes = sheetValues(await snapshot(page), 'Procès-verbal').join('\n');
+      expect(minutes).toContain('Ligne 3');
+      expect(minutes).toContain('Atlantide');
+    } finally {
+      await page.close();
+    }
+  });
+});

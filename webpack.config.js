@@ -2,7 +2,8 @@
 /**
  * Builds the Excel add-in into dist/, which is exactly what the city hosts over https:
  * taskpane.html and its bundle, commands.html (the ribbon's function file), aide.html (support
- * page), the icons, and manifest.xml with every URL under ADDIN_URL (scripts/addinUrl.js).
+ * page), verifier.html (the self-contained page residents check a record with, issue 10), the
+ * icons, and manifest.xml with every URL under ADDIN_URL (scripts/addinUrl.js).
  * `npm run build` runs it after the Node build (lib/); `npm run dev-server` serves it over https
  * on localhost:3000 with the office-addin-dev-certs certificate.
  */
@@ -13,6 +14,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
 const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
+const { InlinePagePlugin, SCRIPT_HASHES, STYLE_HASHES } = require('./scripts/inlinePagePlugin');
 const { config: packageConfig } = require('./package.json');
 
 const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -32,6 +34,24 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * verifier.html, the page residents open from a disk or a USB key to check a published record
+ * (issue 10): nothing from anywhere, not even its own origin; only its own inline script and
+ * styles, by their hashes (scripts/inlinePagePlugin.js). No connect-src: the record is read with
+ * the File API, which no policy governs, and nothing may be sent.
+ */
+const VERIFIER_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `script-src ${SCRIPT_HASHES}`,
+  `style-src ${STYLE_HASHES}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The whole verifier page, script and styles inline (issue 10). */
+const VERIFIER_BUDGET_BYTES = 400 * 1024;
 
 /** The task pane's minified JavaScript, office.js excluded, must stay within this (issue 7, §3). */
 const BUNDLE_BUDGET_BYTES = 250 * 1024;
@@ -72,6 +92,7 @@ module.exports = (env, argv) => {
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
+      verifier: './src/verifier/verifier.ts',
     },
     output: {
       path: path.join(__dirname, 'dist'),
@@ -115,6 +136,15 @@ module.exports = (env, argv) => {
         ],
       }),
       new BrowserOnlyBundlePlugin(),
+      new HtmlWebpackPlugin({
+        template: './src/verifier/verifier.html',
+        filename: 'verifier.html',
+        chunks: ['verifier'],
+        scriptLoading: 'blocking',
+        contentSecurityPolicy: VERIFIER_CONTENT_SECURITY_POLICY,
+      }),
+      // The budget is the published page's; an unminified development build is larger.
+      new InlinePagePlugin({ filename: 'verifier.html', maxBytes: production ? VERIFIER_BUDGET_BYTES : Infinity }),
     ],
     devServer: env.WEBPACK_SERVE
       ? {

@@ -1,23 +1,12 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  allDifferences,
-  buildRecord,
-  newRecordMeta,
-  InputError,
-  NotARecordError,
-  parseAnnouncedFingerprint,
-  parseOfficials,
-  verifyWorkbook,
-  type DrawResult,
-  type RawTable,
-  type WorkbookCheck,
-} from '../core';
+import { buildRecord, newRecordMeta, InputError, parseOfficials, type DrawResult, type RawTable, type WorkbookCheck } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { formatOf } from '../file/readTable';
 import { readWorkbookGrids } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
+import { checkRequest, reportLines, verifyGrids } from '../verification/verifyRecord';
 
 /** The sheet that holds a CSV's table in the record workbook. */
 export const CSV_SHEET_NAME = 'Candidatures';
@@ -77,61 +66,16 @@ function createFolderOf(outPath: string): void {
   }
 }
 
-const MAX_LINES = 200;
-
 export interface VerifyOutcome {
   conforming: boolean;
   text: string;
   check: WorkbookCheck;
 }
 
-const CONFORMING = 'Registre conforme : chaque chiffre, nom et statut correspond au tirage recalculé.';
-
-/** The differences found, then the verdict on them. */
-function differencesText(differences: readonly string[]): string[] {
-  const n = differences.length;
-  return [
-    ...differences.slice(0, MAX_LINES),
-    ...(n > MAX_LINES ? [`… et ${n - MAX_LINES} autres différences.`] : []),
-    `Registre NON conforme : ${n} différence${n > 1 ? 's' : ''} avec le tirage recalculé.`,
-  ];
-}
-
+/** `verify`: the file read from the disk, then the check every front end shares (src/verification). */
 export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
-  const announced = expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(expectedFingerprint);
-  if (/\.(csv|txt)$/i.test(path)) {
-    throw new InputError(
-      'unsupported_format',
-      `« ${fileBaseName(path)} » est un fichier texte (CSV), pas un registre : le registre à vérifier est le classeur .xlsx ` +
-        'écrit par « tirage-cln draw … --out », tel qu’il a été publié ou archivé.',
-    );
-  }
-  const sheets = await readWorkbookGrids(path);
-  let check: WorkbookCheck;
-  try {
-    check = verifyWorkbook(sheets, announced === undefined ? {} : { expectedFingerprint: announced });
-  } catch (error) {
-    if (error instanceof NotARecordError) {
-      throw new InputError('file_unreadable', `« ${fileBaseName(path)} » n’est pas un registre de tirage lisible : ${error.message}.`);
-    }
-    throw error;
-  }
-  const conforming = allDifferences(check).length === 0;
-  const lines: string[] = [`Registre : ${fileBaseName(path)}`];
-  const several = check.records.length > 1;
-  for (const record of check.records) {
-    if (several) lines.push('', `Tirage consigné dans « ${record.dataSheet} »`);
-    lines.push(`Empreinte des candidatures : ${record.fingerprint}`, `Graine publique : « ${record.publicSeed} »`);
-    if (announced !== undefined && record.fingerprint === announced) lines.push('Empreinte identique à celle annoncée en séance.');
-    if (record.replacements.length > 0) lines.push(`Remplacements refaits dans l’ordre des dates : ${record.replacements.map((name) => `« ${name} »`).join(', ')}`);
-    // « conforme » is said only of a workbook with no difference anywhere: a draw that agrees with its data
-    // in a workbook that fails elsewhere (another fingerprint was announced) is not called conforming.
-    if (record.differences.length > 0) lines.push(...differencesText(record.differences));
-    else lines.push(conforming ? CONFORMING : 'Ce tirage correspond à ses données, mais le classeur a d’autres différences (ci-dessous).');
-  }
-  if (check.differences.length > 0) {
-    if (several || check.records.length === 0) lines.push('', 'Classeur');
-    lines.push(...differencesText(check.differences));
-  }
-  return { conforming, text: lines.join('\n') + '\n', check };
+  const fileName = fileBaseName(path);
+  const announced = checkRequest(fileName, expectedFingerprint);
+  const report = verifyGrids(await readWorkbookGrids(path), fileName, announced);
+  return { conforming: report.conforming, text: reportLines(report).join('\n') + '\n', check: report.check };
 }

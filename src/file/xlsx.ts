@@ -9,21 +9,18 @@ import { promises as fs } from 'fs';
 import { InputError } from '../core/errors';
 import type { RawTable } from '../core/table';
 import { gridToRawTable } from '../core/grid';
-import { packageInputError, packageProblem, type FilePurpose } from '../xlsx/messages';
-import { XlsxWorkbook, type WorkbookSheet } from '../xlsx/workbook';
-import { DEFAULT_LIMITS, PackageError } from '../xlsx/zip';
+import { packageInputError } from '../xlsx/messages';
+import { guarded, openWorkbook, refuseLargeFile } from '../xlsx/open';
+import type { XlsxWorkbook, WorkbookSheet } from '../xlsx/workbook';
+import { PackageError } from '../xlsx/zip';
 import { readFileBytes } from './bytes';
+
+export { guarded, openWorkbook, MAX_FILE_BYTES } from '../xlsx/open';
 
 export interface XlsxOptions {
   /** The worksheet's name; the first visible worksheet when absent. */
   sheet?: string;
 }
-
-/**
- * The largest file read at all: far above any candidature workbook (a million rows compress to a
- * few tens of megabytes), and what is read is then bounded by the package limits (src/xlsx/zip).
- */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * `input` is the file's bytes or its path; `source` is the file name used in messages. The table's
@@ -47,37 +44,8 @@ export async function readPackageFile(filePath: string, source: string): Promise
     (stat) => stat.size,
     () => 0, // readFileBytes says what is wrong with the path
   );
-  if (size > MAX_FILE_BYTES) {
-    throw new InputError(
-      'file_too_large',
-      `Le fichier « ${source} » est refusé : il pèse ${Math.ceil(size / (1024 * 1024))} Mo, au-delà de la limite de ` +
-        `${MAX_FILE_BYTES / (1024 * 1024)} Mo. Un classeur de candidatures, même d’un million de lignes, pèse bien moins : ` +
-        'vérifiez que c’est le bon fichier, ou retirez-en les images et objets volumineux.',
-    );
-  }
+  refuseLargeFile(size, source);
   return readFileBytes(filePath);
-}
-
-/** Runs `read`, turning the reader's PackageErrors into French InputErrors. */
-export function guarded<T>(bytes: Uint8Array, source: string, purpose: FilePurpose, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw packageProblem(error, bytes, source, purpose);
-  }
-}
-
-/** The workbook, refused when it has no worksheet. */
-export function openWorkbook(bytes: Uint8Array, source: string): XlsxWorkbook {
-  const workbook = XlsxWorkbook.open(bytes, DEFAULT_LIMITS);
-  if (workbook.worksheets().length === 0) {
-    throw new InputError(
-      'file_unreadable',
-      `Le fichier « ${source} » ne contient aucune feuille de calcul lisible. ` +
-        'Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) ».',
-    );
-  }
-  return workbook;
 }
 
 /** The message for bytes that are not a workbook (where a package is opened by other means). */

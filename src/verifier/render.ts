@@ -1,0 +1,84 @@
+/**
+ * The verifier page's outcome, drawn from the report src/verification builds for the CLI too: the
+ * same sentences, in the same order, as elements. Text is always set as text (a candidate's name
+ * could look like markup); the classes carry the colours, since the page's policy forbids style attributes.
+ */
+import { InputError } from '../core';
+import {
+  ANNOUNCED_MATCH,
+  FINGERPRINT_LABEL,
+  recordHeading,
+  replacementsLine,
+  seedLine,
+  WORKBOOK_HEADING,
+  type DifferenceList,
+  type VerifyReport,
+} from '../verification/verifyRecord';
+
+export const OUTCOME_TITLE_ID = 'outcome-title';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className !== undefined) node.className = className;
+  return node;
+}
+
+function outcomeSection(kind: 'is-conforming' | 'is-not-conforming' | 'is-refused', title: string): HTMLElement {
+  const section = element('section', undefined, `outcome ${kind}`);
+  section.setAttribute('aria-labelledby', OUTCOME_TITLE_ID);
+  const heading = element('h2', title);
+  heading.id = OUTCOME_TITLE_ID;
+  // Focus moves to the outcome once it is there, so keyboard and screen-reader users land on it.
+  heading.tabIndex = -1;
+  section.append(heading);
+  return section;
+}
+
+function differenceBlock(list: DifferenceList | { verdict: string }): HTMLElement[] {
+  if (!('listed' in list)) return [element('p', list.verdict, 'verdict')];
+  const items = element('ul');
+  for (const difference of list.listed) items.append(element('li', difference));
+  return [items, ...(list.more === null ? [] : [element('p', list.more)]), element('p', list.verdict, 'verdict')];
+}
+
+/** The verdict, then each draw (fingerprint, seed, differences), then what belongs to no draw. */
+export function renderReport(report: VerifyReport): HTMLElement {
+  const section = outcomeSection(report.conforming ? 'is-conforming' : 'is-not-conforming', report.conforming ? 'Registre conforme' : 'Registre NON conforme');
+  // With one block the block's own closing line is the verdict; with several, the whole count comes first.
+  if (report.records.length + (report.workbook === null ? 0 : 1) > 1) section.append(element('p', report.verdict, 'verdict'));
+  section.append(element('p', `Registre : ${report.fileName}`));
+  for (const record of report.records) {
+    const block = element('section');
+    const fingerprint = element('p', `${FINGERPRINT_LABEL} : `);
+    fingerprint.append(element('code', record.fingerprint));
+    block.append(element('h3', recordHeading(record.dataSheet)), fingerprint, element('p', seedLine(record.publicSeed)));
+    if (record.matchesAnnounced) block.append(element('p', ANNOUNCED_MATCH));
+    if (record.replacements.length > 0) block.append(element('p', replacementsLine(record.replacements)));
+    block.append(...differenceBlock(record.outcome));
+    section.append(block);
+  }
+  if (report.workbook !== null) {
+    const block = element('section');
+    block.append(element('h3', WORKBOOK_HEADING), ...differenceBlock(report.workbook));
+    section.append(block);
+  }
+  return section;
+}
+
+/** A file that could not be checked: the CLI's message (InputError), or an unexpected failure. */
+export function renderRefusal(error: unknown, fileName: string): HTMLElement {
+  const section = outcomeSection('is-refused', 'Vérification impossible');
+  section.setAttribute('role', 'alert');
+  if (error instanceof InputError) {
+    const lines = [...error.lines, ...(error.lines.length > 1 || error.lines[0] !== error.message ? [error.message] : [])];
+    for (const line of lines) section.append(element('p', line));
+  } else {
+    const detail = error instanceof Error ? error.message : String(error);
+    section.append(
+      element('p', `Erreur inattendue en lisant « ${fileName} » : la vérification n’a pas pu aboutir. Signalez ce message à la ville.`),
+      element('p', detail),
+    );
+  }
+  return section;
+}

@@ -1,0 +1,90 @@
+/**
+ * verifier.html: a resident drops the published record on the page (or picks it), and the page
+ * checks it in the browser — the CLI's reader (src/xlsx) and verify (src/verification, core), so
+ * the same verdict and the same French messages. Nothing leaves the browser: the page's policy
+ * refuses any network request, and the file is read with the File API.
+ */
+import { checkRequest, verifyGrids } from '../verification/verifyRecord';
+import { readWorkbookGridsFromBytes, refuseLargeFile } from '../xlsx/open';
+import { OUTCOME_TITLE_ID, renderRefusal, renderReport } from './render';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (node === null) throw new Error(`verifier.html n’a pas d’élément #${id}`);
+  return node as T;
+}
+
+const form = byId<HTMLFormElement>('check-form');
+const fileInput = byId<HTMLInputElement>('record-file');
+const fingerprintInput = byId<HTMLInputElement>('announced-fingerprint');
+const dropZone = byId<HTMLDivElement>('drop-zone');
+const announcer = byId<HTMLParagraphElement>('announcer');
+const outcome = byId<HTMLDivElement>('outcome');
+
+/** The record last chosen or dropped: a new fingerprint is checked against it without choosing it again. */
+let chosen: File | null = null;
+/** Each check's number: a check that ends after a newer one began shows nothing (the newer one will). */
+let latestCheck = 0;
+
+/** Lets the browser paint « Vérification en cours… » before the check, which holds the page a moment. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+async function check(file: File): Promise<void> {
+  const thisCheck = ++latestCheck;
+  const typed = fingerprintInput.value.trim();
+  outcome.replaceChildren();
+  outcome.setAttribute('aria-busy', 'true');
+  announcer.textContent = `Vérification de « ${file.name} » en cours…`;
+  await nextPaint();
+  if (thisCheck !== latestCheck) return;
+  let shown: HTMLElement;
+  try {
+    const announced = checkRequest(file.name, typed === '' ? undefined : typed);
+    refuseLargeFile(file.size, file.name);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (thisCheck !== latestCheck) return;
+    const report = verifyGrids(readWorkbookGridsFromBytes(bytes, file.name), file.name, announced);
+    shown = renderReport(report);
+    announcer.textContent = report.verdict;
+  } catch (error) {
+    if (thisCheck !== latestCheck) return;
+    shown = renderRefusal(error, file.name);
+    announcer.textContent = '';
+  }
+  outcome.replaceChildren(shown);
+  outcome.setAttribute('aria-busy', 'false');
+  byId(OUTCOME_TITLE_ID).focus();
+}
+
+function choose(file: File | undefined): void {
+  if (file === undefined) return;
+  chosen = file;
+  void check(file);
+}
+
+fileInput.addEventListener('change', () => choose(fileInput.files?.[0]));
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (chosen !== null) void check(chosen);
+  else {
+    announcer.textContent = 'Choisissez d’abord le registre (classeur .xlsx) à vérifier.';
+    fileInput.focus();
+  }
+});
+
+// Dropping anywhere on the page counts: without this, a file dropped beside the frame would be opened by the browser in place of the page.
+document.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  dropZone.classList.add('is-dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) dropZone.classList.remove('is-dragging');
+});
+document.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dropZone.classList.remove('is-dragging');
+  choose(event.dataTransfer?.files[0]);
+});

@@ -1,0 +1,67 @@
+/**
+ * Opening a workbook from its bytes, as every front end does: the CLI (src/file, which adds the
+ * disk) and the verifier page (src/verifier, which gets the bytes from the browser). The limits
+ * and the French messages are decided here once, so a file is refused the same way everywhere.
+ */
+
+import { InputError } from '../core/errors';
+import type { SheetGrid } from '../core/record/verify';
+import { packageProblem, type FilePurpose } from './messages';
+import { XlsxWorkbook } from './workbook';
+import { DEFAULT_LIMITS } from './zip';
+
+/**
+ * The largest file read at all: far above any candidature workbook (a million rows compress to a
+ * few tens of megabytes), and what is read is then bounded by the package limits (zip.ts).
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** A file of `size` bytes is refused before it is read when it is larger than MAX_FILE_BYTES. */
+export function refuseLargeFile(size: number, source: string): void {
+  if (size <= MAX_FILE_BYTES) return;
+  throw new InputError(
+    'file_too_large',
+    `Le fichier « ${source} » est refusé : il pèse ${Math.ceil(size / (1024 * 1024))} Mo, au-delà de la limite de ` +
+      `${MAX_FILE_BYTES / (1024 * 1024)} Mo. Un classeur de candidatures, même d’un million de lignes, pèse bien moins : ` +
+      'vérifiez que c’est le bon fichier, ou retirez-en les images et objets volumineux.',
+  );
+}
+
+/** Runs `read`, turning the reader's PackageErrors into French InputErrors. */
+export function guarded<T>(bytes: Uint8Array, source: string, purpose: FilePurpose, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw packageProblem(error, bytes, source, purpose);
+  }
+}
+
+/** The workbook, refused when it has no worksheet. */
+export function openWorkbook(bytes: Uint8Array, source: string): XlsxWorkbook {
+  const workbook = XlsxWorkbook.open(bytes, DEFAULT_LIMITS);
+  if (workbook.worksheets().length === 0) {
+    throw new InputError(
+      'file_unreadable',
+      `Le fichier « ${source} » ne contient aucune feuille de calcul lisible. ` +
+        'Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) ».',
+    );
+  }
+  return workbook;
+}
+
+/**
+ * Every worksheet of a workbook read back as grids of values, for `verify`: the record this tool
+ * wrote, or the same file after Excel, LibreOffice or a script (openpyxl) saved it again. Worksheets
+ * in tab order (chart sheets have no cells and are left out). rows[0] is sheet row 1, up to the last
+ * row holding a value; each row's cells are positional from column A, up to its last value. Not a
+ * workbook: InputError ('file_unreadable', 'file_too_large'), worded for a record.
+ */
+export function readWorkbookGridsFromBytes(bytes: Uint8Array, source: string): SheetGrid[] {
+  refuseLargeFile(bytes.length, source);
+  return guarded(bytes, source, 'record', () => {
+    const workbook = openWorkbook(bytes, source);
+    const grids = workbook.worksheets().map((sheet): SheetGrid => ({ name: sheet.name, ...workbook.readSheet(sheet) }));
+    workbook.checkAll();
+    return grids;
+  });
+}

@@ -1,0 +1,282 @@
+/**
+ * dist/verifier.html in Debian's Chromium, opened from the disk (file://) with the network cut:
+ * records made by the CLI are dropped on the page or picked with its file button, and the page
+ * must say what `tirage-cln verify` says — every line of the CLI's report (or of its refusal)
+ * is on the page. Also: the page's policy, its size, axe-core, and the keyboard alone.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { run, type Io } from '../../src/cli/main';
+import { ZipPackage } from '../../src/xlsx/zip';
+import { distFile } from '../support/addinBuild';
+import { launchChromium, requireChromium, type ChromiumSession } from '../support/chromium';
+import { requireLibreOffice, resaveXlsx, testOutputDir } from '../support/libreoffice';
+import { editSharedStringCell } from '../support/recordEdits';
+import { zeroBomb, zipBytes } from '../support/zipWriter';
+
+const REPO = join(__dirname, '..', '..');
+const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
+const EXAMPLE_XLSX = join(REPO, 'assets', 'exemple-candidatures.xlsx');
+const SEED = '4 2 6 1 5 3';
+const OUT = testOutputDir('verifier');
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
+  return { code: await run(argv, io), stdout, stderr };
+}
+
+/** What the CLI says of a file: its report (exit 0 or 3) or its refusal (exit 2), as non-empty lines. */
+async function cliLines(file: string, fingerprint?: string): Promise<{ code: number; lines: string[] }> {
+  const { code, stdout, stderr } = await cli('verify', file, ...(fingerprint === undefined ? [] : ['--fingerprint', fingerprint]));
+  return { code, lines: (code === 2 ? stderr : stdout).split('\n').filter((line) => line !== '') };
+}
+
+const files = {
+  example: join(OUT, 'registre-exemple.xlsx'),
+  edited: join(OUT, 'registre-nom-modifie.xlsx'),
+  truncated: join(OUT, 'registre-tronque.xlsx'),
+  twoDraws: join(OUT, 'registre-deux-tirages.xlsx'),
+  replaced: join(OUT, 'registre-remplacement.xlsx'),
+  bomb: join(OUT, 'registre-bombe.xlsx'),
+};
+let editedCell = '';
+let fingerprint = '';
+
+const withChromium = requireChromium() ? describe : describe.skip;
+
+withChromium('verifier.html, opened from the disk in Chromium with the network cut', () => {
+  let browser: ChromiumSession;
+  let pageUrl: string;
+
+  beforeAll(async () => {
+    pageUrl = pathToFileURL(distFile('verifier.html')).href;
+    // Afresh: `replace` never overwrites its output.
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+    const draw = await cli('draw', EXAMPLE_CSV, '--seed', SEED, '--date', '2025-06-13', '--place', 'Archives nationales du monde du travail, Roubaix', '--out', files.example, '--replace');
+    expect([draw.code, draw.stderr]).toEqual([0, '']);
+    fingerprint = /Empreinte des candidatures : ([0-9a-f]{64})/.exec((await cli('verify', files.example)).stdout)?.[1] ?? '';
+    editedCell = await editSharedStringCell(files.example, files.edited, 'Tirage', 'Lefèvre', 'Lefebvre');
+    const bytes = readFileSync(files.example);
+    writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const second = await cli('draw', files.example, '--sheet', 'Candidatures', '--seed', '6 6 6', '--date', '2025-06-13', '--out', files.twoDraws, '--replace');
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    const replace = await cli('replace', files.example, '--row', '12', '--date', '2026-01-15', '--reason', 'Démission', '--out', files.replaced);
+    expect([replace.code, replace.stderr]).toEqual([0, '']);
+    // A record carrying a part that inflates to 1 GiB (its size declared): refused before inflating.
+    const record = ZipPackage.open(bytes);
+    writeFileSync(files.bomb, zipBytes([...record.names().map((name) => ({ name, content: record.bytesOf(name) })), zeroBomb('xl/media/image1.png', 1024)]));
+    browser = await launchChromium();
+    await browser.context.setOffline(true);
+    await browser.context.route(/^https?:/, (route) => route.abort('blockedbyclient'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The page, fresh, with every request it makes recorded. */
+  async function openPage(): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(pageUrl);
+    expect(errors).toEqual([]);
+    return { page, requests };
+  }
+
+  async function outcomeOf(page: Page): Promise<{ title: string; lines: string[] }> {
+    const title = page.locator('#outcome h2');
+    await title.waitFor();
+    const text = await page.locator('#outcome').innerText();
+    return { title: await title.innerText(), lines: text.split('\n').map((line) => line.trim()).filter((line) => line !== '') };
+  }
+
+  /** Picks `file` with the page's file button (after typing the announced fingerprint, if any). */
+  async function check(file: string, announced?: string): Promise<{ title: string; lines: string[]; requests: string[] }> {
+    const { page, requests } = await openPage();
+    try {
+      if (announced !== undefined) await page.fill('#announced-fingerprint', announced);
+      await page.setInputFiles('#record-file', file);
+      return { ...(await outcomeOf(page)), requests };
+    } finally {
+      await page.close();
+    }
+  }
+
+  async function expectSameAsCli(file: string, announced?: string): Promise<{ title: string; lines: string[] }> {
+    const [page, expected] = await Promise.all([check(file, announced), cliLines(file, announced)]);
+    for (const line of expected.lines) expect(page.lines).toContain(line);
+    // Nothing but the page itself was asked for: the record never left the browser.
+    expect(page.requests).toEqual([pageUrl]);
+    return page;
+  }
+
+  test('the example record: « Registre conforme », with its fingerprint and seed, as the CLI says', async () => {
+    const page = await expectSameAsCli(files.example);
+    expect(page.title).toBe('Registre conforme');
+    expect(page.lines).toContain(`Empreinte des candidatures : ${fingerprint}`);
+    expect(page.lines).toContain(`Graine publique : « ${SEED} »`);
+  });
+
+  test('dropped on the page rather than picked: the same verdict', async () => {
+    const { page } = await openPage();
+    try {
+      const bytes = [...readFileSync(files.example)];
+      await page.evaluate((content) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(content)], 'registre-exemple.xlsx'));
+        const target = document.getElementById('drop-zone') as HTMLElement;
+        target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, bytes);
+      expect((await outcomeOf(page)).title).toBe('Registre conforme');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('one name edited: « NON conforme », with the cell, the expected and the found name', async () => {
+    const page = await expectSameAsCli(files.edited);
+    expect(page.title).toBe('Registre NON conforme');
+    expect(page.lines).toContain(`Tirage, cellule ${editedCell} : attendu « Lefèvre », trouvé « Lefebvre ».`);
+  });
+
+  const withLibreOffice = requireLibreOffice() ? test : test.skip;
+  withLibreOffice('the record re-saved by LibreOffice Calc: still conforme', async () => {
+    const resaved = resaveXlsx(files.example, join(OUT, 'libreoffice'));
+    expect((await expectSameAsCli(resaved)).title).toBe('Registre conforme');
+  });
+
+  test.each([
+    ['a CSV', EXAMPLE_CSV, 'est un fichier texte (CSV), pas un registre'],
+    ['a truncated record', files.truncated, 'est endommagé ou incomplet'],
+    ['a workbook that is no record', EXAMPLE_XLSX, 'n’est pas un registre de tirage lisible'],
+    ['a decompression bomb', files.bomb, 'dépasse 512 Mo une fois décompressée'],
+  ])('%s: refused with the CLI’s French message', async (_what, file, words) => {
+    const expected = await cliLines(file);
+    expect(expected.code).toBe(2);
+    const page = await expectSameAsCli(file);
+    expect(page.title).toBe('Vérification impossible');
+    expect(page.lines.join('\n')).toContain(words);
+  });
+
+  test('the announced fingerprint: the right one is confirmed, a wrong one refused, a mistyped one explained', async () => {
+    const right = await expectSameAsCli(files.example, fingerprint.toUpperCase());
+    expect(right.title).toBe('Registre conforme');
+    expect(right.lines).toContain('Empreinte identique à celle annoncée en séance.');
+    const other = fingerprint.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    const wrong = await expectSameAsCli(files.example, other);
+    expect(wrong.title).toBe('Registre NON conforme');
+    expect(wrong.lines.join('\n')).toContain(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${other}`);
+    const mistyped = await expectSameAsCli(files.example, fingerprint.slice(0, 60));
+    expect(mistyped.title).toBe('Vérification impossible');
+    expect(mistyped.lines.join('\n')).toContain('Empreinte annoncée illisible');
+  });
+
+  test('a workbook with two draws: each one shown and checked', async () => {
+    const page = await expectSameAsCli(files.twoDraws);
+    expect(page.title).toBe('Registre conforme');
+    expect(page.lines).toEqual(expect.arrayContaining(['Tirage consigné dans « Données du tirage »', 'Tirage consigné dans « Données du tirage (2) »']));
+    expect(page.lines).toContain('Graine publique : « 6 6 6 »');
+  });
+
+  test('a record with a member replaced during the mandate: the replacement checked too', async () => {
+    const page = await expectSameAsCli(files.replaced);
+    expect(page.title).toBe('Registre conforme');
+    expect(page.lines).toContain('Remplacements refaits dans l’ordre des dates : « Remplacement »');
+  });
+
+  test('one self-contained file within 400 KB, whose policy runs only its own inline script and loads nothing', async () => {
+    const file = distFile('verifier.html');
+    expect(statSync(file).size).toBeLessThanOrEqual(400 * 1024);
+    const html = readFileSync(file, 'utf8');
+    // No file of its own to fetch (script, style sheet, image, font): everything is in the page.
+    expect(/<(?:script|img|iframe)\b[^>]*\ssrc=|<link\b|url\(/i.test(html)).toBe(false);
+    const { page } = await openPage();
+    try {
+      const policy = (await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')) ?? '';
+      const directives = new Map(policy.split(';').map((part) => {
+        const [name, ...values] = part.trim().split(/\s+/);
+        return [name, values] as const;
+      }));
+      expect(directives.get('default-src')).toEqual(["'none'"]);
+      expect(directives.get('script-src')).toEqual([expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/)]);
+      expect(policy).not.toMatch(/unsafe|'self'|\*/);
+      const refused = await page.evaluate(async () => {
+        const violations: string[] = [];
+        const all = new Promise<void>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (event) => {
+            violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
+            if (violations.length === 2) resolve();
+          });
+        });
+        const inline = document.createElement('script');
+        inline.textContent = 'window.__inlineRan = true;';
+        document.head.append(inline);
+        const image = document.createElement('img');
+        image.src = 'https://exemple.org/pixel.png';
+        document.body.append(image);
+        await all;
+        return { violations, inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true };
+      });
+      expect(refused.inlineRan).toBe(false);
+      expect(refused.violations).toEqual(expect.arrayContaining(['script-src-elem inline', 'img-src https://exemple.org/pixel.png']));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('axe-core finds no violation (serious, critical or other): empty page, conforming, non-conforming, refused', async () => {
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const file of [null, files.example, files.edited, EXAMPLE_CSV]) {
+      const { page } = await openPage();
+      try {
+        if (file !== null) {
+          await page.setInputFiles('#record-file', file);
+          await outcomeOf(page);
+        }
+        // Evaluated through the DevTools protocol, which the page's policy does not govern.
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+          const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+          return result.violations.map((v) => `${v.id} ${v.impact} (${v.nodes.length})`);
+        });
+        // The issue asks for no serious or critical violation; the page has none of any impact.
+        expect([file, violations]).toEqual([file, []]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  test('keyboard only: Tab to the file button, pick the record, land on the verdict, type a fingerprint, Enter', async () => {
+    const { page } = await openPage();
+    try {
+      const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+      for (let presses = 0; presses < 10 && (await focused()) !== 'record-file'; presses++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('record-file');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles(files.example);
+      expect((await outcomeOf(page)).title).toBe('Registre conforme');
+      // The verdict takes the focus, so a screen reader reads it and the keyboard goes on from it.
+      expect(await focused()).toBe('outcome-title');
+      await page.focus('#record-file');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('announced-fingerprint');
+      await page.keyboard.type('0'.repeat(64));
+      await page.keyboard.press('Enter');
+      await page.locator('#outcome h2', { hasText: 'Registre NON conforme' }).waitFor();
+      expect(await page.locator('#outcome').innerText()).toContain(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${'0'.repeat(64)}`);
+    } finally {
+      await page.close();
+    }
+  });
+});

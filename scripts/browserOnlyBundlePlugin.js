@@ -19,8 +19,8 @@ class BrowserOnlyBundlePlugin {
           if (typeof module.resource === 'string' && NODE_ONLY_MODULE.test(module.resource)) {
             compilation.errors.push(
               new webpack.WebpackError(
-                `Le volet de tâches importe ${path.relative(compiler.context, module.resource)}, un module réservé à Node.js : ` +
-                  'le volet passe par src/excel (office.js), jamais par src/file.',
+                `Une page du complément (volet de tâches ou page de vérification) importe ${path.relative(compiler.context, module.resource)}, ` +
+                  'un module réservé à Node.js : ces pages passent par src/excel (office.js) et src/xlsx, jamais par src/file.',
               ),
             );
           }

@@ -16,6 +16,7 @@ import { simulatedWorkbookFromTable } from '../../src/excel/simulated/tableWorkb
 import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
 import { DIST, OFFICE_JS_URL, ROOT, distFile } from '../support/addinBuild';
+import { HEADER, juneRows, workbookOf } from '../support/simulated';
 import type { SimulatedExcelHooks } from '../support/browser/simulatedExcelGlobal';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
 import { simulatedExcelBundle } from '../support/simulatedExcelBundle';
@@ -175,19 +176,32 @@ withChromium('the task pane in Chromium', () => {
     await page.locator('#step-title', { hasText: text }).waitFor();
   }
 
+  /** Waits for step 1's counts or for any alert, whichever comes first: a failure is then said at once, not as a timeout. */
+  async function sessionStarted(page: Page, pageErrors: string[]): Promise<void> {
+    await page.locator('#counts, #tirage-pane [role="alert"]').first().waitFor();
+    await expectNoFailure(page, pageErrors);
+    await stepTitle(page, 'Étape 1 sur 6 — Candidatures');
+  }
+
   test('inside Excel, ok: the ready view, announced politely, then the session’s first step on the workbook, read through Excel.run', async () => {
-    const { page, requests, pageErrors } = await openPage(EXCEL_OK);
+    // As a city's workbook often is: a notes sheet first, then the candidatures as an Excel table not at A1.
+    const workbook = snapshotOf(
+      workbookOf([
+        { name: 'Notes', rows: [['Candidatures reçues jusqu’au 30 mai']] },
+        { name: 'Formulaire', rows: [HEADER, ...juneRows()], row: 3, column: 2, table: 'tblCandidatures' },
+      ]),
+    );
+    const { page, requests, pageErrors } = await openPage(EXCEL_OK, workbook);
     try {
       await page.goto(`${server.origin}/taskpane.html`);
-      await stepTitle(page, 'Étape 1 sur 6 — Candidatures');
-      await page.locator('#counts').waitFor();
+      await sessionStarted(page, pageErrors);
       const ready = page.locator('#tirage-pane section[data-view="ready"]');
       expect(await ready.getAttribute('role')).toBe('status');
       expect(await ready.locator('h2').innerText()).toBe('Excel est prêt');
       expect(await page.locator('#tirage-pane').getAttribute('aria-busy')).toBe('false');
-      // The table found in the workbook's only sheet, its columns, the counts.
-      expect(await page.locator('#source option:checked').innerText()).toContain('Candidatures');
-      expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne D');
+      // The Excel table found and chosen, its columns, the counts.
+      expect(await page.locator('#source option:checked').innerText()).toBe('Tableau « tblCandidatures » (feuille « Formulaire »)');
+      expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne E');
       const counts = await page.locator('#counts tbody tr').allInnerTexts();
       expect(counts[counts.length - 1].split('\t')).toEqual(['Total', expect.any(String), expect.any(String), '16']);
       expect(await excelHooks(page, (h) => h.runs())).toBeGreaterThan(0);
@@ -205,8 +219,7 @@ withChromium('the task pane in Chromium', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tirage-entree-'));
     try {
       await page.goto(`${server.origin}/taskpane.html`);
-      await stepTitle(page, 'Candidatures');
-      await page.locator('#counts').waitFor();
+      await sessionStarted(page, pageErrors);
       const referenceDate = await page.inputValue('#reference-date');
       expect(referenceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 

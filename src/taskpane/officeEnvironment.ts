@@ -37,11 +37,23 @@ export async function readOfficeEnvironment(): Promise<OfficeEnvironment> {
  * Office gives a path or a URL, or nothing for a workbook never saved.
  */
 export function documentFileName(): string {
-  const url = typeof Office === 'undefined' ? '' : (Office.context.document?.url ?? '');
-  const last = url.split(/[\\/]/).pop() ?? '';
+  const location = typeof Office === 'undefined' ? '' : (Office.context.document?.url ?? '');
+  return fileNameIn(location) || 'Classeur Excel';
+}
+
+/** "https://…", "file://…": Excel on the web and cloud files. "C:\…" or "/Users/…" is a path on disk. */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * A URL's last segment is percent-encoded and followed by a query or a fragment; a path's is the
+ * file's name as it is, where "%20", "%" or "?" are plain characters of that name.
+ */
+function fileNameIn(location: string): string {
+  if (!URL_SCHEME.test(location)) return location.split(/[\\/]/).pop() ?? '';
+  const last = location.split(/[?#]/)[0].split('/').pop() ?? '';
   try {
-    return decodeURIComponent(last.split('?')[0]) || 'Classeur Excel';
+    return decodeURIComponent(last);
   } catch {
-    return last || 'Classeur Excel';
+    return last;
   }
 }

@@ -1,18 +1,33 @@
 /**
  * The built task pane (dist/) in Debian's Chromium: office.js's CDN request is blocked, and a
  * fake `Office` injected before the page's scripts stands for Excel where a case needs one.
- * Checks the French start-up messages, the Content-Security-Policy and that no request leaves
- * 127.0.0.1 except the office.js one.
+ * Inside Excel, a global `Excel` whose `run` is the simulated Excel's is injected too, so the
+ * production entry (taskpane.ts → office.ts's `Excel.run`) drives a workbook held in memory.
+ * Checks the French start-up messages, the Content-Security-Policy, that no request leaves
+ * 127.0.0.1 except the office.js one, and a whole draw through the production entry.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { DIST, OFFICE_JS_URL, distFile } from '../support/addinBuild';
+import { snapshotOf, workbookFromSnapshot, type WorkbookSnapshot } from '../../src/excel/simulated/snapshot';
+import { simulatedWorkbookFromTable } from '../../src/excel/simulated/tableWorkbook';
+import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
+import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
+import { DIST, OFFICE_JS_URL, ROOT, distFile } from '../support/addinBuild';
+import { HEADER, juneRows, workbookOf } from '../support/simulated';
+import type { SimulatedExcelHooks } from '../support/browser/simulatedExcelGlobal';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
+import { simulatedExcelBundle } from '../support/simulatedExcelBundle';
 
-/** What the fake Office answers: the host from onReady, and whether isSetSupported says yes. */
+const EXAMPLE_CSV = path.join(ROOT, 'assets', 'exemple-candidatures.csv');
+
+/** What the fake Office answers: the host from onReady, whether isSetSupported says yes, the document's URL. */
 interface FakeOffice {
   host: string | null;
   excelApiSupported: boolean;
+  documentUrl?: string;
 }
 
 /** Installed in the page before any of its scripts run (so before the pane's bundle). */
@@ -22,6 +37,7 @@ function installFakeOffice(fake: FakeOffice): void {
   (window as unknown as { Office: unknown }).Office = {
     onReady: () => Promise.resolve({ host: fake.host, platform: fake.host === null ? null : 'OfficeOnline' }),
     context: {
+      document: fake.documentUrl === undefined ? undefined : { url: fake.documentUrl },
       requirements: {
         isSetSupported: (name: string, version?: string) => {
           calls.push([name, version]);
@@ -32,6 +48,15 @@ function installFakeOffice(fake: FakeOffice): void {
   };
 }
 
+/** The example table as Excel would hold it once the CLI's CSV is opened: one sheet « Candidatures ». */
+function exampleWorkbook(): WorkbookSnapshot {
+  const table = parseCsvText(decodeCsvBytes(fs.readFileSync(EXAMPLE_CSV)), 'exemple-candidatures.csv');
+  return snapshotOf(simulatedWorkbookFromTable(table, 'Candidatures'));
+}
+
+/** A supported Excel, with the simulated Excel as its `Excel` global. */
+const EXCEL_OK: FakeOffice = { host: 'Excel', excelApiSupported: true };
+
 interface Visit {
   view: string;
   role: string | null;
@@ -39,6 +64,8 @@ interface Visit {
   text: string;
   requests: string[];
   isSetSupportedCalls: unknown[][];
+  /** How many `Excel.run` batches the page started (null: no Excel injected). */
+  excelRuns: number | null;
 }
 
 const withChromium = requireChromium() ? describe : describe.skip;
@@ -46,11 +73,11 @@ const withChromium = requireChromium() ? describe : describe.skip;
 withChromium('the task pane in Chromium', () => {
   let server: StaticServer;
   let browser: ChromiumSession;
+  let simulatedExcel: string;
 
   beforeAll(async () => {
     distFile('taskpane.html');
-    server = await serveDirectory(DIST);
-    browser = await launchChromium();
+    [server, browser, simulatedExcel] = await Promise.all([serveDirectory(DIST), launchChromium(), simulatedExcelBundle()]);
   });
 
   afterAll(async () => {
@@ -58,12 +85,35 @@ withChromium('the task pane in Chromium', () => {
     await server?.close();
   });
 
-  async function open(fake: FakeOffice | null, inspect?: (page: Page) => Promise<void>): Promise<Visit> {
+  /**
+   * One init script (Playwright does not order several): the fake Office and, when the host is
+   * Excel, the simulated Excel as the global `Excel` on `workbook` (any Excel has that global, an
+   * old one too). CSP does not govern init scripts; the page's own scripts stay under it.
+   */
+  function initScript(fake: FakeOffice, workbook: WorkbookSnapshot): string {
+    const office = `(${installFakeOffice.toString()})(${JSON.stringify(fake)});`;
+    if (fake.host !== 'Excel') return office;
+    return `${office}\nwindow.tirageStartingWorkbook = ${JSON.stringify(workbook)};\n${simulatedExcel}`;
+  }
+
+  /** A page of dist/taskpane.html, office.js's CDN blocked, with the fake Office when given. */
+  async function openPage(fake: FakeOffice | null, workbook = exampleWorkbook()): Promise<{ page: Page; requests: string[]; pageErrors: string[] }> {
     const page = await browser.context.newPage();
     const requests: string[] = [];
+    const pageErrors: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.route(OFFICE_JS_URL, (route) => route.abort('blockedbyclient'));
-    if (fake !== null) await page.addInitScript(installFakeOffice, fake);
+    if (fake !== null) await page.addInitScript({ content: initScript(fake, workbook) });
+    return { page, requests, pageErrors };
+  }
+
+  async function excelHooks<T>(page: Page, use: (hooks: SimulatedExcelHooks) => T): Promise<T> {
+    return page.evaluate(`(${use.toString()})(window.tirageSimulatedExcel)`) as Promise<T>;
+  }
+
+  async function open(fake: FakeOffice | null, inspect?: (page: Page) => Promise<void>): Promise<Visit> {
+    const { page, requests } = await openPage(fake);
     try {
       await page.goto(`${server.origin}/taskpane.html`);
       const section = page.locator('#tirage-pane section[data-view]');
@@ -76,6 +126,7 @@ withChromium('the task pane in Chromium', () => {
         text: await section.innerText(),
         requests,
         isSetSupportedCalls: await page.evaluate(() => (window as unknown as { __isSetSupportedCalls?: unknown[][] }).__isSetSupportedCalls ?? []),
+        excelRuns: await page.evaluate(() => (window as unknown as { tirageSimulatedExcel?: { runs(): number } }).tirageSimulatedExcel?.runs() ?? null),
       };
     } finally {
       await page.close();
@@ -108,16 +159,108 @@ withChromium('the task pane in Chromium', () => {
     expect(visit).toMatchObject({ view: 'excel-too-old', role: 'alert', title: 'Cette version d’Excel est trop ancienne' });
     expect(visit.text).toContain('Excel pour Microsoft 365, Excel 2021 ou plus récent, ou Excel sur le web');
     expect(visit.isSetSupportedCalls).toEqual([['ExcelApi', '1.9']]);
+    // The old Excel's workbook is never touched.
+    expect(visit.excelRuns).toBe(0);
     expectOnlyLocalRequestsAndOfficeJs(visit);
   });
 
-  test('inside Excel, ok: the ready view, announced politely', async () => {
-    const visit = await open({ host: 'Excel', excelApiSupported: true }, async (page) => {
+  /** Neither the entry's catch (« n’a pas pu démarrer ») nor the session's (« Erreur inattendue ») nor any other failure showed. */
+  async function expectNoFailure(page: Page, pageErrors: string[]): Promise<void> {
+    const alerts = await page.locator('#tirage-pane [role="alert"]').allInnerTexts();
+    expect(alerts.filter((text) => /n’a pas pu démarrer|Erreur inattendue/.test(text))).toEqual([]);
+    expect(await page.locator('#session-failure').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }
+
+  async function stepTitle(page: Page, text: string): Promise<void> {
+    await page.locator('#step-title', { hasText: text }).waitFor();
+  }
+
+  /** Waits for step 1's counts or for any alert, whichever comes first: a failure is then said at once, not as a timeout. */
+  async function sessionStarted(page: Page, pageErrors: string[]): Promise<void> {
+    await page.locator('#counts, #tirage-pane [role="alert"]').first().waitFor();
+    await expectNoFailure(page, pageErrors);
+    await stepTitle(page, 'Étape 1 sur 6 — Candidatures');
+  }
+
+  test('inside Excel, ok: the ready view, announced politely, then the session’s first step on the workbook, read through Excel.run', async () => {
+    // As a city's workbook often is: a notes sheet first, then the candidatures as an Excel table not at A1.
+    const workbook = snapshotOf(
+      workbookOf([
+        { name: 'Notes', rows: [['Candidatures reçues jusqu’au 30 mai']] },
+        { name: 'Formulaire', rows: [HEADER, ...juneRows()], row: 3, column: 2, table: 'tblCandidatures' },
+      ]),
+    );
+    const { page, requests, pageErrors } = await openPage(EXCEL_OK, workbook);
+    try {
+      await page.goto(`${server.origin}/taskpane.html`);
+      await sessionStarted(page, pageErrors);
+      const ready = page.locator('#tirage-pane section[data-view="ready"]');
+      expect(await ready.getAttribute('role')).toBe('status');
+      expect(await ready.locator('h2').innerText()).toBe('Excel est prêt');
       expect(await page.locator('#tirage-pane').getAttribute('aria-busy')).toBe('false');
-    });
-    expect(visit).toMatchObject({ view: 'ready', role: 'status', title: 'Excel est prêt' });
-    expect(visit.isSetSupportedCalls).toEqual([['ExcelApi', '1.9']]);
-    expectOnlyLocalRequestsAndOfficeJs(visit);
+      // The Excel table found and chosen, its columns, the counts.
+      expect(await page.locator('#source option:checked').innerText()).toBe('Tableau « tblCandidatures » (feuille « Formulaire »)');
+      expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne E');
+      const counts = await page.locator('#counts tbody tr').allInnerTexts();
+      expect(counts[counts.length - 1].split('\t')).toEqual(['Total', expect.any(String), expect.any(String), '16']);
+      expect(await excelHooks(page, (h) => h.runs())).toBeGreaterThan(0);
+      expect(await page.evaluate(() => (window as unknown as { __isSetSupportedCalls: unknown[][] }).__isSetSupportedCalls)).toEqual([['ExcelApi', '1.9']]);
+      await expectNoFailure(page, pageErrors);
+      expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([OFFICE_JS_URL]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('through the production entry, a whole draw: the CLI’s fingerprint, « Registre conforme », and a record the CLI verifies', async () => {
+    const documentUrl = 'https://contoso.sharepoint.com/sites/cln/Documents%20partages/Candidatures%20CLN%202025.xlsx?web=1';
+    const { page, requests, pageErrors } = await openPage({ ...EXCEL_OK, documentUrl });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tirage-entree-'));
+    try {
+      await page.goto(`${server.origin}/taskpane.html`);
+      await sessionStarted(page, pageErrors);
+      const referenceDate = await page.inputValue('#reference-date');
+      expect(referenceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+      await page.click('#to-step-2');
+      await stepTitle(page, 'Vérification');
+      if (await page.locator('#exclude-confirm').count()) await page.check('#exclude-confirm');
+      await page.click('#to-step-3');
+      await stepTitle(page, 'Empreinte');
+      const fingerprint = (await page.getAttribute('#fingerprint', 'data-fingerprint')) ?? '';
+      // The CLI, on the CSV the workbook was made from, at the pane's date, computes the same fingerprint.
+      const cli = JSON.parse(
+        execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'probabilities', EXAMPLE_CSV, '--date', referenceDate, '--json'], { encoding: 'utf8' }),
+      ) as { fingerprint: string; candidates: unknown[] };
+      expect(fingerprint).toBe(cli.fingerprint);
+      expect(await page.locator('#chances tbody tr').count()).toBe(cli.candidates.length);
+
+      await page.click('#to-step-4');
+      await stepTitle(page, 'Graine publique');
+      await page.fill('#field-seed', '4 2 6 1 5 3');
+      await page.click('#draw');
+      await stepTitle(page, 'Tirage');
+      await page.click('#reveal-all');
+      await stepTitle(page, 'Procès-verbal');
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      await expectNoFailure(page, pageErrors);
+
+      // The record is in the simulated workbook, written by office.ts's Excel.run: saved as .xlsx, the CLI verifies it.
+      const snapshot = await excelHooks(page, (h) => h.snapshot());
+      expect(snapshot.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage']));
+      const minutes = snapshot.sheets.find((s) => s.name === 'Procès-verbal')?.cells.map(([, cell]) => String(cell.value)) ?? [];
+      // The file name comes from Office.context.document.url, decoded, without its folder or query.
+      expect(minutes.some((text) => text.startsWith('Candidatures CLN 2025.xlsx'))).toBe(true);
+      const file = path.join(folder, 'registre.xlsx');
+      fs.writeFileSync(file, await simulatedWorkbookToXlsx(workbookFromSnapshot(snapshot)));
+      const verdict = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file, '--fingerprint', fingerprint], { encoding: 'utf8' });
+      expect(verdict).toContain('conforme');
+      expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([OFFICE_JS_URL]);
+    } finally {
+      await page.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('inside Word: says the add-in works only in Excel', async () => {
@@ -145,7 +288,7 @@ withChromium('the task pane in Chromium', () => {
   });
 
   test('a French page with landmarks, and a CSP allowing scripts only from itself and office.js’s CDN', async () => {
-    await open({ host: 'Excel', excelApiSupported: true }, async (page) => {
+    await open(EXCEL_OK, async (page) => {
       expect(await page.getAttribute('html', 'lang')).toBe('fr');
       expect(await page.locator('header h1').innerText()).toBe('Tirage au sort');
       expect(await page.locator('main#tirage-pane').count()).toBe(1);
@@ -183,11 +326,12 @@ withChromium('the task pane in Chromium', () => {
   });
 
   test.each([
-    ['ready', { host: 'Excel', excelApiSupported: true }],
-    ['excel-too-old', { host: 'Excel', excelApiSupported: false }],
-  ] as const)('%s view: no WCAG 2.2 A/AA violation found by axe-core', async (_view, fake) => {
+    ['ready view and the session’s first step', EXCEL_OK, '#counts'],
+    ['excel-too-old view', { host: 'Excel', excelApiSupported: false }, 'section[data-view="excel-too-old"]'],
+  ] as const)('%s: no WCAG 2.2 A/AA violation found by axe-core', async (_view, fake, shown) => {
     const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     await open(fake, async (page) => {
+      await page.locator(shown).waitFor();
       // Evaluated through the DevTools protocol, which the page's CSP does not govern.
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {

@@ -137,6 +137,13 @@ function personKey(c: Candidature): string {
   return `${foldNormal(c.firstName)}\u0000${c.birthDate ?? `age:${c.age}`}`;
 }
 
+/**
+ * The problems of every eligible row: one frozen empty list shared by all, so a table of 100,000
+ * rows does not hold (and the garbage collector copy) 100,000 empty arrays. A row that gets a
+ * problem gets its own list first (see `problemAt`).
+ */
+const NO_PROBLEMS: RowProblem[] = Object.freeze([]) as unknown as RowProblem[];
+
 type ProblemAt = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => void;
 
 class RowReader {
@@ -198,7 +205,7 @@ class RowReader {
       sector,
       birthDate: onTime && tooOld === null ? toIso(birthDate) : null,
       age,
-      problems: [],
+      problems: NO_PROBLEMS,
     };
     // Problems are worded only for the rows that have one, in the order of ALGORITHM.md §2.
     const eligible = lastName !== '' && firstName !== '' && sector !== null && sex !== null && age !== null && age >= this.rules.minimumAge;
@@ -227,6 +234,7 @@ class RowReader {
     return (code, field, raw, detail) => {
       const column = field === null ? undefined : this.map.columns[field];
       if (field !== null && cellText(raw) === '') detail = this.blankDetail(row, field) ?? detail;
+      if (c.problems === NO_PROBLEMS) c.problems = [];
       c.problems.push({
         code,
         row: c.row,

@@ -26,8 +26,14 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+/** Two digits; a plain concatenation, as every eligible row's birth date passes here. */
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
 export function toIso(date: CalendarDate): string {
-  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+  const year = date.year >= 1000 ? String(date.year) : pad(date.year, 4);
+  return `${year}-${twoDigits(date.month)}-${twoDigits(date.day)}`;
 }
 
 export function compareDates(a: CalendarDate, b: CalendarDate): number {

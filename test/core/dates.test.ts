@@ -24,6 +24,19 @@ describe('Excel serial numbers (1900 system)', () => {
   });
 });
 
+describe('ISO text of a date', () => {
+  it('pads the year to four digits and the month and day to two, for every year, month and day', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    for (let year = 1; year <= 9999; year += year < 1100 ? 1 : 37) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 9, 10, 28, 31]) {
+          expect(toIso({ year, month, day })).toBe(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
+        }
+      }
+    }
+  });
+});
+
 describe('text dates', () => {
   it.each([
     ['1990-03-05', '1990-03-05'],

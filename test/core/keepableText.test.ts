@@ -28,6 +28,16 @@ describe('unkeepable', () => {
     expect(unkeepable(`ab${character}c`)).toEqual({ kind: 'control_character', codePoint, position: 3 });
   });
 
+  it('refuses exactly the code units the definition names, each alone and after a valid pair', () => {
+    // The rule stated at the top of keepableText.ts, as a regular expression over code units.
+    const definition = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+    for (let code = 0; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code);
+      const expected = definition.test(character) ? { kind: 'control_character', codePoint: code, position: 3 } : null;
+      expect(unkeepable(`\ud83e\udd8a${character}`)).toEqual(expected);
+    }
+  });
+
   it('says it in French', () => {
     expect(describeUnkeepable({ kind: 'too_long', length: 40_000, maximum: MAX_CELL_LENGTH })).toBe(
       '40 000 caractères, au-delà des 32 767, la limite d’une cellule d’Excel',

@@ -9,8 +9,9 @@ import { drawFigures } from '../figures';
 import { mandatePeriod, mandateText } from '../mandate';
 import { displayName, longFrenchDate, SEX_PLURAL } from './labels';
 import type { RecordMeta } from './meta';
-import type { CellStyle, SheetModel } from './model';
+import type { SheetModel } from './model';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
+import { DocumentLines } from './documentLines';
 
 const LAST_COLUMN = 4;
 const BLANK_LINE = '……………………………………………………';
@@ -36,32 +37,12 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   const fingerprint = prepared.canonical.fingerprint;
   const figures = drawFigures(result);
   const sheet = new SheetBuilder('minutes', meta.sheetNames.minutes, [30, 22, 22, 22], `Procès-verbal du tirage CLN — empreinte ${fingerprint}`);
-  let row = 1;
-  const full = (value: string, style?: CellStyle) => {
-    sheet.merged(row, 1, LAST_COLUMN, value, style);
-    row++;
-  };
-  const field = (label: string, value: string | number, style: CellStyle = STYLES.text) => {
-    sheet.set(row, 1, label, STYLES.label);
-    sheet.merged(row, 2, LAST_COLUMN, value, withStyle(style, { horizontal: 'left' }));
-    row++;
-  };
-  // One line of a list that may be long (the reserve): its short text overflows into the empty
-  // cells on its right, so it needs neither a merge nor wrapping — thousands of merged rows make
-  // spreadsheet programs (and exceljs) slow.
-  const item = (label: string, value: string) => {
-    sheet.set(row, 1, label, STYLES.label);
-    sheet.set(row, 2, value, { vertical: 'top' });
-    row++;
-  };
-  const section = (title: string) => {
-    row++;
-    full(title, STYLES.section);
-  };
+  const lines = new DocumentLines(sheet, LAST_COLUMN);
+  const { full, field, item, section } = lines;
 
   full('Ville de Roubaix — Conseil local du numérique', STYLES.subtitle);
   full('Procès-verbal du tirage au sort des membres habitants', STYLES.title);
-  row++;
+  lines.row++;
   field('Date du tirage', longFrenchDate(prepared.referenceDate));
   field('Lieu', meta.place === '' ? BLANK_LINE : meta.place);
   if (meta.officials.length === 0) {
@@ -89,8 +70,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   field('Empreinte des candidatures', fingerprint, STYLES.code);
   field('Graine publique', result.publicSeed);
   field('Clé de tirage', result.seedKey, STYLES.code);
-  sheet.merged(row, 1, LAST_COLUMN, 'L’empreinte, affichée avant le choix de la graine, doit être celle annoncée en séance.', STYLES.note);
-  row++;
+  full('L’empreinte, affichée avant le choix de la graine, doit être celle annoncée en séance.', STYLES.note);
 
   section('Candidatures');
   const sheetPart = meta.candidatureSheet === null ? '' : `, feuille « ${meta.candidatureSheet} »`;
@@ -145,9 +125,9 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   section('Signatures');
   const signatories = meta.officials.length === 0 ? [NAME_LINE, NAME_LINE, NAME_LINE] : meta.officials;
   for (const name of signatories) {
-    sheet.set(row, 1, name, STYLES.text);
-    sheet.merged(row, 2, LAST_COLUMN, 'Signature :', STYLES.note);
-    row += 2;
+    sheet.set(lines.row, 1, name, STYLES.text);
+    sheet.merged(lines.row, 2, LAST_COLUMN, 'Signature :', STYLES.note);
+    lines.row += 2;
   }
   return sheet.print({ orientation: 'portrait' }).build();
 }

@@ -16,8 +16,9 @@ import { mandatePeriod, mandateText } from '../mandate';
 import { SEXES, type AgeBand, type Rules, type Sex } from '../rules';
 import { displayName, longFrenchDate } from './labels';
 import type { RecordMeta } from './meta';
-import type { CellStyle, SheetModel } from './model';
-import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
+import type { SheetModel } from './model';
+import { SheetBuilder, STYLES } from './sheetBuilder';
+import { DocumentLines } from './documentLines';
 
 const LAST_COLUMN = 3;
 
@@ -52,24 +53,12 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   const figures = drawFigures(result);
   const explanation = explainDraw(result);
   const sheet = new SheetBuilder('publication', meta.sheetNames.publication, [20, 36, 36], `Tirage CLN, publication — empreinte ${fingerprint}`);
-  let row = 1;
-  const full = (value: string, style?: CellStyle) => {
-    sheet.merged(row, 1, LAST_COLUMN, value, style);
-    row++;
-  };
-  const field = (label: string, value: string | number, style: CellStyle = STYLES.text) => {
-    sheet.set(row, 1, label, STYLES.label);
-    sheet.merged(row, 2, LAST_COLUMN, value, withStyle(style, { horizontal: 'left' }));
-    row++;
-  };
-  const section = (title: string) => {
-    row++;
-    full(title, STYLES.section);
-  };
+  const lines = new DocumentLines(sheet, LAST_COLUMN);
+  const { full, field, section } = lines;
 
   full('Ville de Roubaix — Conseil local du numérique', STYLES.subtitle);
   full('Tirage au sort des membres habitants : résultats', STYLES.title);
-  row++;
+  lines.row++;
   field('Date du tirage', longFrenchDate(prepared.referenceDate));
   field('Lieu', meta.place === '' ? 'Séance publique' : meta.place);
   field('Mandat', mandateText(mandatePeriod(meta.mandateStart)));
@@ -86,14 +75,14 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   // Women and men side by side, one sector under the other: a full council and its reserve fit on one page.
   // A dash where a sector has nobody of one sex, so that an empty cell never looks forgotten.
   const bySector = (status: CandidateOutcome['status'], text: (o: CandidateOutcome) => string) => {
-    sheet.row(row, ['Secteur', 'Femmes', 'Hommes'], STYLES.label);
-    row++;
+    sheet.row(lines.row, ['Secteur', 'Femmes', 'Hommes'], STYLES.label);
+    lines.row++;
     for (const sector of rules.sectors) {
       const [women, men] = SEXES.map((sex) => people(status, sector, sex).map(text));
-      const lines = Math.max(1, women.length, men.length);
-      for (let i = 0; i < lines; i++) {
+      const depth = Math.max(1, women.length, men.length);
+      for (let i = 0; i < depth; i++) {
         const cell = (list: string[]) => list[i] ?? (i === 0 ? '—' : '');
-        sheet.row(row++, [i === 0 ? sector : '', cell(women), cell(men)], { vertical: 'top' });
+        sheet.row(lines.row++, [i === 0 ? sector : '', cell(women), cell(men)], { vertical: 'top' });
       }
     }
   };

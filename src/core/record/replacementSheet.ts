@@ -9,8 +9,9 @@ import { mandateText, type MandatePeriod } from '../mandate';
 import { personLabel, RULE_LABELS, type Replacement, type ReplacementRequest } from '../replacement';
 import type { CellValue } from '../table';
 import { displayName, longFrenchDate } from './labels';
-import type { CellStyle, SheetModel } from './model';
+import type { SheetModel } from './model';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
+import { DocumentLines } from './documentLines';
 
 export const REPLACEMENT_TITLE = 'Remplacement d’un membre pendant le mandat';
 
@@ -39,29 +40,12 @@ export interface ReplacementContext {
 export function buildReplacementSheet(name: string, context: ReplacementContext, replacement: Replacement): SheetModel {
   const { request, leaving, joining, rule, offered, membersAfter } = replacement;
   const sheet = new SheetBuilder('replacement', name, [34, 24, 22, 22], `Remplacement — tirage CLN, empreinte ${context.fingerprint}`);
-  let row = 1;
-  const full = (value: string, style?: CellStyle) => {
-    sheet.merged(row, 1, LAST_COLUMN, value, style);
-    row++;
-  };
-  const field = (label: string, value: string | number, style: CellStyle = STYLES.text) => {
-    sheet.set(row, 1, label, withStyle(STYLES.label, { wrap: true }));
-    sheet.merged(row, 2, LAST_COLUMN, value, withStyle(style, { horizontal: 'left' }));
-    row++;
-  };
-  const item = (label: string, value: string) => {
-    sheet.set(row, 1, label, STYLES.label);
-    sheet.set(row, 2, value, { vertical: 'top' });
-    row++;
-  };
-  const section = (title: string) => {
-    row++;
-    full(title, STYLES.section);
-  };
+  const lines = new DocumentLines(sheet, LAST_COLUMN, withStyle(STYLES.label, { wrap: true }));
+  const { full, field, item, section } = lines;
 
   full('Ville de Roubaix — Conseil local du numérique', STYLES.subtitle);
   full(REPLACEMENT_TITLE, STYLES.title);
-  row = STATED_TOP;
+  lines.row = STATED_TOP;
   const stated: Record<Stated, string | number> = {
     dataSheet: context.dataSheet,
     fingerprint: context.fingerprint,
@@ -88,7 +72,7 @@ export function buildReplacementSheet(name: string, context: ReplacementContext,
     item(c.sector === sector ? '' : (c.sector ?? ''), `${displayName(c.lastName, c.firstName)} (${c.sex === 'F' ? 'femme' : 'homme'})`);
     sector = c.sector;
   }
-  row++;
+  lines.row++;
   full(
     'Ne pas modifier : « tirage-cln verify » refait ce remplacement à partir du tirage et des faits consignés en haut de la feuille (date, motif, ligne du membre sortant, choix), et compare chaque cellule.',
     STYLES.note,

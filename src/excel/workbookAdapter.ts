@@ -82,13 +82,7 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
     try {
       return await this.run(batch);
     } catch (error) {
-      let problem;
-      try {
-        problem = problemOf(error);
-      } catch {
-        throw error;
-      }
-      throw new ExcelAdapterError(problem);
+      throw asAdapterError(error);
     }
   }
 
@@ -185,13 +179,21 @@ class Reveal implements RevealSession {
       const check = await this.run((context) => readBackAndVerify(context, this.syncs, this.prepared));
       return { result: this.prepared.result, sheetNames: this.prepared.plans.map((p) => p.name), check };
     } catch (error) {
-      let problem;
-      try {
-        problem = problemOf(error);
-      } catch {
-        throw error;
-      }
-      throw new ExcelAdapterError(problem);
+      throw asAdapterError(error);
     }
   }
+}
+
+/**
+ * Excel's errors become French ExcelAdapterErrors; an error `problemOf` does not know (the
+ * engine's, the adapter's own) is given back unchanged.
+ */
+function asAdapterError(error: unknown): unknown {
+  let problem;
+  try {
+    problem = problemOf(error);
+  } catch {
+    return error;
+  }
+  return new ExcelAdapterError(problem);
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 import { JUNE_2025, rowsOf, HEADER } from '../support/tables';
 
 const dir = mkdtempSync(join(tmpdir(), 'tirage-cli-'));
@@ -14,13 +15,7 @@ function csvFile(name: string, rows: (string | number | null)[][]): string {
   return path;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = cliAt('2025-06-13');
 
 const june = csvFile('juin.csv', [HEADER, ...(rowsOf(JUNE_2025) as (string | number)[][])]);
 

@@ -6,18 +6,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 import { readWorkbookGrids } from '../../src/file/recordReader';
 import { requireLibreOffice, resaveXlsx, testOutputDir } from '../support/libreoffice';
 
 const withLibreOffice = requireLibreOffice() ? describe : describe.skip;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
-  return { code: await run(argv, io), stdout, stderr };
-}
+const cli = cliAt('2025-06-13');
 
 withLibreOffice('text at the limits, re-saved by LibreOffice', () => {
   const OUT = testOutputDir('libreoffice-limites');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 import { buildRecord, newRecordMeta, drawFromTable, ROUBAIX_CLN_2025 } from '../../src/core';
 import { group, rowsOf, tableOf } from '../support/tables';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
@@ -21,11 +21,7 @@ const REPO = join(__dirname, '..', '..');
 const EXAMPLE = join(REPO, 'assets', 'exemple-candidatures.csv');
 const SEED = '4 2 6 1 5 3';
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: () => undefined, today: () => '2025-06-13' };
-  return { code: await run(argv, io), stdout };
-}
+const cli = cliAt('2025-06-13');
 
 withLibreOffice('the example record in LibreOffice Calc', () => {
   const OUT = testOutputDir('libreoffice-registre');

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 
 const REPO = join(__dirname, '..', '..');
 const OUT = join(REPO, 'test-output', 'cli-record');
@@ -16,12 +16,7 @@ const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
 const EXAMPLE_XLSX = join(REPO, 'assets', 'exemple-candidatures.xlsx');
 const SEED = '4 2 6 1 5 3';
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
-  return { code: await run(argv, io), stdout, stderr };
-}
+const cli = cliAt('2025-06-13');
 
 async function drawTo(input: string, out: string, ...extra: string[]): Promise<void> {
   const { code, stderr } = await cli('draw', input, '--seed', SEED, '--date', '2025-06-13', '--out', out, ...extra);

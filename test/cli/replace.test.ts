@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 import { requireLibreOffice, resaveXlsx } from '../support/libreoffice';
 
 const REPO = join(__dirname, '..', '..');
@@ -18,12 +18,7 @@ mkdirSync(OUT, { recursive: true });
 const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
 const at = (name: string) => join(OUT, name);
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2026-01-20' };
-  return { code: await run(argv, io), stdout, stderr };
-}
+const cli = cliAt('2026-01-20');
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 import { requireLibreOffice, resaveXlsx } from '../support/libreoffice';
 import { editWithOpenpyxl, requireOpenpyxl, resaveWithOpenpyxl } from '../support/openpyxl';
 
@@ -14,12 +14,7 @@ const OUT = join(REPO, 'test-output', 'cli-resaved-records');
 const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
 const SEED = '4 2 6 1 5 3';
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
-  return { code: await run(argv, io), stdout, stderr };
-}
+const cli = cliAt('2025-06-13');
 
 const record = join(OUT, 'registre.xlsx');
 

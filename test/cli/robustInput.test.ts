@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'tirage-robust-'));
 
@@ -15,13 +15,7 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = cliAt('2025-06-13');
 
 describe('a CSV saved with CR LF, then appended to with LF (issue 6 §1)', () => {
   // The exact bytes of the issue's reproduction.

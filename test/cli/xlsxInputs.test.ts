@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 import { python, requireOpenpyxl } from '../support/openpyxl';
 
 const REPO = join(__dirname, '..', '..');
@@ -14,12 +14,7 @@ const OUT = join(REPO, 'test-output', 'cli-xlsx-inputs');
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
-  return { code: await run(argv, io), stdout, stderr };
-}
+const cli = cliAt('2025-06-13');
 
 const PEOPLE = [
   ['N°', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Secteur'],

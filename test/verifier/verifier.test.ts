@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { run, type Io } from '../../src/cli/main';
+import { cliAt } from '../support/cli';
 import { ZipPackage } from '../../src/xlsx/zip';
 import { distFile } from '../support/addinBuild';
 import { launchChromium, requireChromium, type ChromiumSession } from '../support/chromium';
@@ -22,12 +22,7 @@ const EXAMPLE_XLSX = join(REPO, 'assets', 'exemple-candidatures.xlsx');
 const SEED = '4 2 6 1 5 3';
 const OUT = testOutputDir('verifier');
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: () => '2025-06-13' };
-  return { code: await run(argv, io), stdout, stderr };
-}
+const cli = cliAt('2025-06-13');
 
 /** What the CLI says of a file: its report (exit 0 or 3) or its refusal (exit 2), as non-empty lines. */
 async function cliLines(file: string, fingerprint?: string): Promise<{ code: number; lines: string[] }> {

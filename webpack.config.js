@@ -14,6 +14,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
 const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
+const { es2017Rules } = require('./scripts/es2017');
 const { InlinePagePlugin, SCRIPT_HASHES, STYLE_HASHES } = require('./scripts/inlinePagePlugin');
 const { config: packageConfig } = require('./package.json');
 
@@ -88,7 +89,7 @@ module.exports = (env, argv) => {
   const addinUrl = addinUrlFrom(process.env.ADDIN_URL);
   return {
     mode: production ? 'production' : 'development',
-    target: ['web', 'es2020'],
+    target: ['web', 'es2017'],
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
@@ -102,16 +103,8 @@ module.exports = (env, argv) => {
       clean: true,
     },
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          // Not transpileOnly: a type error fails the build.
-          use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.taskpane.json') } },
-        },
-      ],
-    },
+    // ES2017 syntax, dependencies included: older Windows webviews parse nothing newer (scripts/es2017.js).
+    module: { rules: es2017Rules(path.join(__dirname, 'tsconfig.taskpane.json')) },
     // webpack's own CSS support: the stylesheet becomes a hashed file linked from the page.
     experiments: { css: true },
     stats: production ? 'minimal' : 'normal',

@@ -15,26 +15,39 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
 const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
 const { es2017Rules } = require('./scripts/es2017');
-const { InlinePagePlugin, SCRIPT_HASHES, STYLE_HASHES } = require('./scripts/inlinePagePlugin');
+const { InlinePagePlugin } = require('./scripts/inlinePagePlugin');
+const { PolicyHashesPlugin, SCRIPT_HASHES, STYLE_HASHES } = require('./scripts/policyHashes');
 const { config: packageConfig } = require('./package.json');
 
 const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /**
  * One policy for every page. Scripts: our own files and Microsoft's office.js CDN, nothing else
- * (no inline script, no eval). Styles allow 'unsafe-inline' only because Excel on the web's
- * office.js sets inline styles (office-js issue 1687); nothing else is loaded from anywhere but
- * the add-in's own origin, and the add-in makes no request of its own.
+ * (no eval, no inline script but the task pane's start-up guard, admitted by its hash). Styles
+ * allow 'unsafe-inline' only because Excel on the web's office.js sets inline styles (office-js
+ * issue 1687); nothing else is loaded from anywhere but the add-in's own origin, and the add-in
+ * makes no request of its own.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self' ${new URL(OFFICE_JS_URL).origin}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function contentSecurityPolicy({ inlineScripts }) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${new URL(OFFICE_JS_URL).origin}${inlineScripts ? ` ${SCRIPT_HASHES}` : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * The task pane's start-up guard (src/taskpane/startupGuard.js, plain ES5 so that any webview runs
+ * it), written into taskpane.html, where html-webpack-plugin minifies it with the page. Read when
+ * the build starts (the development server does not reload it).
+ */
+function startupGuardScript() {
+  return fs.readFileSync(path.join(__dirname, 'src', 'taskpane', 'startupGuard.js'), 'utf8').trim();
+}
 
 /**
  * verifier.html, the page residents open from a disk or a USB key to check a published record
@@ -74,13 +87,14 @@ function devCertificate() {
   return Object.fromEntries(Object.entries(files).map(([key, name]) => [key, fs.readFileSync(path.join(dir, name))]));
 }
 
-function page(template, filename, chunks) {
+function page(template, filename, chunks, startupGuard = undefined) {
   return new HtmlWebpackPlugin({
     template,
     filename,
     chunks,
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: contentSecurityPolicy({ inlineScripts: startupGuard !== undefined }),
     officeJsUrl: OFFICE_JS_URL,
+    startupGuard,
   });
 }
 
@@ -119,7 +133,8 @@ module.exports = (env, argv) => {
         }
       : false,
     plugins: [
-      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane']),
+      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane'], startupGuardScript()),
+      new PolicyHashesPlugin({ filename: 'taskpane.html' }),
       page('./src/commands/commands.html', 'commands.html', ['commands']),
       page('./src/taskpane/aide.html', 'aide.html', []),
       new CopyWebpackPlugin({

@@ -80,7 +80,9 @@ withChromium('the task pane’s start-up guard', () => {
 
   test('a pane script the webview cannot parse (EdgeHTML meeting `??`): the French message at once', async () => {
     await open(
-      (page) => page.route(PANE_SCRIPT, (route) => route.fulfill({ contentType: 'text/javascript', body: 'const volet = a ?? ;' })),
+      async (page) => {
+        await page.route(PANE_SCRIPT, (route) => route.fulfill({ contentType: 'text/javascript', body: 'const volet = a ?? ;' }));
+      },
       async ({ page, pageErrors }) => {
         await expectGuardMessage(page);
         expect(pageErrors).toEqual([expect.stringMatching(/^SyntaxError/)]);

@@ -27,6 +27,16 @@ const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.j
  * allow 'unsafe-inline' only because Excel on the web's office.js sets inline styles (office-js
  * issue 1687); nothing else is loaded from anywhere but the add-in's own origin, and the add-in
  * makes no request of its own.
+ *
+ * Frames: none. office.js, three seconds after loading, frames
+ * https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html, a
+ * hidden page that forwards its own usage logs to Microsoft (OSF.Logger's ULSEndpointProxy in
+ * o15apptofilemappingtable.js). We refuse it, on purpose: the pane needs nothing from it (office.js
+ * only buffers its logs; a failing proxy is « by design » harmless, office-js #1125, #696, #1627),
+ * the add-in promises that nothing leaves the workbook but through Excel, and an allowed origin
+ * could put any of its pages inside the pane. Microsoft publishes no list of the origins office.js
+ * needs (office-js #1005): each is decided on evidence, and test/taskpane/realOfficeJs.test.ts
+ * loads the real office.js under this policy and fails on any other refusal.
  */
 function contentSecurityPolicy({ inlineScripts }) {
   return [
@@ -34,6 +44,7 @@ function contentSecurityPolicy({ inlineScripts }) {
     `script-src 'self' ${new URL(OFFICE_JS_URL).origin}${inlineScripts ? ` ${SCRIPT_HASHES}` : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
+    "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,7 +1,6 @@
 /** Types of scripts/es2017.js (plain CommonJS, because the webpack configs require it). */
 import type { RuleSetRule } from 'webpack';
 import type { TransformerFactory, SourceFile } from 'typescript';
-export declare const ECMA_VERSION: 2017;
 export declare const REWRITTEN_SYNTAX_DIAGNOSTICS: readonly number[];
 export declare function parsesAsEs2017(code: string, sourceType?: 'script' | 'module'): boolean;
 export declare const es2017Transformer: TransformerFactory<SourceFile>;

@@ -14,7 +14,7 @@
  * that lacks them (EdgeHTML has no BigInt) now parses the script and fails while running it, which
  * the page's start-up guard (src/taskpane/startupGuard.js) turns into a French message.
  *
- * Dependencies are not compiled by ts-loader: `Es2017Loader` (es2017Loader.js) passes through each
+ * Dependencies are not compiled by ts-loader: scripts/es2017Loader.js passes through each
  * module of node_modules that already parses as ES2017 (all of them today) and lowers the others
  * with TypeScript the same way.
  */
@@ -22,12 +22,10 @@ const path = require('path');
 const acorn = require('acorn');
 const ts = require('typescript');
 
-const ECMA_VERSION = 2017;
-
 /** Whether `code` parses as ES2017 (a script, or a module when it has import/export). */
 function parsesAsEs2017(code, sourceType = 'module') {
   try {
-    acorn.parse(code, { ecmaVersion: ECMA_VERSION, sourceType, allowHashBang: true });
+    acorn.parse(code, { ecmaVersion: 2017, sourceType, allowHashBang: true });
     return true;
   } catch {
     return false;
@@ -109,4 +107,4 @@ function es2017Rules(configFile) {
   ];
 }
 
-module.exports = { ECMA_VERSION, parsesAsEs2017, es2017Transformer, lowerToEs2017, es2017Rules, REWRITTEN_SYNTAX_DIAGNOSTICS };
+module.exports = { parsesAsEs2017, es2017Transformer, lowerToEs2017, es2017Rules, REWRITTEN_SYNTAX_DIAGNOSTICS };

@@ -4,7 +4,7 @@
  * run the pane's own script — EdgeHTML in Microsoft 365 builds without WebView2, which lacks BigInt,
  * on which the draw's exact arithmetic rests (the webviews Office uses:
  * https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins;
- * Microsoft asks add-ins for « a graceful failure message » there:
+ * Microsoft recommends « a graceful failure message » there:
  * https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11).
  *
  * The pane's script marks <main> with data-started as soon as it has loaded (taskpane.ts). Until then,

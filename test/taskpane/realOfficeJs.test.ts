@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { DIST, ROOT, distFile } from '../support/addinBuild';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
+import { policyViolations, recordPolicyViolations } from '../support/policyViolations';
 
 const OFFICE_JS_PACKAGE = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
 /** Where taskpane.html loads office.js from; the rest of the path names a file of the package's dist/. */
@@ -18,12 +19,6 @@ const CDN_FOLDER = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const TELEMETRY_FRAME = 'frame-src https://telemetryservice.firstpartyapps.oaspapps.com';
 /** office.js creates that frame three seconds after loading (OSF.Logger's ULSEndpointProxy). */
 const TELEMETRY_DELAY_MS = 3000;
-
-function recordPolicyViolations(): void {
-  const violations: string[] = [];
-  (window as unknown as { __violations: string[] }).__violations = violations;
-  document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
-}
 
 interface Visit {
   page: Page;
@@ -78,14 +73,13 @@ withChromium('the real office.js, outside Office', () => {
       await page.goto(`${server.origin}/${name}`);
       await reached(page);
       await page.clock.runFor(TELEMETRY_DELAY_MS + 1000);
-      await page.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length > 0);
+      await page.waitForFunction(() => (window as unknown as { __policyViolations: string[] }).__policyViolations.length > 0);
       await use(visit);
     } finally {
       await page.close();
     }
   }
 
-  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
   const officeJsFiles = [`served ${CDN_FOLDER}office.js`, `served ${CDN_FOLDER}o15apptofilemappingtable.js`];
 
   test('taskpane.html reaches « Ce volet s’ouvre depuis Excel », no script error, only the telemetry frame refused', async () => {
@@ -102,7 +96,7 @@ withChromium('the real office.js, outside Office', () => {
         expect(await page.locator('section[data-view="start-failed"]').count()).toBe(0);
         expect(pageErrors).toEqual([]);
         expect(outside).toEqual(officeJsFiles);
-        expect(await violations(page)).toEqual([TELEMETRY_FRAME]);
+        expect(await policyViolations(page)).toEqual([TELEMETRY_FRAME]);
         expect(consoleErrors).toEqual([expect.stringMatching(/^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates .*frame-src 'none'/)]);
       },
     );
@@ -117,7 +111,7 @@ withChromium('the real office.js, outside Office', () => {
       async ({ page, outside, pageErrors }) => {
         expect(pageErrors).toEqual([]);
         expect(outside).toEqual(officeJsFiles);
-        expect(await violations(page)).toEqual([TELEMETRY_FRAME]);
+        expect(await policyViolations(page)).toEqual([TELEMETRY_FRAME]);
       },
     );
   });

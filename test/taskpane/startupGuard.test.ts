@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { DIST, OFFICE_JS_URL, distFile } from '../support/addinBuild';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
+import { policyViolations, recordPolicyViolations } from '../support/policyViolations';
 
 /** The guard's delay before it speaks when the pane's script has not started (startupGuard.js). */
 const STARTUP_MS = 15_000;
@@ -17,13 +18,6 @@ const FAILED = '#tirage-pane section[data-view="start-failed"]';
 /** Office outside of Office, as office.js answers there: the pane's own view is then « outside-office ». */
 function fakeOfficeOutsideOffice(): void {
   (window as unknown as { Office: unknown }).Office = { onReady: () => Promise.resolve({ host: null, platform: null }), context: {} };
-}
-
-/** Every Content-Security-Policy violation of the page, kept where the test can read it (init scripts are not under the policy). */
-function recordPolicyViolations(): void {
-  const violations: string[] = [];
-  (window as unknown as { __violations: string[] }).__violations = violations;
-  document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
 }
 
 const withChromium = requireChromium() ? describe : describe.skip;
@@ -75,7 +69,7 @@ withChromium('the task pane’s start-up guard', () => {
     expect(await page.locator('.pane-loading').count()).toBe(0);
     expect(await page.getAttribute('#tirage-pane', 'aria-busy')).toBe('false');
     // The guard ran under the page's policy, admitted by its hash, and nothing else was refused.
-    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(await policyViolations(page)).toEqual([]);
   }
 
   test('a pane script the webview cannot parse (EdgeHTML meeting `??`): the French message at once', async () => {
@@ -140,7 +134,7 @@ withChromium('the task pane’s start-up guard', () => {
         expect(await page.locator(FAILED).count()).toBe(0);
         expect(await view.count()).toBe(1);
         expect(pageErrors).toEqual([]);
-        expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+        expect(await policyViolations(page)).toEqual([]);
       },
     );
   });

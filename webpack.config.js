@@ -14,26 +14,51 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
 const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
-const { InlinePagePlugin, SCRIPT_HASHES, STYLE_HASHES } = require('./scripts/inlinePagePlugin');
+const { es2017Rules } = require('./scripts/es2017');
+const { InlinePagePlugin } = require('./scripts/inlinePagePlugin');
+const { PolicyHashesPlugin, SCRIPT_HASHES, STYLE_HASHES } = require('./scripts/policyHashes');
 const { config: packageConfig } = require('./package.json');
 
 const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /**
  * One policy for every page. Scripts: our own files and Microsoft's office.js CDN, nothing else
- * (no inline script, no eval). Styles allow 'unsafe-inline' only because Excel on the web's
- * office.js sets inline styles (office-js issue 1687); nothing else is loaded from anywhere but
- * the add-in's own origin, and the add-in makes no request of its own.
+ * (no eval, no inline script but the task pane's start-up guard, admitted by its hash). Styles
+ * allow 'unsafe-inline' only because Excel on the web's office.js sets inline styles (office-js
+ * issue 1687); nothing else is loaded from anywhere but the add-in's own origin, and the add-in
+ * makes no request of its own.
+ *
+ * Frames: none. office.js, three seconds after loading, frames
+ * https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html, a
+ * hidden page that forwards its own usage logs to Microsoft (OSF.Logger's ULSEndpointProxy in
+ * o15apptofilemappingtable.js). We refuse it, on purpose: the pane needs nothing from it (office.js
+ * only buffers its logs; a failing proxy is « by design » harmless, office-js #1125, #696, #1627),
+ * the add-in promises that nothing leaves the workbook but through Excel, and an allowed origin
+ * could put any of its pages inside the pane. Microsoft publishes no list of the origins office.js
+ * needs (office-js #1005): each is decided on evidence, and test/taskpane/realOfficeJs.test.ts
+ * loads the real office.js under this policy and fails on any other refusal.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self' ${new URL(OFFICE_JS_URL).origin}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function contentSecurityPolicy({ inlineScripts }) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${new URL(OFFICE_JS_URL).origin}${inlineScripts ? ` ${SCRIPT_HASHES}` : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * The task pane's start-up guard (src/taskpane/startupGuard.js, plain ES5 so that any webview runs
+ * it), written into taskpane.html, where html-webpack-plugin minifies it with the page. Read when
+ * the build starts (the development server does not reload it).
+ */
+function startupGuardScript() {
+  return fs.readFileSync(path.join(__dirname, 'src', 'taskpane', 'startupGuard.js'), 'utf8').trim();
+}
 
 /**
  * verifier.html, the page residents open from a disk or a USB key to check a published record
@@ -73,13 +98,14 @@ function devCertificate() {
   return Object.fromEntries(Object.entries(files).map(([key, name]) => [key, fs.readFileSync(path.join(dir, name))]));
 }
 
-function page(template, filename, chunks) {
+function page(template, filename, chunks, startupGuard = undefined) {
   return new HtmlWebpackPlugin({
     template,
     filename,
     chunks,
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: contentSecurityPolicy({ inlineScripts: startupGuard !== undefined }),
     officeJsUrl: OFFICE_JS_URL,
+    startupGuard,
   });
 }
 
@@ -88,7 +114,7 @@ module.exports = (env, argv) => {
   const addinUrl = addinUrlFrom(process.env.ADDIN_URL);
   return {
     mode: production ? 'production' : 'development',
-    target: ['web', 'es2020'],
+    target: ['web', 'es2017'],
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
@@ -102,16 +128,8 @@ module.exports = (env, argv) => {
       clean: true,
     },
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          // Not transpileOnly: a type error fails the build.
-          use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.taskpane.json') } },
-        },
-      ],
-    },
+    // ES2017 syntax, dependencies included: older Windows webviews parse nothing newer (scripts/es2017.js).
+    module: { rules: es2017Rules(path.join(__dirname, 'tsconfig.taskpane.json')) },
     // webpack's own CSS support: the stylesheet becomes a hashed file linked from the page.
     experiments: { css: true },
     stats: production ? 'minimal' : 'normal',
@@ -126,7 +144,8 @@ module.exports = (env, argv) => {
         }
       : false,
     plugins: [
-      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane']),
+      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane'], startupGuardScript()),
+      new PolicyHashesPlugin({ filename: 'taskpane.html' }),
       page('./src/commands/commands.html', 'commands.html', ['commands']),
       page('./src/taskpane/aide.html', 'aide.html', []),
       new CopyWebpackPlugin({

@@ -9,6 +9,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { es2017Rules } = require('./scripts/es2017');
 
 /** As the add-in's policy, without office.js: nothing is loaded from anywhere but the page's own origin. */
 const CONTENT_SECURITY_POLICY = [
@@ -27,7 +28,7 @@ module.exports = (env, argv) => {
   const production = argv.mode !== 'development';
   return {
     mode: production ? 'production' : 'development',
-    target: ['web', 'es2020'],
+    target: ['web', 'es2017'],
     entry: { preview: './src/preview/preview.ts' },
     output: {
       path: path.join(__dirname, 'dist-preview'),
@@ -36,15 +37,8 @@ module.exports = (env, argv) => {
       clean: true,
     },
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.preview.json') } },
-        },
-      ],
-    },
+    // The pane's code, built as the add-in builds it (scripts/es2017.js).
+    module: { rules: es2017Rules(path.join(__dirname, 'tsconfig.preview.json')) },
     experiments: { css: true },
     stats: 'minimal',
     // No eval-based source maps: the CSP forbids eval.

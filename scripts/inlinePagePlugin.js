@@ -7,29 +7,14 @@
  * each inline script and style — only those run, nothing is loaded. The page must stay within
  * `maxBytes`, or the build fails.
  *
- * Hashes rather than 'unsafe-inline': an inline script or style that is not this build's own (a
- * page altered on a web server, markup slipped in through a record's text) is refused too.
  * html-inline-script-webpack-plugin would inline the scripts but leaves the policy to us, which
- * is the part that matters; the inlining itself is a dozen lines.
+ * is the part that matters (scripts/policyHashes.js); the inlining itself is a dozen lines.
  */
-const crypto = require('crypto');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const webpack = require('webpack');
+const { withInlineHashes, SCRIPT_HASHES, STYLE_HASHES } = require('./policyHashes');
 
 const NAME = 'InlinePagePlugin';
-/** Where the policy given to the page's template takes the hashes. */
-const SCRIPT_HASHES = '{inline-script-hashes}';
-const STYLE_HASHES = '{inline-style-hashes}';
-
-function sha256(text) {
-  return `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
-
-/** The contents of every inline element `tag` (no src) of a page. */
-function inlineContents(html, tag) {
-  const pattern = new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'gi');
-  return [...html.matchAll(pattern)].filter((m) => !/\ssrc=/i.test(m[1] ?? '')).map((m) => m[2]);
-}
 
 /**
  * Terser moves the libraries' license comments to a side file and leaves a pointer to it; a
@@ -96,8 +81,7 @@ class InlinePagePlugin {
           compilation.errors.push(new webpack.WebpackError(`${this.filename} : sa politique de sécurité doit contenir ${SCRIPT_HASHES} et ${STYLE_HASHES}.`));
           return;
         }
-        const hashes = (tag) => inlineContents(html, tag).map(sha256).join(' ') || "'none'";
-        html = html.split(SCRIPT_HASHES).join(hashes('script')).split(STYLE_HASHES).join(hashes('style'));
+        html = withInlineHashes(html);
         const size = Buffer.byteLength(html, 'utf8');
         if (size > this.maxBytes) {
           compilation.errors.push(
@@ -110,4 +94,4 @@ class InlinePagePlugin {
   }
 }
 
-module.exports = { InlinePagePlugin, SCRIPT_HASHES, STYLE_HASHES };
+module.exports = { InlinePagePlugin };

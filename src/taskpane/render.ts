@@ -8,6 +8,12 @@ import type { PaneView } from './paneView';
 /** The id of the <main> element every view is drawn into (taskpane.html). */
 export const MOUNT_POINT_ID = 'tirage-pane';
 
+/**
+ * Set on the mount point once the pane's script has loaded: the start-up guard in taskpane.html
+ * (startupGuard.js, which names it too) then leaves the pane to its own messages.
+ */
+export const STARTED_ATTRIBUTE = 'data-started';
+
 export function mountPoint(document: Document): HTMLElement {
   const element = document.getElementById(MOUNT_POINT_ID);
   if (element === null) throw new Error(`taskpane.html n’a pas d’élément #${MOUNT_POINT_ID}`);

@@ -7,12 +7,14 @@ import { officeWorkbook } from '../excel/office';
 import { documentFileName, readOfficeEnvironment } from './officeEnvironment';
 import { openSession } from './pane';
 import { choosePaneView } from './paneView';
-import { MOUNT_POINT_ID, mountPoint, renderPaneView } from './render';
+import { MOUNT_POINT_ID, STARTED_ATTRIBUTE, mountPoint, renderPaneView } from './render';
 
 async function start(): Promise<void> {
+  const mount = mountPoint(document);
+  // Every module of this script has loaded: from here on, failures are the pane's own to report.
+  mount.setAttribute(STARTED_ATTRIBUTE, '');
   const environment = await readOfficeEnvironment();
   const view = choosePaneView(environment);
-  const mount = mountPoint(document);
   if (view.kind === 'ready') openSession(mount, officeWorkbook(), { sourceFile: documentFileName() });
   else renderPaneView(mount, view);
 }

@@ -1,6 +1,7 @@
 /**
  * One apostrophe in what a person reads: the typographic ’, never the straight ' (issue 6 §7).
- * Scans the French text of every source file outside comments.
+ * Scans the French text of every source file (TypeScript, and the pane’s plain start-up guard)
+ * outside comments.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,7 +11,7 @@ const SRC = join(__dirname, '..', '..', 'src');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|js)$/.test(path) ? [path] : [];
   });
 }
 

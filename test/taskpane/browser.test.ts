@@ -287,7 +287,7 @@ withChromium('the task pane in Chromium', () => {
     }
   });
 
-  test('a French page with landmarks, and a CSP allowing scripts only from itself and office.js’s CDN', async () => {
+  test('a French page with landmarks, and a CSP allowing scripts only from itself, office.js’s CDN and its start-up guard', async () => {
     await open(EXCEL_OK, async (page) => {
       expect(await page.getAttribute('html', 'lang')).toBe('fr');
       expect(await page.locator('header h1').innerText()).toBe('Tirage au sort');
@@ -298,7 +298,8 @@ withChromium('the task pane in Chromium', () => {
         const [name, ...values] = part.trim().split(/\s+/);
         return [name, values] as const;
       }));
-      expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+      // Its own files, office.js's CDN, and by its hash the one inline script, the start-up guard (startupGuard.test.ts).
+      expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com', expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/)]);
       expect(directives.get('default-src')).toEqual(["'self'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(policy).not.toContain('unsafe-eval');

@@ -38,7 +38,7 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   const { rules } = prepared;
   const fingerprint = prepared.canonical.fingerprint;
   const figures = drawFigures(result);
-  const sheet = new SheetBuilder('minutes', meta.sheetNames.minutes, [30, 22, 22, 22], `Procès-verbal du tirage CLN — empreinte ${fingerprint}`);
+  const sheet = new SheetBuilder('minutes', meta.sheetNames.minutes, [30, 24, 23, 23], `Procès-verbal du tirage CLN — empreinte ${fingerprint}`);
   const lines = new DocumentLines(sheet, LAST_COLUMN);
   const { full, field, item, section } = lines;
 

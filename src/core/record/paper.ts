@@ -73,6 +73,8 @@ export function planPaper(sheet: SheetModel, footerSize: number): PaperPlan {
   const area = printableArea(sheet);
   let columns = 0;
   for (const cell of sheet.cells) columns = Math.max(columns, cell.column);
+  // A merged area prints to its last column, which holds no cell of its own.
+  for (const merge of sheet.merges) columns = Math.max(columns, merge.toColumn);
   let width = 0;
   for (let c = 0; c < columns; c++) width += (sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH) * POINTS_PER_CHARACTER;
   const heights = rowHeightsOnPaper(sheet);

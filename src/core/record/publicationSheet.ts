@@ -97,7 +97,9 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   // Its title, fingerprint, seed and how to check them are read together: never split by a page.
   const verification = lines.row + 1;
   section('Vérifier le tirage');
-  field('Empreinte', fingerprint, STYLES.fingerprint);
+  // At 11 points like the rest, so that the page may shrink to 73 % and still print it at 8: its
+  // 64 characters take 424 points in the widest monospaced font, less than columns B and C.
+  field('Empreinte', fingerprint, STYLES.code);
   field('Graine publique', result.publicSeed);
   full(
     'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ' +

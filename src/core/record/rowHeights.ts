@@ -20,6 +20,9 @@ const CELL_PADDING = 3.75;
 /** Text measured this much wider than Calibri's widths: Excel lays text out in whole screen pixels. */
 const ROUNDING_ROOM = 1.06;
 
+/** Excel's tallest row (« Excel specifications and limits »: row height 409 points); a longer text is cut. */
+export const MAX_ROW_HEIGHT = 409;
+
 /** A string with a line break is shown wrapped, whatever its style says. */
 export function wrapsText(cell: CellModel): boolean {
   return typeof cell.value === 'string' && (cell.style?.wrap === true || cell.value.includes('\n'));
@@ -43,7 +46,7 @@ export function estimateRowHeights(
     const line = Math.max(1, chars * POINTS_PER_CHARACTER - CELL_PADDING);
     const lines = cell.value.split(/\r?\n/).reduce((sum, paragraph) => sum + wrappedLines(paragraph, line, font), 0);
     if (lines <= 1) continue;
-    const height = Math.ceil(lines * 15 * (size / BASE_FONT_SIZE));
+    const height = Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * 15 * (size / BASE_FONT_SIZE)));
     heights.set(cell.row, Math.max(heights.get(cell.row) ?? 0, height));
   }
   return [...heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));

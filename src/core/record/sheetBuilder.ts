@@ -23,7 +23,9 @@ export const STYLES = {
   code: { monospace: true, vertical: 'top' } as CellStyle,
   /**
    * Fingerprints and keys in a document's value column: 64 characters of Consolas take 352 points
-   * at 10 (387 at 11, wider than the merged cells that hold them: Excel cuts a merged cell's text).
+   * at 10 (387 at 11, wider than the merged cells that hold them: Excel cuts a merged cell's text),
+   * and 385 in the monospaced fonts LibreOffice puts in Consolas's place: a document's value
+   * column is at least 70 characters wide (388 points as LibreOffice draws it).
    */
   fingerprint: { monospace: true, vertical: 'top', size: 10 } as CellStyle,
   note: { italic: true, color: COLOURS.noteText, wrap: true, vertical: 'top' } as CellStyle,

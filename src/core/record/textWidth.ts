@@ -4,7 +4,9 @@
  * Font License; Debian fonts-crosextra-carlito 20220224), for ASCII, Latin-1 and the punctuation
  * of French text: regular (the wider of upright and italic) and bold (the wider of bold and bold
  * italic). Any other character counts as one em, wider than all of these, so that an estimate errs
- * on the side of room. Consolas, the fingerprints’ font, is monospaced at 1126/2048 em.
+ * on the side of room. Consolas, the fingerprints’ font, is monospaced at 1126/2048 em, and the
+ * fonts that stand in for it where it is missing (DejaVu Sans Mono, Liberation Mono) at 1233: the
+ * wider is counted.
  */
 
 const CHARACTERS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u00a0\u00a1\u00a2\u00a3\u00a4\u00a5\u00a6\u00a7\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae\u00af\u00b0\u00b1\u00b2\u00b3\u00b4\u00b5\u00b6\u00b7\u00b8\u00b9\u00ba\u00bb\u00bc\u00bd\u00be\u00bf\u00c0\u00c1\u00c2\u00c3\u00c4\u00c5\u00c6\u00c7\u00c8\u00c9\u00ca\u00cb\u00cc\u00cd\u00ce\u00cf\u00d0\u00d1\u00d2\u00d3\u00d4\u00d5\u00d6\u00d7\u00d8\u00d9\u00da\u00db\u00dc\u00dd\u00de\u00df\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef\u00f0\u00f1\u00f2\u00f3\u00f4\u00f5\u00f6\u00f7\u00f8\u00f9\u00fa\u00fb\u00fc\u00fd\u00fe\u00ff\u0152\u0153\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u2212\u2009\u202f";
@@ -41,7 +43,7 @@ const BOLD = [
   463,
 ];
 const UNITS_PER_EM = 2048;
-const MONOSPACE = 1126;
+const MONOSPACE = 1233;
 const UNKNOWN = UNITS_PER_EM;
 
 const regular = new Map<string, number>();

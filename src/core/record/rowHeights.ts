@@ -54,6 +54,8 @@ export function estimateRowHeights(
 
 /** Lines of one paragraph wrapped at `line` points: at spaces, and inside a word longer than a line. */
 function wrappedLines(paragraph: string, line: number, font: TextFont): number {
+  // Most cells hold a short text: one line, without cutting it into words.
+  if (textWidth(paragraph, font) <= line) return 1;
   const space = textWidth(' ', font);
   let lines = 1;
   let used = 0;

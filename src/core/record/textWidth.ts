@@ -46,11 +46,13 @@ const UNITS_PER_EM = 2048;
 const MONOSPACE = 1233;
 const UNKNOWN = UNITS_PER_EM;
 
-const regular = new Map<string, number>();
-const bold = new Map<string, number>();
+/** Widths by UTF-16 code unit below U+2100 (the table's last character is U+202F); any other unit counts as one em. */
+const TABLE_END = 0x2100;
+const regular = new Uint16Array(TABLE_END).fill(UNKNOWN);
+const bold = new Uint16Array(TABLE_END).fill(UNKNOWN);
 [...CHARACTERS].forEach((character, i) => {
-  regular.set(character, REGULAR[i]);
-  bold.set(character, BOLD[i]);
+  regular[character.charCodeAt(0)] = REGULAR[i];
+  bold[character.charCodeAt(0)] = BOLD[i];
 });
 
 export interface TextFont {
@@ -60,14 +62,17 @@ export interface TextFont {
   monospace?: boolean;
 }
 
-/** Points: the advance width of `text` in Calibri (or Consolas) at the font’s size. */
+/** Points: the advance width of `text` in Calibri (or Consolas) at the font’s size; a character outside the table (or half of a surrogate pair) counts as one em. */
 export function textWidth(text: string, font: TextFont): number {
   let units = 0;
   if (font.monospace) {
-    units = [...text].length * MONOSPACE;
+    units = text.length * MONOSPACE;
   } else {
     const widths = font.bold ? bold : regular;
-    for (const character of text) units += widths.get(character) ?? UNKNOWN;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      units += unit < TABLE_END ? widths[unit] : UNKNOWN;
+    }
   }
   return (units * font.size) / UNITS_PER_EM;
 }

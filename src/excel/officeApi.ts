@@ -50,6 +50,8 @@ export interface XlWorksheet extends XlLoadable {
   readonly protection: XlWorksheetProtection;
   readonly freezePanes: { freezeRows(count?: number): void; freezeColumns(count?: number): void; freezeAt(frozenRange: string): void };
   readonly pageLayout: XlPageLayout;
+  /** ExcelApi 1.9: the sheet's manual page breaks (a document's pages, fixed by the plan). */
+  readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   readonly autoFilter: { apply(range: string): void };
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;

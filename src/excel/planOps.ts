@@ -242,12 +242,20 @@ export function layoutOps(plan: SheetPlan, sheetIndex: number, tableNames: reado
     layout.bottomMargin = print.margins.bottom * 72;
     layout.headerMargin = print.margins.header * 72;
     layout.footerMargin = print.margins.footer * 72;
-    // One page wide, as many pages tall as needed (0: no constraint, OOXML's fitToHeight="0").
+    // One page wide, as many pages tall as needed (0: no constraint, OOXML's fitToHeight="0"), or
+    // the scale the plan fixed for a document (PageLayoutZoomOptions.scale, 10 to 400, ExcelApi 1.9).
     if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    else if (print.scale !== null) layout.zoom = { scale: print.scale };
     if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.from}:$${print.repeatRows.to}`);
     layout.headersFooters.defaultForAllPages.leftFooter = print.footer.left;
     layout.headersFooters.defaultForAllPages.rightFooter = print.footer.right;
   }, CALL_BYTES * 12 + print.footerCode.length);
+  if (print.pageBreaks.length > 0) {
+    // « Adds a page break before the top-left cell of the range specified » (PageBreakCollection.add,
+    // ExcelApi 1.9: https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagebreakcollection).
+    const addresses = print.pageBreaks.map((row) => `A${row}`);
+    op((sheet) => addresses.forEach((address) => sheet.horizontalPageBreaks.add(address)), CALL_BYTES * addresses.length);
+  }
   return ops;
 }
 

@@ -65,11 +65,23 @@ export function* worksheetXml(plan: SheetPlan, context: SheetXmlContext): Genera
       (filter ? `<autoFilter ref="${rangeRef(filter.range)}"/>` : '') +
       (plan.merges.length > 0 ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>` : '') +
       `<pageMargins left="${print.margins.left}" right="${print.margins.right}" top="${print.margins.top}" bottom="${print.margins.bottom}" header="${print.margins.header}" footer="${print.margins.footer}"/>` +
-      `<pageSetup paperSize="${print.paperSize}" orientation="${print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
+      `<pageSetup paperSize="${print.paperSize}"${print.scale !== null ? ` scale="${print.scale}"` : ''} orientation="${print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
       `<headerFooter><oddFooter>${escapeXml(print.footerCode)}</oddFooter></headerFooter>` +
+      rowBreaks(print.pageBreaks) +
       (tables.length > 0 ? `<tableParts count="${tables.length}">${context.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
       '</worksheet>',
   );
+}
+
+/**
+ * Manual page breaks: a <brk> names the zero-based row that begins the next page, that is the
+ * 1-based number of the row above the break (ECMA-376 §18.3.1.76 CT_PageBreak, « breaks occur
+ * above the specified row »), across every column (max 16383).
+ */
+function rowBreaks(rows: readonly number[]): string {
+  if (rows.length === 0) return '';
+  const breaks = rows.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join('');
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }
 
 function sheetViews(plan: SheetPlan): string {

@@ -19,6 +19,7 @@ import { parseAddress, rectAddress, type SimSheet } from '../../src/excel/simula
 import { simulatedWorkbookFromTable } from '../../src/excel/simulated/xlsxFile';
 import { parseCsvText } from '../../src/file/csv';
 import { writeRecordWorkbook } from '../../src/file/recordWriter';
+import { XlsxParts } from '../support/xlsxParts';
 
 interface CellLook {
   value: string | number | boolean | null;
@@ -39,7 +40,19 @@ interface SheetLook {
   frozen: { rows: number; columns: number };
   tables: { name: string; ref: string; style: string; stripes: boolean }[];
   filter: string | null;
-  print: { orientation: string; paperSize: number; margins: number[]; fitToWidth: number | null; fitToHeight: number | null; titleRows: string | null; footer: string };
+  print: {
+    orientation: string;
+    paperSize: number;
+    margins: number[];
+    fitToWidth: number | null;
+    fitToHeight: number | null;
+    /** Percent, when the sheet is not fitted to the page width. */
+    scale: number | null;
+    /** Rows that begin a page (manual breaks). */
+    pageBreaks: number[];
+    titleRows: string | null;
+    footer: string;
+  };
   protection: { protected: boolean; allowAutoFilter: boolean; allowSort: boolean };
 }
 
@@ -49,7 +62,8 @@ const vertical = (v: string | undefined) => (v === undefined ? null : v === 'mid
 const isDefault = (c: CellLook) =>
   c.value === null && c.numberFormat === 'General' && c.fill === null && !c.font.bold && !c.font.italic && c.font.color === null && c.font.name === null && c.border.top === null && c.border.left === null;
 
-function fileLook(ws: ExcelJS.Worksheet): SheetLook {
+/** exceljs does not read <rowBreaks> back: the breaks come from the sheet's XML (a <brk> names the row above the break). */
+function fileLook(ws: ExcelJS.Worksheet, sheetXml: string): SheetLook {
   const cells: Record<string, CellLook> = {};
   ws.eachRow({ includeEmpty: true }, (row, r) =>
     row.eachCell({ includeEmpty: true }, (cell, c) => {
@@ -100,6 +114,8 @@ function fileLook(ws: ExcelJS.Worksheet): SheetLook {
       margins: ['left', 'right', 'top', 'bottom', 'header', 'footer'].map((k) => round((p.margins as unknown as Record<string, number>)[k])),
       fitToWidth: p.fitToPage ? (p.fitToWidth ?? null) : null,
       fitToHeight: p.fitToPage ? (p.fitToHeight ?? null) : null,
+      scale: p.fitToPage ? null : (p.scale ?? 100),
+      pageBreaks: [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1),
       titleRows: p.printTitlesRow ? p.printTitlesRow.replace(/\$/g, '') : null,
       footer: ws.headerFooter?.oddFooter ?? '',
     },
@@ -144,6 +160,8 @@ function simLook(sheet: SimSheet): SheetLook {
       margins: (['left', 'right', 'top', 'bottom', 'header', 'footer'] as const).map((k) => round(layout.margins[k] / 72)),
       fitToWidth: layout.zoom.horizontalFitToPages ?? null,
       fitToHeight: layout.zoom.horizontalFitToPages === undefined ? null : (layout.zoom.verticalFitToPages ?? null),
+      scale: layout.zoom.horizontalFitToPages === undefined ? (layout.zoom.scale ?? 100) : null,
+      pageBreaks: layout.rowBreaks,
       titleRows: layout.printTitleRows ? `${layout.printTitleRows.from}:${layout.printTitleRows.to}` : null,
       footer,
     },
@@ -167,6 +185,12 @@ const CSV = [
   '12;Benali;Raphaël;H;23/06/1980;Centre',
 ].join('\r\n');
 
+/** 120 candidatures: a reserve list long enough for the procès-verbal to break over pages. */
+const LONG = [
+  'N°;Nom;Prénom;Sexe;Date de naissance;Secteur',
+  ...Array.from({ length: 120 }, (_, i) => `${i + 1};Nom${i + 1};Prénom${i + 1};${i % 2 === 0 ? 'F' : 'H'};${String(1 + (i % 28)).padStart(2, '0')}/0${1 + (i % 9)}/19${50 + (i % 40)};${['Centre', 'Est', 'Ouest', 'Nord', 'Sud'][i % 5]}`),
+].join('\r\n');
+
 describe('renderer parity: office.js adapter on the simulated Excel vs the file writer', () => {
   let dir: string;
   beforeAll(() => {
@@ -177,6 +201,7 @@ describe('renderer parity: office.js adapter on the simulated Excel vs the file 
   it.each([
     ['hostile names, ineligible rows', CSV, true],
     ['the June 2025 example', null, false],
+    ['a procès-verbal of several pages, its page breaks fixed by the plan', LONG, false],
   ])('%s: every record sheet is rendered alike', async (_, csv, excludeInvalid) => {
     const text = csv ?? readFileSync(join(__dirname, '../../assets/exemple-candidatures.csv'), 'utf8');
     const table: RawTable = parseCsvText(text, 'candidatures.csv');
@@ -192,13 +217,14 @@ describe('renderer parity: office.js adapter on the simulated Excel vs the file 
     await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model, outPath: out });
     const file = new ExcelJS.Workbook();
     await file.xlsx.readFile(out);
+    const parts = await XlsxParts.open(out);
 
     for (const sheet of model.sheets) {
       const simulated = excel.sheet(sheet.name);
       const written = file.getWorksheet(sheet.name);
       expect(simulated).toBeDefined();
       expect(written).toBeDefined();
-      const [a, b] = [simLook(simulated!), fileLook(written!)];
+      const [a, b] = [simLook(simulated!), fileLook(written!, await parts.sheetXml(sheet.name))];
       expect(Object.keys(b.cells).length).toBeGreaterThanOrEqual(sheet.cells.length);
       // Cell by cell first, so that a failure names the cell.
       for (const address of new Set([...Object.keys(a.cells), ...Object.keys(b.cells)])) {
@@ -206,5 +232,6 @@ describe('renderer parity: office.js adapter on the simulated Excel vs the file 
       }
       expect({ ...a, cells: undefined }).toEqual({ ...b, cells: undefined });
     }
+    if (csv === LONG) expect(excel.sheet(model.sheets[2].name)?.pageLayout.rowBreaks.length).toBeGreaterThan(0);
   });
 });

@@ -153,6 +153,25 @@ describe('simulated Excel: limits and refusals', () => {
     expect((await rejection(readOnly.run(async (c) => void c.workbook.worksheets.add('Tirage')))).code).toBe('AccessDenied');
   });
 
+  it('adds a manual page break above a range’s top row, once, and takes a print scale from 10 to 400 only', async () => {
+    const excel = excelOf([{ name: 'Feuil1', rows: [] }]);
+    await excel.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Feuil1');
+      sheet.horizontalPageBreaks.add('A40');
+      sheet.horizontalPageBreaks.add('C12:D14');
+      sheet.horizontalPageBreaks.add('A40');
+      sheet.pageLayout.zoom = { scale: 77 };
+      await c.sync();
+    });
+    expect(excel.sheet('Feuil1')!.pageLayout.rowBreaks).toEqual([12, 40]);
+    expect(excel.sheet('Feuil1')!.pageLayout.zoom).toEqual({ scale: 77 });
+    for (const scale of [9, 401, 80.5]) {
+      const error = await rejection(excel.run(async (c) => void (c.workbook.worksheets.getItem('Feuil1').pageLayout.zoom = { scale })));
+      expect([scale, error.code]).toEqual([scale, 'InvalidArgument']);
+    }
+    expect((await rejection(excel.run(async (c) => void c.workbook.worksheets.getItem('Feuil1').horizontalPageBreaks.add('nowhere')))).code).toBe('InvalidArgument');
+  });
+
   it('refuses an inside border where an area has no inside line', async () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [] }]);
     const error = await rejection(excel.run(async (c) => void (c.workbook.worksheets.getItem('Feuil1').getRanges('A1:C1').format.borders.getItem('InsideHorizontal').style = 'Continuous')));

@@ -26,6 +26,17 @@ describe('worksheet XML', () => {
     }
   });
 
+  it('writes a document’s fixed scale without fit-to-page, and its page breaks after the footer, each naming the row above it', () => {
+    const strings: string[] = [];
+    const plan = planSheet(sampleModel().sheets[0]);
+    const document = { ...plan, print: { ...plan.print, fitToWidth: false, scale: 81, pageBreaks: [40, 77] } };
+    const xml = Buffer.concat([...worksheetXml(document, { xf: (i) => 100 + i, sharedString: (t) => strings.push(t) - 1, tableRelIds: ['rId7'] })]).toString('utf8');
+    parseXml(xml);
+    expect(xml).not.toContain('fitToPage');
+    expect(xml).toMatch(/<pageSetup paperSize="9" scale="81" orientation="landscape"\/>/);
+    expect(xml).toContain('</headerFooter><rowBreaks count="2" manualBreakCount="2"><brk id="39" max="16383" man="1"/><brk id="76" max="16383" man="1"/></rowBreaks><tableParts ');
+  });
+
   it('freezes rows, columns or both with the pane Excel expects', () => {
     const draw = sampleModel().sheets[0];
     expect(xmlOf({ ...draw, frozen: { rows: 5, columns: 0 } })).toContain('<pane ySplit="5" topLeftCell="A6" activePane="bottomLeft" state="frozen"/>');

@@ -28,19 +28,28 @@ function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * Carlito, the font metric-compatible with Calibri that LibreOffice's installers bring (Debian
+ * packs it apart): without it LibreOffice draws Calibri's columns and text wider than Excel does,
+ * and a print is no longer what Excel's would be.
+ */
+function calibriMetrics(): boolean {
+  return spawnSync('sh', ['-c', 'fc-list | grep -q Carlito'], { stdio: 'ignore' }).status === 0;
+}
+
 export function libreOfficeAvailable(): boolean {
-  return onPath('soffice') && onPath('pdftoppm');
+  return onPath('soffice') && onPath('pdftoppm') && calibriMetrics();
 }
 
 /**
- * True when LibreOffice and pdftoppm are there. Otherwise false on a developer's machine (the
+ * True when LibreOffice, pdftoppm and Carlito are there. Otherwise false on a developer's machine (the
  * caller skips), and an error under CI, where their absence is a broken set-up.
  */
 export function requireLibreOffice(): boolean {
   if (libreOfficeAvailable()) return true;
   if (process.env.CI === 'true') {
     throw new Error(
-      'LibreOffice (soffice) et pdftoppm sont requis sous CI : apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils',
+      'LibreOffice (soffice), pdftoppm et la police Carlito sont requis sous CI : apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito',
     );
   }
   return false;
@@ -97,12 +106,17 @@ export function sheetsToCsv(xlsxPath: string, outDir: string): Map<string, strin
   return sheets;
 }
 
+/** Prints the workbook (every sheet, with its page set-up) to PDF in outDir; returns the PDF's path. */
+export function printToPdf(xlsxPath: string, outDir: string): string {
+  fs.mkdirSync(outDir, { recursive: true });
+  soffice(['--convert-to', 'pdf:calc_pdf_Export', xlsxPath], outDir);
+  return expectFile(path.join(outDir, `${path.parse(xlsxPath).name}.pdf`), 'a PDF');
+}
+
 /** Prints the workbook (every sheet, with its page set-up) to PDF, then each page to a PNG at 80 dpi. */
 export function printToPng(xlsxPath: string, outDir: string): string[] {
-  fs.mkdirSync(outDir, { recursive: true });
   const stem = path.parse(xlsxPath).name;
-  soffice(['--convert-to', 'pdf:calc_pdf_Export', xlsxPath], outDir);
-  const pdf = expectFile(path.join(outDir, `${stem}.pdf`), 'a PDF');
+  const pdf = printToPdf(xlsxPath, outDir);
   for (const old of fs.readdirSync(outDir)) if (old.startsWith(`${stem}-`) && old.endsWith('.png')) fs.rmSync(path.join(outDir, old));
   execFileSync('pdftoppm', ['-png', '-r', '80', pdf, path.join(outDir, stem)], { timeout: TIMEOUT_MS, stdio: 'ignore' });
   // pdftoppm numbers pages "<stem>-1.png", or "<stem>-01.png" when there are ten pages or more.

@@ -38,3 +38,49 @@ export const JUNE_2025: PersonSpec[] = [
   ...group('Nord', 'H', 4),
   ...group('Sud', 'H', 2),
 ];
+
+/** The columns of an online form export (Microsoft Forms), as the golden vector « formulaire-en-ligne » has them. */
+export const ONLINE_FORM_HEADER = [
+  'ID',
+  'Heure de début',
+  'Heure de fin',
+  'Adresse de messagerie',
+  'Nom de famille',
+  'Prénom',
+  'Date de naissance (JJ/MM/AAAA)',
+  'Vous êtes :',
+  'Dans quel secteur habitez-vous ?',
+  'Pourquoi souhaitez-vous rejoindre le CLN ?',
+];
+const FORM_LAST = ['Vandenberghe', 'Lefebvre-Dumont', 'Benmansour', 'Delcourt', 'Nguyen', 'Vasseur', 'Masquelier', 'Vanderbeken', 'Boukhalfa', 'Carpentier'];
+const FORM_FIRST = { F: ['Marie-Christine', 'Anne-Sophie', 'Thi Mai', 'Maëlle'], H: ['Jean-Baptiste', 'Pierre-Antoine', 'Raphaël', 'Jérôme'] };
+
+/**
+ * An online form export: for each sector, `women` and `men` eligible candidatures (long compound
+ * names, the widest a list prints), then five rows set aside (no name, too young, a sector outside
+ * the city, an unknown sex, a duplicate), shuffled by a fixed rule. 41 rows with the header for
+ * 7 candidatures a sector: 20 members and 15 on the reserve list.
+ */
+export function onlineFormExport(bySector: Record<string, readonly [women: number, men: number]>): RawTable {
+  const rows: CellValue[][] = [];
+  for (const [sector, [women, men]] of Object.entries(bySector)) {
+    for (const [sex, count] of [['F', women], ['H', men]] as const) {
+      for (let k = 0; k < count; k++) {
+        const n = rows.length + 1;
+        const birth = `${String(1 + (n % 28)).padStart(2, '0')}/${String(1 + (n % 12)).padStart(2, '0')}/${1950 + n}`;
+        rows.push([n, '09/05/2025 10:02', '09/05/2025 10:09', 'anonymous', FORM_LAST[n % FORM_LAST.length], FORM_FIRST[sex][n % 4], birth, sex === 'F' ? 'Une femme' : 'Un homme', sector, '']);
+      }
+    }
+  }
+  const setAside: CellValue[][] = [
+    ['', 'Hélène', '03/04/1990', 'Une femme', 'Centre'],
+    ['Petit', 'Léa', '01/02/2012', 'Une femme', 'Nord'],
+    ['Roubaix', 'Tom', '05/05/1985', 'Un homme', 'Croix'],
+    ['Caron', 'Zoé', '05/05/1985', 'Autre', 'Sud'],
+    rows[3].slice(4, 9),
+  ];
+  for (const [last, first, birth, sex, sector] of setAside) rows.push([rows.length + 1, 'x', 'x', 'anonymous', last, first, birth, sex, sector, '']);
+  // Interleaved as a form receives them: every seventh row in turn.
+  const order = rows.map((_, i) => i).sort((a, b) => ((a * 7) % rows.length) - ((b * 7) % rows.length) || a - b);
+  return tableOf(order.map((i) => rows[i]), ONLINE_FORM_HEADER, 'formulaire.csv');
+}

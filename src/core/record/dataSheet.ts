@@ -12,9 +12,9 @@ import type { CellValue } from '../table';
 import { norm } from '../text';
 import type { RecordMeta } from './meta';
 import { parseOfficials } from './meta';
-import type { RecordSheetRole, SheetModel } from './model';
+import type { CellStyle, RecordSheetRole, SheetModel } from './model';
 import { BASE_TABLE_NAMES, isRecordSheetName, recordTableName, ROLES } from './names';
-import { SheetBuilder, STYLES } from './sheetBuilder';
+import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
 
 export const DATA_TITLE = 'Données du tirage';
 
@@ -61,6 +61,10 @@ export const CANDIDATE_HEADER = [
 ];
 
 const PARAMETERS_TOP = 4;
+const LABEL: CellStyle = withStyle(STYLES.label, { wrap: true });
+const VALUE: CellStyle = { vertical: 'top', wrap: true, horizontal: 'left' };
+const CODE: CellStyle = withStyle(STYLES.code, { wrap: true, horizontal: 'left' });
+const WRAPPED: CellStyle = { vertical: 'top', wrap: true };
 
 function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter, string> {
   const { prepared } = result;
@@ -97,7 +101,9 @@ function dataRows(result: DrawResult): Candidature[] {
 }
 
 export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel {
-  const sheet = new SheetBuilder('data', meta.sheetNames.data, [40, 11, 10, 6, 22, 18, 14, 6, 10, 18, 8, 16, 50, 12], `Tirage CLN — empreinte ${result.prepared.canonical.fingerprint}`);
+  // Narrow enough for A4 landscape at 77 % (8.5 points): the long texts wrap rather than widen the page.
+  const sheet = new SheetBuilder('data', meta.sheetNames.data, [22, 11, 9, 5, 20, 16, 11, 5, 8, 18, 8, 12, 22, 9], `Tirage CLN — empreinte ${result.prepared.canonical.fingerprint}`);
+  const last = CANDIDATE_HEADER.length;
   sheet.set(1, 1, DATA_TITLE, STYLES.title);
   sheet.merged(
     2,
@@ -106,13 +112,14 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
     'Tout ce qu’il faut pour refaire le tirage à partir de ce fichier seul (algorithme public docs/ALGORITHM.md). Ne pas modifier : « tirage-cln verify » compare chaque chiffre du registre à ces données.',
     STYLES.note,
   );
-  sheet.row(PARAMETERS_TOP, ['Paramètre', 'Valeur'], STYLES.header);
+  // Each value across the page, wrapped: a long one (the rules line, the sheets' names) stays on the printed page.
+  sheet.set(PARAMETERS_TOP, 1, 'Paramètre', STYLES.header).merged(PARAMETERS_TOP, 2, last, 'Valeur', STYLES.header);
   const values = parameterValues(result, meta);
   const parameters = (Object.keys(PARAMETERS) as Parameter[]).filter((key) => !(OPTIONAL_PARAMETERS.includes(key) && values[key] === ''));
   parameters.forEach((key, i) => {
     const row = PARAMETERS_TOP + 1 + i;
-    sheet.set(row, 1, PARAMETERS[key], STYLES.label);
-    sheet.set(row, 2, values[key], key === 'fingerprint' || key === 'seedKey' || key === 'rulesLine' ? STYLES.code : undefined);
+    sheet.set(row, 1, PARAMETERS[key], LABEL);
+    sheet.merged(row, 2, last, values[key], key === 'fingerprint' || key === 'seedKey' || key === 'rulesLine' ? CODE : VALUE);
   });
 
   const titleRow = PARAMETERS_TOP + parameters.length + 2;
@@ -122,27 +129,19 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
   const rows = dataRows(result);
   rows.forEach((c, i) => {
     const problem = c.problems[0];
-    sheet.row(headerRow + 1 + i, [
-      c.row,
-      problem ? 'non' : 'oui',
-      c.sector ?? '',
-      c.sex ?? '',
-      c.lastName,
-      c.firstName,
-      c.birthDate ?? '',
-      c.age,
-      c.id,
-      problem?.code ?? '',
-      problem?.cell ?? '',
-      problem?.value ?? '',
-      problem?.detail ?? '',
-      problem?.onAge ? 'Âge' : '',
-    ]);
+    const row = headerRow + 1 + i;
+    sheet.row(row, [c.row, problem ? 'non' : 'oui', c.sector ?? '', c.sex ?? '']);
+    sheet.row(row, [c.lastName, c.firstName], WRAPPED, 5);
+    sheet.row(row, [c.birthDate ?? '', c.age, c.id, problem?.code ?? '', problem?.cell ?? ''], undefined, 7);
+    sheet.row(row, [problem?.value ?? '', problem?.detail ?? ''], WRAPPED, 12);
+    sheet.set(row, 14, problem?.onAge ? 'Âge' : '');
   });
+  // Printed for the archive, legibly (paper.ts: never below 8 points): the whole record on paper
+  // is enough to check the draw, and these pages are where it starts. The header repeats on each page.
   return sheet
-    .table({ name: recordTableName(BASE_TABLE_NAMES.data, meta.sheetNames.data), headerRow, firstColumn: 1, lastColumn: CANDIDATE_HEADER.length, lastRow: headerRow + Math.max(1, rows.length) })
+    .table({ name: recordTableName(BASE_TABLE_NAMES.data, meta.sheetNames.data), headerRow, firstColumn: 1, lastColumn: last, lastRow: headerRow + Math.max(1, rows.length) })
     .freeze(0)
-    .print({ orientation: 'landscape' })
+    .print({ orientation: 'landscape', legible: 'width', repeatRows: { from: headerRow, to: headerRow } })
     .build();
 }
 

@@ -6,6 +6,9 @@
 import type { CellStyle } from './model';
 import { STYLES, withStyle, type SheetBuilder } from './sheetBuilder';
 
+/** Points: the blank line between two sections. */
+export const GAP_HEIGHT = 7.5;
+
 export class DocumentLines {
   /** The next row to write. */
   row = 1;
@@ -40,9 +43,15 @@ export class DocumentLines {
     this.row++;
   };
 
+  /** A thin blank line: a document's air, at a third of a text line so that a page holds more. */
+  gap = (): void => {
+    this.sheet.height(this.row, GAP_HEIGHT);
+    this.row++;
+  };
+
   /** A blank line, then a section title. */
   section = (title: string): void => {
-    this.row++;
+    this.gap();
     this.full(title, STYLES.section);
   };
 }

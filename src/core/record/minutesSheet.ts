@@ -17,6 +17,8 @@ const LAST_COLUMN = 4;
 const BLANK_LINE = '……………………………………………………';
 /** A name to write by hand, short enough for column A. */
 const NAME_LINE = '______________________';
+/** Points: the line of each name, its text at the top, room for a hand to sign below. */
+const SIGNING_ROOM = 36;
 
 function bandsText(bands: readonly (readonly [number, number | null])[]): string {
   const parts = bands.map(([min, max]) => (max === null ? `aux ${min} ans et plus` : `aux ${min}–${max} ans`));
@@ -36,13 +38,13 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   const { rules } = prepared;
   const fingerprint = prepared.canonical.fingerprint;
   const figures = drawFigures(result);
-  const sheet = new SheetBuilder('minutes', meta.sheetNames.minutes, [30, 22, 22, 22], `Procès-verbal du tirage CLN — empreinte ${fingerprint}`);
+  const sheet = new SheetBuilder('minutes', meta.sheetNames.minutes, [30, 24, 23, 23], `Procès-verbal du tirage CLN — empreinte ${fingerprint}`);
   const lines = new DocumentLines(sheet, LAST_COLUMN);
   const { full, field, item, section } = lines;
 
   full('Ville de Roubaix — Conseil local du numérique', STYLES.subtitle);
   full('Procès-verbal du tirage au sort des membres habitants', STYLES.title);
-  lines.row++;
+  lines.gap();
   field('Date du tirage', longFrenchDate(prepared.referenceDate));
   field('Lieu', meta.place === '' ? BLANK_LINE : meta.place);
   if (meta.officials.length === 0) {
@@ -67,9 +69,9 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
   field('Méthode', `Algorithme ${prepared.algorithm}, règles ${rules.preset} (spécification publique docs/ALGORITHM.md).`);
 
   section('Empreinte et graine');
-  field('Empreinte des candidatures', fingerprint, STYLES.code);
+  field('Empreinte des candidatures', fingerprint, STYLES.fingerprint);
   field('Graine publique', result.publicSeed);
-  field('Clé de tirage', result.seedKey, STYLES.code);
+  field('Clé de tirage', result.seedKey, STYLES.fingerprint);
   full('L’empreinte, affichée avant le choix de la graine, doit être celle annoncée en séance.', STYLES.note);
 
   section('Candidatures');
@@ -122,12 +124,17 @@ export function buildMinutesSheet(result: DrawResult, meta: RecordMeta): SheetMo
     withStyle(STYLES.text),
   );
 
+  // The signatures are one block, never split by a page: a page that holds only some of them
+  // (or only their title) would be signed apart from what it attests (paper.ts breaks before it).
+  const signatures = lines.row + 1;
   section('Signatures');
   const signatories = meta.officials.length === 0 ? [NAME_LINE, NAME_LINE, NAME_LINE] : meta.officials;
   for (const name of signatories) {
     sheet.set(lines.row, 1, name, STYLES.text);
     sheet.merged(lines.row, 2, LAST_COLUMN, 'Signature :', STYLES.note);
+    sheet.height(lines.row, SIGNING_ROOM);
     lines.row += 2;
   }
-  return sheet.print({ orientation: 'portrait' }).build();
+  sheet.keepTogether(signatures, lines.row - 2);
+  return sheet.print({ orientation: 'portrait', legible: 'width' }).build();
 }

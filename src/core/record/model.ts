@@ -62,6 +62,15 @@ export interface PrintModel {
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page (header of a long table), 1-based inclusive. */
   repeatRows?: { from: number; to: number };
+  /**
+   * For documents read on paper (procès-verbal, publication, data): the plan fixes the print scale
+   * itself, so that no text prints smaller than MIN_PRINTED_SIZE points (a program's own fit to
+   * width has no lower bound). 'width': every column on the page width; 'page': on one page as
+   * well, when it fits at that size. Absent: fit to width, the scale left to the program.
+   */
+  legible?: 'width' | 'page';
+  /** Blocks of rows that must not be split across two pages (the signatures), 1-based inclusive. */
+  keepTogether?: { from: number; to: number }[];
   /** Footer text, plain (renderers add page numbers). */
   footer: string;
   /** Margins in inches (Excel's unit). */
@@ -81,7 +90,10 @@ export interface SheetModel {
   cells: CellModel[];
   /** Column widths in characters, column A first. */
   columnWidths: number[];
-  /** Row heights in points for rows holding wrapped text (see rowHeights.ts); others keep the default. */
+  /**
+   * Row heights in points for rows holding wrapped text (see rowHeights.ts) and for the thin blank
+   * lines a document sets between its sections; other rows keep the default.
+   */
   rowHeights: { row: number; height: number }[];
   merges: MergeModel[];
   /** Rows and columns frozen at the top and left. */

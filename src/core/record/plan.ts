@@ -11,11 +11,13 @@
  * - a text with a line break is shown wrapped, as Excel does when one types Alt+Entrée;
  * - an Excel table (list object), or a plain filter where Excel would refuse a table;
  * - the footer as Excel's header/footer codes, within Excel's 255 characters, with page numbers;
- * - protection options, print set-up, frozen panes, widths, heights, merges.
+ * - protection options, print set-up (with paper.ts: a document's scale and page breaks), frozen
+ *   panes, widths, heights, merges.
  */
 import type { CellModel, CellStyle, MergeModel, RecordModel, RecordValue, SheetModel, SheetRole, TableModel } from './model';
 import { BASE_FONT_SIZE, wrapsText } from './rowHeights';
 import { isValidTableName, nameKey, sheetNameProblem } from './names';
+import { planPaper } from './paper';
 
 /** 1-based, inclusive, as in the sheet (same shape as a merge). */
 export type CellRange = MergeModel;
@@ -87,8 +89,12 @@ export interface PrintPlan {
   /** OOXML paperSize code of A4. */
   paperSize: 9;
   orientation: 'portrait' | 'landscape';
-  /** Fit all columns on the page width (fitToWidth 1, fitToHeight 0: as many pages as needed). */
+  /** Fit all columns on the page width (fitToWidth 1, fitToHeight 0: as many pages as needed), the scale left to the program. */
   fitToWidth: boolean;
+  /** Percent (10–400) fixed by the plan for a document read on paper (paper.ts), or null with fitToWidth. */
+  scale: number | null;
+  /** Rows that begin a new page (manual page breaks), ascending: a document's pages, fixed so that its signatures stay on one page. */
+  pageBreaks: number[];
   /** Rows repeated at the top of every page, or null. */
   repeatRows: { from: number; to: number } | null;
   /** Inches (Excel's unit). */
@@ -97,6 +103,8 @@ export interface PrintPlan {
   footer: { left: string; right: string };
   /** The whole footer in one string, as SpreadsheetML's <oddFooter> holds it (≤ 255 characters). */
   footerCode: string;
+  /** Points of the footer's text (in its codes too): larger than FOOTER_SIZE when a fixed scale would shrink it below MIN_PRINTED_SIZE. */
+  footerSize: number;
 }
 
 /**
@@ -159,7 +167,6 @@ export const MAX_COLUMNS = 16_384;
 export const MAX_HEADER_FOOTER = 255;
 /** Footer font size (points): a 64-digit fingerprint fits a portrait A4 line beside the page number. */
 export const FOOTER_SIZE = 8;
-const PAGE_NUMBERS = `&${FOOTER_SIZE}Page &P / &N`;
 const HEADER_FOOTER_MARGIN = 0.3;
 
 /** The whole record's plan, sheet by sheet, in the model's order. */
@@ -375,28 +382,32 @@ function planList(sheet: SheetModel, table: TableModel, values: RecordValue[][])
 
 function planPrint(sheet: SheetModel): PrintPlan {
   const print = sheet.print;
-  const footer = footerSections(print.footer);
+  const paper = planPaper(sheet, FOOTER_SIZE);
+  const footer = footerSections(print.footer, paper.footerSize);
   return {
     paper: 'A4',
     paperSize: 9,
     orientation: print.orientation,
-    fitToWidth: print.fitToWidth,
+    fitToWidth: paper.fitToWidth,
+    scale: paper.scale,
+    pageBreaks: paper.pageBreaks,
     repeatRows: print.repeatRows ? { ...print.repeatRows } : null,
     margins: { ...print.margins, header: HEADER_FOOTER_MARGIN, footer: HEADER_FOOTER_MARGIN },
     footer,
     footerCode: `&L${footer.left}&R${footer.right}`,
+    footerSize: paper.footerSize,
   };
 }
 
 /**
- * The footer's text on the left, the page number on the right ("Page 2 / 5"), in 8 points. In a
- * header or footer '&' starts a code ("&P" the page, "&12" a font size), so the text's own '&'
- * are doubled, and a text starting with a digit is set off by a space from the size code; a text
- * too long for Excel's 255 characters (the whole footer) is cut with "…".
+ * The footer's text on the left, the page number on the right ("Page 2 / 5"), in 8 points or the
+ * size given. In a header or footer '&' starts a code ("&P" the page, "&12" a font size), so the
+ * text's own '&' are doubled, and a text starting with a digit is set off by a space from the size
+ * code; a text too long for Excel's 255 characters (the whole footer) is cut with "…".
  */
-export function footerSections(text: string): { left: string; right: string } {
-  const size = `&${FOOTER_SIZE}`;
-  const right = PAGE_NUMBERS;
+export function footerSections(text: string, points = FOOTER_SIZE): { left: string; right: string } {
+  const size = `&${points}`;
+  const right = `${size}Page &P / &N`;
   // "&L" + size + [space] + text + "&R" + right.
   const room = MAX_HEADER_FOOTER - 2 - size.length - 1 - 2 - right.length;
   const escape = (t: string) => t.replace(/&/g, '&&');
@@ -410,7 +421,7 @@ export function footerSections(text: string): { left: string; right: string } {
 }
 
 /** The whole footer code, as SpreadsheetML's <oddFooter> holds it. */
-export function footerCode(text: string): string {
-  const { left, right } = footerSections(text);
+export function footerCode(text: string, points = FOOTER_SIZE): string {
+  const { left, right } = footerSections(text, points);
   return `&L${left}&R${right}`;
 }

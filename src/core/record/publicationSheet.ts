@@ -52,13 +52,13 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   const fingerprint = prepared.canonical.fingerprint;
   const figures = drawFigures(result);
   const explanation = explainDraw(result);
-  const sheet = new SheetBuilder('publication', meta.sheetNames.publication, [20, 36, 36], `Tirage CLN, publication — empreinte ${fingerprint}`);
+  const sheet = new SheetBuilder('publication', meta.sheetNames.publication, [22, 42, 42], `Tirage CLN, publication — empreinte ${fingerprint}`);
   const lines = new DocumentLines(sheet, LAST_COLUMN);
   const { full, field, section } = lines;
 
   full('Ville de Roubaix — Conseil local du numérique', STYLES.subtitle);
   full('Tirage au sort des membres habitants : résultats', STYLES.title);
-  lines.row++;
+  lines.gap();
   field('Date du tirage', longFrenchDate(prepared.referenceDate));
   field('Lieu', meta.place === '' ? 'Séance publique' : meta.place);
   field('Mandat', mandateText(mandatePeriod(meta.mandateStart)));
@@ -94,7 +94,11 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   if (result.outcomes.some((o) => o.status === 'reserve')) bySector('reserve', (o) => `${o.reserveRank}. ${name(o)}`);
   else full('Personne : toutes les candidatures recevables sont retenues.', STYLES.text);
 
+  // Its title, fingerprint, seed and how to check them are read together: never split by a page.
+  const verification = lines.row + 1;
   section('Vérifier le tirage');
+  // At 11 points like the rest, so that the page may shrink to 73 % and still print it at 8: its
+  // 64 characters take 424 points in the widest monospaced font, less than columns B and C.
   field('Empreinte', fingerprint, STYLES.code);
   field('Graine publique', result.publicSeed);
   full(
@@ -102,6 +106,8 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
       `La Ville garde le registre complet : « tirage-cln verify » y refait le tirage (algorithme public ${prepared.algorithm}) et compare chaque nom et chaque chiffre.`,
     STYLES.note,
   );
-  // Narrower top and bottom margins than the other sheets: a full council and its reserve list on one page.
-  return sheet.print({ orientation: 'portrait', margins: { left: 0.6, right: 0.6, top: 0.5, bottom: 0.6 } }).build();
+  sheet.keepTogether(verification, lines.row - 1);
+  // Narrower margins than the other sheets, and fitted to the page when its text stays legible
+  // (paper.ts): a full council and its reserve list on one page.
+  return sheet.print({ orientation: 'portrait', legible: 'page', margins: { left: 0.5, right: 0.5, top: 0.45, bottom: 0.55 } }).build();
 }

@@ -54,7 +54,7 @@ export function buildReplacementSheet(name: string, context: ReplacementContext,
     leavingRow: request.leavingRow,
     chosenRow: request.chosenRow ?? '',
   };
-  for (const key of Object.keys(STATED) as Stated[]) field(STATED[key], stated[key], key === 'fingerprint' ? STYLES.code : STYLES.text);
+  for (const key of Object.keys(STATED) as Stated[]) field(STATED[key], stated[key], key === 'fingerprint' ? STYLES.fingerprint : STYLES.text);
 
   section('Ce que la règle donne');
   field('Tirage', `du ${longFrenchDate(context.drawDate)}`);

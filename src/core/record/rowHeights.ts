@@ -2,15 +2,26 @@
  * Heights for rows holding wrapped text that needs more than one line. Neither Excel nor
  * LibreOffice grows a row for a wrapped merged cell, and LibreOffice does not always grow one for
  * a plain wrapped cell, so the record sets them — in the model, so that every renderer agrees.
- * Lines are estimated by word-wrapping the text at the column's width in characters (a width
- * counts digits, wider than most letters, so the estimate errs on the side of room), 15 points a
- * line at 11 points, proportionally for other sizes.
+ * Lines are found by word-wrapping the text in Calibri's own widths (textWidth.ts) at the width
+ * Excel gives the column (7 pixels a character, less the cell's margins), with a little room for
+ * the screen's rounding; 15 points a line at 11 points, proportionally for other sizes. A height
+ * that is too small cuts a text on paper, one too large only wastes a little of the page.
  */
 import type { CellModel, MergeModel } from './model';
+import { textWidth, type TextFont } from './textWidth';
 
 /** Excel's default column width and font size, which renderers use too. */
 export const DEFAULT_COLUMN_WIDTH = 8.43;
 export const BASE_FONT_SIZE = 11;
+/** Points of a column a character wide, as Excel draws it (7 pixels). */
+const POINTS_PER_CHARACTER = 5.25;
+/** Points of a cell's width its text cannot use (Excel's margins on each side, and the grid line). */
+const CELL_PADDING = 3.75;
+/** Text measured this much wider than Calibri's widths: Excel lays text out in whole screen pixels. */
+const ROUNDING_ROOM = 1.06;
+
+/** Excel's tallest row (« Excel specifications and limits »: row height 409 points); a longer text is cut. */
+export const MAX_ROW_HEIGHT = 409;
 
 /** A string with a line break is shown wrapped, whatever its style says. */
 export function wrapsText(cell: CellModel): boolean {
@@ -31,32 +42,45 @@ export function estimateRowHeights(
     let chars = 0;
     for (let c = cell.column; c <= (merge?.toColumn ?? cell.column); c++) chars += width(c);
     const size = cell.style?.size ?? BASE_FONT_SIZE;
-    const scale = (size / BASE_FONT_SIZE) * (cell.style?.bold ? 1.08 : 1) * (cell.style?.monospace ? 1.2 : 1);
-    const perLine = Math.max(1, Math.floor(chars / scale));
-    const lines = cell.value.split(/\r?\n/).reduce((sum, paragraph) => sum + wrappedLines(paragraph, perLine), 0);
+    const font: TextFont = { size: size * ROUNDING_ROOM, bold: cell.style?.bold === true, monospace: cell.style?.monospace === true };
+    const line = Math.max(1, chars * POINTS_PER_CHARACTER - CELL_PADDING);
+    const lines = cell.value.split(/\r?\n/).reduce((sum, paragraph) => sum + wrappedLines(paragraph, line, font), 0);
     if (lines <= 1) continue;
-    const height = Math.ceil(lines * 15 * (size / BASE_FONT_SIZE));
+    const height = Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * 15 * (size / BASE_FONT_SIZE)));
     heights.set(cell.row, Math.max(heights.get(cell.row) ?? 0, height));
   }
   return [...heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
 }
 
-function wrappedLines(paragraph: string, perLine: number): number {
+/** Lines of one paragraph wrapped at `line` points: at spaces, and inside a word longer than a line. */
+function wrappedLines(paragraph: string, line: number, font: TextFont): number {
+  // Most cells hold a short text: one line, without cutting it into words.
+  if (textWidth(paragraph, font) <= line) return 1;
+  const space = textWidth(' ', font);
   let lines = 1;
   let used = 0;
-  for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-    if (word.length > perLine) {
-      // A word longer than the line is broken across lines.
-      lines += used > 0 ? 1 : 0;
-      lines += Math.ceil(word.length / perLine) - 1;
-      used = word.length % perLine || perLine;
+  // Only ordinary spaces break a line: a no-break space (« 2 ans », « n° 1 ») holds its words together.
+  for (const word of paragraph.split(/[ \t]+/).filter((w) => w !== '')) {
+    const wide = textWidth(word, font);
+    if (wide > line) {
+      // A word longer than the line is broken across lines, character by character.
+      if (used > 0) lines++;
+      used = 0;
+      for (const character of word) {
+        const w = textWidth(character, font);
+        if (used > 0 && used + w > line) {
+          lines++;
+          used = 0;
+        }
+        used += w;
+      }
     } else if (used === 0) {
-      used = word.length;
-    } else if (used + 1 + word.length <= perLine) {
-      used += 1 + word.length;
+      used = wide;
+    } else if (used + space + wide <= line) {
+      used += space + wide;
     } else {
       lines++;
-      used = word.length;
+      used = wide;
     }
   }
   return lines;

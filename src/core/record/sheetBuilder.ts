@@ -21,6 +21,13 @@ export const STYLES = {
   label: { bold: true, vertical: 'top' } as CellStyle,
   text: { vertical: 'top', wrap: true } as CellStyle,
   code: { monospace: true, vertical: 'top' } as CellStyle,
+  /**
+   * Fingerprints and keys in a document's value column: 64 characters of Consolas take 352 points
+   * at 10 (387 at 11, wider than the merged cells that hold them: Excel cuts a merged cell's text),
+   * and 385 in the monospaced fonts LibreOffice puts in Consolas's place: a document's value
+   * column is at least 70 characters wide (388 points as LibreOffice draws it).
+   */
+  fingerprint: { monospace: true, vertical: 'top', size: 10 } as CellStyle,
   note: { italic: true, color: COLOURS.noteText, wrap: true, vertical: 'top' } as CellStyle,
   section: { bold: true, size: 12 } as CellStyle,
   percent: { numberFormat: '0.0%' } as CellStyle,
@@ -40,6 +47,9 @@ export class SheetBuilder {
   private readonly rows: (CellModel | undefined)[][] = [];
   private readonly merges: MergeModel[] = [];
   private readonly tables: TableModel[] = [];
+  /** Heights set by the builder (blank lines, room to sign), beside those estimated for wrapped text. */
+  private readonly heights = new Map<number, number>();
+  private readonly together: { from: number; to: number }[] = [];
   private frozen = { rows: 0, columns: 0 };
   private printSetup: PrintModel;
 
@@ -76,6 +86,18 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A row of this height in points (a blank line, room to sign); a wrapped text that needs more keeps its own. */
+  height(row: number, points: number): this {
+    this.heights.set(row, points);
+    return this;
+  }
+
+  /** Rows `from`..`to` printed on one page (the plan starts a new page before them when needed). */
+  keepTogether(from: number, to: number): this {
+    this.together.push({ from, to });
+    return this;
+  }
+
   freeze(rows: number, columns = 0): this {
     this.frozen = { rows, columns };
     return this;
@@ -89,16 +111,18 @@ export class SheetBuilder {
   build(): SheetModel {
     const cells: CellModel[] = [];
     for (const row of this.rows) if (row) for (const cell of row) if (cell) cells.push(cell);
+    const heights = new Map(this.heights);
+    for (const { row, height } of estimateRowHeights(cells, this.merges, this.columnWidths)) heights.set(row, Math.max(height, heights.get(row) ?? 0));
     return {
       role: this.role,
       name: this.name,
       cells,
       columnWidths: this.columnWidths,
-      rowHeights: estimateRowHeights(cells, this.merges, this.columnWidths),
+      rowHeights: [...heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
       merges: this.merges,
       frozen: this.frozen,
       tables: this.tables,
-      print: this.printSetup,
+      print: this.together.length > 0 ? { ...this.printSetup, keepTogether: this.together } : this.printSetup,
       protected: true,
     };
   }

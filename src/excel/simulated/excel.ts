@@ -469,6 +469,22 @@ class WorksheetProxy extends SimObject implements XlWorksheet {
       }),
   };
 
+  /**
+   * Manual page breaks (ExcelApi 1.9): « Adds a page break before the top-left cell of the range
+   * specified » (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagebreakcollection).
+   * The collection holds manual breaks only; a second break at the same row adds nothing here.
+   */
+  readonly horizontalPageBreaks = {
+    add: (address: string) =>
+      this.queue('horizontalPageBreaks.add', address, () => {
+        const sheet = this.target();
+        if (this.context.state.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+        const parsed = parseAddress(address) ?? fail('InvalidArgument', `Bad address « ${address} ».`);
+        const row = parsed.rect.row + 1;
+        if (!sheet.pageLayout.rowBreaks.includes(row)) sheet.pageLayout.rowBreaks = [...sheet.pageLayout.rowBreaks, row].sort((a, b) => a - b);
+      }),
+  };
+
   readonly autoFilter = {
     apply: (address: string) =>
       this.queue('autoFilter.apply', address, () => {
@@ -633,6 +649,9 @@ class PageLayoutProxy implements XlPageLayout {
     throw notLoaded('footerMargin');
   }
   set zoom(value: XlPageLayout['zoom']) {
+    // « Print page scale value can be between 10 and 400 » (PageLayoutZoomOptions.scale, ExcelApi 1.9:
+    // https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayoutzoomoptions).
+    if (value.scale !== undefined && !(Number.isInteger(value.scale) && value.scale >= 10 && value.scale <= 400)) fail('InvalidArgument', `Bad print scale ${value.scale}.`);
     this.set('zoom', value, (s) => void (s.pageLayout.zoom = { ...value }));
   }
   get zoom(): XlPageLayout['zoom'] {

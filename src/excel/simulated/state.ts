@@ -54,6 +54,8 @@ export interface SimPageLayout {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   /** Rows repeated on every printed page, 1-based inclusive. */
   printTitleRows: { from: number; to: number } | null;
+  /** Manual page breaks: the 1-based rows that begin a new page, ascending. */
+  rowBreaks: number[];
   footer: { left: string; center: string; right: string };
 }
 
@@ -119,6 +121,7 @@ export function newSheet(name: string): SimSheet {
       margins: { left: 51.0236, right: 51.0236, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
       zoom: { scale: 100 },
       printTitleRows: null,
+      rowBreaks: [],
       footer: { left: '', center: '', right: '' },
     },
     protection: { protected: false, allowAutoFilter: false, allowSort: false, allowFormatCells: false, selectionMode: 'Normal' },

@@ -141,7 +141,11 @@ function saveSheet(workbook: ExcelJS.Workbook, sheet: SimSheet): void {
   if (layout.paperSize === 'A4') pageSetup.paperSize = 9;
   if (layout.zoom.horizontalFitToPages !== undefined) {
     Object.assign(pageSetup, { fitToPage: true, fitToWidth: layout.zoom.horizontalFitToPages, fitToHeight: layout.zoom.verticalFitToPages ?? 0 });
+  } else if (layout.zoom.scale !== undefined) {
+    pageSetup.scale = layout.zoom.scale;
   }
+  // exceljs numbers a break by the row above it (its <brk id>, ECMA-376's zero-based row below).
+  for (const row of layout.rowBreaks) worksheet.getRow(row - 1).addPageBreak();
   if (layout.printTitleRows) pageSetup.printTitlesRow = `${layout.printTitleRows.from}:${layout.printTitleRows.to}`;
   worksheet.pageSetup = { ...worksheet.pageSetup, ...pageSetup };
   const { left, center, right } = layout.footer;

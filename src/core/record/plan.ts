@@ -13,6 +13,7 @@
  * - the footer as Excel's header/footer codes, within Excel's 255 characters, with page numbers;
  * - protection options, print set-up, frozen panes, widths, heights, merges.
  */
+import { MAX_COLUMNS, MAX_ROWS } from '../sheet';
 import type { CellModel, CellStyle, MergeModel, RecordModel, RecordValue, SheetModel, SheetRole, TableModel } from './model';
 import { BASE_FONT_SIZE, wrapsText } from './rowHeights';
 import { isValidTableName, nameKey, sheetNameProblem } from './names';
@@ -152,9 +153,6 @@ export const TEXT_FORMAT = '@';
  * office.js renderer must write it so it stays text).
  */
 export const MAX_TEXT_FORMATTED = 255;
-/** A worksheet's size: 1,048,576 rows, 16,384 columns (XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 /** Excel refuses a header or footer longer than 255 characters. */
 export const MAX_HEADER_FOOTER = 255;
 /** Footer font size (points): a 64-digit fingerprint fits a portrait A4 line beside the page number. */

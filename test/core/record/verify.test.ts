@@ -1,4 +1,4 @@
-import { allDifferences, buildRecord, newRecordMeta, drawFromTable, drawLots, prepareCandidatures, verifyWorkbook, type CellValue, type SheetGrid } from '../../../src/core';
+import { allDifferences, buildRecord, newRecordMeta, drawFromTable, drawLots, prepareCandidatures, verifyWorkbook, plainSheet, cellKey, type CellValue, type Sheet } from '../../../src/core';
 import { edit, find, recordToGrids } from '../../support/records';
 import { HEADER, JUNE_2025, rowsOf, tableOf } from '../../support/tables';
 
@@ -13,10 +13,10 @@ const meta = newRecordMeta({
   inputSheets: ['Candidatures'],
   mandateStart: '2025-06-13',
 });
-const candidatureGrid: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
+const candidatureGrid: Sheet = table;
 const grids = recordToGrids(buildRecord(result, meta), [candidatureGrid]);
 
-function differences(g: SheetGrid[], fingerprint?: string): string[] {
+function differences(g: Sheet[], fingerprint?: string): string[] {
   return allDifferences(verifyWorkbook(g, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint }));
 }
 
@@ -50,7 +50,7 @@ describe('verify, in memory', () => {
     expect(differences(edit(grids, 'Tirage', status.row, status.column, 'Retenu·e'))).toHaveLength(1);
     expect(differences(edit(grids, 'Tirage', status.row, 4, 999))[0]).toMatch(/^Tirage, cellule D\d+ : attendu \d+, trouvé 999\.$/);
     const total = find(grids, 'Synthèse', (v) => v === 'Total');
-    const totalRow = (grids.find((g) => g.name === 'Synthèse') as SheetGrid).rows.findIndex((r) => r[0] === 'Total') + 1;
+    const totalRow = (grids.find((g) => g.name === 'Synthèse') as Sheet).rows.findIndex((r) => r[0] === 'Total') + 1;
     expect(total.column).toBe(4);
     expect(differences(edit(grids, 'Synthèse', totalRow, 7, 14))).toEqual([`Synthèse, cellule G${totalRow} : attendu 13, trouvé 14.`]);
   });
@@ -65,7 +65,7 @@ describe('verify, in memory', () => {
   });
 
   it('catches a candidate removed from the data sheet, through the candidature sheet', () => {
-    const data = grids.find((g) => g.name === 'Données du tirage') as SheetGrid;
+    const data = grids.find((g) => g.name === 'Données du tirage') as Sheet;
     const index = data.rows.findIndex((r) => r[4] === 'Nom3');
     const removed = grids.map((g) => (g.name === data.name ? { ...g, rows: data.rows.filter((_, i) => i !== index) } : g));
     const found = differences(removed);
@@ -80,7 +80,7 @@ describe('verify, in memory', () => {
   it('refuses a workbook that is not a record', () => {
     expect(() => verifyWorkbook([candidatureGrid])).toThrow(/n’est pas un registre/);
     // One sheet of its own called « Synthèse » does not make a workbook a record.
-    expect(() => verifyWorkbook([candidatureGrid, { name: 'Synthèse', rows: [['Bilan']] }])).toThrow(/n’est pas un registre/);
+    expect(() => verifyWorkbook([candidatureGrid, plainSheet('Synthèse', 'Synthèse', [['Bilan']])])).toThrow(/n’est pas un registre/);
   });
 
   it('finds a record whose data sheet was deleted not conforming, rather than not a record', () => {
@@ -98,7 +98,7 @@ describe('verify, workbooks with several draws and forged records', () => {
   const second = drawFromTable(table, { referenceDate: '2025-06-20', publicSeed: 'seconde séance', excludeInvalid: true });
   const secondMeta = newRecordMeta({ ...meta, mandateStart: '2025-06-20', inputSheets: grids.map((g) => g.name) });
   const twice = recordToGrids(buildRecord(second, secondMeta), grids);
-  const dataOf = (g: SheetGrid[], name: string) => g.find((s) => s.name === name) as SheetGrid;
+  const dataOf = (g: Sheet[], name: string) => g.find((s) => s.name === name) as Sheet;
 
   it('checks each draw, and the announced fingerprint against the draw that has it', () => {
     expect(secondMeta.sheetNames.data).toBe('Données du tirage (2)');
@@ -114,11 +114,11 @@ describe('verify, workbooks with several draws and forged records', () => {
   });
 
   it('reports a sheet named like a record sheet that no draw accounts for, but not the workbook’s own sheets', () => {
-    const orphan = [...grids, { name: 'Tirage (3)', rows: [['Faux tirage']] }];
+    const orphan = [...grids, plainSheet('Tirage (3)', 'Tirage (3)', [['Faux tirage']])];
     expect(differences(orphan)).toEqual([
       'Feuille « Tirage (3) » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.',
     ]);
-    const own = { name: 'Tirage', rows: [['Notes de la secrétaire']] };
+    const own = plainSheet('Tirage', 'Tirage', [['Notes de la secrétaire']]);
     const ownMeta = newRecordMeta({ ...meta, inputSheets: ['Candidatures', 'Tirage'] });
     expect(ownMeta.sheetNames.draw).toBe('Tirage (2)');
     expect(differences(recordToGrids(buildRecord(result, ownMeta), [candidatureGrid, own]))).toEqual([]);
@@ -139,7 +139,7 @@ describe('verify, workbooks with several draws and forged records', () => {
   });
 
   it('reports a number format that shows something else than the value', () => {
-    const disguised = grids.map((g) => (g.name === 'Tirage' ? { ...g, numberFormats: new Map([['12:3', ';;;"Retenu·e"'], ['6:11', '0.0%']]) } : g));
+    const disguised = grids.map((g) => (g.name === 'Tirage' ? { ...g, numberFormats: new Map([[cellKey(12, 2), ';;;"Retenu·e"'], [cellKey(6, 10), '0.0%']]) } : g));
     expect(differences(disguised)).toEqual(['Tirage, cellule C12 : format d’affichage « ;;;"Retenu·e" », qui peut montrer autre chose que la valeur.']);
   });
 });

@@ -122,6 +122,13 @@ describe('readTableFile', () => {
     expect(error.message).toContain('« simple.csv »');
   });
 
+  it('refuses a table name for a CSV file, and a sheet and a table together', async () => {
+    const csv = await rejectionOf(readTableFile(writeFile('simple.csv', 'Nom;Prénom\nMartin;Hélène\n'), { table: 'Inscrits' }));
+    expect([csv.code, csv.message]).toEqual(['unsupported_format', expect.stringContaining('--table « Inscrits »')]);
+    const both = await rejectionOf(readTableFile(await writeWorkbook('les-deux.xlsx'), { sheet: 'Feuil1', table: 'Inscrits' }));
+    expect([both.code, both.message]).toEqual(['unsupported_format', expect.stringContaining('s’excluent')]);
+  });
+
   it('refuses an unknown sheet of a workbook, listing the sheets', async () => {
     const file = await writeWorkbook('deux-feuilles.xlsx');
     const error = await rejectionOf(readTableFile(file, { sheet: 'Inscrits' }));

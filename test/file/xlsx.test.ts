@@ -141,6 +141,30 @@ describe('readXlsx', () => {
     expect(table.sheet.rows).toEqual([[utc(1990, 3, 14), utc(1990, 3, 15), 31484]]);
   });
 
+  it('reads an Excel table by its name (ignoring case): its sheet, and its range as the bounds', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').getCell('A1').value = 'Liste reçue le 2 juin';
+    const sheet = workbook.addWorksheet('Liste');
+    sheet.getCell('A1').value = 'Inscriptions';
+    sheet.addTable({ name: 'Inscrits', ref: 'B3', headerRow: true, columns: [{ name: 'Nom' }, { name: 'Âge' }], rows: [['A', 30], ['B', 40]] });
+    const table = await readXlsx(await bytesOf(workbook), { table: 'inscrits' }, 'c.xlsx');
+    expect(table.bounds).toEqual({ top: 3, left: 1, bottom: 5, right: 2 });
+    expect(table.sheet).toMatchObject({ name: 'Liste', source: 'c.xlsx — tableau Inscrits (feuille Liste)', rows: [['Inscriptions'], [], [null, 'Nom', 'Âge'], [null, 'A', 30], [null, 'B', 40]] });
+  });
+
+  it('refuses an unknown table, listing the tables, and a table with cells filled below it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Liste');
+    sheet.addTable({ name: 'Inscrits', ref: 'A1', headerRow: true, columns: [{ name: 'Nom' }, { name: 'Âge' }], rows: [['A', 30], ['B', 40]] });
+    sheet.getCell('A5').value = 'Remarque : liste close le 1er juin';
+    const bytes = await bytesOf(workbook);
+    const unknown = await rejectionOf(readXlsx(bytes, { table: 'Tableau1' }, 'c.xlsx'));
+    expect([unknown.code, unknown.message]).toEqual(['table_not_found', expect.stringContaining('tableaux présents : « Inscrits » (feuille « Liste »)')]);
+    const below = await rejectionOf(readXlsx(bytes, { table: 'Inscrits' }, 'c.xlsx'));
+    expect(below.code).toBe('content_below_table');
+    expect(below.message).toContain('La feuille « Liste » contient d’autres cellules remplies sous le tableau « Inscrits » (à partir de la ligne 4)');
+  });
+
   it('refuses an unknown sheet name, listing the sheets that exist', async () => {
     const error = await rejectionOf(readXlsx(await bytesOf(candidatureWorkbook()), { sheet: 'Feuil3' }, 'classeur.xlsx'));
     expect(error.code).toBe('sheet_not_found');

@@ -162,3 +162,47 @@ describe('verify, a record forged consistently with the tool’s own builders', 
     );
   });
 });
+
+describe('verify, the candidature table as an Excel table or a sheet with merged cells', () => {
+  const header = ['N°', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Secteur'];
+
+  it('reads again the range an Excel table’s record keeps, whatever lies beside it', () => {
+    // A second list beside the table, with its own « N° » column: the whole sheet is ambiguous.
+    const beside = [header, ...rowsOf(JUNE_2025)].map((row, i) => [...row, null, ...(i === 0 ? header : [`B${i}`, 'Autre', 'Personne', 'F', '01/01/1990', 'Nord'])]);
+    const sheet = plainSheet('Candidatures', 'Candidatures', beside);
+    const bounds = { top: 1, left: 0, bottom: beside.length, right: 5 };
+    expect(() => drawFromTable(sheet, { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true })).toThrow('plusieurs colonnes peuvent être « N° »');
+    const drawn = drawFromTable(sheet, { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true, bounds });
+    const alone = drawFromTable(tableOf(rowsOf(JUNE_2025)), { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true });
+    expect(drawn.prepared.canonical.fingerprint).toBe(alone.prepared.canonical.fingerprint);
+    const record = recordToGrids(buildRecord(drawn, meta), [sheet]);
+    const data = record.find((g) => g.name === 'Données du tirage') as Sheet;
+    expect(data.rows.find((r) => r[0] === 'Plage du tableau des candidatures')?.[1]).toBe('A1:F17');
+    expect(differences(record)).toEqual([]);
+    // An edit inside the table is caught; the list beside it is not the record's business.
+    expect(differences(edit(record, 'Candidatures', 5, 2, 'Autrement'))).toEqual([expect.stringMatching(/^Feuille « Candidatures », ligne 5 : la feuille donne/)]);
+    expect(differences(edit(record, 'Candidatures', 5, 9, 'Autrement'))).toEqual([]);
+    // A range that is no range is not what the tool wrote.
+    const at = find(record, 'Données du tirage', (v) => v === 'A1:F17');
+    expect(differences(edit(record, 'Données du tirage', at.row, at.column, 'A1:F'))).toEqual([expect.stringContaining('plage du tableau des candidatures illisible')]);
+  });
+
+  it('accepts a record explained without the sheet’s merged areas (office.js below ExcelApi 1.13 has none), and no other change', () => {
+    const withSector = [header, ...rowsOf(JUNE_2025)];
+    // F2:F3 merged: the sector of row 3 reads as empty (its value was row 2's).
+    const cells = withSector.map((row, i) => (i === 2 ? [...row.slice(0, 5), null] : row));
+    const merged: Sheet = { ...plainSheet('Candidatures', 'Candidatures', cells), merges: [{ top: 2, left: 5, bottom: 3, right: 5 }] };
+    const unmerged: Sheet = { ...merged, merges: [] };
+    const options = { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true } as const;
+    const explained = drawFromTable(merged, options);
+    const plain = drawFromTable(unmerged, options);
+    expect(explained.prepared.candidatures[1].problems[0].detail).toContain('F2:F3 est fusionnée');
+    expect(plain.prepared.candidatures[1].problems[0].detail).not.toContain('fusionnée');
+    // Either record verifies against the sheet with its merged area.
+    expect(differences(recordToGrids(buildRecord(explained, meta), [merged]))).toEqual([]);
+    expect(differences(recordToGrids(buildRecord(plain, meta), [merged]))).toEqual([]);
+    // Any other change of the row is still a difference.
+    const record = recordToGrids(buildRecord(plain, meta), [merged]);
+    expect(differences(edit(record, 'Candidatures', 3, 2, 'Autre nom'))).toEqual([expect.stringMatching(/^Feuille « Candidatures », ligne 3 : la feuille donne/)]);
+  });
+});

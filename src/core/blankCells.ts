@@ -14,7 +14,7 @@ export class BlankCells {
   private readonly mergesByColumn = new Map<number, CellArea[]>();
 
   constructor(private readonly sheet: Sheet) {
-    for (const area of sheet.merges) {
+    for (const area of sheet.merges ?? []) {
       // A candidature table is a few columns wide: an area spanning whole rows (up to 16,384 columns)
       // is indexed on its first 1,024 only, so a title merged across the sheet costs little.
       const right = Math.min(area.right, area.left + 1024);

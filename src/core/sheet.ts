@@ -46,8 +46,12 @@ export interface Sheet {
    * (possibly empty), and a row ends at its last cell read (possibly earlier than others).
    */
   rows: readonly (readonly CellValue[])[];
-  /** Merged areas: only the top-left cell holds a value, the others read as empty. */
-  merges: readonly CellArea[];
+  /**
+   * Merged areas: only the top-left cell holds a value, the others read as empty. null when the
+   * reader cannot see them — office.js before ExcelApi 1.13 (Range.getMergedAreasOrNullObject is
+   * 1.13; the add-in asks for 1.9): the values are the same, only why a cell is empty is unknown.
+   */
+  merges: readonly CellArea[] | null;
   /** Formula cells saved without a result (they read as empty) → the formula, without "=". */
   formulasWithoutValue: ReadonlyMap<CellKey, string>;
   /** Number formats other than "General" of cells holding a value, when the reader keeps them. */

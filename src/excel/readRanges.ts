@@ -12,9 +12,10 @@
  *
  * Merged areas: office.js gives them only from ExcelApi 1.13 (Range.getMergedAreasOrNullObject,
  * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)),
- * and the add-in asks for ExcelApi 1.9: its sheets have none. A merged area changes no value —
- * office.js, like the file reader, gives its other cells as empty — only the explanation of an
- * empty cell; `verify` accepts a record explained without them (core/record/verify.ts).
+ * and the add-in asks for ExcelApi 1.9: its sheets say they do not know them (merges: null). A
+ * merged area changes no value — office.js, like the file reader, gives its other cells as empty —
+ * only the explanation of an empty cell; `verify` accepts a record explained with or without them
+ * (core/record/verify.ts).
  */
 import { cellAddress } from '../core/errors';
 import { cellKey, EMPTY_ROW, type CellKey, type CellValue, type Sheet } from '../core/sheet';
@@ -173,7 +174,7 @@ export function toSheet(name: string, source: string, cells: SheetCells, system:
   // Each row ends at its last value, the sheet at its last row holding one (as the file reader gives them).
   for (const line of rows) while (line.length > 0 && line[line.length - 1] === null) line.pop();
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return { sheet: { name, source, rows, merges: [], formulasWithoutValue: new Map(), numberFormats }, formulasWithoutValue };
+  return { sheet: { name, source, rows, merges: null, formulasWithoutValue: new Map(), numberFormats }, formulasWithoutValue };
 }
 
 /** The workbook's date system, loaded with the next sync. */

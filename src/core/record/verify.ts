@@ -96,23 +96,26 @@ function rederive(data: RecordData, sheet: Sheet): string[] {
     if (error instanceof InputError) return [`Feuille « ${sheet.name} » : ${error.message}`];
     throw error;
   }
-  // Office.js gives a sheet's merged areas only from ExcelApi 1.13 (Range.getMergedAreasOrNullObject,
-  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1));
-  // the add-in asks for 1.9, so its record may say that a merged cell is empty without saying why.
-  // A merged area changes no value (its other cells read as empty either way), only that
-  // explanation: the sheet read without its merged areas is the sheet too.
+  // A merged area changes no value (its other cells read as empty either way), only the
+  // explanation of why a cell is empty, which a record may give or not: office.js gives a sheet's
+  // merged areas only from ExcelApi 1.13 (Range.getMergedAreasOrNullObject), and the add-in asks
+  // for 1.9. So a record explained without the sheet's merged areas conforms (the sheet read
+  // without them), and where the reader could not see merged areas (merges: null, the add-in's own
+  // check), so does a record explaining an empty cell by one (the row compared but that explanation).
   let withoutMerges: Map<number, Candidature> | undefined;
-  const unmerged = (row: number): Candidature | undefined => {
-    if (sheet.merges.length === 0) return undefined;
+  const agreesAnyway = (c: Candidature, r: Candidature): boolean => {
+    if (sheet.merges === null) return !isEligible(c) && c.problems[0].value === '' && summary(c, false) === summary(r, false);
+    if (sheet.merges.length === 0) return false;
     withoutMerges ??= read({ ...sheet, merges: [] });
-    return withoutMerges.get(row);
+    const plain = withoutMerges.get(c.row);
+    return plain !== undefined && summary(plain) === summary(r);
   };
   // Everything the data sheet records of a row, so an edit of an excluded row is caught too.
-  const summary = (c: Candidature) => {
+  function summary(c: Candidature, withDetail = true): string {
     if (isEligible(c)) return `recevable ${candidateLine(c)}`;
     const { code, cell, value, detail, onAge } = c.problems[0];
-    return `écartée (${code}) ${JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate, c.age, c.id, cell, value, detail ?? null, onAge ?? false])}`;
-  };
+    return `écartée (${code}) ${JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate, c.age, c.id, cell, value, withDetail ? (detail ?? null) : null, onAge ?? false])}`;
+  }
   const recorded = new Map(data.candidatures.map((c) => [c.row, c]));
   const differences: string[] = [];
   for (const c of fromSheet.values()) {
@@ -120,10 +123,7 @@ function rederive(data: RecordData, sheet: Sheet): string[] {
     recorded.delete(c.row);
     const where = `Feuille « ${sheet.name} », ligne ${c.row}`;
     if (r === undefined) differences.push(`${where} : candidature absente de « ${data.meta.sheetNames.data} » (${summary(c)}).`);
-    else if (summary(c) !== summary(r)) {
-      const plain = unmerged(c.row);
-      if (plain === undefined || summary(plain) !== summary(r)) differences.push(`${where} : la feuille donne ${summary(c)}, « ${data.meta.sheetNames.data} » consigne ${summary(r)}.`);
-    }
+    else if (summary(c) !== summary(r) && !agreesAnyway(c, r)) differences.push(`${where} : la feuille donne ${summary(c)}, « ${data.meta.sheetNames.data} » consigne ${summary(r)}.`);
   }
   for (const r of recorded.values()) {
     differences.push(`« ${data.meta.sheetNames.data} » : la ligne ${r.row} ne correspond à aucune candidature de la feuille « ${sheet.name} ».`);

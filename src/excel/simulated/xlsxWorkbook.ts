@@ -39,7 +39,7 @@ export function simulatedWorkbookFromXlsxBytes(bytes: Uint8Array, source: string
         Object.assign(cellAt(sheet, row - 1, column), { value: null, formula: `=${formula}` });
       }
       // Areas and tables: rows 1-based, columns 0-based (core/sheet.ts); the simulation counts both from 0.
-      for (const m of content.merges) sheet.merges.push({ row: m.top - 1, column: m.left, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 });
+      for (const m of content.merges ?? []) sheet.merges.push({ row: m.top - 1, column: m.left, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 });
       for (const t of workbook.tables(worksheet)) {
         const rect = { row: t.area.top - 1, column: t.area.left, rowCount: t.area.bottom - t.area.top + 1, columnCount: t.area.right - t.area.left + 1 };
         sheet.tables.push({ name: t.name, rect, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true });

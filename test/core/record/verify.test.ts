@@ -187,7 +187,7 @@ describe('verify, the candidature table as an Excel table or a sheet with merged
     expect(differences(edit(record, 'Données du tirage', at.row, at.column, 'A1:F'))).toEqual([expect.stringContaining('plage du tableau des candidatures illisible')]);
   });
 
-  it('accepts a record explained without the sheet’s merged areas (office.js below ExcelApi 1.13 has none), and no other change', () => {
+  it('accepts a record explained with or without the sheet’s merged areas (office.js below ExcelApi 1.13 has none), and no other change', () => {
     const withSector = [header, ...rowsOf(JUNE_2025)];
     // F2:F3 merged: the sector of row 3 reads as empty (its value was row 2's).
     const cells = withSector.map((row, i) => (i === 2 ? [...row.slice(0, 5), null] : row));
@@ -198,11 +198,17 @@ describe('verify, the candidature table as an Excel table or a sheet with merged
     const plain = drawFromTable(unmerged, options);
     expect(explained.prepared.candidatures[1].problems[0].detail).toContain('F2:F3 est fusionnée');
     expect(plain.prepared.candidatures[1].problems[0].detail).not.toContain('fusionnée');
-    // Either record verifies against the sheet with its merged area.
-    expect(differences(recordToGrids(buildRecord(explained, meta), [merged]))).toEqual([]);
-    expect(differences(recordToGrids(buildRecord(plain, meta), [merged]))).toEqual([]);
+    // Either record verifies against the sheet with its merged area, and against the sheet read
+    // by office.js, which cannot see merged areas (merges: null).
+    const inExcel: Sheet = { ...merged, merges: null };
+    for (const sheet of [merged, inExcel]) {
+      expect(differences(recordToGrids(buildRecord(explained, meta), [sheet]))).toEqual([]);
+      expect(differences(recordToGrids(buildRecord(plain, meta), [sheet]))).toEqual([]);
+    }
     // Any other change of the row is still a difference.
-    const record = recordToGrids(buildRecord(plain, meta), [merged]);
-    expect(differences(edit(record, 'Candidatures', 3, 2, 'Autre nom'))).toEqual([expect.stringMatching(/^Feuille « Candidatures », ligne 3 : la feuille donne/)]);
+    for (const sheet of [merged, inExcel]) {
+      const record = recordToGrids(buildRecord(explained, meta), [sheet]);
+      expect(differences(edit(record, 'Candidatures', 3, 2, 'Autre nom'))).toEqual([expect.stringMatching(/^Feuille « Candidatures », ligne 3 : la feuille donne/)]);
+    }
   });
 });

@@ -5,8 +5,8 @@
  */
 import { parseCsvText } from '../file/csv';
 import { SimulatedExcel } from '../excel/simulated/excel';
-import { simulateSession, CSV_SHEET } from '../excel/simulated/simulate';
-import { simulatedWorkbookFromTable } from '../excel/simulated/xlsxFile';
+import { simulateSession } from '../excel/simulated/simulate';
+import { simulatedWorkbookFromTable } from '../excel/simulated/tableWorkbook';
 import { syntheticCsv } from './syntheticTable';
 
 export interface ExcelMeasure {
@@ -20,7 +20,7 @@ export interface ExcelMeasure {
 
 export async function measureExcel(candidates: number): Promise<ExcelMeasure> {
   const table = parseCsvText(syntheticCsv(candidates), 'bench.csv');
-  const excel = new SimulatedExcel(simulatedWorkbookFromTable(table, CSV_SHEET));
+  const excel = new SimulatedExcel(simulatedWorkbookFromTable(table));
   const figures = await simulateSession(excel, { seed: 'graine', date: '2026-06-13', sourceFile: 'bench.csv' });
   if (figures.differences > 0) throw new Error('the simulated record does not verify');
   return { rows: candidates, readSyncs: figures.readSyncs, writeSyncs: figures.writeSyncs, maxRequestBytes: figures.maxRequestBytes, maxResponseBytes: figures.maxResponseBytes };

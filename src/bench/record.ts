@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { allDifferences, buildRecord, drawFromTable, newRecordMeta, verifyWorkbook } from '../core';
 import { parseCsvText } from '../file/csv';
-import { readWorkbookGrids } from '../file/recordReader';
+import { readWorkbookSheets } from '../file/recordReader';
 import { writeRecordWorkbook } from '../file/recordWriter';
 import { syntheticCsv } from './syntheticTable';
 
@@ -40,16 +40,16 @@ export async function measureRecordWrite(candidates: number, out: string): Promi
     newRecordMeta({ place: 'Hôtel de ville', officials: ['Mme A', 'M. B'], candidatureSheet: 'Candidatures', sourceFile: 'bench.csv', inputSheets: ['Candidatures'], mandateStart: '2026-06-13' }),
   );
   const t1 = performance.now();
-  await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model, outPath: out });
+  await writeRecordWorkbook({ input: { kind: 'csv', table }, model, outPath: out });
   const t2 = performance.now();
   return { buildMs: round(t1 - t0), writeMs: round(t2 - t1), fileKB: Math.round(statSync(out).size / 1024), writePeakMB: peakMB() };
 }
 
 export async function measureRecordVerify(file: string): Promise<RecordVerifyMeasure> {
   const t0 = performance.now();
-  const grids = await readWorkbookGrids(file);
+  const sheets = await readWorkbookSheets(file);
   const t1 = performance.now();
-  const checks = verifyWorkbook(grids);
+  const checks = verifyWorkbook(sheets);
   const t2 = performance.now();
   if (allDifferences(checks).length > 0) throw new Error('benchmark record does not verify');
   return { readMs: round(t1 - t0), verifyMs: round(t2 - t1), verifyPeakMB: peakMB() };

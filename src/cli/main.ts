@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type TableSource } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readTableFile } from '../file/readTable';
 import { checkMemory } from './memory';
@@ -41,24 +41,26 @@ const nodeIo: Io = {
 interface TableOptions {
   date?: string;
   sheet?: string;
+  table?: string;
   excludeInvalid?: boolean;
   json?: boolean;
   columns?: string;
 }
 
-async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: RawTable }> {
+async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: TableSource }> {
   const referenceDate = options.date ?? io.today();
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
   const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
   const bytes = fileSize(file);
   if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
-  const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
-  checkMemory(table.source, table.rows.length, bytes ?? 0);
-  const prepared = prepareDraw(table, {
+  const table = await readTableFile(file, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.table === undefined ? {} : { table: options.table }) });
+  checkMemory(table.sheet.source, table.sheet.rows.length, bytes ?? 0);
+  const prepared = prepareDraw(table.sheet, {
     referenceDate,
     excludeInvalid: options.excludeInvalid === true,
     columns,
+    bounds: table.bounds,
   });
   return { prepared, table };
 }
@@ -125,6 +127,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   const dateOption = () => new Option('--date <AAAA-MM-JJ>', 'date du tirage, qui fixe les âges (par défaut : aujourd’hui)');
   const sheetOption = () => new Option('--sheet <nom>', 'feuille du classeur .xlsx (par défaut : la première)');
+  const tableOption = () => new Option('--table <nom>', 'tableau Excel du classeur .xlsx qui contient les candidatures (par défaut : toute la feuille)');
   const excludeOption = () =>
     new Option('--exclude-invalid', 'écarter les lignes irrecevables en les consignant, au lieu d’arrêter');
   const jsonOption = () => new Option('--json', 'sortie JSON (un objet sur la sortie standard)');
@@ -142,6 +145,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--seed <texte>', 'graine publique choisie en séance, après l’affichage de l’empreinte')
     .addOption(dateOption())
     .addOption(sheetOption())
+    .addOption(tableOption())
     .addOption(excludeOption())
     .addOption(columnsOption())
     .addOption(jsonOption())
@@ -165,7 +169,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {
-        writeLines(io, formatDraw(result, table.source));
+        writeLines(io, formatDraw(result, table.sheet.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
       }
       setExit(EXIT_OK);
@@ -177,13 +181,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<fichier>', 'tableau des candidatures')
     .addOption(dateOption())
     .addOption(sheetOption())
+    .addOption(tableOption())
     .addOption(excludeOption())
     .addOption(columnsOption())
     .addOption(jsonOption())
     .action(async (file: string, options: TableOptions) => {
       const { prepared, table } = await prepareFromFile(file, options, io);
       if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
-      else writeLines(io, formatProbabilities(prepared, table.source));
+      else writeLines(io, formatProbabilities(prepared, table.sheet.source));
       setExit(EXIT_OK);
     });
 

@@ -1,15 +1,12 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildRecord, newRecordMeta, InputError, parseOfficials, type DrawResult, type RawTable, type WorkbookCheck } from '../core';
+import { buildRecord, CSV_SHEET_NAME, newRecordMeta, InputError, parseOfficials, type DrawResult, type TableSource, type WorkbookCheck } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { formatOf } from '../file/readTable';
-import { readWorkbookGrids } from '../file/recordReader';
+import { readWorkbookSheets } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
-import { checkRequest, reportLines, verifyGrids } from '../verification/verifyRecord';
-
-/** The sheet that holds a CSV's table in the record workbook. */
-export const CSV_SHEET_NAME = 'Candidatures';
+import { checkRequest, reportLines, verifySheets } from '../verification/verifyRecord';
 
 export interface RecordOptions {
   out: string;
@@ -21,7 +18,7 @@ export interface RecordOptions {
   mandateStart?: string;
 }
 
-export async function writeRecord(inputPath: string, table: RawTable, result: DrawResult, options: RecordOptions): Promise<string[]> {
+export async function writeRecord(inputPath: string, table: TableSource, result: DrawResult, options: RecordOptions): Promise<string[]> {
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath) && options.replace !== true) {
     // A record is an official document: an earlier one is never replaced by accident.
@@ -38,14 +35,14 @@ export async function writeRecord(inputPath: string, table: RawTable, result: Dr
       place: (options.place ?? '').replace(/\s+/g, ' ').trim(),
       officials: parseOfficials(options.officials ?? ''),
       mandateStart: options.mandateStart ?? result.prepared.referenceDate,
-      candidatureSheet: isWorkbook ? (table.sheet ?? null) : CSV_SHEET_NAME,
+      candidatureSheet: table.sheet.name,
       sourceFile: fileBaseName(inputPath),
       inputSheets: isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME],
     }),
   );
   createFolderOf(outPath);
   await writeRecordWorkbook({
-    input: isWorkbook ? { kind: 'xlsx', path: inputPath } : { kind: 'csv', table, sheetName: CSV_SHEET_NAME },
+    input: isWorkbook ? { kind: 'xlsx', path: inputPath } : { kind: 'csv', table: table.sheet },
     model,
     outPath,
   });
@@ -76,6 +73,6 @@ export interface VerifyOutcome {
 export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
   const fileName = fileBaseName(path);
   const announced = checkRequest(fileName, expectedFingerprint);
-  const report = verifyGrids(await readWorkbookGrids(path), fileName, announced);
+  const report = verifySheets(await readWorkbookSheets(path), fileName, announced);
   return { conforming: report.conforming, text: reportLines(report).join('\n') + '\n', check: report.check };
 }

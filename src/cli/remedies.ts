@@ -10,7 +10,9 @@ const REMEDIES: Partial<Record<InputErrorCode, string>> = {
     'Si une colonne porte un autre nom, désignez-la avec --columns "<champ>=<en-tête>;…", par exemple ' +
     '--columns "Sexe=Vous êtes :;Secteur=Dans quel secteur habitez-vous ?".',
   choice_needed: 'Relancez avec --choose <ligne> : le choix et la règle seront consignés dans la feuille Remplacement.',
-  ambiguous_column: 'Vous pouvez aussi désigner la colonne à prendre avec --columns "<champ>=<en-tête>".',
+  ambiguous_column:
+    'Vous pouvez aussi désigner la colonne à prendre avec --columns "<champ>=<en-tête>", ou, si la feuille porte plusieurs ' +
+    'tableaux Excel côte à côte, lire l’un d’eux avec --table <nom>.',
 };
 
 export function cliRemedy(code: InputErrorCode): string | null {

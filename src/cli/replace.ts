@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, recordReplacement, refuseUnkeepableText, toNumber, type RecordedReplacement, type ReplacementRequest } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { readWorkbookGrids } from '../file/recordReader';
+import { readWorkbookSheets } from '../file/recordReader';
 import { recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
 
 export interface ReplaceOptions {
@@ -36,7 +36,7 @@ export async function replaceMember(recordPath: string, options: ReplaceOptions)
     throw new InputError('output_exists', `Le fichier « ${options.out} » existe déjà : rien n’a été écrit. Choisissez un autre nom de fichier (option --out).`);
   }
   const source = fileBaseName(recordPath);
-  const recorded = recordReplacement(await readWorkbookGrids(recordPath), request, source);
+  const recorded = recordReplacement(await readWorkbookSheets(recordPath), request, source);
   await writeRecordWorkbook({ input: { kind: 'xlsx', path: recordPath }, model: { sheets: [recorded.sheet] }, outPath });
   return recorded;
 }

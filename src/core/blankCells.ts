@@ -5,17 +5,16 @@
  * messages about an empty cell name that cause, which is what the person has to fix.
  */
 
-import { cellAddress } from './errors';
-import type { MergedArea, RawTable, SourceRow } from './table';
+import { cellKey, type CellArea, type Sheet } from './sheet';
 
-export type BlankCause = { kind: 'formula'; formula: string } | { kind: 'merged'; area: MergedArea };
+export type BlankCause = { kind: 'formula'; formula: string } | { kind: 'merged'; area: CellArea };
 
 export class BlankCells {
   /** Merged areas by column, so a lookup scans only the areas that cover that column. */
-  private readonly mergesByColumn = new Map<number, MergedArea[]>();
+  private readonly mergesByColumn = new Map<number, CellArea[]>();
 
-  constructor(table: RawTable) {
-    for (const area of table.merges ?? []) {
+  constructor(private readonly sheet: Sheet) {
+    for (const area of sheet.merges ?? []) {
       // A candidature table is a few columns wide: an area spanning whole rows (up to 16,384 columns)
       // is indexed on its first 1,024 only, so a title merged across the sheet costs little.
       const right = Math.min(area.right, area.left + 1024);
@@ -28,17 +27,10 @@ export class BlankCells {
   }
 
   /** The cause of the emptiness of the cell at `column` (0-based) of `row`, when one is known. */
-  causeOf(row: SourceRow, column: number): BlankCause | undefined {
-    const formula = row.formulasWithoutValue?.get(column);
+  causeOf(row: number, column: number): BlankCause | undefined {
+    const formula = this.sheet.formulasWithoutValue.size === 0 ? undefined : this.sheet.formulasWithoutValue.get(cellKey(row, column));
     if (formula !== undefined) return { kind: 'formula', formula };
-    const area = this.mergesByColumn
-      .get(column)
-      ?.find((a) => a.top <= row.rowNumber && row.rowNumber <= a.bottom && !(a.top === row.rowNumber && a.left === column));
+    const area = this.mergesByColumn.get(column)?.find((a) => a.top <= row && row <= a.bottom && !(a.top === row && a.left === column));
     return area === undefined ? undefined : { kind: 'merged', area };
   }
-}
-
-/** "F4:F5". */
-export function areaReference(area: MergedArea): string {
-  return `${cellAddress(area.left, area.top)}:${cellAddress(area.right, area.bottom)}`;
 }

@@ -13,11 +13,11 @@ import {
   toIso,
   type CalendarDate,
 } from './dates';
-import { areaReference, BlankCells } from './blankCells';
+import { BlankCells } from './blankCells';
 import { cellAddress, describeBlankCause, type RowProblem } from './errors';
 import { refuseUnkeepableCells } from './keepableText';
 import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
-import type { CellValue, RawTable, SourceRow } from './table';
+import { areaAddress, EMPTY_ROW, cellOfKey, type CellArea, type CellValue, type Sheet } from './sheet';
 import { fold, foldNormal, norm } from './text';
 
 export interface Candidature {
@@ -92,10 +92,10 @@ function isBlankCell(cell: CellValue): boolean {
   return cellText(cell) === '';
 }
 
-function isBlank(row: SourceRow): boolean {
-  // A formula saved without its result reads as empty but is not nothing: the row is reported.
-  if (row.formulasWithoutValue !== undefined && row.formulasWithoutValue.size > 0) return false;
-  for (const cell of row.cells) if (!isBlankCell(cell)) return false;
+/** Whether the cells of a row within the table's columns are all blank. */
+function isBlank(cells: readonly CellValue[], left: number, right: number): boolean {
+  const last = Math.min(right, cells.length - 1);
+  for (let column = left; column <= last; column++) if (!isBlankCell(cells[column])) return false;
   return true;
 }
 
@@ -178,8 +178,7 @@ class RowReader {
     this.sector = column('sector');
   }
 
-  read(row: SourceRow, seen: SeenCandidates): Candidature {
-    const cells = row.cells;
+  read(rowNumber: number, cells: readonly CellValue[], seen: SeenCandidates): Candidature {
     const lastName = cellText(cellAt(cells, this.lastName));
     const firstName = cellText(cellAt(cells, this.firstName));
     const sectorValue = cellAt(cells, this.sector);
@@ -197,7 +196,7 @@ class RowReader {
     const age = tooOld === null ? readAge : null;
 
     const candidature: Candidature = {
-      row: row.rowNumber,
+      row: rowNumber,
       id: cellText(cellAt(cells, this.id)),
       lastName,
       firstName,
@@ -210,7 +209,7 @@ class RowReader {
     // Problems are worded only for the rows that have one, in the order of ALGORITHM.md §2.
     const eligible = lastName !== '' && firstName !== '' && sector !== null && sex !== null && age !== null && age >= this.rules.minimumAge;
     if (!eligible) {
-      this.describeProblems(candidature, row, { sectorValue, sexValue, birthValue, birthDate, tooOld });
+      this.describeProblems(candidature, cells, { sectorValue, sexValue, birthValue, birthDate, tooOld });
       return candidature;
     }
     const first = seen.firstOf(candidature);
@@ -219,7 +218,7 @@ class RowReader {
       // The cells compared, in this row and in the first one, so both can be found at once.
       const compared: Field[] = ['lastName', 'firstName', candidature.birthDate === null ? 'age' : 'birthDate'];
       const cellsOf = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row)).join(', ');
-      this.problemAt(candidature, row)(
+      this.problemAt(candidature)(
         'duplicate',
         null,
         null,
@@ -230,10 +229,10 @@ class RowReader {
     return candidature;
   }
 
-  private problemAt(c: Candidature, row: SourceRow): ProblemAt {
+  private problemAt(c: Candidature): ProblemAt {
     return (code, field, raw, detail) => {
       const column = field === null ? undefined : this.map.columns[field];
-      if (field !== null && cellText(raw) === '') detail = this.blankDetail(row, field) ?? detail;
+      if (field !== null && cellText(raw) === '') detail = this.blankDetail(c.row, field) ?? detail;
       if (c.problems === NO_PROBLEMS) c.problems = [];
       c.problems.push({
         code,
@@ -247,20 +246,19 @@ class RowReader {
   }
 
   /** Why the field's cell reads as empty, when the sheet knows (a formula without result, a merged area). */
-  private blankDetail(row: SourceRow, field: Field): string | undefined {
+  private blankDetail(row: number, field: Field): string | undefined {
     const column = this.map.columns[field];
     const cause = column === undefined ? undefined : this.blanks.causeOf(row, column);
     if (cause === undefined) return undefined;
-    return describeBlankCause(cause.kind === 'formula' ? cause : { kind: 'merged', area: areaReference(cause.area), valueRow: cause.area.top });
+    return describeBlankCause(cause.kind === 'formula' ? cause : { kind: 'merged', area: areaAddress(cause.area), valueRow: cause.area.top });
   }
 
   private describeProblems(
     c: Candidature,
-    row: SourceRow,
+    cells: readonly CellValue[],
     read: { sectorValue: CellValue; sexValue: CellValue; birthValue: CellValue; birthDate: CalendarDate | null; tooOld: number | null },
   ): void {
-    const cells = row.cells;
-    const problem = this.problemAt(c, row);
+    const problem = this.problemAt(c);
     if (c.lastName === '' || c.firstName === '') problem('missing_name', c.lastName === '' ? 'lastName' : 'firstName', null);
     if (c.sector === null) problem('unknown_sector', 'sector', read.sectorValue, `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
     if (c.sex === null) problem('invalid_sex', 'sex', read.sexValue);
@@ -306,16 +304,35 @@ export interface CandidatureTable {
   candidatures: Candidature[];
 }
 
-/** Reads every non-blank row below the header, in the sheet's row order. */
-export function readCandidatures(table: RawTable, rules: Rules, reference: CalendarDate, mapping: ColumnMapping = {}): CandidatureTable {
-  refuseUnkeepableCells(table);
-  const columns = findColumns(table, mapping);
-  const reader = new RowReader(columns, rules, reference, new BlankCells(table));
+/**
+ * The one place where cells become candidatures, for every front end and for `verify`: every
+ * non-blank row of `bounds` below the header, in the sheet's row order. `bounds` is the table's
+ * area — an Excel table's range, or WHOLE_SHEET.
+ */
+export function readCandidatures(sheet: Sheet, bounds: CellArea, rules: Rules, reference: CalendarDate, mapping: ColumnMapping = {}): CandidatureTable {
+  refuseUnkeepableCells(sheet, bounds);
+  const columns = findColumns(sheet, bounds, mapping);
+  const reader = new RowReader(columns, rules, reference, new BlankCells(sheet));
   const seen = new SeenCandidates();
   const candidatures: Candidature[] = [];
-  for (const row of table.rows) {
-    if (row.rowNumber <= columns.headerRow || isBlank(row)) continue;
-    candidatures.push(reader.read(row, seen));
+  // A formula saved without its result reads as empty but is not nothing: its row is read, and reported.
+  const formulaRows = rowsWithFormulas(sheet, bounds);
+  let last = Math.min(bounds.bottom, sheet.rows.length);
+  for (const row of formulaRows) last = Math.max(last, row);
+  for (let row = columns.headerRow + 1; row <= last; row++) {
+    const cells = sheet.rows[row - 1] ?? EMPTY_ROW;
+    if (isBlank(cells, bounds.left, bounds.right) && !formulaRows.has(row)) continue;
+    candidatures.push(reader.read(row, cells, seen));
   }
   return { columns, candidatures };
+}
+
+/** The rows of `bounds` holding a formula saved without its result. */
+function rowsWithFormulas(sheet: Sheet, bounds: CellArea): Set<number> {
+  const rows = new Set<number>();
+  for (const key of sheet.formulasWithoutValue.keys()) {
+    const { row, column } = cellOfKey(key);
+    if (row >= bounds.top && row <= bounds.bottom && column >= bounds.left && column <= bounds.right) rows.add(row);
+  }
+  return rows;
 }

@@ -11,7 +11,7 @@
  *    The candidature number is never guessed this way: a form's "ID" column is its own.
  */
 import { cellAddress, InputError } from './errors';
-import type { CellValue, RawTable, SourceRow } from './table';
+import type { CellArea, CellValue, Sheet } from './sheet';
 import { fold, norm } from './text';
 import { showInvisible } from './visibleText';
 
@@ -101,18 +101,28 @@ interface Match {
 
 const WORD_RANK = 1000;
 
-function matchRow(row: SourceRow, mapping: ColumnMapping): Match[] {
+/** A row of the table: its number, its cells, and the table's columns (from `left` to `right`, 0-based). */
+interface HeaderRow {
+  rowNumber: number;
+  cells: readonly CellValue[];
+  left: number;
+  right: number;
+}
+
+function matchRow(row: HeaderRow, mapping: ColumnMapping): Match[] {
   const matches: Match[] = [];
   const mapped = new Set(Object.keys(mapping) as Field[]);
   const explicitKeys = new Map((Object.entries(mapping) as [Field, string][]).map(([field, header]) => [mappingKey(header), field]));
-  row.cells.forEach((cell, column) => {
+  const right = Math.min(row.right, row.cells.length - 1);
+  for (let column = row.left; column <= right; column++) {
+    const cell = row.cells[column];
     const explicit = explicitKeys.get(mappingKey(cell));
     if (explicit !== undefined) {
       matches.push({ field: explicit, rank: -1, column });
-      return;
+      continue;
     }
     const key = headerKey(cell);
-    if (key === '') return;
+    if (key === '') continue;
     let exact = false;
     for (const field of FIELDS) {
       const rank = SYNONYMS[field].indexOf(key);
@@ -121,7 +131,7 @@ function matchRow(row: SourceRow, mapping: ColumnMapping): Match[] {
     }
     const contained = exact ? null : containedField(key);
     if (contained !== null && !mapped.has(contained)) matches.push({ field: contained, rank: WORD_RANK, column });
-  });
+  }
   return matches;
 }
 
@@ -133,21 +143,23 @@ function missingFields(found: ReadonlySet<Field>, mapping: ColumnMapping): Field
 }
 
 /**
- * The header is the first row holding every required column (and every column mapped
- * explicitly); rows above it (a title, a blank line) are not part of the table.
+ * The header is the first row of the table's bounds holding every required column (and every
+ * column mapped explicitly); rows above it (a title, a blank line) are not part of the table.
  */
-export function findColumns(table: RawTable, mapping: ColumnMapping = {}): ColumnMap {
-  let closest: { row: SourceRow; found: Set<Field> } | null = null;
-  for (const row of table.rows) {
+export function findColumns(sheet: Sheet, bounds: CellArea, mapping: ColumnMapping = {}): ColumnMap {
+  let closest: { row: HeaderRow; found: Set<Field> } | null = null;
+  const last = Math.min(bounds.bottom, sheet.rows.length);
+  for (let rowNumber = bounds.top; rowNumber <= last; rowNumber++) {
+    const row: HeaderRow = { rowNumber, cells: sheet.rows[rowNumber - 1], left: bounds.left, right: bounds.right };
     const matches = matchRow(row, mapping);
     const found = new Set(matches.map((m) => m.field));
-    if (missingFields(found, mapping).length === 0) return { headerRow: row.rowNumber, columns: pickColumns(matches, row) };
+    if (missingFields(found, mapping).length === 0) return { headerRow: rowNumber, columns: pickColumns(matches, row) };
     if (found.size > 0 && (closest === null || found.size > closest.found.size)) closest = { row, found };
   }
-  throw missingColumnsError(table, closest, mapping);
+  throw missingColumnsError(sheet, bounds, closest, mapping);
 }
 
-function pickColumns(matches: Match[], row: SourceRow): ColumnMap['columns'] {
+function pickColumns(matches: Match[], row: HeaderRow): ColumnMap['columns'] {
   const columns: ColumnMap['columns'] = {};
   for (const field of FIELDS) {
     const candidates = matches.filter((m) => m.field === field);
@@ -171,12 +183,18 @@ function quoted(cell: CellValue | undefined): string {
   return `« ${showInvisible(cell === null || cell === undefined ? '' : String(cell))} »`;
 }
 
-function filledCells(row: SourceRow): { cell: CellValue; column: number }[] {
-  return row.cells.map((cell, column) => ({ cell, column })).filter(({ cell }) => cell !== null && norm(String(cell)) !== '');
+function filledCells(row: HeaderRow): { cell: CellValue; column: number }[] {
+  const filled: { cell: CellValue; column: number }[] = [];
+  const right = Math.min(row.right, row.cells.length - 1);
+  for (let column = row.left; column <= right; column++) {
+    const cell = row.cells[column];
+    if (cell !== null && cell !== undefined && norm(String(cell)) !== '') filled.push({ cell, column });
+  }
+  return filled;
 }
 
 /** The header cells of a row, quoted with their addresses, for a person to choose from. */
-function headersOf(row: SourceRow): string {
+function headersOf(row: HeaderRow): string {
   return filledCells(row)
     .map(({ cell, column }) => `${quoted(cell)} (${cellAddress(column, row.rowNumber)})`)
     .join(', ');
@@ -184,13 +202,18 @@ function headersOf(row: SourceRow): string {
 
 const EXPECTED = 'N° (facultatif), Nom, Prénom, Sexe, Date de naissance (ou Âge), Secteur';
 
-function missingColumnsError(table: RawTable, closest: { row: SourceRow; found: Set<Field> } | null, mapping: ColumnMapping): InputError {
-  const firstFilled = table.rows.find((row) => row.cells.some((cell) => cell !== null && norm(String(cell)) !== ''));
+function missingColumnsError(sheet: Sheet, bounds: CellArea, closest: { row: HeaderRow; found: Set<Field> } | null, mapping: ColumnMapping): InputError {
+  let firstFilled: HeaderRow | undefined;
+  const last = Math.min(bounds.bottom, sheet.rows.length);
+  for (let rowNumber = bounds.top; rowNumber <= last && firstFilled === undefined; rowNumber++) {
+    const row: HeaderRow = { rowNumber, cells: sheet.rows[rowNumber - 1], left: bounds.left, right: bounds.right };
+    if (filledCells(row).length > 0) firstFilled = row;
+  }
   if (closest === null) {
     const seen = firstFilled ? ` En-têtes de la première ligne remplie (ligne ${firstFilled.rowNumber}) : ${headersOf(firstFilled)}.` : '';
     return new InputError(
       'missing_columns',
-      `${table.source} : aucune ligne d’en-tête trouvée. La première ligne du tableau doit nommer les colonnes : ${EXPECTED}.${seen}`,
+      `${sheet.source} : aucune ligne d’en-tête trouvée. La première ligne du tableau doit nommer les colonnes : ${EXPECTED}.${seen}`,
     );
   }
   const missing = missingFields(closest.found, mapping).map((f) =>
@@ -198,7 +221,7 @@ function missingColumnsError(table: RawTable, closest: { row: SourceRow; found: 
   );
   const plural = missing.length > 1;
   const message =
-    `${table.source}, ligne ${closest.row.rowNumber} : colonne${plural ? 's' : ''} obligatoire${plural ? 's' : ''} ` +
+    `${sheet.source}, ligne ${closest.row.rowNumber} : colonne${plural ? 's' : ''} obligatoire${plural ? 's' : ''} ` +
     `introuvable${plural ? 's' : ''} : ${missing.join(', ')}. Colonnes attendues : ${EXPECTED}. ` +
     `En-têtes de cette ligne : ${headersOf(closest.row)}.`;
   return new InputError('missing_columns', message, [message], {

@@ -52,16 +52,42 @@ function fromUtcMs(ms: number): CalendarDate {
 }
 
 /**
- * Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is 29 February 1900, a day that
- * never existed (a Lotus 1-2-3 bug Excel keeps), so serials from 61 on count from 1899-12-30.
- * A time of day (fractional part) is ignored: a birth date is a day.
+ * Workbooks count days from 1900, or — old Mac workbooks, and any saved with that option — from
+ * 1904, four years and a day apart: a workbook says which (ECMA-376 part 1, §18.17.4.1).
  */
-export function fromExcelSerial(serial: number): CalendarDate | null {
+export type DateSystem = 1900 | 1904;
+
+/**
+ * The calendar day of an Excel serial (a time of day, its fractional part, is ignored: a birth
+ * date is a day); null when no day 1900–9999 answers it. In the 1900 system serial 1 is
+ * 1900-01-01 and serial 60 is 29 February 1900, a day that never existed (a Lotus 1-2-3 bug Excel
+ * keeps), so serials from 61 on count from 1899-12-30. In the 1904 system serial 0 is 1904-01-01.
+ */
+export function fromExcelSerial(serial: number, system: DateSystem = 1900): CalendarDate | null {
   if (!Number.isFinite(serial)) return null;
   const day = Math.floor(serial);
+  if (system === 1904) {
+    if (day < 0 || day > 2_957_003 /* 9999-12-31 */) return null;
+    return fromUtcMs(Date.UTC(1904, 0, 1) + day * MS_PER_DAY);
+  }
   if (day < 1 || day === 60 || day > 2_958_465 /* 9999-12-31 */) return null;
   const epoch = day >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
   return fromUtcMs(epoch + day * MS_PER_DAY);
+}
+
+/**
+ * A number shown as a date, as every reader delivers it: midnight UTC of the day it shows; null
+ * when no day answers it (the reader then keeps the number, and the engine reports it).
+ */
+export function serialToDate(serial: number, system: DateSystem): Date | null {
+  const day = fromExcelSerial(serial, system);
+  return day === null ? null : new Date(Date.UTC(day.year, day.month - 1, day.day));
+}
+
+/** The serial of a date cell in the workbook's date system (the inverse of serialToDate for days 1900–9999). */
+export function dateToSerial(date: Date, system: DateSystem): number {
+  const days = Math.floor((date.getTime() - (system === 1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / MS_PER_DAY);
+  return system === 1900 && days < 61 ? days - 1 : days;
 }
 
 /** A date cell as adapters deliver it: midnight UTC of the calendar day shown in the sheet. */

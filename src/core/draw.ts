@@ -15,7 +15,7 @@ import { allocationSpace, chooseIndex, type AllocationSpace } from './parity';
 import { groupChances, groupShape } from './probabilities';
 import { ALGORITHM_ID, ROUBAIX_CLN_2025, type Rules } from './rules';
 import { generatorFor, normalisePublicSeed, seedKeyOf } from './seed';
-import type { RawTable } from './table';
+import { WHOLE_SHEET, type CellArea, type Sheet } from './sheet';
 import { shuffleDrawNumbers } from './drawNumbers';
 
 export interface PrepareOptions {
@@ -26,6 +26,8 @@ export interface PrepareOptions {
   rules?: Rules;
   /** Columns named explicitly by the operator (`--columns`); the record keeps them. */
   columns?: ColumnMapping;
+  /** The candidature table's range when it is an Excel table; the whole sheet when absent. The record keeps it. */
+  bounds?: CellArea | null;
 }
 
 export interface PreparedDraw {
@@ -36,6 +38,8 @@ export interface PreparedDraw {
   headerRow: number | null;
   /** Columns named explicitly by the operator, empty when all were recognised by their names. */
   columnMapping: ColumnMapping;
+  /** The range of the Excel table the candidatures were read from; null when they were read from the whole sheet. */
+  bounds: CellArea | null;
   /** Every non-blank row, in row order. */
   candidatures: Candidature[];
   canonical: Canonical;
@@ -57,14 +61,14 @@ export function referenceDateOf(text: string) {
   return date;
 }
 
-export function prepareDraw(table: RawTable, options: PrepareOptions): PreparedDraw {
+export function prepareDraw(sheet: Sheet, options: PrepareOptions): PreparedDraw {
   const rules = options.rules ?? ROUBAIX_CLN_2025;
   const reference = referenceDateOf(options.referenceDate);
-  const { columns, candidatures } = readCandidatures(table, rules, reference, options.columns);
+  const { columns, candidatures } = readCandidatures(sheet, options.bounds ?? WHOLE_SHEET, rules, reference, options.columns);
   if (candidatures.length === 0) {
     throw new InputError(
       'no_candidatures',
-      `${table.source} : aucune candidature sous la ligne d’en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
+      `${sheet.source} : aucune candidature sous la ligne d’en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
     );
   }
   return prepareCandidatures(candidatures, { ...options, rules }, columns.headerRow);
@@ -113,7 +117,8 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
     chances[i] = priority ? chancesByGroup[s][c.sex].priority : chancesByGroup[s][c.sex].other;
   });
   const columnMapping = options.columns ?? {};
-  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, columnMapping, candidatures, canonical, space, chances, priorities };
+  const bounds = options.bounds ?? null;
+  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, columnMapping, bounds, candidatures, canonical, space, chances, priorities };
 }
 
 export type Status = 'selected' | 'reserve' | 'ineligible';
@@ -219,8 +224,8 @@ function canonicalPositions(prepared: PreparedDraw): Int32Array {
   return positions;
 }
 
-export function drawFromTable(table: RawTable, options: PrepareOptions & { publicSeed: string }): DrawResult {
+export function drawFromTable(sheet: Sheet, options: PrepareOptions & { publicSeed: string }): DrawResult {
   // The seed is checked before anything else: an empty seed is an operator's slip, not a table problem.
   normalisePublicSeed(options.publicSeed);
-  return drawLots(prepareDraw(table, options), options.publicSeed);
+  return drawLots(prepareDraw(sheet, options), options.publicSeed);
 }

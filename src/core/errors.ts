@@ -107,6 +107,8 @@ export type InputErrorCode =
   | 'file_too_large'
   | 'unsupported_format'
   | 'sheet_not_found'
+  | 'table_not_found'
+  | 'content_below_table'
   | 'empty_table'
   | 'table_too_large'
   | 'missing_columns'

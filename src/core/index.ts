@@ -1,13 +1,14 @@
 /** The pure engine: no office.js, no Node.js APIs, so the task pane and the CLI share it. */
-export * from './table';
+export * from './sheet';
 export * from './rules';
 export * from './errors';
 export { norm, fold } from './text';
-export { parseIsoDate, toIso, type CalendarDate } from './dates';
+export { parseIsoDate, toIso, serialToDate, dateToSerial, fromExcelSerial, type CalendarDate, type DateSystem } from './dates';
+export { isDateFormat, isDateFormatId, builtInFormat } from './numberFormats';
 export { FIELD_LABELS, parseColumnMapping, formatColumnMapping, type ColumnMap, type ColumnMapping, type Field } from './columns';
 export { showInvisible } from './visibleText';
 export { unkeepable, describeUnkeepable, refuseUnkeepableText, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
-export { isEligible, formatFrenchDate, type Candidature, type EligibleCandidate } from './candidatures';
+export { isEligible, formatFrenchDate, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
 export { canonicalise, headerLine, candidateLine, type Canonical } from './fingerprint';
 export { seedKeyOf, normalisePublicSeed } from './seed';
 export { toNumber, toText, type Fraction } from './fraction';

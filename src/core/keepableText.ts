@@ -11,7 +11,7 @@
  *   hold Alt+Entrée line breaks).
  */
 import { InputError, cellAddress } from './errors';
-import type { RawTable } from './table';
+import type { CellArea, Sheet } from './sheet';
 import { unicodeName } from './visibleText';
 
 /** Excel's limit on the characters of one cell. */
@@ -69,24 +69,26 @@ function count(n: number): string {
 
 /**
  * Refuses a table holding a cell the record could not keep, naming every such cell: the record
- * copies the candidatures (a CSV's whole table), so no cell is exempt.
+ * copies the candidatures (a CSV's whole table), so no cell of the table's bounds is exempt.
  */
-export function refuseUnkeepableCells(table: RawTable): void {
+export function refuseUnkeepableCells(sheet: Sheet, bounds: CellArea): void {
   const lines: string[] = [];
-  for (const row of table.rows) {
-    const cells = row.cells;
-    for (let column = 0; column < cells.length; column++) {
+  const last = Math.min(bounds.bottom, sheet.rows.length);
+  for (let row = bounds.top; row <= last; row++) {
+    const cells = sheet.rows[row - 1];
+    const right = Math.min(bounds.right, cells.length - 1);
+    for (let column = bounds.left; column <= right; column++) {
       const cell = cells[column];
       if (typeof cell !== 'string') continue;
       const reason = unkeepable(cell);
-      if (reason !== null) lines.push(`Ligne ${row.rowNumber}, cellule ${cellAddress(column, row.rowNumber)} : ${describeUnkeepable(reason)}.`);
+      if (reason !== null) lines.push(`Ligne ${row}, cellule ${cellAddress(column, row)} : ${describeUnkeepable(reason)}.`);
     }
   }
   if (lines.length === 0) return;
   const n = lines.length;
   throw new InputError(
     'unkeepable_cells',
-    `${table.source} : ${n} cellule${n > 1 ? 's' : ''} que le registre ne pourrait pas garder telle${n > 1 ? 's' : ''} quelle${n > 1 ? 's' : ''}. ` +
+    `${sheet.source} : ${n} cellule${n > 1 ? 's' : ''} que le registre ne pourrait pas garder telle${n > 1 ? 's' : ''} quelle${n > 1 ? 's' : ''}. ` +
       'Corrigez-la' + (n > 1 ? 's' : '') + ' dans le tableau (texte raccourci, caractère retiré), puis recommencez.',
     lines,
   );

@@ -24,7 +24,7 @@ import { nameKey } from '../core/record/names';
 import { MAX_TEXT_FORMATTED, TEXT_FORMAT } from '../core/record/plan';
 import { charactersToPoints } from './columnWidths';
 import type { XlContext, XlWorksheet } from './officeApi';
-import { readSheetGrids } from './sheetReader';
+import { readSheets } from './readRanges';
 import type { SyncCounter } from './syncs';
 import { ExcelAdapterError } from './problems';
 
@@ -98,8 +98,8 @@ export async function appendJournalEntry(context: XlContext, syncs: SyncCounter,
 export async function readJournalEntries(context: XlContext, syncs: SyncCounter): Promise<LoggedEntry[]> {
   const name = await findJournalSheet(context, syncs);
   if (name === null) return [];
-  const [grid] = await readSheetGrids(context, syncs, [name]);
-  return readJournal(grid).entries;
+  const [sheet] = await readSheets(context, syncs, [name]);
+  return readJournal(sheet).entries;
 }
 
 export { JOURNAL_HEADER };

@@ -14,7 +14,6 @@ export type ExcelProblem =
   | { code: 'table_not_found'; name: string }
   | { code: 'sheet_not_found'; name: string }
   | { code: 'empty_sheet'; sheet: string }
-  | { code: 'content_below_table'; table: string; sheet: string; row: number }
   | { code: 'date_system_unknown'; cell: string }
   | { code: 'table_changed'; shown: string; current: string }
   | { code: 'excel_error'; excelCode: string; detail: string };
@@ -47,12 +46,6 @@ export function describeExcelProblem(problem: ExcelProblem): string {
       return `La feuille « ${problem.name} » n’existe plus dans le classeur (renommée ou supprimée ?). Choisissez à nouveau la feuille des candidatures.`;
     case 'empty_sheet':
       return `La feuille « ${problem.sheet} » est vide : elle ne contient aucun tableau de candidatures.`;
-    case 'content_below_table':
-      return (
-        `La feuille « ${problem.sheet} » contient d’autres cellules remplies sous le tableau « ${problem.table} » (à partir de la ligne ${problem.row}) : ` +
-        'la vérification du registre relit toute la feuille des candidatures et les prendrait pour des candidatures. ' +
-        'Déplacez ces cellules sur une autre feuille, ou intégrez-les au tableau, puis recommencez.'
-      );
     case 'date_system_unknown':
       return (
         `La cellule ${problem.cell} contient une date, mais Excel n’a pas permis de savoir si ce classeur compte les dates ` +

@@ -21,13 +21,12 @@ import { buildRecord } from '../core/record/buildRecord';
 import { newRecordMeta } from '../core/record/meta';
 import { freeTableName, nameKey } from '../core/record/names';
 import { planRecord, type SheetPlan } from '../core/record/plan';
-import { verifyWorkbook, type SheetGrid, type WorkbookCheck } from '../core/record/verify';
-import type { RawTable } from '../core/table';
+import { verifyWorkbook, type WorkbookCheck } from '../core/record/verify';
 import type { ColumnMapping } from '../core/columns';
 import type { ExcelRunner, XlContext, XlWorksheet } from './officeApi';
 import { formatGrid, layoutOps, protectOp, styleOps, valueOps, type RowSpan, type WriteOp } from './planOps';
 import { ExcelAdapterError, type ExcelProblem, type PartialRecord } from './problems';
-import { readSheetGrids } from './sheetReader';
+import { readSheets } from './readRanges';
 import { problemOf, type SyncCounter } from './syncs';
 import { readTableIn, type TableRead, type TableRef } from './tableReader';
 
@@ -85,9 +84,10 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
   const candidatures = await readTableIn(context, syncs, request.source);
   if (workbook.readOnly) throw new ExcelAdapterError({ code: 'read_only' });
   if (workbook.protection.protected) throw new ExcelAdapterError({ code: 'workbook_protected' });
-  const prepared = prepareDraw(candidatures.table, {
+  const prepared = prepareDraw(candidatures.sheet, {
     referenceDate: request.referenceDate,
     excludeInvalid: request.excludeInvalid,
+    bounds: candidatures.bounds,
     ...(request.columns && Object.keys(request.columns).length > 0 ? { columns: request.columns } : {}),
   });
   const current = prepared.canonical.fingerprint;
@@ -99,7 +99,7 @@ export async function prepareWrite(context: XlContext, syncs: SyncCounter, reque
   const meta = newRecordMeta({
     place: request.place,
     officials: request.officials,
-    candidatureSheet: candidatures.table.sheet ?? null,
+    candidatureSheet: candidatures.sheet.name,
     sourceFile: request.sourceFile,
     inputSheets: sheetsBefore,
     mandateStart: request.mandateStart ?? request.referenceDate,
@@ -229,21 +229,11 @@ export async function removePartial(run: ExcelRunner, syncs: SyncCounter, prepar
   }
 }
 
-/** The candidature table as a grid from row 1, as `verify` reads a sheet. */
-export function tableGrid(table: RawTable): SheetGrid {
-  const rows: SheetGrid['rows'] = [];
-  for (const row of table.rows) {
-    while (rows.length < row.rowNumber - 1) rows.push([]);
-    rows[row.rowNumber - 1] = [...row.cells];
-  }
-  return { name: table.sheet ?? table.source, rows };
-}
-
 /** The record's sheets read back and verified, with the candidature table as it was read before the write. */
 export async function readBackAndVerify(context: XlContext, syncs: SyncCounter, prepared: PreparedWrite): Promise<WorkbookCheck> {
   const expected = new Map(prepared.plans.map((p) => [p.name, { rows: p.rowCount, columns: p.columnCount }]));
-  const grids = await readSheetGrids(context, syncs, prepared.plans.map((p) => p.name), expected);
-  return verifyWorkbook([tableGrid(prepared.candidatures.table), ...grids]);
+  const sheets = await readSheets(context, syncs, prepared.plans.map((p) => p.name), expected);
+  return verifyWorkbook([prepared.candidatures.sheet, ...sheets]);
 }
 
 /** Writes, verifies; on a failure removes or marks what was begun, and says so. */

@@ -4,7 +4,8 @@
  * (office.ts), the simulated Excel elsewhere — so the same code runs in both.
  */
 import type { DrawResult } from '../core/draw';
-import { verifyWorkbook, type SheetGrid, type WorkbookCheck } from '../core/record/verify';
+import type { Sheet } from '../core/sheet';
+import { verifyWorkbook, type WorkbookCheck } from '../core/record/verify';
 import type { ExcelRunner, XlContext } from './officeApi';
 import { ExcelAdapterError } from './problems';
 import {
@@ -21,7 +22,7 @@ import {
   type PreparedWrite,
   type WriteOutcome,
 } from './recordWriter';
-import { readSheetGrids } from './sheetReader';
+import { readSheets } from './readRanges';
 import { appendJournalEntry, readJournalEntries } from './journalWriter';
 import type { JournalEntry, LoggedEntry } from '../core/record/journal';
 import { problemOf, SyncCounter } from './syncs';
@@ -47,7 +48,7 @@ export interface WorkbookPort {
   writeRecord(request: DrawRequest): Promise<WriteOutcome>;
   startReveal(request: DrawRequest): Promise<RevealSession>;
   /** Every sheet of the workbook, for `verify`. */
-  readRecordSheets(): Promise<SheetGrid[]>;
+  readRecordSheets(): Promise<Sheet[]>;
   /** The *Vérifier* action: any workbook holding a record. Throws NotARecordError when it holds none. */
   verifyRecord(): Promise<WorkbookCheck>;
   selectCell(sheet: string, address: string): Promise<void>;
@@ -103,11 +104,11 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
     return new Reveal(this.run, this.syncs, prepared, revealSteps(prepared));
   }
 
-  readRecordSheets(): Promise<SheetGrid[]> {
+  readRecordSheets(): Promise<Sheet[]> {
     return this.runBatch(async (context) => {
       const sheets = context.workbook.worksheets.load('items/name');
       await this.syncs.sync(context);
-      return readSheetGrids(context, this.syncs, sheets.items.map((s) => s.name));
+      return readSheets(context, this.syncs, sheets.items.map((s) => s.name));
     });
   }
 

@@ -5,7 +5,7 @@
 
 import * as Papa from 'papaparse';
 import { InputError } from '../core/errors';
-import type { CellValue, RawTable, SourceRow } from '../core/table';
+import { CSV_SHEET_NAME, plainSheet, type Sheet } from '../core/sheet';
 import { unifyLineEnds } from './csvLineEnds';
 
 /**
@@ -75,9 +75,10 @@ const DEFAULT_DELIMITER = ';';
 
 /**
  * `source` names the file in messages. Row numbers are record numbers (a quoted field spanning
- * several lines is one row, blank lines count), which is what Excel shows for the same file.
+ * several lines is one row, blank lines count), which is what Excel shows for the same file. The
+ * sheet is named as the record names the sheet it copies the table to.
  */
-export function parseCsvText(text: string, source: string): RawTable {
+export function parseCsvText(text: string, source: string): Sheet {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Excel honours a first line "sep=;" and does not show it: it is not row 1.
   const directive = /^sep=(.)(?:\r\n|\n|\r)/i.exec(body);
@@ -95,15 +96,15 @@ export function parseCsvText(text: string, source: string): RawTable {
   const last = records[records.length - 1];
   if (body.endsWith('\n') && last && last.length === 1 && last[0] === '') records.pop();
 
-  const rows: SourceRow[] = records.map((fields, index) => ({ rowNumber: index + 1, cells: fields as CellValue[] }));
-  if (!rows.some((row) => row.cells.some((cell) => typeof cell === 'string' && cell.trim() !== ''))) {
+  // Record n is row n: the records are the rows, as papaparse gives them (no object per row).
+  if (!records.some((fields) => fields.some((cell) => cell.trim() !== ''))) {
     throw new InputError(
       'empty_table',
       `Le fichier « ${source} » est vide : aucune ligne n’y est remplie. ` +
         'Vérifiez que c’est le bon fichier, ou enregistrez à nouveau le tableau des candidatures depuis Excel.',
     );
   }
-  return { source, rows };
+  return plainSheet(CSV_SHEET_NAME, source, records);
 }
 
 /**

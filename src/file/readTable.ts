@@ -1,11 +1,12 @@
 /**
- * The CLI's way in: a candidature table on disk (.xlsx or .csv) → RawTable, or a French
+ * The CLI's way in: a candidature table on disk (.xlsx or .csv) → a Sheet (and an Excel table's
+ * bounds on it, when one is asked for), or a French
  * InputError that says which file, what is wrong and what to do.
  */
 
 import * as path from 'path';
 import { InputError } from '../core/errors';
-import type { RawTable } from '../core/table';
+import type { TableSource } from '../core/sheet';
 import { fileBaseName, readFileBytes } from './bytes';
 import { decodeCsvBytes, parseCsvText } from './csv';
 import { readXlsx } from './xlsx';
@@ -13,11 +14,13 @@ import { readXlsx } from './xlsx';
 export interface ReadTableOptions {
   /** Worksheet name, for workbooks only. */
   sheet?: string;
+  /** An Excel table's name, for workbooks only. */
+  table?: string;
 }
 
 export type TableFormat = 'csv' | 'xlsx';
 
-export async function readTableFile(filePath: string, options: ReadTableOptions = {}): Promise<RawTable> {
+export async function readTableFile(filePath: string, options: ReadTableOptions = {}): Promise<TableSource> {
   const name = fileBaseName(filePath);
   // The format is checked before the file is read, so a .xls gets the "save as .xlsx" advice
   // rather than a confusing parse error.
@@ -30,8 +33,21 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
         'ou indiquez le classeur .xlsx.',
     );
   }
+  if (format === 'csv' && options.table !== undefined) {
+    throw new InputError(
+      'unsupported_format',
+      `Le choix d’un tableau (option --table « ${options.table} ») ne vaut que pour un classeur Excel (.xlsx) : ` +
+        `« ${name} » est un fichier texte (CSV), qui n’a pas de tableau Excel. Retirez l’option --table, ou indiquez le classeur .xlsx.`,
+    );
+  }
+  if (options.sheet !== undefined && options.table !== undefined) {
+    throw new InputError(
+      'unsupported_format',
+      `Les options --sheet « ${options.sheet} » et --table « ${options.table} » s’excluent : un tableau Excel désigne déjà sa feuille. Gardez l’une des deux.`,
+    );
+  }
   if (format === 'xlsx') return readXlsx(filePath, options, name);
-  return parseCsvText(decodeCsvBytes(await readFileBytes(filePath)), name);
+  return { sheet: parseCsvText(decodeCsvBytes(await readFileBytes(filePath)), name), bounds: null };
 }
 
 /** The table's format from its file name; refuses the formats this tool does not read. */

@@ -1,23 +1,20 @@
 /**
- * Any workbook on disk read back as grids of values, for `verify` (src/xlsx/open.ts reads the
- * bytes, the same way for the verifier page). Cells are reduced the way the candidature reader
- * reduces them (xlsx.ts, src/xlsx): text, number, boolean, date; a formula gives its last result;
- * only the top-left cell of a merged area holds its value; an empty text counts as an empty cell.
+ * Any workbook on disk read back as Sheets, for `verify` (src/xlsx/open.ts reads the bytes, the
+ * same way for the verifier page). Cells are reduced the way the candidature reader reduces them
+ * (xlsx.ts, src/xlsx): text, number, boolean, date; a formula gives its last result; only the
+ * top-left cell of a merged area holds its value; an empty text counts as an empty cell.
  */
 
-import type { SheetGrid } from '../core/record/verify';
-import { readWorkbookGridsFromBytes } from '../xlsx/open';
+import type { Sheet } from '../core/sheet';
+import { readWorkbookSheetsFromBytes } from '../xlsx/open';
 import { fileBaseName } from './bytes';
 import { readPackageFile } from './xlsx';
 
-export type { SheetGrid };
-export { gridToRawTable } from '../core/grid';
-
 /**
- * Every worksheet in tab order, as readWorkbookGridsFromBytes gives them. Missing file or not a
+ * Every worksheet in tab order, as readWorkbookSheetsFromBytes gives them. Missing file or not a
  * workbook: InputError ('file_not_found', 'file_unreadable', 'file_too_large'), worded for a record.
  */
-export async function readWorkbookGrids(filePath: string): Promise<SheetGrid[]> {
+export async function readWorkbookSheets(filePath: string): Promise<Sheet[]> {
   const source = fileBaseName(filePath);
-  return readWorkbookGridsFromBytes(await readPackageFile(filePath, source), source);
+  return readWorkbookSheetsFromBytes(await readPackageFile(filePath, source), source);
 }

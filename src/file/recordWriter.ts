@@ -24,12 +24,12 @@ import { Readable } from 'stream';
 import { InputError } from '../core/errors';
 import type { RecordModel, SheetModel } from '../core/record/model';
 import { planRecord, planSheet } from '../core/record/plan';
-import type { CellValue, RawTable } from '../core/table';
+import type { CellValue, Sheet } from '../core/sheet';
 import { fileBaseName, readFileBytes } from './bytes';
 import { emptyWorkbookPackage, streamRecordPackage, packageSheetNames, refuseTakenNames } from './recordPackage';
 
 export interface WriteRecordOptions {
-  input: { kind: 'xlsx'; path: string } | { kind: 'csv'; table: RawTable; sheetName: string };
+  input: { kind: 'xlsx'; path: string } | { kind: 'csv'; table: Sheet };
   model: RecordModel;
   outPath: string;
 }
@@ -42,20 +42,20 @@ export interface WriteRecordOptions {
  * "12" or a "14/03/1987" stays the characters read, with the Text format '@' so that Excel keeps
  * it so if someone edits it), no protection (it is the candidatures, not the record).
  */
-export function tableSheet(table: RawTable, sheetName: string): SheetModel {
+export function tableSheet(table: Sheet): SheetModel {
   const cells: SheetModel['cells'] = [];
   const widths: number[] = [];
-  for (const row of table.rows) {
-    row.cells.forEach((value, i) => {
+  table.rows.forEach((row, r) => {
+    row.forEach((value, i) => {
       const recordValue = tableValue(value);
       if (recordValue === null || recordValue === '') return;
-      cells.push({ row: row.rowNumber, column: i + 1, value: recordValue, style: typeof recordValue === 'string' ? TEXT : undefined });
+      cells.push({ row: r + 1, column: i + 1, value: recordValue, style: typeof recordValue === 'string' ? TEXT : undefined });
       widths[i] = Math.max(widths[i] ?? 8, Math.min(50, String(recordValue).length + 2));
     });
-  }
+  });
   return {
     role: 'data',
-    name: sheetName,
+    name: table.name,
     cells,
     columnWidths: Array.from(widths, (w) => w ?? 8),
     merges: [],
@@ -117,8 +117,8 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
     base = await emptyWorkbookPackage();
   }
   // Checked again when the sheets are added; here so that the refusal comes before any work.
-  refuseTakenNames(input.kind === 'xlsx' ? await packageSheetNames(base, source) : [input.sheetName], options.model.sheets, source);
-  const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table, input.sheetName))] : []), ...planRecord(options.model)];
+  refuseTakenNames(input.kind === 'xlsx' ? await packageSheetNames(base, source) : [input.table.name], options.model.sheets, source);
+  const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table))] : []), ...planRecord(options.model)];
   const record = await streamRecordPackage({ input: base, source, sheets });
   await writeAtomically(outPath, record);
 }

@@ -1,14 +1,15 @@
 /**
  * Excel workbooks (.xlsx, .xlsm) on disk: the Node side of src/xlsx (which reads packages from
- * bytes, with limits, in a browser as well). One worksheet → RawTable, with the sheet's own row
- * numbers, every cell reduced to what the engine reads (text, number, boolean, date), and what a
- * message needs to explain an empty cell (formulas saved without a result, merged areas).
+ * bytes, with limits, in a browser as well). One worksheet → core's Sheet, with the sheet's own
+ * row numbers, every cell reduced to what the engine reads (text, number, boolean, date), and what
+ * a message needs to explain an empty cell (formulas saved without a result, merged areas); or an
+ * Excel table of the workbook, its sheet and its range.
  */
 
 import { promises as fs } from 'fs';
 import { InputError } from '../core/errors';
-import type { RawTable } from '../core/table';
-import { gridToRawTable } from '../core/grid';
+import { refuseContentBelowTable } from '../core/tableBounds';
+import type { TableSource } from '../core/sheet';
 import { packageInputError } from '../xlsx/messages';
 import { guarded, openWorkbook, refuseLargeFile } from '../xlsx/open';
 import type { XlsxWorkbook, WorkbookSheet } from '../xlsx/workbook';
@@ -20,24 +21,50 @@ export { guarded, openWorkbook, MAX_FILE_BYTES } from '../xlsx/open';
 export interface XlsxOptions {
   /** The worksheet's name; the first visible worksheet when absent. */
   sheet?: string;
+  /** An Excel table's name: the candidatures are its range (as the add-in reads a table). */
+  table?: string;
 }
 
 /**
- * `input` is the file's bytes or its path; `source` is the file name used in messages. The table's
- * source is "<file> — feuille <sheet name>".
+ * `input` is the file's bytes or its path; `source` is the file name used in messages. The sheet's
+ * source is "<file> — feuille <sheet name>" ("<file> — tableau <table> (feuille <sheet name>)" for
+ * an Excel table).
  */
-export async function readXlsx(input: Uint8Array | string, options: XlsxOptions, source: string): Promise<RawTable> {
+export async function readXlsx(input: Uint8Array | string, options: XlsxOptions, source: string): Promise<TableSource> {
   const bytes = typeof input === 'string' ? await readPackageFile(input, source) : input;
   return guarded(bytes, source, 'table', () => {
     const workbook = openWorkbook(bytes, source);
+    if (options.table !== undefined) return readExcelTable(workbook, options.table, source);
     const sheet = pickWorksheet(workbook, options.sheet, source);
-    const content = workbook.readSheet(sheet, { numberFormats: false });
+    const read = workbook.readSheet(sheet, { numberFormats: false, source: `${source} — feuille ${sheet.name}` });
     workbook.checkAll();
-    if (content.rows.length === 0) throw emptySheet(workbook, sheet, source);
-    return gridToRawTable({ name: sheet.name, ...content }, `${source} — feuille ${sheet.name}`);
+    if (read.rows.length === 0) throw emptySheet(workbook, sheet, source);
+    return { sheet: read, bounds: null };
   });
 }
 
+/**
+ * An Excel table, found by its name as Excel compares names (ignoring case): its sheet, and its
+ * range as the bounds. Cells filled below it would be left out of the draw: refused.
+ */
+function readExcelTable(workbook: XlsxWorkbook, name: string, source: string): TableSource {
+  const tables = workbook.worksheets().flatMap((sheet) => workbook.tables(sheet).map((table) => ({ sheet, table })));
+  const wanted = name.trim().toLocaleLowerCase('fr');
+  const found = tables.find((t) => t.table.name.toLocaleLowerCase('fr') === wanted);
+  if (found === undefined) {
+    const present = tables.length === 0 ? 'ce classeur n’en contient aucun' : `tableaux présents : ${tables.map((t) => `« ${t.table.name} » (feuille « ${t.sheet.name} »)`).join(', ')}`;
+    throw new InputError(
+      'table_not_found',
+      `Le classeur « ${source} » n’a pas de tableau Excel nommé « ${name} » (${present}). ` +
+        'Indiquez le nom exact du tableau des candidatures (option --table), ou retirez l’option pour lire toute la feuille.',
+    );
+  }
+  const { sheet, table } = found;
+  const read = workbook.readSheet(sheet, { numberFormats: false, source: `${source} — tableau ${table.name} (feuille ${sheet.name})` });
+  workbook.checkAll();
+  refuseContentBelowTable(read.rows.length, table.name, sheet.name, table.area);
+  return { sheet: read, bounds: table.area };
+}
 /** Reads a package file, refusing one larger than MAX_FILE_BYTES before reading it. */
 export async function readPackageFile(filePath: string, source: string): Promise<Uint8Array> {
   const size = await fs.stat(filePath).then(

@@ -20,8 +20,6 @@ import { openSession } from '../taskpane/pane';
 import { mountPoint } from '../taskpane/render';
 import { SheetGrid } from './sheetGrid';
 
-/** The sheet a CSV's table becomes, as in `npm run simulate` and the CLI's record. */
-const CSV_SHEET = 'Candidatures';
 const EXAMPLE = 'exemple-candidatures.csv';
 
 let excel = new SimulatedExcel();
@@ -60,8 +58,8 @@ function load(workbook: SimWorkbook, name: string): void {
 
 function loadCsv(bytes: Uint8Array, name: string): void {
   const table = parseCsvText(decodeCsvBytes(bytes), name);
-  load(simulatedWorkbookFromTable(table, CSV_SHEET), name);
-  status(`« ${name} » chargé dans la feuille « ${CSV_SHEET} » du classeur simulé.`);
+  load(simulatedWorkbookFromTable(table), name);
+  status(`« ${name} » chargé dans la feuille « ${table.name} » du classeur simulé.`);
 }
 
 async function loadFile(file: File): Promise<void> {

@@ -10,7 +10,7 @@ import {
   NotARecordError,
   parseAnnouncedFingerprint,
   verifyWorkbook,
-  type SheetGrid,
+  type Sheet,
   type WorkbookCheck,
 } from '../core';
 
@@ -101,7 +101,7 @@ export function checkRequest(fileName: string, announced?: string): string | und
 }
 
 /** The verdict on a workbook's sheets; `announced` as checkRequest returns it. */
-export function verifyGrids(sheets: readonly SheetGrid[], fileName: string, announced?: string): VerifyReport {
+export function verifySheets(sheets: readonly Sheet[], fileName: string, announced?: string): VerifyReport {
   let check: WorkbookCheck;
   try {
     check = verifyWorkbook(sheets, announced === undefined ? {} : { expectedFingerprint: announced });

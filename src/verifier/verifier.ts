@@ -4,8 +4,8 @@
  * the same verdict and the same French messages. Nothing leaves the browser: the page's policy
  * refuses any network request, and the file is read with the File API.
  */
-import { checkRequest, verifyGrids } from '../verification/verifyRecord';
-import { readWorkbookGridsFromBytes, refuseLargeFile } from '../xlsx/open';
+import { checkRequest, verifySheets } from '../verification/verifyRecord';
+import { readWorkbookSheetsFromBytes, refuseLargeFile } from '../xlsx/open';
 import { OUTCOME_TITLE_ID, renderRefusal, renderReport } from './render';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -45,7 +45,7 @@ async function check(file: File): Promise<void> {
     refuseLargeFile(file.size, file.name);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (thisCheck !== latestCheck) return;
-    const report = verifyGrids(readWorkbookGridsFromBytes(bytes, file.name), file.name, announced);
+    const report = verifySheets(readWorkbookSheetsFromBytes(bytes, file.name), file.name, announced);
     shown = renderReport(report);
     announcer.textContent = report.verdict;
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 
 import { InputError } from '../core/errors';
-import type { SheetGrid } from '../core/record/verify';
+import type { Sheet } from '../core/sheet';
 import { packageProblem, type FilePurpose } from './messages';
 import { XlsxWorkbook } from './workbook';
 import { DEFAULT_LIMITS } from './zip';
@@ -50,18 +50,18 @@ export function openWorkbook(bytes: Uint8Array, source: string): XlsxWorkbook {
 }
 
 /**
- * Every worksheet of a workbook read back as grids of values, for `verify`: the record this tool
+ * Every worksheet of a workbook read back as Sheets, for `verify`: the record this tool
  * wrote, or the same file after Excel, LibreOffice or a script (openpyxl) saved it again. Worksheets
  * in tab order (chart sheets have no cells and are left out). rows[0] is sheet row 1, up to the last
  * row holding a value; each row's cells are positional from column A, up to its last value. Not a
  * workbook: InputError ('file_unreadable', 'file_too_large'), worded for a record.
  */
-export function readWorkbookGridsFromBytes(bytes: Uint8Array, source: string): SheetGrid[] {
+export function readWorkbookSheetsFromBytes(bytes: Uint8Array, source: string): Sheet[] {
   refuseLargeFile(bytes.length, source);
   return guarded(bytes, source, 'record', () => {
     const workbook = openWorkbook(bytes, source);
-    const grids = workbook.worksheets().map((sheet): SheetGrid => ({ name: sheet.name, ...workbook.readSheet(sheet) }));
+    const sheets = workbook.worksheets().map((sheet) => workbook.readSheet(sheet));
     workbook.checkAll();
-    return grids;
+    return sheets;
   });
 }

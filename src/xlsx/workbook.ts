@@ -2,8 +2,9 @@
  * A reader of SpreadsheetML workbooks that reads only what the draw and `verify` need: the sheet
  * list and each sheet's visibility, the 1904 date system, shared strings, the number formats of
  * cells (to tell dates, and for `verify` to spot a format that disguises a value), each cell's
- * value (a formula's saved result; a formula saved without one is reported as such), and merged
- * areas. Everything is streamed from the zip (./zip, with its limits) through saxes; nothing is
+ * value (a formula's saved result; a formula saved without one is reported as such), merged
+ * areas, and the Excel tables (their names and ranges). Each worksheet is read as core's `Sheet`,
+ * the model every reader gives. Everything is streamed from the zip (./zip, with its limits) through saxes; nothing is
  * built that the engine does not use.
  *
  * Any valid package is read: relationship targets absolute or relative, shared or inline strings,
@@ -11,15 +12,12 @@
  * OOXML. Browser-capable: no Node API.
  */
 
-import type { CellValue, MergedArea } from '../core/table';
-import { builtInFormat, isDateFormat } from './numberFormats';
+import { isValidDate, serialToDate } from '../core/dates';
+import { builtInFormat, isDateFormatId } from '../core/numberFormats';
+import { cellKey, MAX_COLUMNS, MAX_ROWS, type CellArea, type CellKey, type CellValue, type Sheet } from '../core/sheet';
 import { readRelationships, type Relationship } from './relationships';
 import { parsePart } from './xmlStream';
 import { DEFAULT_LIMITS, PackageError, ZipPackage, type PackageLimits } from './zip';
-
-/** Excel's own limits (the XFD column, row 1,048,576): beyond them a file is not a workbook Excel wrote. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -30,14 +28,20 @@ export interface WorkbookSheet {
   part: string | null;
 }
 
-export interface SheetContent {
-  /** rows[0] is sheet row 1, up to the last row holding a value; cells from column A up to the row's last value. */
-  rows: CellValue[][];
-  merges: MergedArea[];
-  /** Formula cells saved without a result (they read as empty), keyed "row:column" (1-based) → the formula. */
-  formulasWithoutValue: Map<string, string>;
-  /** Number formats other than "General" of the cells holding a value, keyed "row:column" (1-based). */
-  numberFormats: Map<string, string>;
+/** A worksheet as the simulated Excel loads it: the Sheet, and what Excel would also know of it. */
+export interface FullSheet extends Sheet {
+  /** Every formula of a cell holding a value (those without one are in formulasWithoutValue), without "=". */
+  formulas: ReadonlyMap<CellKey, string>;
+  /** The sheet is protected (<sheetProtection sheet="1">). */
+  protected: boolean;
+}
+
+/** An Excel table (a list object) of a worksheet. */
+export interface WorkbookTable {
+  /** The name Excel and office.js show (the part's displayName). */
+  name: string;
+  /** Its range, header and totals rows included, as office.js's Table.getRange() gives it. */
+  area: CellArea;
 }
 
 interface CellStyle {
@@ -97,14 +101,42 @@ export class XlsxWorkbook {
   }
 
   /**
+   * The worksheet as a Sheet; `source` names it in messages (its name by default).
    * `numberFormats: false` leaves them out (the draw does not need them; a dated column of a
    * million rows would be a million entries).
    */
-  readSheet(sheet: WorkbookSheet, options: { numberFormats: boolean } = { numberFormats: true }): SheetContent {
-    if (sheet.part === null) return { rows: [], merges: [], formulasWithoutValue: new Map(), numberFormats: new Map() };
-    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, options.numberFormats);
+  readSheet(sheet: WorkbookSheet, options: { numberFormats?: boolean; source?: string } = {}): Sheet {
+    const source = options.source ?? sheet.name;
+    if (sheet.part === null) return { name: sheet.name, source, rows: [], merges: [], formulasWithoutValue: new Map(), numberFormats: new Map() };
+    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, options.numberFormats ?? true, false);
     parsePart(this.pkg, sheet.part, reader);
-    return reader.content();
+    return { name: sheet.name, source, ...reader.content() };
+  }
+
+  /** The worksheet with every formula and its protection, for the simulated Excel. */
+  readFullSheet(sheet: WorkbookSheet): FullSheet {
+    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, true, true);
+    if (sheet.part !== null) parsePart(this.pkg, sheet.part, reader);
+    return { name: sheet.name, source: sheet.name, ...reader.content(), formulas: reader.allFormulas, protected: reader.isProtected };
+  }
+
+  /** The Excel tables of a worksheet, in the order its part lists them. */
+  tables(sheet: WorkbookSheet): WorkbookTable[] {
+    if (sheet.part === null) return [];
+    const tables: WorkbookTable[] = [];
+    for (const rel of readRelationships(this.pkg, sheet.part)) {
+      if (rel.kind !== 'table' || rel.part === null || !this.pkg.has(rel.part)) continue;
+      parsePart(this.pkg, rel.part, {
+        open(local, attributes) {
+          if (local !== 'table') return;
+          const [from, to] = (attributes.ref ?? '').split(':').map(parseCellReference);
+          const name = attributes.displayName ?? attributes.name;
+          if (!from || !to || name === undefined) throw new PackageError('corrupt', rel.part ?? undefined);
+          tables.push({ name, area: { top: from.row, left: from.column, bottom: to.row, right: to.column } });
+        },
+      });
+    }
+    return tables;
   }
 
   private partOf(kind: string): string | undefined {
@@ -217,7 +249,7 @@ function readCellStyles(pkg: ZipPackage, part: string): CellStyle[] {
     const custom = codes.get(id);
     const code = custom ?? builtInFormat(id);
     if (code === 'General' || (id === 0 && custom === undefined)) return GENERAL;
-    return { format: code ?? `#${id}`, date: isDateFormat(id, custom) };
+    return { format: code ?? `#${id}`, date: isDateFormatId(id, custom) };
   });
 }
 
@@ -238,16 +270,11 @@ export function parseCellReference(ref: string): { column: number; row: number }
   return { column: column - 1, row };
 }
 
-/** Excel serial → date; 25,569 is 1970-01-01 in the 1900 system, the 1904 system starts 1,462 days later. */
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
 class SheetReader {
   private readonly rows: CellValue[][] = [];
-  private readonly merges: MergedArea[] = [];
-  private readonly formulas = new Map<string, string>();
-  private readonly formats = new Map<string, string>();
+  private readonly merges: CellArea[] = [];
+  private readonly formulas = new Map<CellKey, string>();
+  private readonly formats = new Map<CellKey, string>();
   private readonly inline = new RichTextCollector();
 
   private row = 0;
@@ -268,7 +295,12 @@ class SheetReader {
     private readonly styles: readonly CellStyle[],
     private readonly date1904: boolean,
     private readonly keepFormats: boolean,
+    private readonly keepAllFormulas: boolean,
   ) {}
+
+  /** Formulas of cells holding a value, when kept. */
+  readonly allFormulas = new Map<CellKey, string>();
+  isProtected = false;
 
   open(local: string, attributes: Record<string, string>): void {
     switch (local) {
@@ -304,6 +336,9 @@ class SheetReader {
       case 'is':
         this.inInline = true;
         this.hasValue = true;
+        return;
+      case 'sheetProtection':
+        this.isProtected = attributes.sheet === '1' || attributes.sheet === 'true';
         return;
       case 'mergeCell': {
         const [from, to] = (attributes.ref ?? '').split(':').map(parseCellReference);
@@ -349,15 +384,15 @@ class SheetReader {
     const style = this.styles[this.style] ?? GENERAL;
     const value = this.cellValue(style);
     if (value === null || value === '') return;
+    if (this.hasFormula && this.keepAllFormulas && this.formulaText !== '') this.allFormulas.set(this.key(), detached(this.formulaText));
     const cells = (this.rows[this.row - 1] ??= []);
     while (cells.length < this.column) cells.push(null);
     cells[this.column] = value;
     if (style.format !== undefined && this.keepFormats) this.formats.set(this.key(), style.format);
   }
 
-  /** The current cell as "row:column" (1-based). */
-  private key(): string {
-    return `${this.row}:${this.column + 1}`;
+  private key(): CellKey {
+    return cellKey(this.row, this.column);
   }
 
   private cellValue(style: CellStyle): CellValue {
@@ -374,20 +409,23 @@ class SheetReader {
       case 'e':
         return detached(text.trim());
       case 'd': {
-        // ISO 8601 (strict OOXML, some writers): a date alone is that day at midnight UTC.
-        const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00Z` : text.trim());
-        return Number.isNaN(date.getTime()) ? detached(text) : date;
+        // ISO 8601 (strict OOXML, some writers): the day it names, at midnight UTC like every date
+        // cell (a time of day, if any, dropped: readers deliver days).
+        const day = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(text.trim());
+        const [year, month, date] = day === null ? [0, 0, 0] : [Number(day[1]), Number(day[2]), Number(day[3])];
+        return isValidDate(year, month, date) ? new Date(Date.UTC(year, month - 1, date)) : detached(text);
       }
       default: {
         if (text.trim() === '') return null;
         const number = Number(text);
         if (!Number.isFinite(number)) return detached(text);
-        return style.date ? serialToDate(number, this.date1904) : number;
+        // A number shown as a date is the day it shows; a serial no day answers stays a number.
+        return style.date ? (serialToDate(number, this.date1904 ? 1904 : 1900) ?? number) : number;
       }
     }
   }
 
-  content(): SheetContent {
+  content(): Pick<Sheet, 'rows' | 'merges' | 'formulasWithoutValue' | 'numberFormats'> {
     this.clearMergedCells();
     let last = this.rows.length;
     while (last > 0 && !(this.rows[last - 1]?.length > 0)) last--;
@@ -410,7 +448,7 @@ class SheetReader {
         for (let c = r === area.top ? area.left + 1 : area.left; c <= lastColumn; c++) {
           if (cells[c] === null || cells[c] === undefined) continue;
           cells[c] = null;
-          this.formats.delete(`${r}:${c + 1}`);
+          this.formats.delete(cellKey(r, c));
         }
         while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
       }

@@ -26,7 +26,7 @@ describe('verify on the record of 100,000 candidatures', () => {
     const result = drawFromTable(table, { referenceDate: '2026-06-13', publicSeed: 'graine', excludeInvalid: false });
     const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'grand.csv', inputSheets: ['Candidatures'], mandateStart: '2026-06-13' }));
     const file = join(dir, 'registre-100000.xlsx');
-    writeFileSync(file, plainXlsx([{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }, ...model.sheets.map(sheetToGrid)]));
+    writeFileSync(file, plainXlsx([{ name: 'Candidatures', rows: table.rows }, ...model.sheets.map(sheetToGrid)]));
 
     const run = runMeasured(['verify', file]);
     expect(run.stdout).toContain('Registre conforme');

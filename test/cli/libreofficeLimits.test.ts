@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliAt } from '../support/cli';
-import { readWorkbookGrids } from '../../src/file/recordReader';
+import { readWorkbookSheets } from '../../src/file/recordReader';
 import { requireLibreOffice, resaveXlsx, testOutputDir } from '../support/libreoffice';
 
 const withLibreOffice = requireLibreOffice() ? describe : describe.skip;
@@ -39,7 +39,7 @@ withLibreOffice('text at the limits, re-saved by LibreOffice', () => {
     expect(stdout).toContain('Registre conforme');
     expect(code).toBe(0);
     // verify ignores the columns the draw does not use: check the longest cell and the line breaks directly.
-    const candidatures = (await readWorkbookGrids(resaved)).find((g) => g.name === 'Candidatures');
+    const candidatures = (await readWorkbookSheets(resaved)).find((g) => g.name === 'Candidatures');
     expect(candidatures?.rows[1][6]).toBe('é'.repeat(32_767));
     expect(String(candidatures?.rows[2][6]).replace(/\r\n/g, '\n')).toBe('deux\tcolonnes\net deux lignes');
   });

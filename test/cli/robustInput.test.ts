@@ -145,8 +145,8 @@ describe('tables as online forms export them (issue 6 §9)', () => {
     const verified = await cli('verify', out);
     expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('Registre conforme')]);
 
-    const { readWorkbookGrids } = await import('../../src/file/recordReader');
-    const grids = await readWorkbookGrids(out);
+    const { readWorkbookSheets } = await import('../../src/file/recordReader');
+    const grids = await readWorkbookSheets(out);
     const texts = (name: string) => grids.find((g) => g.name === name)?.rows.flat().map(String) ?? [];
     expect(texts('Procès-verbal')).toContain('Sexe : colonne « Q8 » ; Secteur : colonne « q9 »');
     expect(texts('Données du tirage')).toContain('{"sex":"Q8","sector":"q9"}');

@@ -1,10 +1,10 @@
-import { describeRowProblem, ROUBAIX_CLN_2025 } from '../../src/core';
+import { describeRowProblem, ROUBAIX_CLN_2025, WHOLE_SHEET } from '../../src/core';
 import { readCandidatures } from '../../src/core/candidatures';
 import { tableOf } from '../support/tables';
 
 const REF = { year: 2025, month: 6, day: 13 };
 const read = (rows: Parameters<typeof tableOf>[0], header?: Parameters<typeof tableOf>[1]) =>
-  readCandidatures(tableOf(rows, header), ROUBAIX_CLN_2025, REF).candidatures;
+  readCandidatures(tableOf(rows, header), WHOLE_SHEET, ROUBAIX_CLN_2025, REF).candidatures;
 
 describe('normalising a row', () => {
   it('normalises names, sex words, sector spelling and ids', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseIsoDate, toIso } from '../../src/core';
-import { ageAt, fromExcelSerial, isValidDate, parseDateText } from '../../src/core/dates';
+import { ageAt, dateToSerial, fromExcelSerial, isValidDate, parseDateText, serialToDate } from '../../src/core/dates';
+import { isDateFormat, isDateFormatId } from '../../src/core/numberFormats';
 
 const iso = (d: ReturnType<typeof fromExcelSerial>) => (d ? toIso(d) : null);
 
@@ -21,6 +22,58 @@ describe('Excel serial numbers (1900 system)', () => {
     expect(fromExcelSerial(0)).toBeNull();
     expect(fromExcelSerial(-3)).toBeNull();
     expect(fromExcelSerial(Number.NaN)).toBeNull();
+  });
+});
+
+describe('Excel serial numbers, both systems: one rule for every reader', () => {
+  it.each([
+    [0, 1904, '1904-01-01'],
+    [31484, 1904, '1990-03-14'],
+    [31484.75, 1904, '1990-03-14'],
+    [32874, 1900, '1990-01-01'],
+    [59, 1900, '1900-02-28'],
+  ] as const)('serial %d of the %d system is %s, at midnight UTC', (serial, system, expected) => {
+    const date = serialToDate(serial, system);
+    expect(date?.toISOString()).toBe(`${expected}T00:00:00.000Z`);
+    expect(dateToSerial(date as Date, system)).toBe(Math.floor(serial));
+  });
+
+  it('gives no day for serials none answers: the reader keeps the number', () => {
+    expect(serialToDate(-1, 1904)).toBeNull();
+    expect(serialToDate(60, 1900)).toBeNull();
+    expect(serialToDate(3_000_000, 1904)).toBeNull();
+  });
+
+  it('round-trips every day 1904–9999 in both systems', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1462, max: 2_958_465 }), fc.boolean(), (serial, is1904) => {
+        const system = is1904 ? 1904 : 1900;
+        const n = is1904 ? serial - 1462 : serial;
+        expect(dateToSerial(serialToDate(n, system) as Date, system)).toBe(n);
+      }),
+    );
+  });
+
+  it.each([
+    ['dd/mm/yyyy', true],
+    ['[h]:mm:ss', true],
+    ['h:mm', true],
+    ['mm:ss', true],
+    ['[$-40C]d mmmm yyyy', true],
+    ['0.0%', false],
+    ['"jour "0', false],
+    ['General', false],
+    ['@', false],
+  ])('number format %s shows a date or a time: %s', (format, date) => {
+    expect(isDateFormat(format)).toBe(date);
+  });
+
+  it('tells the built-in formats a file names by id alone', () => {
+    expect(isDateFormatId(14, undefined)).toBe(true);
+    expect(isDateFormatId(46, undefined)).toBe(true); // [h]:mm:ss
+    expect(isDateFormatId(30, undefined)).toBe(true); // locale-dependent, no code in the file
+    expect(isDateFormatId(10, undefined)).toBe(false);
+    expect(isDateFormatId(164, '0.00')).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { MAX_CELL_LENGTH, describeUnkeepable, refuseUnkeepableCells, unkeepable } from '../../src/core/keepableText';
-import { normalisePublicSeed } from '../../src/core';
+import { normalisePublicSeed, WHOLE_SHEET } from '../../src/core';
 import { errorOf } from '../support/errors';
 import { tableOf } from '../support/tables';
 
@@ -58,7 +58,7 @@ describe('refuseUnkeepableCells', () => {
       ['N°', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Secteur', 'Commentaire'],
       'longues.csv',
     );
-    const error = errorOf(() => refuseUnkeepableCells(table));
+    const error = errorOf(() => refuseUnkeepableCells(table, WHOLE_SHEET));
     expect(error.code).toBe('unkeepable_cells');
     expect(error.lines).toEqual([
       'Ligne 2, cellule G2 : 40 000 caractères, au-delà des 32 767, la limite d’une cellule d’Excel.',

@@ -21,7 +21,7 @@ function entry(overrides: Partial<JournalEntry> = {}): JournalEntry {
 
 async function request(adapter: ExcelWorkbookAdapter, laterDrawReason?: string): Promise<DrawRequest> {
   const read = await adapter.readTable(SOURCE);
-  const shown = prepareDraw(read.table, { referenceDate: DATE, excludeInvalid: false }).canonical.fingerprint;
+  const shown = prepareDraw(read.sheet, { referenceDate: DATE, excludeInvalid: false, bounds: read.bounds }).canonical.fingerprint;
   return { source: SOURCE, shownFingerprint: shown, referenceDate: DATE, excludeInvalid: false, publicSeed: '4 2 6 1 5 3', place: 'Hôtel de ville', officials: [], sourceFile: 'c.xlsx', ...(laterDrawReason ? { laterDrawReason } : {}) };
 }
 

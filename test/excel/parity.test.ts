@@ -10,13 +10,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { buildRecord, drawFromTable, newRecordMeta, type RawTable } from '../../src/core';
+import { buildRecord, drawFromTable, newRecordMeta, type Sheet } from '../../src/core';
 import { columnLetter } from '../../src/core/errors';
 import { pointsToCharacters } from '../../src/excel/columnWidths';
 import { SimulatedExcel } from '../../src/excel/simulated/excel';
 import { simulateSession } from '../../src/excel/simulated/simulate';
 import { parseAddress, rectAddress, type SimSheet } from '../../src/excel/simulated/state';
-import { simulatedWorkbookFromTable } from '../../src/excel/simulated/xlsxFile';
+import { simulatedWorkbookFromTable } from '../../src/excel/simulated/tableWorkbook';
 import { parseCsvText } from '../../src/file/csv';
 import { writeRecordWorkbook } from '../../src/file/recordWriter';
 import { XlsxParts } from '../support/xlsxParts';
@@ -204,17 +204,17 @@ describe('renderer parity: office.js adapter on the simulated Excel vs the file 
     ['a procès-verbal of several pages, its page breaks fixed by the plan', LONG, false],
   ])('%s: every record sheet is rendered alike', async (_, csv, excludeInvalid) => {
     const text = csv ?? readFileSync(join(__dirname, '../../assets/exemple-candidatures.csv'), 'utf8');
-    const table: RawTable = parseCsvText(text, 'candidatures.csv');
+    const table: Sheet = parseCsvText(text, 'candidatures.csv');
     const options = { seed: '4 2 6 1 5 3', date: '2025-06-13', excludeInvalid: excludeInvalid as boolean, sourceFile: 'candidatures.csv' };
 
-    const excel = new SimulatedExcel(simulatedWorkbookFromTable(table, 'Candidatures'));
+    const excel = new SimulatedExcel(simulatedWorkbookFromTable(table));
     const figures = await simulateSession(excel, options);
     expect(figures.differences).toBe(0);
 
     const result = drawFromTable(table, { referenceDate: options.date, publicSeed: options.seed, excludeInvalid: options.excludeInvalid });
     const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'candidatures.csv', inputSheets: ['Candidatures'], mandateStart: options.date }));
     const out = join(dir, `record-${excludeInvalid}.xlsx`);
-    await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model, outPath: out });
+    await writeRecordWorkbook({ input: { kind: 'csv', table }, model, outPath: out });
     const file = new ExcelJS.Workbook();
     await file.xlsx.readFile(out);
     const parts = await XlsxParts.open(out);

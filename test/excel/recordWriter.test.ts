@@ -14,7 +14,7 @@ const SOURCE: TableRef = { kind: 'sheet', sheet: 'Candidatures' };
 /** The task pane's sequence: read the table, show its fingerprint, then draw with it. */
 async function requestFor(adapter: ExcelWorkbookAdapter, source = SOURCE, excludeInvalid = false): Promise<DrawRequest> {
   const read = await adapter.readTable(source);
-  const shown = prepareDraw(read.table, { referenceDate: DATE, excludeInvalid }).canonical.fingerprint;
+  const shown = prepareDraw(read.sheet, { referenceDate: DATE, excludeInvalid, bounds: read.bounds }).canonical.fingerprint;
   return { source, shownFingerprint: shown, referenceDate: DATE, excludeInvalid, publicSeed: '4 2 6 1 5 3', place: 'Hôtel de ville', officials: ['Mme A'], sourceFile: 'candidatures.xlsx' };
 }
 

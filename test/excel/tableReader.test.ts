@@ -1,6 +1,7 @@
 /** The adapter reads the candidature table from the workbook as the file readers read it from a file. */
-import { prepareDraw, type RawTable } from '../../src/core';
-import { dateSystemOf, isDateFormat, officeCellValue } from '../../src/excel/dateCells';
+import { prepareDraw, type CellArea, type Sheet } from '../../src/core';
+import { isDateFormat } from '../../src/core/numberFormats';
+import { dateSystemOf, officeCellValue } from '../../src/excel/dateCells';
 import { describeFormulaWithoutValue, ExcelAdapterError } from '../../src/excel/problems';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/simulated/excel';
 import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
@@ -8,7 +9,7 @@ import { parseCsvText } from '../../src/file/csv';
 import { excelOf, HEADER, juneRows } from '../support/simulated';
 
 const options = { referenceDate: '2025-06-13', excludeInvalid: true };
-const fingerprint = (table: RawTable) => prepareDraw(table, options).canonical.fingerprint;
+const fingerprint = (table: Sheet, bounds: CellArea | null = null) => prepareDraw(table, { ...options, bounds }).canonical.fingerprint;
 const csvOf = (rows: string[][]) => parseCsvText([HEADER, ...rows].map((r) => r.join(';')).join('\n'), 'june.csv');
 
 describe('reading the candidature table', () => {
@@ -25,13 +26,15 @@ describe('reading the candidature table', () => {
 
     const range = await adapter.readTable({ kind: 'sheet', sheet: 'Inscriptions' });
     const table = await adapter.readTable(contents.tables[0]);
-    expect(table.table.rows[0]).toEqual({ rowNumber: 3, cells: [null, null, ...HEADER] });
-    expect(table.table.sheet).toBe('Tableau');
-    expect(range.table.rows[2]).toEqual({ rowNumber: 3, cells: HEADER });
-    expect(fingerprint(range.table)).toBe(fingerprint(csvOf(rows)));
-    expect(fingerprint(table.table)).toBe(fingerprint(csvOf(rows)));
+    expect(table.sheet.rows[2]).toEqual([null, null, ...HEADER]);
+    expect(table.sheet.name).toBe('Tableau');
+    expect(table.bounds).toEqual({ top: 3, left: 2, bottom: 19, right: 7 });
+    expect(range.sheet.rows[2]).toEqual(HEADER);
+    expect(range.bounds).toBeNull();
+    expect(fingerprint(range.sheet)).toBe(fingerprint(csvOf(rows)));
+    expect(fingerprint(table.sheet, table.bounds)).toBe(fingerprint(csvOf(rows)));
     // Row numbers and cells as the user sees them: the candidature of sheet row 4 in C4:H4.
-    expect(prepareDraw(table.table, options).candidatures[0]).toMatchObject({ row: 4 });
+    expect(prepareDraw(table.sheet, { ...options, bounds: table.bounds }).candidatures[0]).toMatchObject({ row: 4 });
   });
 
   it('keeps blank rows as rows, so that row numbers stay the sheet’s', async () => {
@@ -39,8 +42,8 @@ describe('reading the candidature table', () => {
     const withBlanks = [HEADER, rows[0], [], [], ...rows.slice(1)];
     const excel = excelOf([{ name: 'Feuil1', rows: withBlanks }]);
     const read = await new ExcelWorkbookAdapter(excel.run).readTable({ kind: 'sheet', sheet: 'Feuil1' });
-    expect(read.table.rows.map((r) => r.rowNumber)).toEqual(Array.from({ length: withBlanks.length }, (_, i) => i + 1));
-    expect(prepareDraw(read.table, options).candidatures.map((c) => c.row)).toEqual([2, ...Array.from({ length: 15 }, (_, i) => i + 5)]);
+    expect(read.sheet.rows).toHaveLength(withBlanks.length);
+    expect(prepareDraw(read.sheet, options).candidatures.map((c) => c.row)).toEqual([2, ...Array.from({ length: 15 }, (_, i) => i + 5)]);
   });
 
   it.each([
@@ -56,14 +59,14 @@ describe('reading the candidature table', () => {
     const withSerials = rows.map((r) => [r[0], r[1], r[2], r[3], serial(r[4]), r[5]]);
     const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...withSerials], format: { 4: 'dd/mm/yyyy' } }], { date1904 });
     const read = await new ExcelWorkbookAdapter(excel.run).readTable({ kind: 'sheet', sheet: 'Feuil1' });
-    expect(read.table.rows[1].cells[4]).toEqual(new Date(Date.UTC(1951, 1, 2)));
-    expect(fingerprint(read.table)).toBe(fingerprint(csvOf(rows)));
+    expect(read.sheet.rows[1][4]).toEqual(new Date(Date.UTC(1951, 1, 2)));
+    expect(fingerprint(read.sheet)).toBe(fingerprint(csvOf(rows)));
   });
 
   it('refuses a date whose date system is unknown, naming the cell', () => {
-    expect(() => officeCellValue(30000, 'dd/mm/yyyy', null, 'E7')).toThrow(ExcelAdapterError);
-    expect(() => officeCellValue(30000, 'dd/mm/yyyy', null, 'E7')).toThrow(/cellule E7 contient une date/);
-    expect(officeCellValue(30000, 'General', null, 'E7')).toBe(30000);
+    expect(() => officeCellValue(30000, 'dd/mm/yyyy', null, 7, 4)).toThrow(ExcelAdapterError);
+    expect(() => officeCellValue(30000, 'dd/mm/yyyy', null, 7, 4)).toThrow(/cellule E7 contient une date/);
+    expect(officeCellValue(30000, 'General', null, 7, 4)).toBe(30000);
     expect(dateSystemOf(7)).toBeNull();
   });
 
@@ -71,8 +74,10 @@ describe('reading the candidature table', () => {
     ['dd/mm/yyyy', true],
     ['[$-40C]d mmmm yyyy', true],
     ['mmm-yy', true],
-    ['mm:ss', false],
-    ['h:mm', false],
+    // Times are date-time formats too (Excel's reading, and the file reader's): one rule for both readers.
+    ['mm:ss', true],
+    ['h:mm', true],
+    ['[h]:mm:ss', true],
     ['0.0%', false],
     ['"jour "0', false],
     ['General', false],
@@ -96,8 +101,8 @@ describe('reading the candidature table', () => {
       'Cellule B3 : la formule =Feuil9!A1 ne donne pas de valeur ; elle est lue comme le texte « #REF! ». Recalculez le classeur, ou remplacez la formule par la valeur voulue.',
       'Cellule F4 : la formule =IF(1;"";"") ne donne pas de valeur ; elle est lue comme une cellule vide. Recalculez le classeur, ou remplacez la formule par la valeur voulue.',
     ]);
-    expect(read.table.rows[2].cells[1]).toBe('#REF!');
-    expect(read.table.rows[3].cells[5]).toBeUndefined();
+    expect(read.sheet.rows[2][1]).toBe('#REF!');
+    expect(read.sheet.rows[3][5]).toBeUndefined();
   });
 
   it('reads 10,000 rows in 2 syncs, and a table too large for one response in chunks under 5 MB', async () => {
@@ -105,22 +110,22 @@ describe('reading the candidature table', () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...many] }]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const read = await adapter.readTable({ kind: 'sheet', sheet: 'Feuil1' });
-    expect(read.table.rows).toHaveLength(10_001);
+    expect(read.sheet.rows).toHaveLength(10_001);
     expect(adapter.syncCount).toBe(2);
 
     const wide = Array.from({ length: 1_500 }, (_, i) => [String(i + 1), `Nom${i}`, `Prénom${i}`, 'F', '01/01/1980', 'Nord', 'note '.repeat(600)]);
     const large = excelOf([{ name: 'Feuil1', rows: [[...HEADER, 'Remarques'], ...wide] }]);
     const reader = new ExcelWorkbookAdapter(large.run);
     const big = await reader.readTable({ kind: 'sheet', sheet: 'Feuil1' });
-    expect(big.table.rows).toHaveLength(1_501);
-    expect(big.table.rows[1_500].cells[1]).toBe('Nom1499');
+    expect(big.sheet.rows).toHaveLength(1_501);
+    expect(big.sheet.rows[1_500][1]).toBe('Nom1499');
     expect(reader.syncCount).toBeGreaterThan(2);
     // Every answered sync stayed under the limit; the refused ones were split and asked again.
     const answered = large.syncs.filter((s) => s.responseBytes <= PAYLOAD_LIMIT_BYTES);
     expect(answered.reduce((n, s) => n + s.responseBytes, 0)).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
   });
 
-  it('refuses a table with filled cells below it, which verify would read as candidatures', async () => {
+  it('refuses a table with filled cells below it, which the draw would leave out', async () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...juneRows(), [], ['Remarque : liste close le 1er juin']], table: undefined }]);
     excel.workbook.sheets[0].tables.push({ name: 'Inscrits', rect: { row: 0, column: 0, rowCount: 17, columnCount: 6 }, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true });
     const adapter = new ExcelWorkbookAdapter(excel.run);
@@ -129,13 +134,13 @@ describe('reading the candidature table', () => {
     );
     // Read as the sheet's range, the note is a row the engine reports, as the CLI would.
     const read = await adapter.readTable({ kind: 'sheet', sheet: 'Feuil1' });
-    expect(read.table.rows).toHaveLength(19);
+    expect(read.sheet.rows).toHaveLength(19);
   });
 
   it('reads a protected sheet (reading is allowed)', async () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...juneRows()], protected: true }]);
     const read = await new ExcelWorkbookAdapter(excel.run).readTable({ kind: 'sheet', sheet: 'Feuil1' });
-    expect(read.table.rows).toHaveLength(17);
+    expect(read.sheet.rows).toHaveLength(17);
   });
 
   it('says in French when the table or the sheet is gone, or the sheet is empty', async () => {

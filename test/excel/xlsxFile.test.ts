@@ -1,7 +1,8 @@
-/** The simulated workbook's Node loader and saver: what the adapter reads survives loading, what it wrote survives saving. */
+/** The simulated workbook's loader (the CLI's own reader) and Node saver: what the adapter reads survives loading, what it wrote survives saving. */
 import * as ExcelJS from 'exceljs';
 import { SimulatedExcel } from '../../src/excel/simulated/excel';
-import { simulatedWorkbookFromXlsx, simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
+import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
+import { simulatedWorkbookFromXlsxBytes } from '../../src/excel/simulated/xlsxWorkbook';
 import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
 
 async function xlsx(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -18,11 +19,11 @@ describe('simulated workbook from and to .xlsx', () => {
       sheet.getCell('A1').value = new Date(Date.UTC(1987, 2, 14));
       sheet.getCell('A1').numFmt = 'dd/mm/yyyy';
     });
-    const state = await simulatedWorkbookFromXlsx(bytes);
+    const state = simulatedWorkbookFromXlsxBytes(bytes, 'classeur.xlsx');
     expect(state.date1904).toBe(date1904);
     expect(state.sheets[0].cells.get('0:0')!.value).toBe(date1904 ? 31850 - 1462 : 31850);
     const read = await new ExcelWorkbookAdapter(new SimulatedExcel(state).run).readTable({ kind: 'sheet', sheet: 'Feuil1' });
-    expect(read.table.rows[0].cells[0]).toEqual(new Date(Date.UTC(1987, 2, 14)));
+    expect(read.sheet.rows[0][0]).toEqual(new Date(Date.UTC(1987, 2, 14)));
   });
 
   it('loads tables, merges, formulas with their result and protection', async () => {
@@ -33,7 +34,7 @@ describe('simulated workbook from and to .xlsx', () => {
       sheet.mergeCells('A1:C1');
       void sheet.protect('', {});
     });
-    const sheet = (await simulatedWorkbookFromXlsx(bytes)).sheets[0];
+    const sheet = (simulatedWorkbookFromXlsxBytes(bytes, 'classeur.xlsx')).sheets[0];
     expect(sheet.tables.map((t) => [t.name, t.rect])).toEqual([['Inscrits', { row: 2, column: 1, rowCount: 3, columnCount: 2 }]]);
     expect(sheet.merges).toEqual([{ row: 0, column: 0, rowCount: 1, columnCount: 3 }]);
     expect(sheet.cells.get('0:4')).toMatchObject({ value: 70, formula: '=C4+C5' });

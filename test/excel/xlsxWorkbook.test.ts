@@ -19,8 +19,9 @@ describe('an .xlsx in the simulated Excel, read in the browser’s way', () => {
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const [source] = sourceChoices(await adapter.listTables());
     const read = await adapter.readTable(source);
-    const fromPane = prepareDraw(read.table, { referenceDate: DATE, excludeInvalid: true }).canonical.fingerprint;
-    const fromCli = prepareDraw(await readTableFile(file), { referenceDate: DATE, excludeInvalid: true }).canonical.fingerprint;
+    const fromPane = prepareDraw(read.sheet, { referenceDate: DATE, excludeInvalid: true, bounds: read.bounds }).canonical.fingerprint;
+    const cli = await readTableFile(file);
+    const fromCli = prepareDraw(cli.sheet, { referenceDate: DATE, excludeInvalid: true, bounds: cli.bounds }).canonical.fingerprint;
     expect(fromPane).toBe(fromCli);
   });
 

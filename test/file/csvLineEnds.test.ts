@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { parseCsvText } from '../../src/file/csv';
 import { unifyLineEnds } from '../../src/file/csvLineEnds';
 
+/** The rows read, each with its row number (record n is row n). */
 function rowsOf(text: string) {
-  return parseCsvText(text, 'test.csv').rows;
+  return parseCsvText(text, 'test.csv').rows.map((cells, i) => ({ rowNumber: i + 1, cells }));
 }
 
 describe('unifyLineEnds', () => {

@@ -4,7 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CellValue } from '../../src/core/table';
+import type { CellValue } from '../../src/core/sheet';
+import { numberedRows } from '../support/sheets';
 import { readTableFile } from '../../src/file/readTable';
 
 const ASSETS = path.join(__dirname, '..', '..', 'assets');
@@ -27,7 +28,7 @@ function ageOn20250613(ddmmyyyy: string): number {
 
 async function csvRecords(): Promise<string[][]> {
   const table = await readTableFile(CSV);
-  return table.rows.map((row) => row.cells as string[]);
+  return table.sheet.rows.map((row) => row as string[]);
 }
 
 describe('assets/exemple-candidatures.csv', () => {
@@ -87,7 +88,7 @@ describe('assets/exemple-candidatures.xlsx', () => {
   it('holds the same candidatures as the CSV, under a title, with real date cells', async () => {
     const [, ...records] = await csvRecords();
     const table = await readTableFile(XLSX);
-    expect(table.source).toBe('exemple-candidatures.xlsx — feuille Candidatures');
+    expect(table.sheet.source).toBe('exemple-candidatures.xlsx — feuille Candidatures');
     const toDate = (ddmmyyyy: string) => {
       const [day, month, year] = ddmmyyyy.split('/').map(Number);
       return new Date(Date.UTC(year, month - 1, day));
@@ -101,6 +102,6 @@ describe('assets/exemple-candidatures.xlsx', () => {
         cells: [Number(r[0]), r[1], r[2], r[3], toDate(r[4]), r[5]] as CellValue[],
       })),
     ];
-    expect(table.rows).toEqual(expected);
+    expect(numberedRows(table.sheet)).toEqual(expected);
   });
 });

@@ -6,8 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SheetModel } from '../../src/core/record/model';
-import type { CellValue, RawTable } from '../../src/core/table';
-import { readWorkbookGrids } from '../../src/file/recordReader';
+import { CSV_SHEET_NAME, type CellValue, type Sheet } from '../../src/core/sheet';
+import { sheetFrom } from '../support/sheets';
+import { readWorkbookSheets } from '../../src/file/recordReader';
 import { writeRecordWorkbook } from '../../src/file/recordWriter';
 import { csvDifferences, printToPng, trimmed, requireLibreOffice, resaveXlsx, sheetsToCsv, testOutputDir } from '../support/libreoffice';
 import { CONTROL, HOSTILE, clerkWorkbook, modelGrid, sampleModel } from '../support/recordModels';
@@ -21,19 +22,20 @@ withLibreOffice('LibreOffice Calc', () => {
   const record = path.join(OUT, 'registre.xlsx');
   const fromCsv = path.join(OUT, 'registre-csv.xlsx');
   const model = sampleModel({}, { control: true });
-  const table: RawTable = {
+  const table: Sheet = sheetFrom({
+    name: CSV_SHEET_NAME,
     source: 'candidatures.csv',
     rows: [
       { rowNumber: 1, cells: ['N°', 'Nom', 'Date de naissance'] },
       { rowNumber: 2, cells: ['0012', '=HYPERLINK("http://x","clic")', '14/03/1987'] },
       { rowNumber: 4, cells: ['13', '-2+3', '1987-03-14'] },
     ],
-  };
+  });
 
   beforeAll(async () => {
     fs.writeFileSync(clerk, await clerkWorkbook());
     await writeRecordWorkbook({ input: { kind: 'xlsx', path: clerk }, model, outPath: record });
-    await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model: sampleModel(), outPath: fromCsv });
+    await writeRecordWorkbook({ input: { kind: 'csv', table }, model: sampleModel(), outPath: fromCsv });
   });
 
   it('exports every sheet to CSV with the model’s values: hostile text stays text, nothing is evaluated', async () => {
@@ -43,7 +45,7 @@ withLibreOffice('LibreOffice Calc', () => {
     expect((csv.get('Tirage') ?? []).slice(4).map((r) => r[1])).toEqual([...HOSTILE]);
     expect((csv.get('Procès-verbal') ?? [])[6][1]).toBe(CONTROL[0]);
     // The clerk's sheets as exceljs reads the input itself.
-    const input = await readWorkbookGrids(clerk);
+    const input = await readWorkbookSheets(clerk);
     for (const grid of input) expect(csvDifferences(grid.name, grid.rows, csv.get(grid.name))).toEqual([]);
   });
 
@@ -60,7 +62,7 @@ withLibreOffice('LibreOffice Calc', () => {
 
   it('re-saves the record as .xlsx with the same values and the sheets still protected', async () => {
     const resaved = resaveXlsx(record, path.join(OUT, 'reenregistre'));
-    const grids = await readWorkbookGrids(resaved);
+    const grids = await readWorkbookSheets(resaved);
     expect(grids.map((g) => g.name)).toEqual(['Notes', 'Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal']);
     for (const sheet of model.sheets) {
       const rows = grids.find((g) => g.name === sheet.name)?.rows ?? [];
@@ -76,7 +78,7 @@ withLibreOffice('LibreOffice Calc', () => {
     const second = sampleModel({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'Procès-verbal (2)' });
     const twice = path.join(OUT, 'reenregistre-deux-tirages.xlsx');
     await writeRecordWorkbook({ input: { kind: 'xlsx', path: resaved }, model: second, outPath: twice });
-    const again = await readWorkbookGrids(twice);
+    const again = await readWorkbookSheets(twice);
     expect(again.slice(0, 5)).toEqual(grids);
     for (const sheet of second.sheets) expect(again.find((g) => g.name === sheet.name)?.rows).toEqual(modelGrid(sheet));
   });

@@ -6,7 +6,7 @@ import { closeSync, mkdtempSync, openSync, ftruncateSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageSheetNames } from '../../src/file/recordPackage';
-import { readWorkbookGrids } from '../../src/file/recordReader';
+import { readWorkbookSheets } from '../../src/file/recordReader';
 import { MAX_FILE_BYTES, readXlsx } from '../../src/file/xlsx';
 import { rejectionOf } from '../support/errors';
 import { zeroBomb, zipBytes } from '../support/zipWriter';
@@ -21,7 +21,7 @@ describe('package limits in the file adapters', () => {
     const fd = openSync(file, 'w');
     ftruncateSync(fd, MAX_FILE_BYTES + 1);
     closeSync(fd);
-    for (const attempt of [readXlsx(file, {}, 'enorme.xlsx'), readWorkbookGrids(file)]) {
+    for (const attempt of [readXlsx(file, {}, 'enorme.xlsx'), readWorkbookSheets(file)]) {
       const error = await rejectionOf(attempt);
       expect(error.code).toBe('file_too_large');
       expect(error.message).toContain('« enorme.xlsx » est refusé : il pèse 257 Mo, au-delà de la limite de 256 Mo');

@@ -39,43 +39,41 @@ const WINDOWS_1252_CSV = Uint8Array.from([
 describe('readTableFile', () => {
   it('reads a Windows-1252 CSV file, named by its base name', async () => {
     const file = writeFile('candidatures.csv', WINDOWS_1252_CSV);
-    await expect(readTableFile(file)).resolves.toEqual({
-      source: 'candidatures.csv',
-      rows: [
-        { rowNumber: 1, cells: ['Nom', 'Prénom'] },
-        { rowNumber: 2, cells: ['Martin', 'Hélène'] },
-      ],
+    await expect(readTableFile(file)).resolves.toMatchObject({
+      sheet: { name: 'Candidatures', source: 'candidatures.csv', rows: [['Nom', 'Prénom'], ['Martin', 'Hélène']] },
+      bounds: null,
     });
   });
 
   it('reads a UTF-8 CSV with BOM saved as .txt, and an upper-case extension', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Nom,Prénom\nMartin,Hélène\n', 'utf8')]);
     const expected = [
-      { rowNumber: 1, cells: ['Nom', 'Prénom'] },
-      { rowNumber: 2, cells: ['Martin', 'Hélène'] },
+      ['Nom', 'Prénom'],
+      ['Martin', 'Hélène'],
     ];
-    expect((await readTableFile(writeFile('liste.txt', bytes))).rows).toEqual(expected);
-    expect((await readTableFile(writeFile('LISTE.CSV', bytes))).rows).toEqual(expected);
+    expect((await readTableFile(writeFile('liste.txt', bytes))).sheet.rows).toEqual(expected);
+    expect((await readTableFile(writeFile('LISTE.CSV', bytes))).sheet.rows).toEqual(expected);
   });
 
   it('reads the named sheet of an .xlsx, naming the sheet in the source', async () => {
     const file = await writeWorkbook('classeur.xlsx');
-    await expect(readTableFile(file, { sheet: 'Candidatures' })).resolves.toEqual({
-      source: 'classeur.xlsx — feuille Candidatures',
-      sheet: 'Candidatures',
-      rows: [
-        { rowNumber: 1, cells: ['Nom', 'Date de naissance'] },
-        { rowNumber: 2, cells: ['Martin', new Date(Date.UTC(1987, 2, 14))] },
-      ],
+    await expect(readTableFile(file, { sheet: 'Candidatures' })).resolves.toMatchObject({
+      sheet: {
+        source: 'classeur.xlsx — feuille Candidatures',
+        name: 'Candidatures',
+        rows: [
+          ['Nom', 'Date de naissance'],
+          ['Martin', new Date(Date.UTC(1987, 2, 14))],
+        ],
+      },
+      bounds: null,
     });
   });
 
   it('reads an .xlsm as a workbook (first sheet by default)', async () => {
     const file = await writeWorkbook('avec-macros.xlsm');
-    await expect(readTableFile(file)).resolves.toEqual({
-      source: 'avec-macros.xlsm — feuille Feuil1',
-      sheet: 'Feuil1',
-      rows: [{ rowNumber: 1, cells: ['Brouillon'] }],
+    await expect(readTableFile(file)).resolves.toMatchObject({
+      sheet: { source: 'avec-macros.xlsm — feuille Feuil1', name: 'Feuil1', rows: [['Brouillon']] },
     });
   });
 
@@ -122,6 +120,13 @@ describe('readTableFile', () => {
     expect(error.code).toBe('unsupported_format');
     expect(error.message).toContain('--sheet');
     expect(error.message).toContain('« simple.csv »');
+  });
+
+  it('refuses a table name for a CSV file, and a sheet and a table together', async () => {
+    const csv = await rejectionOf(readTableFile(writeFile('simple.csv', 'Nom;Prénom\nMartin;Hélène\n'), { table: 'Inscrits' }));
+    expect([csv.code, csv.message]).toEqual(['unsupported_format', expect.stringContaining('--table « Inscrits »')]);
+    const both = await rejectionOf(readTableFile(await writeWorkbook('les-deux.xlsx'), { sheet: 'Feuil1', table: 'Inscrits' }));
+    expect([both.code, both.message]).toEqual(['unsupported_format', expect.stringContaining('s’excluent')]);
   });
 
   it('refuses an unknown sheet of a workbook, listing the sheets', async () => {

@@ -7,9 +7,10 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RecordModel, SheetModel } from '../../src/core/record/model';
-import type { RawTable } from '../../src/core/table';
+import { CSV_SHEET_NAME, plainSheet, type Sheet } from '../../src/core/sheet';
+import { sheetFrom } from '../support/sheets';
 import { encodeSharedString } from '../../src/file/recordPackage';
-import { readWorkbookGrids } from '../../src/file/recordReader';
+import { readWorkbookSheets } from '../../src/file/recordReader';
 import { footerCode, planSheet } from '../../src/core/record/plan';
 import { existingSheetNames, writeRecordWorkbook } from '../../src/file/recordWriter';
 import { childrenNamed, firstChild, parseXml } from '../../src/file/xmlScan';
@@ -63,7 +64,7 @@ beforeAll(async () => {
 
 describe('values', () => {
   it('reads back, sheet by sheet, exactly the model’s values, hostile and control-character text included', async () => {
-    const grids = await readWorkbookGrids(recordPath);
+    const grids = await readWorkbookSheets(recordPath);
     expect(grids.map((g) => g.name)).toEqual(['Notes', 'Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal']);
     for (const sheet of model.sheets) {
       expect(grids.find((g) => g.name === sheet.name)?.rows).toEqual(modelGrid(sheet));
@@ -263,7 +264,8 @@ describe('footer', () => {
 });
 
 describe('a CSV input', () => {
-  const table: RawTable = {
+  const table: Sheet = sheetFrom({
+    name: CSV_SHEET_NAME,
     source: 'candidatures.csv',
     rows: [
       { rowNumber: 1, cells: ['N°', 'Nom', 'Date de naissance', 'Code'] },
@@ -271,15 +273,15 @@ describe('a CSV input', () => {
       { rowNumber: 3, cells: [] },
       { rowNumber: 4, cells: ['13', '_x0041_', '1987-03-14', '', 'fin'] },
     ],
-  };
+  });
   const out = path.join(OUT, 'depuis-csv.xlsx');
 
   beforeAll(async () => {
-    await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model: sampleModel(), outPath: out });
+    await writeRecordWorkbook({ input: { kind: 'csv', table }, model: sampleModel(), outPath: out });
   });
 
   it('puts the table first, as text, each row at its own row number, then the record sheets', async () => {
-    const grids = await readWorkbookGrids(out);
+    const grids = await readWorkbookSheets(out);
     expect(grids.map((g) => g.name)).toEqual(['Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal']);
     expect(grids[0].rows).toEqual([
       ['N°', 'Nom', 'Date de naissance', 'Code'],
@@ -393,7 +395,7 @@ describe('a second record in the same workbook', () => {
     const second = sampleModel({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'Procès-verbal (2)' });
     const out = path.join(OUT, 'deux-tirages.xlsx');
     await writeRecordWorkbook({ input: { kind: 'xlsx', path: recordPath }, model: second, outPath: out });
-    const grids = await readWorkbookGrids(out);
+    const grids = await readWorkbookSheets(out);
     expect(grids.map((g) => g.name)).toEqual(['Notes', 'Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal', 'Tirage (2)', 'Synthèse (2)', 'Procès-verbal (2)']);
     for (const sheet of [...model.sheets, ...second.sheets]) expect(grids.find((g) => g.name === sheet.name)?.rows).toEqual(modelGrid(sheet));
     const parts = await XlsxParts.open(out);
@@ -429,7 +431,7 @@ describe('a macro-enabled input', () => {
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     );
     expect(await parts.text('xl/_rels/workbook.xml.rels')).not.toContain('vbaProject');
-    expect((await readWorkbookGrids(out)).map((g) => g.name)).toEqual(['Notes', 'Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal']);
+    expect((await readWorkbookSheets(out)).map((g) => g.name)).toEqual(['Notes', 'Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal']);
   });
 });
 
@@ -484,12 +486,12 @@ describe('a large record', () => {
     }
     const sheet: SheetModel = { ...sampleModel().sheets[2], name: 'Grand', cells, merges: [], rowHeights: [], tables: [{ name: 'Grand', headerRow: 1, firstColumn: 1, lastColumn: 3, lastRow: rows }] };
     const out = path.join(OUT, 'grand.xlsx');
-    const table: RawTable = { source: 'grand.csv', rows: Array.from({ length: rows }, (_, i) => ({ rowNumber: i + 1, cells: [`ligne ${i + 1}`, '+33 6 12'] })) };
-    await writeRecordWorkbook({ input: { kind: 'csv', table, sheetName: 'Candidatures' }, model: { sheets: [sheet] }, outPath: out });
-    const grids = await readWorkbookGrids(out);
+    const table: Sheet = plainSheet(CSV_SHEET_NAME, 'grand.csv', Array.from({ length: rows }, (_, i) => [`ligne ${i + 1}`, '+33 6 12']));
+    await writeRecordWorkbook({ input: { kind: 'csv', table }, model: { sheets: [sheet] }, outPath: out });
+    const grids = await readWorkbookSheets(out);
     expect(grids.map((g) => g.name)).toEqual(['Candidatures', 'Grand']);
     expect(grids[1].rows).toEqual(modelGrid(sheet));
-    expect(grids[0].rows).toEqual(table.rows.map((r) => r.cells));
+    expect(grids[0].rows).toEqual(table.rows);
     const parts = await XlsxParts.open(out);
     const strings = await parts.text('xl/sharedStrings.xml');
     // Every string cell counted once: the CSV's two columns, the sheet's three headers and two text columns.

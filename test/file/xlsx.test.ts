@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { readXlsx } from '../../src/file/xlsx';
+import { numberedRows } from '../support/sheets';
 import { rejectionOf } from '../support/errors';
 
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
@@ -78,14 +79,14 @@ describe('readXlsx', () => {
   it('reads the named sheet with its own row numbers and every kind of cell value', async () => {
     const bytes = await bytesOf(candidatureWorkbook());
     const table = await readXlsx(bytes, { sheet: 'Candidatures' }, 'classeur.xlsx');
-    expect(table.source).toBe('classeur.xlsx — feuille Candidatures');
-    expect(table.rows).toEqual(EXPECTED_CANDIDATURE_ROWS);
+    expect(table.sheet.source).toBe('classeur.xlsx — feuille Candidatures');
+    expect(numberedRows(table.sheet)).toEqual(EXPECTED_CANDIDATURE_ROWS);
   });
 
   it('gives date cells as dates at midnight UTC, and formula dates too', async () => {
     const table = await readXlsx(await bytesOf(candidatureWorkbook()), { sheet: 'Candidatures' }, 'classeur.xlsx');
-    const birth = table.rows[3].cells[3];
-    const formulaDate = table.rows[7].cells[3];
+    const birth = table.sheet.rows[3][3];
+    const formulaDate = table.sheet.rows[7][3];
     expect(birth).toBeInstanceOf(Date);
     expect((birth as Date).toISOString()).toBe('1987-03-14T00:00:00.000Z');
     expect(formulaDate).toBeInstanceOf(Date);
@@ -94,17 +95,18 @@ describe('readXlsx', () => {
 
   it('keeps the merged title in its first cell only, as Excel reports a merged area', async () => {
     const table = await readXlsx(await bytesOf(candidatureWorkbook()), { sheet: 'Candidatures' }, 'classeur.xlsx');
-    expect(table.rows[0].cells).toEqual(['Candidatures CLN — juin 2025']);
+    expect(table.sheet.rows[0]).toEqual(['Candidatures CLN — juin 2025']);
   });
 
   it('reads the first sheet when no sheet is named', async () => {
     const table = await readXlsx(await bytesOf(candidatureWorkbook()), {}, 'classeur.xlsx');
-    expect(table).toEqual({ source: 'classeur.xlsx — feuille Notes', sheet: 'Notes', rows: [{ rowNumber: 1, cells: ['Liste reçue le 2 juin'] }] });
+    expect(table.bounds).toBeNull();
+    expect(table.sheet).toMatchObject({ source: 'classeur.xlsx — feuille Notes', name: 'Notes', rows: [['Liste reçue le 2 juin']] });
   });
 
   it('finds a sheet named with other capitals or spaces around it', async () => {
     const table = await readXlsx(await bytesOf(candidatureWorkbook()), { sheet: ' candidatures ' }, 'classeur.xlsx');
-    expect(table.source).toBe('classeur.xlsx — feuille Candidatures');
+    expect(table.sheet.source).toBe('classeur.xlsx — feuille Candidatures');
   });
 
   it('skips a hidden first sheet when no sheet is named', async () => {
@@ -114,14 +116,14 @@ describe('readXlsx', () => {
     hidden.getCell('A1').value = 'caché';
     workbook.addWorksheet('Liste').getCell('B2').value = 'Nom';
     const table = await readXlsx(await bytesOf(workbook), {}, 'c.xlsx');
-    expect(table).toEqual({ source: 'c.xlsx — feuille Liste', sheet: 'Liste', rows: [{ rowNumber: 1, cells: [] }, { rowNumber: 2, cells: [null, 'Nom'] }] });
+    expect(table.sheet).toMatchObject({ source: 'c.xlsx — feuille Liste', name: 'Liste', rows: [[], [null, 'Nom']] });
   });
 
   it('reads from a path as well as from bytes', async () => {
     const file = path.join(tempDir, 'sur-disque.xlsx');
     await candidatureWorkbook().xlsx.writeFile(file);
     const table = await readXlsx(file, { sheet: 'Candidatures' }, 'sur-disque.xlsx');
-    expect(table.rows).toEqual(EXPECTED_CANDIDATURE_ROWS);
+    expect(numberedRows(table.sheet)).toEqual(EXPECTED_CANDIDATURE_ROWS);
   });
 
   it('reads dates of a 1904-date-system workbook (old Mac Excel) as the dates Excel shows', async () => {
@@ -136,7 +138,31 @@ describe('readXlsx', () => {
     // A serial without a date format stays the number the cell holds.
     sheet.getCell('C1').value = 31484;
     const table = await readXlsx(await bytesOf(workbook), {}, 'mac.xlsx');
-    expect(table.rows).toEqual([{ rowNumber: 1, cells: [utc(1990, 3, 14), utc(1990, 3, 15), 31484] }]);
+    expect(table.sheet.rows).toEqual([[utc(1990, 3, 14), utc(1990, 3, 15), 31484]]);
+  });
+
+  it('reads an Excel table by its name (ignoring case): its sheet, and its range as the bounds', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').getCell('A1').value = 'Liste reçue le 2 juin';
+    const sheet = workbook.addWorksheet('Liste');
+    sheet.getCell('A1').value = 'Inscriptions';
+    sheet.addTable({ name: 'Inscrits', ref: 'B3', headerRow: true, columns: [{ name: 'Nom' }, { name: 'Âge' }], rows: [['A', 30], ['B', 40]] });
+    const table = await readXlsx(await bytesOf(workbook), { table: 'inscrits' }, 'c.xlsx');
+    expect(table.bounds).toEqual({ top: 3, left: 1, bottom: 5, right: 2 });
+    expect(table.sheet).toMatchObject({ name: 'Liste', source: 'c.xlsx — tableau Inscrits (feuille Liste)', rows: [['Inscriptions'], [], [null, 'Nom', 'Âge'], [null, 'A', 30], [null, 'B', 40]] });
+  });
+
+  it('refuses an unknown table, listing the tables, and a table with cells filled below it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Liste');
+    sheet.addTable({ name: 'Inscrits', ref: 'A1', headerRow: true, columns: [{ name: 'Nom' }, { name: 'Âge' }], rows: [['A', 30], ['B', 40]] });
+    sheet.getCell('A5').value = 'Remarque : liste close le 1er juin';
+    const bytes = await bytesOf(workbook);
+    const unknown = await rejectionOf(readXlsx(bytes, { table: 'Tableau1' }, 'c.xlsx'));
+    expect([unknown.code, unknown.message]).toEqual(['table_not_found', expect.stringContaining('tableaux présents : « Inscrits » (feuille « Liste »)')]);
+    const below = await rejectionOf(readXlsx(bytes, { table: 'Inscrits' }, 'c.xlsx'));
+    expect(below.code).toBe('content_below_table');
+    expect(below.message).toContain('La feuille « Liste » contient d’autres cellules remplies sous le tableau « Inscrits » (à partir de la ligne 4)');
   });
 
   it('refuses an unknown sheet name, listing the sheets that exist', async () => {

@@ -5,11 +5,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { drawFromTable, drawResultToJson, type RawTable } from '../../src/core';
+import { CSV_SHEET_NAME, drawFromTable, drawResultToJson, plainSheet, type Sheet } from '../../src/core';
 import { GOLDEN_CASES, type GoldenCase } from './cases';
 
-export function goldenTable(c: GoldenCase): RawTable {
-  return { source: `${c.name}.csv`, rows: c.sheet.map((cells, i) => ({ rowNumber: i + 1, cells })) };
+export function goldenTable(c: GoldenCase): Sheet {
+  return plainSheet(CSV_SHEET_NAME, `${c.name}.csv`, c.sheet);
 }
 
 export function goldenFile(c: GoldenCase): string {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { drawFromTable, drawResultToJson, ROUBAIX_CLN_2025 } from '../../src/core';
-import type { DrawJson, RawTable, Rules } from '../../src/core';
+import { plainSheet, type DrawJson, type Sheet, type Rules } from '../../src/core';
 import {
   Fraction,
   naiveDraw,
@@ -43,7 +43,7 @@ const TWELVE: Rules = {
 
 type EngineRun = { ok: true; json: DrawJson } | { ok: false; error: unknown };
 
-function runEngine(table: RawTable, s: Scenario, rules: Rules): EngineRun {
+function runEngine(table: Sheet, s: Scenario, rules: Rules): EngineRun {
   try {
     const result = drawFromTable(table, {
       referenceDate: s.referenceDate,
@@ -57,14 +57,14 @@ function runEngine(table: RawTable, s: Scenario, rules: Rules): EngineRun {
   }
 }
 
-function engineJson(table: RawTable, s: Scenario, rules: Rules): DrawJson {
+function engineJson(table: Sheet, s: Scenario, rules: Rules): DrawJson {
   const run = runEngine(table, s, rules);
   if (!run.ok) throw run.error;
   return run.json;
 }
 
 /** With no eligible candidate the engine refuses the table; otherwise it returns its JSON. */
-function engineOrRefusal(table: RawTable, s: Scenario, rules: Rules): DrawJson | null {
+function engineOrRefusal(table: Sheet, s: Scenario, rules: Rules): DrawJson | null {
   const run = runEngine(table, s, rules);
   if (s.candidates.length === 0) {
     expect(run.ok).toBe(false);
@@ -609,10 +609,13 @@ describe('fixed cases', () => {
     const twin = { ...original, id: 'X', lastName: original.lastName.toUpperCase() };
     const s = fixedScenario(ROUBAIX, [original], 'dup');
     const r = render(s);
-    r.table.rows.push({ rowNumber: 3, cells: [twin.lastName, 'ANNE', 'Femme', 'est', 'X', '31/12/1994'] });
-    // Same names, another birth date: not a duplicate.
-    r.table.rows.push({ rowNumber: 4, cells: [twin.lastName, 'Anne', 'F', 'Est', 'Y', '30/12/1994'] });
-    const json = engineJson(r.table, s, ROUBAIX);
+    const table = plainSheet(r.table.name, r.table.source, [
+      ...r.table.rows,
+      [twin.lastName, 'ANNE', 'Femme', 'est', 'X', '31/12/1994'],
+      // Same names, another birth date: not a duplicate.
+      [twin.lastName, 'Anne', 'F', 'Est', 'Y', '30/12/1994'],
+    ]);
+    const json = engineJson(table, s, ROUBAIX);
     expect(json.candidates.map((c) => [c.row, c.status === 'ineligible' ? c.reason : 'eligible'])).toEqual([
       [2, 'eligible'],
       [3, 'duplicate'],
@@ -636,13 +639,7 @@ describe('fixed cases', () => {
       ['twin', 'x', 'M.', 'Est', new Date(Date.UTC(1990, 0, 1))], // but this one is
       ['Jean\u00a0 Pierre', '\u202fMarie   Claire ', 'Mme', 'Est', '02/03/1950'],
     ];
-    const table: RawTable = {
-      source: 'edges',
-      rows: [
-        { rowNumber: 1, cells: ['Nom', 'Prénom', 'Sexe', 'Secteur', 'Date de naissance'] },
-        ...rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
-      ],
-    };
+    const table: Sheet = plainSheet('Feuil1', 'edges', [['Nom', 'Prénom', 'Sexe', 'Secteur', 'Date de naissance'], ...rows]);
     const json = drawResultToJson(
       drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: 'bords', excludeInvalid: true }),
     );

@@ -15,7 +15,7 @@ import {
   type CellValue,
   type DrawResult,
   type RecordModel,
-  type SheetGrid,
+  type Sheet,
 } from '../../src/core';
 import { edit, recordToGrids } from '../support/records';
 import { renderTable, scenarioArb, type Scenario } from './tables';
@@ -24,7 +24,7 @@ const RUNS_FACTOR = Number(process.env['PROPERTY_RUNS_FACTOR'] ?? '1') || 1;
 const runs = (n: number): fc.Parameters<unknown> => ({ numRuns: Math.ceil(n * RUNS_FACTOR) });
 
 interface Case {
-  grids: SheetGrid[];
+  grids: Sheet[];
   model: RecordModel;
 }
 
@@ -46,11 +46,11 @@ function recordOf(s: Scenario): Case | null {
     inputSheets: ['Candidatures'],
     mandateStart: s.referenceDate,
   }));
-  const candidatures: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
+  const candidatures: Sheet = { ...table, name: 'Candidatures' };
   return { grids: recordToGrids(model, [candidatures]), model };
 }
 
-function differencesOf(grids: SheetGrid[]): string[] | 'not a record' {
+function differencesOf(grids: Sheet[]): string[] | 'not a record' {
   try {
     return allDifferences(verifyWorkbook(grids));
   } catch (error) {

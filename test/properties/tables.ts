@@ -1,11 +1,11 @@
 /**
  * Arbitrary candidature tables for the property tests: a *scenario* holds the candidates as data
  * (already normalised, as the reference takes them) plus invalid and blank rows; `renderTable`
- * writes it as a RawTable with varied but equivalent cell spellings (date formats, sex words,
+ * writes it as a Sheet with varied but equivalent cell spellings (date formats, sex words,
  * sector case, stray whitespace, decomposed accents), so that the engine has to normalise.
  */
 import fc from 'fast-check';
-import type { CellValue, RawTable } from '../../src/core';
+import { CSV_SHEET_NAME, plainSheet, type CellValue, type Sheet } from '../../src/core';
 import { refAge, refAgeIsPossible, refFold, refNorm, refSex, REF_MAXIMUM_AGE, type RefCandidate, type RefRules, type RefSex } from '../reference/naiveDraw';
 
 // ---------------------------------------------------------------------------------------------
@@ -553,7 +553,7 @@ export interface RenderedRow {
 }
 
 export interface Rendered {
-  table: RawTable;
+  table: Sheet;
   rows: RenderedRow[];
   /** The candidates with their row numbers in this rendering. */
   candidates: RefCandidate[];
@@ -639,5 +639,5 @@ export function renderTable(s: Scenario, o: RenderOptions): Rendered {
     }
     tableRows.push({ rowNumber, cells: order.map((field) => (field in f ? f[field]! : null)) });
   });
-  return { table: { source: 'generated', rows: tableRows }, rows, candidates };
+  return { table: plainSheet(CSV_SHEET_NAME, 'generated', tableRows.map((r) => r.cells)), rows, candidates };
 }

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Papa from 'papaparse';
-import type { CellValue } from '../../src/core/table';
+import type { CellValue } from '../../src/core/sheet';
 
 const TIMEOUT_MS = 60_000;
 /** All sheets, UTF-8, comma, '"', raw values (not "as shown"), formulas as results. */
@@ -133,7 +133,7 @@ export function printToPng(xlsxPath: string, outDir: string): string[] {
  * keeps its '%' ("6.25%" for 0.0625): numbers are compared as numbers. LibreOffice keeps a line
  * break, not the carriage return before it.
  */
-export function csvDifferences(name: string, expected: CellValue[][], csv: string[][] | undefined): string[] {
+export function csvDifferences(name: string, expected: readonly (readonly CellValue[])[], csv: string[][] | undefined): string[] {
   if (!csv) return [`${name}: no CSV`];
   const differences: string[] = [];
   const rows = Math.max(expected.length, trimmed(csv).length);

@@ -3,7 +3,7 @@
  * fast way to put a large record on disk in tests, independent of the record writer.
  */
 import { zipSync, strToU8 } from 'fflate';
-import type { CellValue } from '../../src/core/table';
+import type { CellValue } from '../../src/core/sheet';
 import { cellAddress } from '../../src/core/errors';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

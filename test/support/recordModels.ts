@@ -2,7 +2,7 @@
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellModel, CellStyle, RecordModel, SheetModel } from '../../src/core/record/model';
-import type { CellValue } from '../../src/core/table';
+import type { CellValue } from '../../src/core/sheet';
 import { estimateRowHeights } from '../../src/core/record/rowHeights';
 
 function withRowHeights(sheet: Omit<SheetModel, 'rowHeights'>): SheetModel {

@@ -1,7 +1,7 @@
 /** Records in memory: a model seen as the grids a spreadsheet would give back. */
-import type { CellValue, RecordModel, SheetGrid, SheetModel } from '../../src/core';
+import { plainSheet, type CellValue, type RecordModel, type Sheet, type SheetModel } from '../../src/core';
 
-export function sheetToGrid(sheet: SheetModel): SheetGrid {
+export function sheetToGrid(sheet: SheetModel): Sheet {
   const rows: CellValue[][] = [];
   for (const cell of sheet.cells) {
     while (rows.length < cell.row) rows.push([]);
@@ -9,27 +9,27 @@ export function sheetToGrid(sheet: SheetModel): SheetGrid {
     while (row.length < cell.column) row.push(null);
     row[cell.column - 1] = cell.value;
   }
-  return { name: sheet.name, rows };
+  return plainSheet(sheet.name, sheet.name, rows);
 }
 
-export function recordToGrids(model: RecordModel, before: SheetGrid[] = []): SheetGrid[] {
+export function recordToGrids(model: RecordModel, before: Sheet[] = []): Sheet[] {
   return [...before, ...model.sheets.map(sheetToGrid)];
 }
 
 /** A copy of the grids with one cell changed (row and column 1-based). */
-export function edit(grids: SheetGrid[], sheet: string, row: number, column: number, value: CellValue): SheetGrid[] {
+export function edit(grids: Sheet[], sheet: string, row: number, column: number, value: CellValue): Sheet[] {
   return grids.map((g) => {
     if (g.name !== sheet) return g;
     const rows = g.rows.map((r) => [...r]);
     while (rows.length < row) rows.push([]);
     while (rows[row - 1].length < column) rows[row - 1].push(null);
     rows[row - 1][column - 1] = value;
-    return { name: g.name, rows };
+    return { ...g, rows };
   });
 }
 
 /** Where a value stands in a sheet: the first cell holding it. */
-export function find(grids: SheetGrid[], sheet: string, predicate: (value: CellValue) => boolean): { row: number; column: number } {
+export function find(grids: Sheet[], sheet: string, predicate: (value: CellValue) => boolean): { row: number; column: number } {
   const grid = grids.find((g) => g.name === sheet);
   if (!grid) throw new Error(`no sheet ${sheet}`);
   for (let r = 0; r < grid.rows.length; r++) {

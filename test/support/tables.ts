@@ -1,11 +1,11 @@
 /** Small builders for candidature tables in tests. */
-import type { CellValue, RawTable } from '../../src/core';
+import { CSV_SHEET_NAME, plainSheet, type CellValue, type Sheet } from '../../src/core';
 
 export const HEADER = ['N°', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Secteur'];
 
-/** A table whose first row is `header`, then `rows`, numbered from 1 like a sheet. */
-export function tableOf(rows: CellValue[][], header: CellValue[] = HEADER, source = 'test.csv'): RawTable {
-  return { source, rows: [header, ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })) };
+/** A sheet whose first row is `header`, then `rows`, as a CSV reads. */
+export function tableOf(rows: CellValue[][], header: CellValue[] = HEADER, source = 'test.csv'): Sheet {
+  return plainSheet(CSV_SHEET_NAME, source, [header, ...rows]);
 }
 
 export interface PersonSpec {

@@ -51,7 +51,7 @@ function installFakeOffice(fake: FakeOffice): void {
 /** The example table as Excel would hold it once the CLI's CSV is opened: one sheet « Candidatures ». */
 function exampleWorkbook(): WorkbookSnapshot {
   const table = parseCsvText(decodeCsvBytes(fs.readFileSync(EXAMPLE_CSV)), 'exemple-candidatures.csv');
-  return snapshotOf(simulatedWorkbookFromTable(table, 'Candidatures'));
+  return snapshotOf(simulatedWorkbookFromTable(table));
 }
 
 /** A supported Excel, with the simulated Excel as its `Excel` global. */

@@ -1,11 +1,11 @@
 /** What the session's steps show, from the engine's data. */
 import { prepareDraw } from '../../src/core/draw';
-import type { RawTable } from '../../src/core/table';
+import { sheetFrom } from '../support/sheets';
 import { chanceLines, countsBySectorAndSex, differenceTarget, journalTime, problemLines, recognisedColumns, sourceChoices } from '../../src/taskpane/session/sessionModel';
 
-const table: RawTable = {
+const table = sheetFrom({
   source: 'test',
-  sheet: 'Candidatures',
+  name: 'Candidatures',
   rows: [
     { rowNumber: 1, cells: ['Nom', 'Prénom', 'Vous êtes', 'Âge', 'Secteur'] },
     { rowNumber: 2, cells: ['A', 'Anne', 'F', 30, 'Centre'] },
@@ -13,7 +13,7 @@ const table: RawTable = {
     { rowNumber: 4, cells: ['C', 'Chloé', 'F', 50, 'Nord'] },
     { rowNumber: 5, cells: ['D', '', 'H', 50, 'Nord'] },
   ],
-};
+});
 
 describe('session model', () => {
   const prepared = prepareDraw(table, { referenceDate: '2025-06-13', excludeInvalid: true });
@@ -30,7 +30,7 @@ describe('session model', () => {
   });
 
   it('names the recognised columns as the sheet shows them', () => {
-    expect(recognisedColumns(table)).toEqual(expect.arrayContaining([{ field: 'Sexe', column: 'C', header: 'Vous êtes' }]));
+    expect(recognisedColumns({ sheet: table, bounds: null })).toEqual(expect.arrayContaining([{ field: 'Sexe', column: 'C', header: 'Vous êtes' }]));
   });
 
   it('gives every eligible candidate a chance in French percent', () => {

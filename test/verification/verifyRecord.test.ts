@@ -2,18 +2,18 @@
  * The check the CLI and the verifier page share: what is refused before reading, the verdict's
  * words, and the cap on listed differences (records built in memory, seen as grids).
  */
-import { buildRecord, drawFromTable, newRecordMeta, type SheetGrid } from '../../src/core';
-import { checkRequest, CONFORMING, MAX_LISTED_DIFFERENCES, reportLines, verifyGrids } from '../../src/verification/verifyRecord';
+import { buildRecord, drawFromTable, newRecordMeta, plainSheet, type Sheet } from '../../src/core';
+import { checkRequest, CONFORMING, MAX_LISTED_DIFFERENCES, reportLines, verifySheets } from '../../src/verification/verifyRecord';
 import { errorOf } from '../support/errors';
 import { recordToGrids } from '../support/records';
 import { group, HEADER, rowsOf, tableOf } from '../support/tables';
 
 /** A record of `count` women in Centre, as a spreadsheet would give it back. */
-function recordGrids(count: number): SheetGrid[] {
+function recordGrids(count: number): Sheet[] {
   const table = tableOf(rowsOf(group('Centre', 'F', count)), HEADER, 'candidatures.csv');
   const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: 'graine', excludeInvalid: false });
   const meta = newRecordMeta({ place: 'Hôtel de ville', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'candidatures.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
-  return recordToGrids(buildRecord(result, meta), [{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }]);
+  return recordToGrids(buildRecord(result, meta), [table]);
 }
 
 describe('checkRequest', () => {
@@ -28,11 +28,11 @@ describe('checkRequest', () => {
   });
 });
 
-describe('verifyGrids and reportLines', () => {
+describe('verifySheets and reportLines', () => {
   it('a conforming record: one verdict line, the fingerprint confirmed', () => {
     const grids = recordGrids(12);
-    const fingerprint = verifyGrids(grids, 'r.xlsx').records[0].fingerprint;
-    const report = verifyGrids(grids, 'r.xlsx', fingerprint);
+    const fingerprint = verifySheets(grids, 'r.xlsx').records[0].fingerprint;
+    const report = verifySheets(grids, 'r.xlsx', fingerprint);
     expect(report).toMatchObject({ conforming: true, verdict: CONFORMING, workbook: null });
     expect(reportLines(report)).toEqual([
       'Registre : r.xlsx',
@@ -47,7 +47,7 @@ describe('verifyGrids and reportLines', () => {
     const grids = recordGrids(300).map((grid) =>
       grid.name !== 'Tirage' ? grid : { ...grid, rows: grid.rows.map((row) => row.map((cell) => (typeof cell === 'string' && cell !== '' ? `${cell}!` : cell))) },
     );
-    const report = verifyGrids(grids, 'r.xlsx');
+    const report = verifySheets(grids, 'r.xlsx');
     const total = report.check.records[0].differences.length;
     expect(total).toBeGreaterThan(MAX_LISTED_DIFFERENCES + 1);
     const lines = reportLines(report);
@@ -60,7 +60,7 @@ describe('verifyGrids and reportLines', () => {
   });
 
   it('a workbook that is no record: the CLI’s file_unreadable message, naming the file', () => {
-    const error = errorOf(() => verifyGrids([{ name: 'Feuil1', rows: [['Nom', 'Prénom']] }], 'candidatures.xlsx'));
+    const error = errorOf(() => verifySheets([plainSheet('Feuil1', 'Feuil1', [['Nom', 'Prénom']])], 'candidatures.xlsx'));
     expect(error.code).toBe('file_unreadable');
     expect(error.message).toMatch(/^« candidatures\.xlsx » n’est pas un registre de tirage lisible : /);
   });

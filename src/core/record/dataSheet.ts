@@ -8,7 +8,7 @@ import type { DrawResult } from '../draw';
 import { INELIGIBILITY_CODES, type IneligibilityCode, type RowProblem } from '../errors';
 import { parseIsoDate } from '../dates';
 import { ALGORITHM_ID, type AgeBand, type Rules } from '../rules';
-import type { CellValue } from '../table';
+import { areaAddress, parseAreaAddress, type CellArea, type CellValue } from '../sheet';
 import { norm } from '../text';
 import type { RecordMeta } from './meta';
 import { parseOfficials } from './meta';
@@ -33,6 +33,7 @@ const PARAMETERS = {
   officials: 'Élus et personnes présents',
   sourceFile: 'Fichier d’origine',
   candidatureSheet: 'Feuille des candidatures',
+  bounds: 'Plage du tableau des candidatures',
   headerRow: 'Ligne d’en-tête des candidatures',
   columnMapping: 'Correspondance des colonnes',
   recordSheets: 'Feuilles du registre',
@@ -41,7 +42,7 @@ const PARAMETERS = {
 } as const;
 type Parameter = keyof typeof PARAMETERS;
 /** Parameters whose row is left out when empty (records written before them have no such row). */
-const OPTIONAL_PARAMETERS: readonly Parameter[] = ['columnMapping', 'laterDrawReason'];
+const OPTIONAL_PARAMETERS: readonly Parameter[] = ['bounds', 'columnMapping', 'laterDrawReason'];
 
 export const CANDIDATE_HEADER = [
   'Ligne',
@@ -83,6 +84,9 @@ function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter
     officials: meta.officials.join('; '),
     sourceFile: meta.sourceFile,
     candidatureSheet: meta.candidatureSheet ?? '',
+    // Written only when the candidatures were an Excel table's range, not the whole sheet: `verify`
+    // reads that range again (records without this row were read from the whole sheet).
+    bounds: prepared.bounds === null ? '' : areaAddress(prepared.bounds),
     headerRow: prepared.headerRow === null ? '' : String(prepared.headerRow),
     // JSON: a header may hold any character, ';' and '=' included. Written only when the operator
     // named columns, so that records without a mapping keep their layout.
@@ -156,6 +160,8 @@ export interface RecordData {
   headerRow: number | null;
   /** Columns the operator named explicitly (empty when none). */
   columnMapping: ColumnMapping;
+  /** The Excel table's range the candidatures were read from; null when the whole sheet was. */
+  bounds: CellArea | null;
   candidatures: Candidature[];
 }
 
@@ -287,6 +293,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
       rules,
       referenceDate,
       columnMapping: columnMappingOf(param('columnMapping'), sheetName),
+      bounds: boundsOf(param('bounds'), sheetName),
       publicSeed: norm(param('publicSeed')),
       fingerprint: param('fingerprint'),
       seedKey: param('seedKey'),
@@ -305,6 +312,13 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     },
     problems,
   };
+}
+
+function boundsOf(text: string, sheetName: string): CellArea | null {
+  if (text === '') return null;
+  const area = parseAreaAddress(text);
+  if (area === null || areaAddress(area) !== text) throw new NotARecordError(`plage du tableau des candidatures illisible dans « ${sheetName} » (« ${text} »)`);
+  return area;
 }
 
 function columnMappingOf(text: string, sheetName: string): ColumnMapping {

@@ -5,7 +5,7 @@ export * from './names';
 export * from './plan';
 export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
-export { verifyWorkbook, allDifferences, compareSheet, sameValue, type SheetGrid, type RecordCheck, type WorkbookCheck } from './verify';
+export { verifyWorkbook, allDifferences, compareSheet, sameValue, type RecordCheck, type WorkbookCheck } from './verify';
 export {
   JOURNAL_SHEET,
   JOURNAL_HEADER,

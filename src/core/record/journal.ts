@@ -8,9 +8,8 @@
  * Its cells are decided here, as data, like the other sheets of the record; the Excel adapter
  * only writes them, and `verify` reads them back with `readJournal`.
  */
-import type { CellValue } from '../table';
 import type { CellModel, CellStyle } from './model';
-import type { SheetGrid } from './verify';
+import type { CellValue, Sheet } from '../sheet';
 import { nameKey } from './names';
 import { STYLES } from './sheetBuilder';
 
@@ -88,7 +87,7 @@ const text = (value: CellValue | undefined): string => (value === null || value 
 const OUTCOME_BY_LABEL = new Map((Object.keys(JOURNAL_OUTCOME_LABELS) as JournalOutcome[]).map((o) => [JOURNAL_OUTCOME_LABELS[o], o]));
 
 /** The journal's entries, in the order they were appended; problems for lines that are not the add-in's. */
-export function readJournal(grid: SheetGrid): { entries: LoggedEntry[]; problems: string[] } {
+export function readJournal(grid: Sheet): { entries: LoggedEntry[]; problems: string[] } {
   const entries: LoggedEntry[] = [];
   const problems: string[] = [];
   for (let r = JOURNAL_FIRST_ENTRY_ROW; r <= grid.rows.length; r++) {
@@ -106,7 +105,7 @@ export function readJournal(grid: SheetGrid): { entries: LoggedEntry[]; problems
 }
 
 /** The journal sheet of a workbook, if any. */
-export function findJournal(sheets: readonly SheetGrid[]): SheetGrid | undefined {
+export function findJournal(sheets: readonly Sheet[]): Sheet | undefined {
   return sheets.find((s) => nameKey(s.name) === nameKey(JOURNAL_SHEET));
 }
 
@@ -114,7 +113,7 @@ export function findJournal(sheets: readonly SheetGrid[]): SheetGrid | undefined
  * What `verify` says of the journal: each draw it logged as recorded whose data sheet is no longer
  * in the workbook (its record sheets were deleted), and each line it cannot read.
  */
-export function journalDifferences(sheets: readonly SheetGrid[]): string[] {
+export function journalDifferences(sheets: readonly Sheet[]): string[] {
   const journal = findJournal(sheets);
   if (journal === undefined) return [];
   const { entries, problems } = readJournal(journal);

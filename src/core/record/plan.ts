@@ -14,6 +14,7 @@
  * - protection options, print set-up (with paper.ts: a document's scale and page breaks), frozen
  *   panes, widths, heights, merges.
  */
+import { MAX_COLUMNS, MAX_ROWS } from '../sheet';
 import type { CellModel, CellStyle, MergeModel, RecordModel, RecordValue, SheetModel, SheetRole, TableModel } from './model';
 import { BASE_FONT_SIZE, wrapsText } from './rowHeights';
 import { isValidTableName, nameKey, sheetNameProblem } from './names';
@@ -160,9 +161,6 @@ export const TEXT_FORMAT = '@';
  * office.js renderer must write it so it stays text).
  */
 export const MAX_TEXT_FORMATTED = 255;
-/** A worksheet's size: 1,048,576 rows, 16,384 columns (XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 /** Excel refuses a header or footer longer than 255 characters. */
 export const MAX_HEADER_FOOTER = 255;
 /** Footer font size (points): a 64-digit fingerprint fits a portrait A4 line beside the page number. */

@@ -8,7 +8,8 @@ import type { DrawResult } from '../draw';
 import type { Replacement, ReplacementRequest } from '../replacement';
 import type { SheetModel } from './model';
 import { nextReplacement } from './replacements';
-import { allDifferences, readRecordDraw, verifyWorkbook, type SheetGrid } from './verify';
+import type { Sheet } from '../sheet';
+import { allDifferences, readRecordDraw, verifyWorkbook } from './verify';
 
 export interface RecordedReplacement {
   replacement: Replacement;
@@ -23,7 +24,7 @@ export interface RecordedReplacement {
  * The replacement in the workbook's latest draw (the last data sheet in tab order: a workbook
  * holding several draws has its current council last). `source` names the file in messages.
  */
-export function recordReplacement(sheets: readonly SheetGrid[], request: ReplacementRequest, source: string): RecordedReplacement {
+export function recordReplacement(sheets: readonly Sheet[], request: ReplacementRequest, source: string): RecordedReplacement {
   const check = verifyWorkbook(sheets);
   const differences = allDifferences(check);
   if (differences.length > 0) {

@@ -7,7 +7,7 @@
  */
 import { mandateText, type MandatePeriod } from '../mandate';
 import { personLabel, RULE_LABELS, type Replacement, type ReplacementRequest } from '../replacement';
-import type { CellValue } from '../table';
+import type { CellValue } from '../sheet';
 import { displayName, longFrenchDate } from './labels';
 import type { SheetModel } from './model';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';

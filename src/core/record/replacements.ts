@@ -12,26 +12,26 @@ import type { RecordData } from './dataSheet';
 import type { SheetModel } from './model';
 import { chooseReplacementSheetName, replacementNumberOf } from './names';
 import { buildReplacementSheet, isReplacementSheet, readReplacementSheet, type ReplacementContext } from './replacementSheet';
-import type { SheetGrid } from './verify';
+import type { Sheet } from '../sheet';
 
 /** A replacement sheet of the workbook, its stated facts read. */
 export interface FoundReplacement {
-  grid: SheetGrid;
+  grid: Sheet;
   stated: ReturnType<typeof readReplacementSheet>;
 }
 
 /** Every sheet that is a replacement sheet, by its title or by the name the tool gives it. */
-export function findReplacementSheets(sheets: readonly SheetGrid[]): FoundReplacement[] {
+export function findReplacementSheets(sheets: readonly Sheet[]): FoundReplacement[] {
   return sheets
     .filter((grid) => isReplacementSheet(grid.rows) || replacementNumberOf(grid.name) !== null)
     .map((grid) => ({ grid, stated: readReplacementSheet(grid.name, grid.rows) }));
 }
 
 /** The ones stated for the draw of `dataSheet`, in date order (then in the order of their sheets' numbers). */
-function ofRecord(found: readonly FoundReplacement[], dataSheet: string): { grid: SheetGrid; request: ReplacementRequest }[] {
-  const mine: { grid: SheetGrid; request: ReplacementRequest }[] = [];
+function ofRecord(found: readonly FoundReplacement[], dataSheet: string): { grid: Sheet; request: ReplacementRequest }[] {
+  const mine: { grid: Sheet; request: ReplacementRequest }[] = [];
   for (const f of found) if (!('problem' in f.stated) && f.stated.dataSheet === dataSheet) mine.push({ grid: f.grid, request: f.stated.request });
-  const number = (grid: SheetGrid) => replacementNumberOf(grid.name) ?? Number.MAX_SAFE_INTEGER;
+  const number = (grid: Sheet) => replacementNumberOf(grid.name) ?? Number.MAX_SAFE_INTEGER;
   return mine.sort((a, b) => (a.request.date < b.request.date ? -1 : a.request.date > b.request.date ? 1 : number(a.grid) - number(b.grid)));
 }
 
@@ -49,7 +49,7 @@ export function checkReplacements(
   dataSheet: string,
   found: readonly FoundReplacement[],
   /** verify's cell-by-cell comparison, the same as for every other record sheet. */
-  compare: (model: SheetModel, grid: SheetGrid) => string[],
+  compare: (model: SheetModel, grid: Sheet) => string[],
 ): { sheets: string[]; differences: string[] } {
   const context = contextOf(result, data, dataSheet);
   const members = new MandateMembers(result, context.mandate);
@@ -77,7 +77,7 @@ export function nextReplacement(
   result: DrawResult,
   data: RecordData,
   dataSheet: string,
-  sheets: readonly SheetGrid[],
+  sheets: readonly Sheet[],
   request: ReplacementRequest,
 ): { replacement: Replacement; sheet: SheetModel } {
   const context = contextOf(result, data, dataSheet);

@@ -7,8 +7,7 @@ import { isEligible, readCandidatures, type Candidature } from '../candidatures'
 import { candidateLine } from '../fingerprint';
 import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
 import { cellAddress, InputError } from '../errors';
-import type { CellValue, MergedArea } from '../table';
-import { gridToRawTable } from '../grid';
+import { cellOfKey, WHOLE_SHEET, type CellValue, type Sheet } from '../sheet';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { SHEET_BUILDERS } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
@@ -16,17 +15,6 @@ import { journalDifferences } from './journal';
 import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
 import type { RecordSheetRole, RecordValue, SheetModel } from './model';
 import { checkReplacements, findReplacementSheets, type FoundReplacement } from './replacements';
-
-export interface SheetGrid {
-  name: string;
-  /** rows[0] is sheet row 1; cells from column A. */
-  rows: CellValue[][];
-  /** Number formats other than "General", keyed "row:column" (1-based), when the reader knows them. */
-  numberFormats?: ReadonlyMap<string, string>;
-  /** Formula cells saved without a result (they read as empty), keyed "row:column" (1-based) → formula. */
-  formulasWithoutValue?: ReadonlyMap<string, string>;
-  merges?: readonly MergedArea[];
-}
 
 /**
  * A number format can show something else than the value: `;;;"Retenu·e"` displays a word over
@@ -69,14 +57,15 @@ export function sameValue(expected: RecordValue, found: CellValue | undefined): 
  * expected values are laid out as rows of cells, like the grid, so a sheet of 100,000 rows is
  * compared without a key or an object per cell.
  */
-export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
+export function compareSheet(model: SheetModel, grid: Sheet): string[] {
   const expected: RecordValue[][] = [];
   for (const cell of model.cells) (expected[cell.row - 1] ??= [])[cell.column - 1] = cell.value;
   const differences: string[] = [];
-  for (const [position, format] of grid.numberFormats ?? []) {
-    if (!DISGUISING_FORMAT.test(format)) continue;
-    const [row, column] = position.split(':').map(Number);
-    differences.push(`${grid.name}, cellule ${cellAddress(column - 1, row)} : format d’affichage « ${format} », qui peut montrer autre chose que la valeur.`);
+  // In reading order, whatever order the reader found them in.
+  const formats = [...grid.numberFormats].filter(([, format]) => DISGUISING_FORMAT.test(format)).sort(([a], [b]) => a - b);
+  for (const [position, format] of formats) {
+    const { row, column } = cellOfKey(position);
+    differences.push(`${grid.name}, cellule ${cellAddress(column, row)} : format d’affichage « ${format} », qui peut montrer autre chose que la valeur.`);
   }
   const rowCount = Math.max(expected.length, grid.rows.length);
   for (let r = 0; r < rowCount; r++) {
@@ -94,32 +83,50 @@ export function compareSheet(model: SheetModel, grid: SheetGrid): string[] {
 }
 
 /** Compares what the candidature sheet gives today with what the data sheet recorded. */
-function rederive(data: RecordData, grid: SheetGrid): string[] {
-  const table = gridToRawTable(grid, grid.name);
-  let fromSheet: Candidature[];
+function rederive(data: RecordData, sheet: Sheet): string[] {
+  const read = (from: Sheet): Map<number, Candidature> => {
+    // Messages name the sheet, whatever reader read it.
+    const { candidatures } = readCandidatures({ ...from, source: from.name }, data.bounds ?? WHOLE_SHEET, data.rules, referenceDateOf(data.referenceDate), data.columnMapping);
+    return new Map(candidatures.map((c) => [c.row, c]));
+  };
+  let fromSheet: Map<number, Candidature>;
   try {
-    fromSheet = readCandidatures(table, data.rules, referenceDateOf(data.referenceDate), data.columnMapping).candidatures;
+    fromSheet = read(sheet);
   } catch (error) {
-    if (error instanceof InputError) return [`Feuille « ${grid.name} » : ${error.message}`];
+    if (error instanceof InputError) return [`Feuille « ${sheet.name} » : ${error.message}`];
     throw error;
   }
+  // A merged area changes no value (its other cells read as empty either way), only the
+  // explanation of why a cell is empty, which a record may give or not: office.js gives a sheet's
+  // merged areas only from ExcelApi 1.13 (Range.getMergedAreasOrNullObject), and the add-in asks
+  // for 1.9. So a record explained without the sheet's merged areas conforms (the sheet read
+  // without them), and where the reader could not see merged areas (merges: null, the add-in's own
+  // check), so does a record explaining an empty cell by one (the row compared but that explanation).
+  let withoutMerges: Map<number, Candidature> | undefined;
+  const agreesAnyway = (c: Candidature, r: Candidature): boolean => {
+    if (sheet.merges === null) return !isEligible(c) && c.problems[0].value === '' && summary(c, false) === summary(r, false);
+    if (sheet.merges.length === 0) return false;
+    withoutMerges ??= read({ ...sheet, merges: [] });
+    const plain = withoutMerges.get(c.row);
+    return plain !== undefined && summary(plain) === summary(r);
+  };
   // Everything the data sheet records of a row, so an edit of an excluded row is caught too.
-  const summary = (c: Candidature) => {
+  function summary(c: Candidature, withDetail = true): string {
     if (isEligible(c)) return `recevable ${candidateLine(c)}`;
     const { code, cell, value, detail, onAge } = c.problems[0];
-    return `écartée (${code}) ${JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate, c.age, c.id, cell, value, detail ?? null, onAge ?? false])}`;
-  };
+    return `écartée (${code}) ${JSON.stringify([c.sector, c.sex, c.lastName, c.firstName, c.birthDate, c.age, c.id, cell, value, withDetail ? (detail ?? null) : null, onAge ?? false])}`;
+  }
   const recorded = new Map(data.candidatures.map((c) => [c.row, c]));
   const differences: string[] = [];
-  for (const c of fromSheet) {
+  for (const c of fromSheet.values()) {
     const r = recorded.get(c.row);
     recorded.delete(c.row);
-    const where = `Feuille « ${grid.name} », ligne ${c.row}`;
+    const where = `Feuille « ${sheet.name} », ligne ${c.row}`;
     if (r === undefined) differences.push(`${where} : candidature absente de « ${data.meta.sheetNames.data} » (${summary(c)}).`);
-    else if (summary(c) !== summary(r)) differences.push(`${where} : la feuille donne ${summary(c)}, « ${data.meta.sheetNames.data} » consigne ${summary(r)}.`);
+    else if (summary(c) !== summary(r) && !agreesAnyway(c, r)) differences.push(`${where} : la feuille donne ${summary(c)}, « ${data.meta.sheetNames.data} » consigne ${summary(r)}.`);
   }
   for (const r of recorded.values()) {
-    differences.push(`« ${data.meta.sheetNames.data} » : la ligne ${r.row} ne correspond à aucune candidature de la feuille « ${grid.name} ».`);
+    differences.push(`« ${data.meta.sheetNames.data} » : la ligne ${r.row} ne correspond à aucune candidature de la feuille « ${sheet.name} ».`);
   }
   return differences;
 }
@@ -128,7 +135,7 @@ function recompute(data: RecordData): DrawResult {
   const candidatures = [...data.candidatures].sort((a, b) => a.row - b.row);
   const prepared = prepareCandidatures(
     candidatures,
-    { referenceDate: data.referenceDate, excludeInvalid: true, rules: data.rules, columns: data.columnMapping },
+    { referenceDate: data.referenceDate, excludeInvalid: true, rules: data.rules, columns: data.columnMapping, bounds: data.bounds },
     data.headerRow,
   );
   return drawLots(prepared, data.publicSeed);
@@ -138,7 +145,7 @@ function recompute(data: RecordData): DrawResult {
  * The draw of a record, recomputed from its data sheet, for `replace`: the data must be readable
  * (NotARecordError otherwise); whether the record conforms is `verifyWorkbook`'s to say.
  */
-export function readRecordDraw(sheets: readonly SheetGrid[], dataSheet: string): { data: RecordData; result: DrawResult } {
+export function readRecordDraw(sheets: readonly Sheet[], dataSheet: string): { data: RecordData; result: DrawResult } {
   const grid = sheets.find((s) => s.name === dataSheet);
   if (grid === undefined) throw new NotARecordError(`feuille « ${dataSheet} » introuvable`);
   const { data, problems } = parseDataSheet(grid.rows, grid.name);
@@ -146,7 +153,7 @@ export function readRecordDraw(sheets: readonly SheetGrid[], dataSheet: string):
   return { data, result: recompute(data) };
 }
 
-function checkRecord(dataGrid: SheetGrid, sheets: readonly SheetGrid[], replacements: readonly FoundReplacement[]): RecordCheck {
+function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: readonly FoundReplacement[]): RecordCheck {
   const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
   const differences = [...problems];
   const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences, replacements: [] };
@@ -204,7 +211,7 @@ export interface WorkbookCheck {
  * record's data sheet by its title or by its name, so that retitling it does not hide a draw.
  * Throws NotARecordError when the workbook holds no record at all.
  */
-export function verifyWorkbook(sheets: readonly SheetGrid[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
+export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   // A draw the add-in's journal logged is reported even when every record sheet is gone.
   const logged = journalDifferences(sheets);

@@ -2,7 +2,8 @@
  * `npm run --silent simulate -- <table> --seed S --date D [--sheet N] [--exclude-invalid] --out record.xlsx`
  *
  * The add-in's own code path without Excel: the office.js adapter runs on the simulated Excel,
- * loaded with the table's workbook (a CSV becomes a sheet "Candidatures"); it lists the tables,
+ * loaded with the table's workbook through the command line's own reader (src/xlsx; a CSV becomes
+ * a sheet "Candidatures"); it lists the tables,
  * reads the candidatures, shows their fingerprint, writes the record, reads it back and verifies
  * it, exactly as in the task pane. The simulated workbook is then saved to --out, and one JSON
  * object is printed: the syncs of the read and of the write, and the largest request and response.
@@ -14,7 +15,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { allDifferences } from '../../core/record/verify';
 import { prepareDraw } from '../../core/draw';
 import { InputError } from '../../core/errors';
-import type { RawTable } from '../../core/table';
 import { formatOf, readTableFile } from '../../file/readTable';
 import { fileBaseName } from '../../file/bytes';
 import { describeFormulaWithoutValue, ExcelAdapterError } from '../problems';
@@ -22,10 +22,9 @@ import type { TableRef } from '../tableReader';
 import { ExcelWorkbookAdapter } from '../workbookAdapter';
 import { SimulatedExcel } from './excel';
 import type { SimWorkbook } from './state';
-import { simulatedWorkbookFromTable, simulatedWorkbookFromXlsx, simulatedWorkbookToXlsx } from './xlsxFile';
-
-/** The sheet a CSV's table becomes, as in the CLI's record. */
-export const CSV_SHEET = 'Candidatures';
+import { simulatedWorkbookFromTable } from './tableWorkbook';
+import { simulatedWorkbookToXlsx } from './xlsxFile';
+import { simulatedWorkbookFromXlsxBytes } from './xlsxWorkbook';
 
 export interface SimulationOptions {
   seed: string;
@@ -71,7 +70,7 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
   const readSyncs = adapter.syncCount - listSyncs;
   for (const formula of read.formulasWithoutValue) options.warn?.(describeFormulaWithoutValue(formula));
   // What the task pane shows before the seed is chosen.
-  const shown = prepareDraw(read.table, { referenceDate: options.date, excludeInvalid: options.excludeInvalid === true });
+  const shown = prepareDraw(read.sheet, { referenceDate: options.date, excludeInvalid: options.excludeInvalid === true, bounds: read.bounds });
   const outcome = await adapter.writeRecord({
     source,
     shownFingerprint: shown.canonical.fingerprint,
@@ -83,7 +82,7 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
     sourceFile: options.sourceFile,
   });
   return {
-    rows: read.table.rows.length,
+    rows: read.sheet.rows.length,
     listSyncs,
     readSyncs,
     writeSyncs: adapter.syncCount - listSyncs - readSyncs,
@@ -95,11 +94,11 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
 
 async function loadInput(file: string, sheet: string | undefined): Promise<SimWorkbook> {
   if (formatOf(fileBaseName(file)) === 'csv') {
-    const table: RawTable = await readTableFile(file, sheet === undefined ? {} : { sheet });
-    return simulatedWorkbookFromTable(table, CSV_SHEET);
+    const table = await readTableFile(file, sheet === undefined ? {} : { sheet });
+    return simulatedWorkbookFromTable(table.sheet);
   }
   await readTableFile(file, sheet === undefined ? {} : { sheet }); // the file readers' French refusals
-  return simulatedWorkbookFromXlsx(new Uint8Array(await fs.readFile(file)));
+  return simulatedWorkbookFromXlsxBytes(new Uint8Array(await fs.readFile(file)), fileBaseName(file));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,65 +1,13 @@
 /**
- * Node only: the simulated workbook loaded from an .xlsx (or a CSV, which becomes one sheet) and
- * saved to an .xlsx, with exceljs. Kept apart from the simulation so that it stays free of Node
- * APIs for the browser preview.
- *
- * Loading keeps what the adapter reads: values (a date cell as its serial in the workbook's date
- * system, as Excel holds it), formulas with their last result, number formats, merges, tables,
- * sheet protection, the date system. Saving writes everything the simulation holds: values and
- * formulas, number formats, fonts, fills, alignment, borders, widths, heights, merges, frozen
- * panes, tables, filters, page set-up, footer, protection.
+ * Node only: the simulated workbook saved to an .xlsx, with exceljs (a development dependency:
+ * only `npm run simulate` and the tests save a simulated workbook). Loading goes through the
+ * project's own reader (xlsxWorkbook.ts), as the command line reads files. Saving writes
+ * everything the simulation holds: values and formulas, number formats, fonts, fills, alignment,
+ * borders, widths, heights, merges, frozen panes, tables, filters, page set-up, footer, protection.
  */
 import * as ExcelJS from 'exceljs';
 import { pointsToCharacters } from '../columnWidths';
-import { parseAddress, cellAt, emptyWorkbook, newSheet, rectAddress, type SimCell, type SimSheet, type SimWorkbook } from './state';
-import { serialOf } from './tableWorkbook';
-
-export { simulatedWorkbookFromTable } from './tableWorkbook';
-
-function loadedValue(value: ExcelJS.CellValue, date1904: boolean): Pick<SimCell, 'value' | 'formula'> {
-  if (value === null || value === undefined) return { value: null, formula: null };
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value, formula: null };
-  if (value instanceof Date) return { value: serialOf(value, date1904), formula: null };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const formula = 'formula' in value ? value.formula : value.sharedFormula;
-    const result = loadedValue((value.result ?? null) as ExcelJS.CellValue, date1904).value;
-    return { value: result, formula: `=${formula}` };
-  }
-  if ('error' in value) return { value: value.error, formula: null };
-  if ('richText' in value) return { value: value.richText.map((r) => r.text).join(''), formula: null };
-  if ('hyperlink' in value) return { value: typeof value.text === 'string' ? value.text : null, formula: null };
-  return { value: null, formula: null };
-}
-
-/** The workbook of an .xlsx file's bytes, as the simulation holds it. */
-export async function simulatedWorkbookFromXlsx(bytes: Uint8Array): Promise<SimWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  const date1904 = workbook.properties.date1904 === true;
-  const state = emptyWorkbook({ date1904 });
-  for (const worksheet of workbook.worksheets) {
-    const sheet = newSheet(worksheet.name);
-    worksheet.eachRow({ includeEmpty: false }, (row, r) =>
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        const target = cellAt(sheet, r - 1, c - 1);
-        Object.assign(target, loadedValue(cell.value, date1904));
-        if (cell.numFmt) target.numberFormat = cell.numFmt;
-      }),
-    );
-    for (const merge of (worksheet.model as { merges?: string[] }).merges ?? []) {
-      const parsed = parseAddress(merge);
-      if (parsed) sheet.merges.push(parsed.rect);
-    }
-    for (const t of worksheet.getTables() as unknown as { table: { name: string; tableRef: string } }[]) {
-      const parsed = parseAddress(t.table.tableRef);
-      if (parsed) sheet.tables.push({ name: t.table.name, rect: parsed.rect, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true });
-    }
-    if ((worksheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) sheet.protection.protected = true;
-    state.sheets.push(sheet);
-  }
-  return state;
-}
+import { rectAddress, type SimCell, type SimSheet, type SimWorkbook } from './state';
 
 // ---------------------------------------------------------------------------------------------
 // Saving

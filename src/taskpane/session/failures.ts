@@ -50,6 +50,7 @@ export function describeFailure(error: unknown): Failure {
         'Indiquez ci-dessous la colonne qui contient chaque donnée manquante, ou renommez les en-têtes dans la feuille (Nom, Prénom, Sexe, Date de naissance ou Âge, Secteur), puis cliquez sur « Relire le tableau ».',
       ambiguous_column: 'Renommez l’une des colonnes en double dans la feuille, puis cliquez sur « Relire le tableau ».',
       unkeepable_cells: 'Corrigez les cellules indiquées dans la feuille, puis cliquez sur « Relire le tableau ».',
+      content_below_table: 'Corrigez la feuille, puis cliquez sur « Relire le tableau ».',
       no_candidatures: 'Choisissez le tableau qui contient les candidatures, ou complétez-le, puis cliquez sur « Relire le tableau ».',
       no_eligible: 'Corrigez le tableau, puis cliquez sur « Relire le tableau ».',
       bad_reference_date: 'Corrigez la date du tirage.',

@@ -153,7 +153,7 @@ export class PaneSession implements SessionActions {
     checkReferenceDateAhead(this.state.referenceDate, localIsoDate(this.now()));
     let prepared: PreparedDraw;
     try {
-      prepared = prepareDraw(read.table, { referenceDate: this.state.referenceDate, excludeInvalid: true, ...this.mappingOption() });
+      prepared = prepareDraw(read.sheet, { referenceDate: this.state.referenceDate, excludeInvalid: true, bounds: read.bounds, ...this.mappingOption() });
       this.state.missingColumns = null;
     } catch (error) {
       // The pane's remedy for headers it does not recognise: the operator names the columns (InputError.details).

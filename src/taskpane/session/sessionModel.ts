@@ -7,7 +7,7 @@ import type { CandidateOutcome, DrawResult, PreparedDraw } from '../../core/draw
 import { isEligible } from '../../core/candidatures';
 import { columnLetter, describeRowProblem, type RowProblem } from '../../core/errors';
 import { FIELD_LABELS, findColumns, type ColumnMapping, type Field } from '../../core/columns';
-import type { RawTable } from '../../core/table';
+import { WHOLE_SHEET, type TableSource } from '../../core/sheet';
 import { SEXES, type Sex } from '../../core/rules';
 import { inCallOrder } from '../../core/callOrder';
 import { displayName, statusLabel } from '../../core/record/labels';
@@ -39,9 +39,9 @@ export function countsBySectorAndSex(prepared: PreparedDraw): CountRow[] {
 }
 
 /** The recognised columns, as the table names them: field, column letter, header text. */
-export function recognisedColumns(table: RawTable, mapping: ColumnMapping = {}): { field: string; column: string; header: string }[] {
-  const map = findColumns(table, mapping);
-  const headerCells = table.rows.find((r) => r.rowNumber === map.headerRow)?.cells ?? [];
+export function recognisedColumns(table: TableSource, mapping: ColumnMapping = {}): { field: string; column: string; header: string }[] {
+  const map = findColumns(table.sheet, table.bounds ?? WHOLE_SHEET, mapping);
+  const headerCells = table.sheet.rows[map.headerRow - 1] ?? [];
   return (Object.keys(FIELD_LABELS) as Field[])
     .filter((field) => map.columns[field] !== undefined)
     .map((field) => {

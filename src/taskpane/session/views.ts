@@ -197,7 +197,7 @@ export class StepViews {
     );
     if (this.state.missingColumns !== null && prepared === null) children.push(this.columnsForm(this.state.missingColumns));
     if (prepared !== null && read !== null) {
-      const columns = recognisedColumns(read.table, this.state.columnMapping);
+      const columns = recognisedColumns(read, this.state.columnMapping);
       children.push(
         this.el('h3', {}, 'Colonnes reconnues'),
         this.el('ul', { className: 'plain-list', attrs: { id: 'columns' } }, ...columns.map((c) => this.el('li', {}, `${c.field} : colonne ${c.column} (« ${c.header} »)`))),
@@ -263,7 +263,7 @@ export class StepViews {
           'ul',
           { id: 'problems', className: 'problem-list' },
           ...lines.map((l, i) =>
-            this.el('li', {}, this.button(`problem-${i}`, l.text, () => this.act.select(this.state.read?.table.sheet ?? '', l.cell))),
+            this.el('li', {}, this.button(`problem-${i}`, l.text, () => this.act.select(this.state.read?.sheet.name ?? '', l.cell))),
           ),
         ),
       );

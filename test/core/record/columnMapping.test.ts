@@ -2,7 +2,7 @@
  * Columns named by the operator are data of the draw: the record keeps them, and `verify` finds
  * the candidatures again through them, and catches an edit of them.
  */
-import { allDifferences, buildRecord, drawFromTable, newRecordMeta, verifyWorkbook, type SheetGrid } from '../../../src/core';
+import { allDifferences, buildRecord, drawFromTable, newRecordMeta, verifyWorkbook, type Sheet } from '../../../src/core';
 import { edit, find, recordToGrids } from '../../support/records';
 import { tableOf } from '../../support/tables';
 
@@ -19,8 +19,8 @@ const table = tableOf(
 const columns = { sex: 'Q8', sector: 'Q9' };
 const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: 'x', excludeInvalid: false, columns });
 const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'formulaire.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
-const grids = recordToGrids(buildRecord(result, meta), [{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }]);
-const differences = (g: SheetGrid[]) => allDifferences(verifyWorkbook(g));
+const grids = recordToGrids(buildRecord(result, meta), [table]);
+const differences = (g: Sheet[]) => allDifferences(verifyWorkbook(g));
 
 describe('a record drawn with columns named explicitly', () => {
   it('keeps the mapping and verifies untouched, the candidature sheet re-read through it', () => {

@@ -1,17 +1,17 @@
 /** The draw journal as data: its cells, read back, and what verify says of it. */
 import { journalDifferences, journalEntryCells, journalHeadCells, readJournal, JOURNAL_SHEET, type JournalEntry } from '../../../src/core/record/journal';
-import type { SheetGrid } from '../../../src/core/record/verify';
+import { plainSheet, type Sheet } from '../../../src/core/sheet';
 
 const entry: JournalEntry = { time: '2025-06-13T18:04:05Z', fingerprint: 'f'.repeat(64), publicSeed: '4 2 6 1 5 3', outcome: 'recorded', dataSheet: 'Données du tirage', reason: '', detail: '' };
 
-function gridOf(entries: JournalEntry[], extra: (string | null)[][] = []): SheetGrid {
+function gridOf(entries: JournalEntry[], extra: (string | null)[][] = []): Sheet {
   const rows: (string | number | null)[][] = [];
   const cells = [...journalHeadCells(), ...entries.flatMap((e, i) => journalEntryCells(e, 4 + i))];
   for (const c of cells) {
     while (rows.length < c.row) rows.push([]);
     rows[c.row - 1][c.column - 1] = c.value;
   }
-  return { name: JOURNAL_SHEET, rows: [...rows, ...extra] };
+  return plainSheet(JOURNAL_SHEET, JOURNAL_SHEET, [...rows, ...extra]);
 }
 
 describe('the draw journal as data', () => {
@@ -26,7 +26,7 @@ describe('the draw journal as data', () => {
   });
 
   it('says nothing of a logged draw whose data sheet is there, and names the one that is gone', () => {
-    const present: SheetGrid = { name: 'Données du tirage', rows: [] };
+    const present: Sheet = plainSheet('Données du tirage', 'Données du tirage', []);
     expect(journalDifferences([gridOf([entry]), present])).toEqual([]);
     expect(journalDifferences([gridOf([entry])])).toEqual([expect.stringContaining('ligne 4 : le tirage du 2025-06-13T18:04:05Z')]);
     expect(journalDifferences([present])).toEqual([]);

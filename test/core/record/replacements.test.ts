@@ -3,24 +3,24 @@
  * `verify` applies the rule again to each in date order — a deleted, moved or edited replacement
  * shows as a difference.
  */
-import { allDifferences, buildRecord, drawFromTable, InputError, newRecordMeta, recordReplacement, verifyWorkbook, type SheetGrid } from '../../../src/core';
+import { allDifferences, buildRecord, drawFromTable, InputError, newRecordMeta, recordReplacement, verifyWorkbook, type Sheet } from '../../../src/core';
 import { edit, find, recordToGrids, sheetToGrid } from '../../support/records';
 import { JUNE_2025, rowsOf, tableOf } from '../../support/tables';
 
 const table = tableOf(rowsOf(JUNE_2025));
 const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: false });
 const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'c.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
-const record = recordToGrids(buildRecord(result, meta), [{ name: 'Candidatures', rows: table.rows.map((r) => r.cells) }]);
+const record = recordToGrids(buildRecord(result, meta), [table]);
 const member = (sector: string, sex: 'F' | 'H', i = 0) =>
   result.outcomes.filter((o) => o.status === 'selected' && o.candidature.sector === sector && o.candidature.sex === sex)[i].candidature.row;
 
-function replaced(grids: SheetGrid[], leavingRow: number, date: string, chosenRow: number | null = null): SheetGrid[] {
+function replaced(grids: Sheet[], leavingRow: number, date: string, chosenRow: number | null = null): Sheet[] {
   const { sheet } = recordReplacement(grids, { date, reason: 'Démission', leavingRow, chosenRow }, 'registre.xlsx');
   return [...grids, sheetToGrid(sheet)];
 }
 
 const twice = replaced(replaced(record, member('Est', 'H', 0), '2026-01-15'), member('Nord', 'H', 0), '2026-02-01');
-const label = (grids: SheetGrid[], sheet: string, text: string) => find(grids, sheet, (v) => v === text);
+const label = (grids: Sheet[], sheet: string, text: string) => find(grids, sheet, (v) => v === text);
 
 describe('replacements in a record', () => {
   it('are added under the next free name and verify, in date order', () => {

@@ -1,4 +1,4 @@
-import { allDifferences, buildRecord, newRecordMeta, drawFromTable, drawLots, prepareCandidatures, verifyWorkbook, type CellValue, type SheetGrid } from '../../../src/core';
+import { allDifferences, buildRecord, newRecordMeta, drawFromTable, drawLots, prepareCandidatures, verifyWorkbook, plainSheet, cellKey, type CellValue, type Sheet } from '../../../src/core';
 import { edit, find, recordToGrids } from '../../support/records';
 import { HEADER, JUNE_2025, rowsOf, tableOf } from '../../support/tables';
 
@@ -13,10 +13,10 @@ const meta = newRecordMeta({
   inputSheets: ['Candidatures'],
   mandateStart: '2025-06-13',
 });
-const candidatureGrid: SheetGrid = { name: 'Candidatures', rows: table.rows.map((r) => r.cells) };
+const candidatureGrid: Sheet = table;
 const grids = recordToGrids(buildRecord(result, meta), [candidatureGrid]);
 
-function differences(g: SheetGrid[], fingerprint?: string): string[] {
+function differences(g: Sheet[], fingerprint?: string): string[] {
   return allDifferences(verifyWorkbook(g, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint }));
 }
 
@@ -50,7 +50,7 @@ describe('verify, in memory', () => {
     expect(differences(edit(grids, 'Tirage', status.row, status.column, 'Retenu·e'))).toHaveLength(1);
     expect(differences(edit(grids, 'Tirage', status.row, 4, 999))[0]).toMatch(/^Tirage, cellule D\d+ : attendu \d+, trouvé 999\.$/);
     const total = find(grids, 'Synthèse', (v) => v === 'Total');
-    const totalRow = (grids.find((g) => g.name === 'Synthèse') as SheetGrid).rows.findIndex((r) => r[0] === 'Total') + 1;
+    const totalRow = (grids.find((g) => g.name === 'Synthèse') as Sheet).rows.findIndex((r) => r[0] === 'Total') + 1;
     expect(total.column).toBe(4);
     expect(differences(edit(grids, 'Synthèse', totalRow, 7, 14))).toEqual([`Synthèse, cellule G${totalRow} : attendu 13, trouvé 14.`]);
   });
@@ -65,7 +65,7 @@ describe('verify, in memory', () => {
   });
 
   it('catches a candidate removed from the data sheet, through the candidature sheet', () => {
-    const data = grids.find((g) => g.name === 'Données du tirage') as SheetGrid;
+    const data = grids.find((g) => g.name === 'Données du tirage') as Sheet;
     const index = data.rows.findIndex((r) => r[4] === 'Nom3');
     const removed = grids.map((g) => (g.name === data.name ? { ...g, rows: data.rows.filter((_, i) => i !== index) } : g));
     const found = differences(removed);
@@ -80,7 +80,7 @@ describe('verify, in memory', () => {
   it('refuses a workbook that is not a record', () => {
     expect(() => verifyWorkbook([candidatureGrid])).toThrow(/n’est pas un registre/);
     // One sheet of its own called « Synthèse » does not make a workbook a record.
-    expect(() => verifyWorkbook([candidatureGrid, { name: 'Synthèse', rows: [['Bilan']] }])).toThrow(/n’est pas un registre/);
+    expect(() => verifyWorkbook([candidatureGrid, plainSheet('Synthèse', 'Synthèse', [['Bilan']])])).toThrow(/n’est pas un registre/);
   });
 
   it('finds a record whose data sheet was deleted not conforming, rather than not a record', () => {
@@ -98,7 +98,7 @@ describe('verify, workbooks with several draws and forged records', () => {
   const second = drawFromTable(table, { referenceDate: '2025-06-20', publicSeed: 'seconde séance', excludeInvalid: true });
   const secondMeta = newRecordMeta({ ...meta, mandateStart: '2025-06-20', inputSheets: grids.map((g) => g.name) });
   const twice = recordToGrids(buildRecord(second, secondMeta), grids);
-  const dataOf = (g: SheetGrid[], name: string) => g.find((s) => s.name === name) as SheetGrid;
+  const dataOf = (g: Sheet[], name: string) => g.find((s) => s.name === name) as Sheet;
 
   it('checks each draw, and the announced fingerprint against the draw that has it', () => {
     expect(secondMeta.sheetNames.data).toBe('Données du tirage (2)');
@@ -114,11 +114,11 @@ describe('verify, workbooks with several draws and forged records', () => {
   });
 
   it('reports a sheet named like a record sheet that no draw accounts for, but not the workbook’s own sheets', () => {
-    const orphan = [...grids, { name: 'Tirage (3)', rows: [['Faux tirage']] }];
+    const orphan = [...grids, plainSheet('Tirage (3)', 'Tirage (3)', [['Faux tirage']])];
     expect(differences(orphan)).toEqual([
       'Feuille « Tirage (3) » : nommée comme une feuille de registre, elle n’appartient à aucun tirage consigné dans ce classeur.',
     ]);
-    const own = { name: 'Tirage', rows: [['Notes de la secrétaire']] };
+    const own = plainSheet('Tirage', 'Tirage', [['Notes de la secrétaire']]);
     const ownMeta = newRecordMeta({ ...meta, inputSheets: ['Candidatures', 'Tirage'] });
     expect(ownMeta.sheetNames.draw).toBe('Tirage (2)');
     expect(differences(recordToGrids(buildRecord(result, ownMeta), [candidatureGrid, own]))).toEqual([]);
@@ -139,7 +139,7 @@ describe('verify, workbooks with several draws and forged records', () => {
   });
 
   it('reports a number format that shows something else than the value', () => {
-    const disguised = grids.map((g) => (g.name === 'Tirage' ? { ...g, numberFormats: new Map([['12:3', ';;;"Retenu·e"'], ['6:11', '0.0%']]) } : g));
+    const disguised = grids.map((g) => (g.name === 'Tirage' ? { ...g, numberFormats: new Map([[cellKey(12, 2), ';;;"Retenu·e"'], [cellKey(6, 10), '0.0%']]) } : g));
     expect(differences(disguised)).toEqual(['Tirage, cellule C12 : format d’affichage « ;;;"Retenu·e" », qui peut montrer autre chose que la valeur.']);
   });
 });
@@ -160,5 +160,55 @@ describe('verify, a record forged consistently with the tool’s own builders', 
     expect(differences(withoutSheet, result.prepared.canonical.fingerprint)).toContain(
       `Aucun tirage de ce classeur n’a l’empreinte annoncée ${result.prepared.canonical.fingerprint} (empreinte consignée : ${forgedDraw.prepared.canonical.fingerprint}).`,
     );
+  });
+});
+
+describe('verify, the candidature table as an Excel table or a sheet with merged cells', () => {
+  const header = ['N°', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Secteur'];
+
+  it('reads again the range an Excel table’s record keeps, whatever lies beside it', () => {
+    // A second list beside the table, with its own « N° » column: the whole sheet is ambiguous.
+    const beside = [header, ...rowsOf(JUNE_2025)].map((row, i) => [...row, null, ...(i === 0 ? header : [`B${i}`, 'Autre', 'Personne', 'F', '01/01/1990', 'Nord'])]);
+    const sheet = plainSheet('Candidatures', 'Candidatures', beside);
+    const bounds = { top: 1, left: 0, bottom: beside.length, right: 5 };
+    expect(() => drawFromTable(sheet, { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true })).toThrow('plusieurs colonnes peuvent être « N° »');
+    const drawn = drawFromTable(sheet, { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true, bounds });
+    const alone = drawFromTable(tableOf(rowsOf(JUNE_2025)), { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true });
+    expect(drawn.prepared.canonical.fingerprint).toBe(alone.prepared.canonical.fingerprint);
+    const record = recordToGrids(buildRecord(drawn, meta), [sheet]);
+    const data = record.find((g) => g.name === 'Données du tirage') as Sheet;
+    expect(data.rows.find((r) => r[0] === 'Plage du tableau des candidatures')?.[1]).toBe('A1:F17');
+    expect(differences(record)).toEqual([]);
+    // An edit inside the table is caught; the list beside it is not the record's business.
+    expect(differences(edit(record, 'Candidatures', 5, 2, 'Autrement'))).toEqual([expect.stringMatching(/^Feuille « Candidatures », ligne 5 : la feuille donne/)]);
+    expect(differences(edit(record, 'Candidatures', 5, 9, 'Autrement'))).toEqual([]);
+    // A range that is no range is not what the tool wrote.
+    const at = find(record, 'Données du tirage', (v) => v === 'A1:F17');
+    expect(differences(edit(record, 'Données du tirage', at.row, at.column, 'A1:F'))).toEqual([expect.stringContaining('plage du tableau des candidatures illisible')]);
+  });
+
+  it('accepts a record explained with or without the sheet’s merged areas (office.js below ExcelApi 1.13 has none), and no other change', () => {
+    const withSector = [header, ...rowsOf(JUNE_2025)];
+    // F2:F3 merged: the sector of row 3 reads as empty (its value was row 2's).
+    const cells = withSector.map((row, i) => (i === 2 ? [...row.slice(0, 5), null] : row));
+    const merged: Sheet = { ...plainSheet('Candidatures', 'Candidatures', cells), merges: [{ top: 2, left: 5, bottom: 3, right: 5 }] };
+    const unmerged: Sheet = { ...merged, merges: [] };
+    const options = { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true } as const;
+    const explained = drawFromTable(merged, options);
+    const plain = drawFromTable(unmerged, options);
+    expect(explained.prepared.candidatures[1].problems[0].detail).toContain('F2:F3 est fusionnée');
+    expect(plain.prepared.candidatures[1].problems[0].detail).not.toContain('fusionnée');
+    // Either record verifies against the sheet with its merged area, and against the sheet read
+    // by office.js, which cannot see merged areas (merges: null).
+    const inExcel: Sheet = { ...merged, merges: null };
+    for (const sheet of [merged, inExcel]) {
+      expect(differences(recordToGrids(buildRecord(explained, meta), [sheet]))).toEqual([]);
+      expect(differences(recordToGrids(buildRecord(plain, meta), [sheet]))).toEqual([]);
+    }
+    // Any other change of the row is still a difference.
+    for (const sheet of [merged, inExcel]) {
+      const record = recordToGrids(buildRecord(explained, meta), [sheet]);
+      expect(differences(edit(record, 'Candidatures', 3, 2, 'Autre nom'))).toEqual([expect.stringMatching(/^Feuille « Candidatures », ligne 3 : la feuille donne/)]);
+    }
   });
 });

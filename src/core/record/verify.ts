@@ -128,7 +128,13 @@ function recompute(data: RecordData): DrawResult {
   const candidatures = [...data.candidatures].sort((a, b) => a.row - b.row);
   const prepared = prepareCandidatures(
     candidatures,
-    { referenceDate: data.referenceDate, excludeInvalid: true, rules: data.rules, columns: data.columnMapping },
+    {
+      referenceDate: data.referenceDate,
+      excludeInvalid: true,
+      rules: data.rules,
+      columns: data.columnMapping,
+      ...(data.sealingKey === null ? {} : { sealingKey: data.sealingKey }),
+    },
     data.headerRow,
   );
   return drawLots(prepared, data.publicSeed);

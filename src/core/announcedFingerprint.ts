@@ -5,6 +5,7 @@
  * (ALGORITHM.md §10) — and compares the same way.
  */
 import { InputError } from './errors';
+import { SEALED_ALGORITHM, type AlgorithmId } from './rules';
 import { describeTypedCodeProblem, readTypedCode } from './typedCode';
 
 /** 256 bits of SHA-256, in hexadecimal. */
@@ -23,12 +24,14 @@ export function parseAnnouncedFingerprint(text: string): string {
 }
 
 /** Refuses to draw from a table that is no longer the one whose fingerprint was announced. */
-export function checkAnnounced(actual: string, announced: string): void {
+export function checkAnnounced(actual: string, announced: string, algorithm: AlgorithmId): void {
   if (actual !== announced) {
+    // A sealed fingerprint also depends on the key (ALGORITHM.md §10).
+    const key = algorithm === SEALED_ALGORITHM ? ', la même clé de scellement' : '';
     throw new InputError(
       'fingerprint_mismatch',
       `L’empreinte du tableau (${actual}) n’est pas celle annoncée en séance (${announced}) : les candidatures ont changé ` +
-        'depuis l’annonce, ou ce n’est pas le même fichier, la même feuille ou la même date. Le tirage n’a pas été fait.',
+        `depuis l’annonce, ou ce n’est pas le même fichier, la même feuille${key} ou la même date. Le tirage n’a pas été fait.`,
     );
   }
 }

@@ -202,7 +202,7 @@ describe('without --seal-key', () => {
 });
 
 describe('the record of a sealed draw', () => {
-  it('keeps the key and the algorithm, states tirage-cln/2 in the procès-verbal, and verifies', async () => {
+  it('verifies, with the key kept in the record, and again after a member is replaced', async () => {
     const key = keyFile('registre.cle', `${GOLDEN_SEALING_KEY}\n`);
     const out = join(dir, 'registre-scelle.xlsx');
     const drawn = await cli('draw', june, '--seed', SEED, '--date', '2025-06-13', '--seal-key', key, '--out', out);
@@ -210,8 +210,16 @@ describe('the record of a sealed draw', () => {
     const verified = await cli('verify', out);
     expect([verified.code, verified.stderr]).toEqual([0, '']);
     expect(verified.stdout).toContain('Registre conforme');
-    const fingerprint = JSON.parse((await cli('draw', june, '--seed', SEED, '--date', '2025-06-13', '--seal-key', key, '--json')).stdout).fingerprint;
-    expect(verified.stdout).toContain(`Empreinte des candidatures : ${fingerprint}`);
+    const json = JSON.parse((await cli('draw', june, '--seed', SEED, '--date', '2025-06-13', '--seal-key', key, '--json')).stdout);
+    expect(verified.stdout).toContain(`Empreinte des candidatures : ${json.fingerprint}`);
+    // A member replaced during the mandate: the replacement recomputes the sealed draw, and the copy verifies.
+    const replaced = join(dir, 'registre-scelle-remplacement.xlsx');
+    type Row = { row: number; sector: string; sex: string; status: string };
+    const member = (json.candidates as Row[]).find((c) => c.status === 'selected' && json.candidates.some((o: Row) => o.status === 'reserve' && o.sector === c.sector && o.sex === c.sex)) as Row;
+    const replace = await cli('replace', out, '--row', String(member.row), '--date', '2026-01-15', '--reason', 'Démission', '--out', replaced);
+    expect([replace.code, replace.stderr]).toEqual([0, '']);
+    const again = await cli('verify', replaced);
+    expect([again.code, again.stdout.trim().split('\n').pop()]).toEqual([0, 'Registre conforme : chaque chiffre, nom et statut correspond au tirage recalculé.']);
   });
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { join } from 'node:path';
 import { taskpaneBundleBytes } from './bundle';
-import { drawOnce, measureEngine } from './engine';
+import { drawOnce, measureEngine, measureSealedEngine } from './engine';
 import { measureRecordVerify, measureRecordWrite } from './record';
 import { measureExcel } from './excel';
 import { measureVerifier } from './verifier';
@@ -59,28 +59,39 @@ function recordFigures(size: number): unknown {
   }
 }
 
+/** What a child process measures; `repeats` is a count, or the record's path for the record measures. */
+async function measureChild(kind: string, size: number, repeats: string): Promise<unknown> {
+  switch (kind) {
+    case 'engine':
+      return measureEngine(size, Number(repeats));
+    case 'engine-sealed':
+      return measureSealedEngine(size, Number(repeats));
+    case 'memory':
+      return { peakMB: drawOnce(size) };
+    case 'excel':
+      return measureExcel(size);
+    case 'verifier':
+      return measureVerifier(DIST, size, Number(repeats));
+    case 'record-write':
+      return measureRecordWrite(size, repeats);
+    default:
+      return measureRecordVerify(repeats);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
     const [, kind, size, repeats] = args;
-    const measure =
-      kind === 'engine'
-        ? measureEngine(Number(size), Number(repeats))
-        : kind === 'memory'
-          ? { peakMB: drawOnce(Number(size)) }
-          : kind === 'excel'
-            ? await measureExcel(Number(size))
-            : kind === 'verifier'
-              ? await measureVerifier(DIST, Number(size), Number(repeats))
-              : kind === 'record-write'
-                ? await measureRecordWrite(Number(size), repeats)
-                : await measureRecordVerify(repeats);
+    const measure = await measureChild(kind, Number(size), repeats);
     process.stdout.write(JSON.stringify(measure));
     return;
   }
   const report = {
     machine: { node: process.version, platform: process.platform, arch: process.arch },
     engine: SIZES.map(([size, repeats]) => ({ ...(child('engine', size, repeats) as object), ...(child('memory', size, 1) as object) })),
+    /** The same tables drawn sealed, tirage-cln/2 (ALGORITHM.md §10): the engine's time with a sealing key. */
+    sealedEngine: SIZES.map(([size, repeats]) => child('engine-sealed', size, repeats)),
     record: RECORD_SIZES.map(recordFigures),
     excel: EXCEL_SIZES.map((size) => child('excel', size, 1)),
     /** The add-in's task pane: minified JavaScript bytes, office.js excluded (dist/, built by `npm run build`). */

@@ -11,7 +11,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import seedrandom from 'seedrandom';
-import { headerLine, ROUBAIX_CLN_2025 } from '../core';
+import { headerLine, PLAIN_ALGORITHM, ROUBAIX_CLN_2025 } from '../core';
 
 export interface FloorRun {
   fingerprint: string;
@@ -35,7 +35,7 @@ export function pipelineFloor(bytes: Uint8Array, referenceDate: string, publicSe
     lines.push(JSON.stringify([sector, sex, lastName, firstName, iso, age, id]));
   }
   lines.sort();
-  const fingerprint = bytesToHex(sha256(utf8ToBytes(`${headerLine(ROUBAIX_CLN_2025, referenceDate)}\n${lines.join('\n')}`)));
+  const fingerprint = bytesToHex(sha256(utf8ToBytes(`${headerLine(ROUBAIX_CLN_2025, referenceDate, PLAIN_ALGORITHM)}\n${lines.join('\n')}`)));
   const rng = seedrandom(bytesToHex(sha256(utf8ToBytes(`${fingerprint}\n${publicSeed}`))));
   let rngSum = 0;
   for (let i = 0; i < lines.length; i++) rngSum += rng();

@@ -4,11 +4,14 @@ import {
   drawFigures,
   explainDraw,
   formatFrenchDate,
+  formatReceipt,
+  sealsByCandidature,
   inCallOrder,
   parseIsoDate,
   toNumber,
   toText,
   type CandidateOutcome,
+  type Candidature,
   type DrawResult,
   type Fraction,
   type PreparedDraw,
@@ -65,6 +68,21 @@ function excludedLines(prepared: PreparedDraw): string[] {
   return ['', `Candidatures écartées (${excluded.length}) :`, ...excluded.map((c) => `  ${describeRowProblem(c.problems[0])}`)];
 }
 
+/**
+ * Each eligible candidature's receipt, as people are shown it (§10: six groups of four), in a sealed
+ * draw; none in a `/1` draw.
+ */
+function receiptsOf(prepared: PreparedDraw): Map<Candidature, string> {
+  const receipts = new Map<Candidature, string>();
+  const seals = sealsByCandidature(prepared);
+  if (seals === null) return receipts;
+  prepared.candidatures.forEach((c, i) => {
+    const seal = seals[i];
+    if (seal !== null) receipts.set(c, formatReceipt(seal.receipt));
+  });
+  return receipts;
+}
+
 /** The draw's report, line by line (the CLI writes a million lines in pieces, never as one string). */
 export function formatDraw(result: DrawResult, source: string): string[] {
   const { prepared } = result;
@@ -92,8 +110,10 @@ export function formatDraw(result: DrawResult, source: string): string[] {
       sector,
       outcomes: inCallOrder(result.outcomes.filter((o) => o.status === status && o.candidature.sector === sector)),
     }));
+  const receipts = receiptsOf(prepared);
+  const receipt = (o: CandidateOutcome) => (receipts.has(o.candidature) ? `, reçu ${receipts.get(o.candidature)}` : '');
   const describe = (o: CandidateOutcome) =>
-    `${personName(o.candidature)}tirage n° ${o.drawNumber}${o.priority ? ', priorité d’âge' : ''})`;
+    `${personName(o.candidature)}tirage n° ${o.drawNumber}${o.priority ? ', priorité d’âge' : ''}${receipt(o)})`;
 
   lines.push(`Membres retenus (${women + men}, dont ${plural(women, 'femme', 'femmes')} et ${plural(men, 'homme', 'hommes')}) :`);
   for (const { sector, outcomes } of bySector('selected')) {
@@ -124,7 +144,9 @@ export function formatProbabilities(prepared: PreparedDraw, source: string): str
     '',
     'Chances d’être retenu·e, avant le choix de la graine :',
   );
-  const rows = [['Ligne', 'Candidat·e', 'Secteur', 'Sexe', 'Âge', 'Priorité', 'Chance', 'Fraction exacte']];
+  const receipts = receiptsOf(prepared);
+  const sealed = receipts.size > 0;
+  const rows = [['Ligne', 'Candidat·e', 'Secteur', 'Sexe', 'Âge', 'Priorité', 'Chance', 'Fraction exacte', ...(sealed ? ['Reçu'] : [])]];
   // Candidates share a few fractions (one per group and priority); formatting a number in French
   // costs tens of microseconds, a minute and a half for a million rows if done for each.
   const shown = new Map<Fraction, [string, string]>();
@@ -148,6 +170,7 @@ export function formatProbabilities(prepared: PreparedDraw, source: string): str
       prepared.priorities[i] ? 'oui' : '',
       chance,
       exact,
+      ...(sealed ? [receipts.get(c) as string] : []),
     ]);
   });
   append(lines, table(rows).map((l) => `  ${l}`));

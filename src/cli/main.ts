@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type TableSource } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readTableFile } from '../file/readTable';
+import { existingOrNewSealingKey, readSealingKey, saveNewSealingKey } from '../file/sealingKeyFile';
 import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJsonPieces } from './probabilitiesJson';
@@ -47,7 +48,7 @@ interface TableOptions {
   columns?: string;
 }
 
-async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: TableSource }> {
+async function prepareFromFile(file: string, options: TableOptions, io: Io, sealingKey?: string): Promise<{ prepared: PreparedDraw; table: TableSource }> {
   const referenceDate = options.date ?? io.today();
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
@@ -61,6 +62,7 @@ async function prepareFromFile(file: string, options: TableOptions, io: Io): Pro
     excludeInvalid: options.excludeInvalid === true,
     columns,
     bounds: table.bounds,
+    ...(sealingKey === undefined ? {} : { sealingKey }),
   });
   return { prepared, table };
 }
@@ -117,7 +119,10 @@ const HELP_TITLES: Record<string, string> = {
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('tirage-cln')
-    .description('Tirage au sort public et vérifiable des membres habitants du Conseil local du numérique (algorithme tirage-cln/1).')
+    .description(
+      'Tirage au sort public et vérifiable des membres habitants du Conseil local du numérique ' +
+        '(algorithme tirage-cln/1 ; tirage-cln/2, scellé, avec --seal-key).',
+    )
     .helpOption('-h, --help', 'afficher l’aide')
     .configureOutput({ writeOut: io.stdout, writeErr: () => undefined })
     .configureHelp({ styleTitle: (title: string) => HELP_TITLES[title] ?? title })
@@ -149,21 +154,28 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(excludeOption())
     .addOption(columnsOption())
     .addOption(jsonOption())
-    .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance : refuser le tirage si le tableau ne la donne plus'))
+    .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance (espaces, tirets et majuscules ignorés) : refuser le tirage si le tableau ne la donne plus'))
+    .addOption(
+      new Option(
+        '--seal-key <fichier>',
+        'tirage scellé (tirage-cln/2) : le fichier de la clé de scellement dont l’empreinte a été annoncée, créé par « probabilities --seal-key » ; obligatoire s’il a servi',
+      ),
+    )
     .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage, Publication'))
     .addOption(new Option('--replace', 'remplacer le fichier --out s’il existe déjà (sinon, refus)'))
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
     .addOption(new Option('--mandate-start <AAAA-MM-JJ>', 'début du mandat de 2 ans des membres (par défaut : la date du tirage)'))
-    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string }) => {
+    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string; sealKey?: string }) => {
       refuseOptionAsSeed(options.seed, draw);
       normalisePublicSeed(options.seed);
       if (options.place !== undefined) refuseUnkeepableText('Le lieu (--place)', options.place);
       if (options.officials !== undefined) refuseUnkeepableText('La liste des présents (--officials)', options.officials);
       const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
       if (options.mandateStart !== undefined) checkMandateStart(options.mandateStart, options.date ?? io.today());
-      const { prepared, table } = await prepareFromFile(file, options, io);
-      if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced);
+      const sealingKey = options.sealKey === undefined ? undefined : readSealingKey(options.sealKey);
+      const { prepared, table } = await prepareFromFile(file, options, io, sealingKey);
+      if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced, prepared.algorithm);
       const result = drawLots(prepared, options.seed);
       const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
       if (options.json) {
@@ -185,8 +197,24 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(excludeOption())
     .addOption(columnsOption())
     .addOption(jsonOption())
-    .action(async (file: string, options: TableOptions) => {
-      const { prepared, table } = await prepareFromFile(file, options, io);
+    .addOption(
+      new Option(
+        '--seal-key <fichier>',
+        'tirage scellé (tirage-cln/2) : fichier de la clé de scellement, créé s’il n’existe pas (lisible par vous seul·e), repris s’il existe ; ' +
+          'à garder secret jusqu’au tirage, « draw --seal-key » en aura besoin',
+      ),
+    )
+    .action(async (file: string, options: TableOptions & { sealKey?: string }) => {
+      const sealing = options.sealKey === undefined ? null : existingOrNewSealingKey(options.sealKey);
+      const { prepared, table } = await prepareFromFile(file, options, io, sealing?.key);
+      // The key is written once the table has given a fingerprint, and before that fingerprint is shown.
+      if (options.sealKey !== undefined && sealing?.isNew) {
+        saveNewSealingKey(options.sealKey, sealing.key);
+        io.stderr(
+          `Clé de scellement créée : « ${options.sealKey} » (lisible par vous seul·e). Gardez-la secrète et intacte jusqu’au tirage : ` +
+            `l’empreinte annoncée en dépend, et « tirage-cln draw … --seal-key ${options.sealKey} » en aura besoin.\n`,
+        );
+      }
       if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
       else writeLines(io, formatProbabilities(prepared, table.sheet.source));
       setExit(EXIT_OK);

@@ -1,5 +1,5 @@
 /** `probabilities --json`: each candidature's chance before any seed, exact and rounded. */
-import { countJson, fractionNumbers, jsonPieces, toText, type CandidatureJson, type Fraction, type IneligibilityCode, type PreparedDraw } from '../core';
+import { countJson, fractionNumbers, jsonPieces, sealsByCandidature, toText, type CandidatureJson, type Fraction, type IneligibilityCode, type PreparedDraw } from '../core';
 
 type CandidateProbabilityJson = CandidatureJson & {
   priority: boolean;
@@ -9,13 +9,16 @@ type CandidateProbabilityJson = CandidatureJson & {
   reason: IneligibilityCode | null;
 };
 
+/** A candidature of a sealed draw (`tirage-cln/2`): also its seal and receipt, null when ineligible. */
+type SealedCandidateProbabilityJson = CandidateProbabilityJson & { seal: string | null; receipt: string | null };
+
 export interface ProbabilitiesJson {
   algorithm: string;
   referenceDate: string;
   fingerprint: string;
   seats: number;
   optimalAllocations: number | string;
-  candidates: CandidateProbabilityJson[];
+  candidates: CandidateProbabilityJson[] | SealedCandidateProbabilityJson[];
 }
 
 function head(prepared: PreparedDraw): Omit<ProbabilitiesJson, 'candidates'> {
@@ -61,15 +64,26 @@ function fractionTexts(): (f: Fraction) => string {
   };
 }
 
-export function probabilitiesJson(prepared: PreparedDraw): ProbabilitiesJson {
+/** The candidature of row index `i`; in a sealed draw with its seal and receipt (a `/1` JSON is unchanged). */
+function candidateAt(prepared: PreparedDraw): (i: number) => CandidateProbabilityJson | SealedCandidateProbabilityJson {
   const probability = fractionNumbers();
   const exact = fractionTexts();
-  return { ...head(prepared), candidates: prepared.candidatures.map((_, i) => candidate(prepared, i, probability, exact)) };
+  const seals = sealsByCandidature(prepared);
+  if (seals === null) return (i) => candidate(prepared, i, probability, exact);
+  return (i) => {
+    const sealed = candidate(prepared, i, probability, exact) as SealedCandidateProbabilityJson;
+    sealed.seal = seals[i]?.seal ?? null;
+    sealed.receipt = seals[i]?.receipt ?? null;
+    return sealed;
+  };
+}
+
+export function probabilitiesJson(prepared: PreparedDraw): ProbabilitiesJson {
+  const at = candidateAt(prepared);
+  return { ...head(prepared), candidates: prepared.candidatures.map((_, i) => at(i)) as ProbabilitiesJson['candidates'] };
 }
 
 /** `JSON.stringify(probabilitiesJson(prepared))`, in pieces. */
 export function probabilitiesJsonPieces(prepared: PreparedDraw): Iterable<string> {
-  const probability = fractionNumbers();
-  const exact = fractionTexts();
-  return jsonPieces(head(prepared), 'candidates', prepared.candidatures.length, (i) => candidate(prepared, i, probability, exact));
+  return jsonPieces(head(prepared), 'candidates', prepared.candidatures.length, candidateAt(prepared));
 }

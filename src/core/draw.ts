@@ -8,12 +8,13 @@ import { isEligible, readCandidatures, type Candidature } from './candidatures';
 import { parseIsoDate } from './dates';
 import type { ColumnMapping } from './columns';
 import { describeRowProblem, ineligibleRowsSummary, InputError, type IneligibilityCode, type RowProblem } from './errors';
-import { canonicalise, type Canonical } from './fingerprint';
+import { canonicalise, PLAIN, type Canonical, type Sealing } from './fingerprint';
 import { ZERO, type Fraction } from './fraction';
 import { groupBySectorAndSex, sectorCounts } from './groups';
 import { allocationSpace, chooseIndex, type AllocationSpace } from './parity';
 import { groupChances, groupShape } from './probabilities';
-import { ALGORITHM_ID, ROUBAIX_CLN_2025, type Rules } from './rules';
+import { ROUBAIX_CLN_2025, SEALED_ALGORITHM, type AlgorithmId, type Rules } from './rules';
+import { checkSealingKey } from './seal';
 import { generatorFor, normalisePublicSeed, seedKeyOf } from './seed';
 import { WHOLE_SHEET, type CellArea, type Sheet } from './sheet';
 import { shuffleDrawNumbers } from './drawNumbers';
@@ -28,10 +29,16 @@ export interface PrepareOptions {
   columns?: ColumnMapping;
   /** The candidature table's range when it is an Excel table; the whole sheet when absent. The record keeps it. */
   bounds?: CellArea | null;
+  /**
+   * The sealing key (64 lower-case hex digits), for a sealed draw, `tirage-cln/2` (ALGORITHM.md §10);
+   * without it, `tirage-cln/1`. Drawn by the front end from a secure generator, never here.
+   */
+  sealingKey?: string;
 }
 
 export interface PreparedDraw {
-  algorithm: string;
+  /** The version of the draw, as the canonical order and fingerprint were made (`canonical.algorithm`). */
+  algorithm: AlgorithmId;
   rules: Rules;
   referenceDate: string;
   /** The header's row number in the candidature sheet, when the draw was read from one. */
@@ -81,6 +88,7 @@ export function prepareDraw(sheet: Sheet, options: PrepareOptions): PreparedDraw
 export function prepareCandidatures(candidatures: Candidature[], options: PrepareOptions, headerRow: number | null): PreparedDraw {
   const rules = options.rules ?? ROUBAIX_CLN_2025;
   referenceDateOf(options.referenceDate);
+  if (options.sealingKey !== undefined) checkSealingKey(options.sealingKey);
   const problems: RowProblem[] = [];
   for (const c of candidatures) for (const problem of c.problems) problems.push(problem);
   if (problems.length > 0 && !options.excludeInvalid) {
@@ -97,7 +105,6 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
     throw new InputError('no_eligible', 'Aucune candidature recevable : il n’y a personne à tirer au sort.');
   }
 
-  const canonical = canonicalise(rules, options.referenceDate, eligible);
   const groups = groupBySectorAndSex(rules, eligible);
   const space = allocationSpace(rules, sectorCounts(groups));
   const shapes = groups.map((g) => ({ F: groupShape(rules, g.F.map((c) => c.age)), H: groupShape(rules, g.H.map((c) => c.age)) }));
@@ -105,6 +112,7 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
   const sectorIndex = sectorIndexes(rules);
   const priorities: boolean[] = new Array<boolean>(candidatures.length);
   const chances: Fraction[] = new Array<Fraction>(candidatures.length);
+  const eligiblePriorities: boolean[] = [];
   candidatures.forEach((c, i) => {
     if (!isEligible(c)) {
       priorities[i] = false;
@@ -114,11 +122,15 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
     const s = sectorIndex.get(c.sector) as number;
     const priority = hasPriority(rules, groups[s][c.sex].length, c.age);
     priorities[i] = priority;
+    eligiblePriorities.push(priority);
     chances[i] = priority ? chancesByGroup[s][c.sex].priority : chancesByGroup[s][c.sex].other;
   });
+  // §10 seals the priority flag with each line: the age rule is decided above, once, for both versions.
+  const sealing: Sealing = options.sealingKey === undefined ? PLAIN : { algorithm: SEALED_ALGORITHM, key: options.sealingKey, priorities: eligiblePriorities };
+  const canonical = canonicalise(rules, options.referenceDate, eligible, sealing);
   const columnMapping = options.columns ?? {};
   const bounds = options.bounds ?? null;
-  return { algorithm: ALGORITHM_ID, rules, referenceDate: options.referenceDate, headerRow, columnMapping, bounds, candidatures, canonical, space, chances, priorities };
+  return { algorithm: canonical.algorithm, rules, referenceDate: options.referenceDate, headerRow, columnMapping, bounds, candidatures, canonical, space, chances, priorities };
 }
 
 export type Status = 'selected' | 'reserve' | 'ineligible';
@@ -214,7 +226,7 @@ function sectorIndexes(rules: Rules): Map<string, number> {
 }
 
 /** For each candidature (row order), its canonical position, or −1 when it is ineligible. */
-function canonicalPositions(prepared: PreparedDraw): Int32Array {
+export function canonicalPositions(prepared: PreparedDraw): Int32Array {
   const eligibleIndexes: number[] = [];
   prepared.candidatures.forEach((c, i) => {
     if (isEligible(c)) eligibleIndexes.push(i);

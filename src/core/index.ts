@@ -9,7 +9,25 @@ export { FIELD_LABELS, parseColumnMapping, formatColumnMapping, type ColumnMap, 
 export { showInvisible } from './visibleText';
 export { unkeepable, describeUnkeepable, refuseUnkeepableText, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
 export { isEligible, formatFrenchDate, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
-export { canonicalise, headerLine, candidateLine, type Canonical } from './fingerprint';
+export { canonicalise, headerLine, candidateLine, PLAIN, type Canonical, type Sealing } from './fingerprint';
+export {
+  sealer,
+  sealOfReceipt,
+  publicLine,
+  formatReceipt,
+  parseReceipt,
+  checkSealingKey,
+  sealingKeyProblem,
+  describeSealingKeyProblem,
+  sealingKeyFromBytes,
+  SEALING_KEY_BYTES,
+  SEALING_KEY_DIGITS,
+  RECEIPT_DIGITS,
+  type Seal,
+  type SealingKeyProblem,
+} from './seal';
+export { sealedLines, sealsByCandidature, type SealedLine } from './sealedLines';
+export { readTypedCode, describeTypedCodeProblem, groupDigits, type TypedCode } from './typedCode';
 export { seedKeyOf, normalisePublicSeed } from './seed';
 export { toNumber, toText, type Fraction } from './fraction';
 export {
@@ -26,10 +44,10 @@ export {
   type Status,
 } from './draw';
 export { checkReferenceDateAhead } from './referenceDate';
-export { parseAnnouncedFingerprint, checkAnnounced } from './announcedFingerprint';
+export { parseAnnouncedFingerprint, checkAnnounced, FINGERPRINT_DIGITS } from './announcedFingerprint';
 export { compareCallOrder, inCallOrder } from './callOrder';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';
-export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidatureJson, candidateJson, countJson, type DrawJson, type CandidateJson, type CandidatureJson } from './json';
+export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidatureJson, candidateJson, countJson, type DrawJson, type CandidateJson, type SealedCandidateJson, type CandidatureJson } from './json';
 export * from './record';
 export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
 export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';

@@ -5,6 +5,7 @@ import type { IneligibilityCode } from './errors';
 import { drawFigures } from './figures';
 import { toNumber, type Fraction } from './fraction';
 import type { Sex } from './rules';
+import { sealsByCandidature } from './sealedLines';
 
 /** Who a candidature is, as read from its row (normalised). */
 export interface CandidatureJson {
@@ -31,6 +32,12 @@ export interface CandidateJson extends CandidatureJson {
   reason: IneligibilityCode | null;
 }
 
+/** A candidate of a sealed draw (`tirage-cln/2`): also its seal and receipt, null when ineligible. */
+export interface SealedCandidateJson extends CandidateJson {
+  seal: string | null;
+  receipt: string | null;
+}
+
 export interface DrawJson {
   algorithm: string;
   referenceDate: string;
@@ -41,7 +48,7 @@ export interface DrawJson {
   optimalAllocations: number | string;
   allocation: Record<string, { F: number; H: number }>;
   summary: { F: number; H: number };
-  candidates: CandidateJson[];
+  candidates: CandidateJson[] | SealedCandidateJson[];
 }
 
 /** A count as a JSON number while exact, as decimal text beyond 2^53. */
@@ -104,15 +111,31 @@ function drawJsonHead(result: DrawResult): Omit<DrawJson, 'candidates'> {
   };
 }
 
-export function drawResultToJson(result: DrawResult): DrawJson {
+/**
+ * The candidate of row index `i`, with its seal and receipt in a sealed draw: a `/1` draw's JSON
+ * is unchanged, byte for byte.
+ */
+function candidateAt(result: DrawResult): (i: number) => CandidateJson | SealedCandidateJson {
   const probability = fractionNumbers();
-  return { ...drawJsonHead(result), candidates: result.outcomes.map((o) => candidateJson(o, probability)) };
+  const seals = sealsByCandidature(result.prepared);
+  if (seals === null) return (i) => candidateJson(result.outcomes[i], probability);
+  return (i) => {
+    // Two keys added to the literal, after the others (a spread per candidate costs a second at 100,000 rows).
+    const candidate = candidateJson(result.outcomes[i], probability) as SealedCandidateJson;
+    candidate.seal = seals[i]?.seal ?? null;
+    candidate.receipt = seals[i]?.receipt ?? null;
+    return candidate;
+  };
+}
+
+export function drawResultToJson(result: DrawResult): DrawJson {
+  const candidate = candidateAt(result);
+  return { ...drawJsonHead(result), candidates: result.outcomes.map((_, i) => candidate(i)) as DrawJson['candidates'] };
 }
 
 /** `JSON.stringify(drawResultToJson(result))`, in pieces (see `jsonPieces`). */
 export function drawJsonPieces(result: DrawResult): Iterable<string> {
-  const probability = fractionNumbers();
-  return jsonPieces(drawJsonHead(result), 'candidates', result.outcomes.length, (i) => candidateJson(result.outcomes[i], probability));
+  return jsonPieces(drawJsonHead(result), 'candidates', result.outcomes.length, candidateAt(result));
 }
 
 /** Items per piece: large enough for few writes, small enough that no piece weighs much. */

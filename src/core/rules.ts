@@ -3,7 +3,19 @@
  * from here and nowhere else.
  */
 
-export const ALGORITHM_ID = 'tirage-cln/1';
+/**
+ * The versions of the draw (docs/ALGORITHM.md): `/1` fingerprints the candidatures themselves (§3);
+ * `/2` fingerprints them sealed (§10), so that what is published holds no personal data. §4–§8 are
+ * the same for both. Every version stays runnable, so that every record stays verifiable.
+ */
+export const PLAIN_ALGORITHM = 'tirage-cln/1';
+export const SEALED_ALGORITHM = 'tirage-cln/2';
+export const ALGORITHMS = [PLAIN_ALGORITHM, SEALED_ALGORITHM] as const;
+export type AlgorithmId = (typeof ALGORITHMS)[number];
+
+export function isAlgorithmId(text: unknown): text is AlgorithmId {
+  return (ALGORITHMS as readonly unknown[]).includes(text);
+}
 
 export type Sex = 'F' | 'H';
 export const SEXES: readonly Sex[] = ['F', 'H'];

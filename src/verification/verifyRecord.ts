@@ -24,6 +24,10 @@ export const ANNOUNCED_MATCH = 'Empreinte identique à celle annoncée en séanc
 /** Heads the differences that belong to no single draw, when the report has several blocks. */
 export const WORKBOOK_HEADING = 'Classeur';
 const AGREES_BUT_WORKBOOK_DIFFERS = 'Ce tirage correspond à ses données, mais le classeur a d’autres différences (ci-dessous).';
+/** A draw that agrees with its data, in a workbook whose only fault is the announced fingerprint. */
+export const AGREES_BUT_NOT_ANNOUNCED = 'Ce tirage correspond à ses données, mais son empreinte n’est pas celle annoncée en séance (ci-dessous).';
+/** The verdict when the announced fingerprint is the workbook's only difference. */
+export const NOT_ANNOUNCED = 'Registre NON conforme : l’empreinte annoncée en séance n’est pas celle du registre.';
 
 export function notConforming(count: number): string {
   return `Registre NON conforme : ${count} différence${count > 1 ? 's' : ''} avec le tirage recalculé.`;
@@ -113,6 +117,8 @@ export function verifySheets(sheets: readonly Sheet[], fileName: string, announc
   }
   const all = allDifferences(check);
   const conforming = all.length === 0;
+  // The announced fingerprint found nowhere, and nothing else wrong: the verdict says so, not « N différences ».
+  const onlyNotAnnounced = check.announced !== null && !check.announced.found && all.length === 1;
   const records = check.records.map(
     (record): RecordReport => ({
       dataSheet: record.dataSheet,
@@ -125,17 +131,12 @@ export function verifySheets(sheets: readonly Sheet[], fileName: string, announc
       outcome:
         record.differences.length > 0
           ? differenceList(record.differences)
-          : { verdict: conforming ? CONFORMING : AGREES_BUT_WORKBOOK_DIFFERS },
+          : { verdict: conforming ? CONFORMING : onlyNotAnnounced ? AGREES_BUT_NOT_ANNOUNCED : AGREES_BUT_WORKBOOK_DIFFERS },
     }),
   );
-  return {
-    fileName,
-    conforming,
-    verdict: conforming ? CONFORMING : notConforming(all.length),
-    records,
-    workbook: check.differences.length > 0 ? differenceList(check.differences) : null,
-    check,
-  };
+  const verdict = conforming ? CONFORMING : onlyNotAnnounced ? NOT_ANNOUNCED : notConforming(all.length);
+  const workbook = check.differences.length === 0 ? null : { ...differenceList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
+  return { fileName, conforming, verdict, records, workbook, check };
 }
 
 /** The report as the CLI prints it, one line each. */

@@ -16,7 +16,7 @@ function byId<T extends HTMLElement>(id: string): T {
 
 const form = byId<HTMLFormElement>('check-form');
 const fileInput = byId<HTMLInputElement>('record-file');
-const fingerprintInput = byId<HTMLInputElement>('announced-fingerprint');
+const fingerprintInput = byId<HTMLTextAreaElement>('announced-fingerprint');
 const dropZone = byId<HTMLDivElement>('drop-zone');
 const announcer = byId<HTMLParagraphElement>('announcer');
 const outcome = byId<HTMLDivElement>('outcome');
@@ -65,6 +65,14 @@ function choose(file: File | undefined): void {
 }
 
 fileInput.addEventListener('change', () => choose(fileInput.files?.[0]));
+
+// The fingerprint's field wraps (a text area, so all of it shows on a phone) but is one value: Enter checks, as in a
+// one-line field; a pasted line break is only a separator (core/typedCode.ts).
+fingerprintInput.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+  event.preventDefault();
+  form.requestSubmit();
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -87,7 +87,15 @@ describe('tirage-cln draw', () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('n’est pas celle annoncée en séance');
-    expect((await cli('draw', june, '--seed', 'x', '--fingerprint', 'abc')).stderr).toContain('Empreinte annoncée illisible');
+    expect((await cli('draw', june, '--seed', 'x', '--fingerprint', 'abc')).stderr).toContain('Empreinte annoncée illisible : 3 chiffres hexadécimaux trouvés, il en faut 64.');
+  });
+
+  it('takes the announced fingerprint as the pane shows it, in groups of 8 (issue 13 §1)', async () => {
+    const announced: string = JSON.parse((await cli('probabilities', june, '--date', '2025-06-13', '--json')).stdout).fingerprint;
+    const grouped = (announced.match(/.{8}/g) as string[]).join(' ');
+    const drawn = await cli('draw', june, '--seed', 'x', '--date', '2025-06-13', '--fingerprint', grouped, '--json');
+    expect([drawn.code, drawn.stderr]).toEqual([0, '']);
+    expect(JSON.parse(drawn.stdout).fingerprint).toBe(announced);
   });
 
   it('says which column is missing', async () => {

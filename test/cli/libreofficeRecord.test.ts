@@ -39,7 +39,7 @@ withLibreOffice('a 41-row online-form export, printed whole as « imprimer le cl
   let pages: PdfPage[];
 
   beforeAll(async () => {
-    writeFileSync(csv, Papa.unparse(onlineFormExport(FORM_41).rows.map((r) => r.cells)));
+    writeFileSync(csv, Papa.unparse(onlineFormExport(FORM_41).rows.map((r) => [...r])));
     const { code, stderr } = await cli('draw', csv, '--seed', '1 2 3', '--date', '2025-06-13', '--exclude-invalid', '--officials', THIRTEEN_OFFICIALS.join(';'), '--out', record, '--replace');
     expect([code, stderr]).toEqual([0, '']);
     pages = pdfPages(printToPdf(record, join(OUT, 'impression')));

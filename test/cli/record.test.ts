@@ -150,11 +150,30 @@ describe('verify', () => {
     expect(good.stdout).toContain('Empreinte identique à celle annoncée en séance.');
     const bad = await cli('verify', record, '--fingerprint', 'f'.repeat(64));
     expect(bad.code).toBe(3);
-    expect(bad.stdout).toContain('Aucun tirage de ce classeur n’a l’empreinte annoncée');
-    // Never « conforme » then « NON conforme » in one report.
+    // Never « conforme » then « NON conforme » in one report, and never « other differences » when the fingerprint is the one.
     expect(bad.stdout).not.toContain('Registre conforme');
-    expect(bad.stdout.trim().split('\n').pop()).toBe('Registre NON conforme : 1 différence avec le tirage recalculé.');
-    expect((await cli('verify', record, '--fingerprint', '12ab')).code).toBe(2);
+    expect(bad.stdout).not.toContain('autres différences');
+    expect(bad.stdout.trim().split('\n').slice(-3)).toEqual([
+      'Ce tirage correspond à ses données, mais son empreinte n’est pas celle annoncée en séance (ci-dessous).',
+      `L’empreinte annoncée en séance (${'f'.repeat(64)}) n’est pas celle du tirage consigné (${fingerprint}) : ` +
+        'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.',
+      'Registre NON conforme : l’empreinte annoncée en séance n’est pas celle du registre.',
+    ]);
+    const mistyped = await cli('verify', record, '--fingerprint', '12ab');
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain('Empreinte annoncée illisible : 4 chiffres hexadécimaux trouvés, il en faut 64.');
+  });
+
+  it('reads the announced fingerprint as the pane shows it: groups of 8, capitals, line breaks (issue 13 §1)', async () => {
+    const fingerprint = /Empreinte des candidatures : ([0-9a-f]{64})/.exec((await cli('verify', record)).stdout)?.[1] as string;
+    const groups = (fingerprint.match(/.{8}/g) as string[]).join(' ');
+    const good = await cli('verify', record, '--fingerprint', groups);
+    expect([good.code, good.stderr]).toEqual([0, '']);
+    expect(good.stdout).toContain('Empreinte identique à celle annoncée en séance.');
+    expect((await cli('verify', record, '--fingerprint', `${groups.slice(0, 35).toUpperCase()}\n${groups.slice(35)}`)).code).toBe(0);
+    const typo = await cli('verify', record, '--fingerprint', groups.replace(/[a-f]/, 'g'));
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/Empreinte annoncée illisible : le caractère « g » \(\d+e caractère\) n’est ni un chiffre hexadécimal/);
   });
 
   it.each([

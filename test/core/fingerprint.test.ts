@@ -10,7 +10,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 describe('fingerprint (§3)', () => {
   it('starts with the rules line, written exactly as specified', () => {
-    expect(headerLine(ROUBAIX_CLN_2025, '2025-06-13')).toBe(
+    expect(headerLine(ROUBAIX_CLN_2025, '2025-06-13', 'tirage-cln/1')).toBe(
       '["tirage-cln/1","2025-06-13",4,16,2,[[16,25],[65,null]],["Centre","Est","Ouest","Nord","Sud"]]',
     );
   });
@@ -29,7 +29,7 @@ describe('fingerprint (§3)', () => {
     ];
     expect(prepared.canonical.lines).toEqual(lines);
     expect(prepared.canonical.order.map((c) => c.row)).toEqual([3, 2, 4]);
-    const text = `${headerLine(ROUBAIX_CLN_2025, '2025-06-13')}\n${lines.join('\n')}`;
+    const text = `${headerLine(ROUBAIX_CLN_2025, '2025-06-13', 'tirage-cln/1')}\n${lines.join('\n')}`;
     expect(prepared.canonical.fingerprint).toBe(sha256(text));
   });
 

@@ -1,6 +1,6 @@
 /**
- * Inputs of the golden vectors. Each vector file holds its own input table too, so another
- * implementation of tirage-cln/1 can be checked against these files alone.
+ * Inputs of the golden vectors. Each vector file holds its own input table too (and, for
+ * tirage-cln/2, its sealing key), so another implementation can be checked against these files alone.
  */
 import type { CellValue } from '../../src/core';
 import { HEADER, JUNE_2025, rowsOf } from '../support/tables';
@@ -13,6 +13,8 @@ export interface GoldenCase {
   excludeInvalid: boolean;
   /** The sheet, header first, row 1 at index 0. */
   sheet: CellValue[][];
+  /** tirage-cln/2 (ALGORITHM.md §10): the sealing key, 64 hex digits; none for tirage-cln/1. */
+  sealingKey?: string;
 }
 
 const SECTORS = ['Centre', 'Est', 'Ouest', 'Nord', 'Sud'];
@@ -111,3 +113,16 @@ export const GOLDEN_CASES: GoldenCase[] = [
     ],
   },
 ];
+/**
+ * The sealing key of the tirage-cln/2 vectors: 32 bytes drawn once from a secure generator and
+ * frozen here (a real key is drawn afresh for each table and never published).
+ */
+export const GOLDEN_SEALING_KEY = '3684b260947bb190edf9244f6326a3d22fc3468511c540a5cdfcb0692b0b20a5';
+
+/** tirage-cln/2 (§10): the same tables sealed with the golden key; the /1 vectors above stay as they are. */
+export const SEALED_GOLDEN_CASES: GoldenCase[] = GOLDEN_CASES.map((c) => ({
+  ...c,
+  name: `scelle-${c.name}`,
+  description: `${c.description} Sealed draw, tirage-cln/2 (§10), with the golden sealing key.`,
+  sealingKey: GOLDEN_SEALING_KEY,
+}));

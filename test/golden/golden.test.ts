@@ -1,12 +1,13 @@
 /**
- * Golden vectors: fixed tables and seeds, with the exact draw frozen in test/golden/*.json. A change
- * of behaviour cannot pass unnoticed. To freeze again after an intended change of a *new*
- * algorithm version (never for tirage-cln/1): UPDATE_GOLDEN=1 npx jest test/golden.
+ * Golden vectors: fixed tables and seeds, with the exact draw frozen in test/golden/*.json — for
+ * tirage-cln/1, and for tirage-cln/2 with a fixed sealing key (scelle-*.json). A change of
+ * behaviour cannot pass unnoticed. A missing vector file is written (never under CI); to freeze
+ * again after an intended change, never of a published version: UPDATE_GOLDEN=1 npx jest test/golden.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_SHEET_NAME, drawFromTable, drawResultToJson, plainSheet, type Sheet } from '../../src/core';
-import { GOLDEN_CASES, type GoldenCase } from './cases';
+import { GOLDEN_CASES, SEALED_GOLDEN_CASES, type GoldenCase } from './cases';
 
 export function goldenTable(c: GoldenCase): Sheet {
   return plainSheet(CSV_SHEET_NAME, `${c.name}.csv`, c.sheet);
@@ -16,7 +17,7 @@ export function goldenFile(c: GoldenCase): string {
   return join(__dirname, `${c.name}.json`);
 }
 
-describe.each(GOLDEN_CASES)('golden vector $name', (c) => {
+describe.each([...GOLDEN_CASES, ...SEALED_GOLDEN_CASES])('golden vector $name', (c) => {
   const actual = drawResultToJson(drawFromTable(goldenTable(c), c));
   const file = goldenFile(c);
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
@@ -27,7 +28,7 @@ describe.each(GOLDEN_CASES)('golden vector $name', (c) => {
 
   it('has the same input as when it was frozen', () => {
     expect(frozen.sheet).toEqual(JSON.parse(JSON.stringify(c.sheet)));
-    expect([frozen.referenceDate, frozen.publicSeed, frozen.excludeInvalid]).toEqual([c.referenceDate, c.publicSeed, c.excludeInvalid]);
+    expect([frozen.referenceDate, frozen.publicSeed, frozen.excludeInvalid, frozen.sealingKey]).toEqual([c.referenceDate, c.publicSeed, c.excludeInvalid, c.sealingKey]);
   });
   it('gives the frozen fingerprint, seed key and allocation', () => {
     expect([actual.fingerprint, actual.seedKey, actual.allocation, actual.optimalAllocations]).toEqual([

@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { drawFromTable, drawResultToJson, ROUBAIX_CLN_2025 } from '../../src/core';
-import { plainSheet, type DrawJson, type Sheet, type Rules } from '../../src/core';
+import { plainSheet, type DrawJson, type Sheet, type Rules, type SealedCandidateJson } from '../../src/core';
 import {
   Fraction,
   naiveDraw,
+  naiveSealedDraw,
   refInPriorityBand,
   refLine,
   refLine0,
@@ -43,13 +44,14 @@ const TWELVE: Rules = {
 
 type EngineRun = { ok: true; json: DrawJson } | { ok: false; error: unknown };
 
-function runEngine(table: Sheet, s: Scenario, rules: Rules): EngineRun {
+function runEngine(table: Sheet, s: Scenario, rules: Rules, sealingKey?: string): EngineRun {
   try {
     const result = drawFromTable(table, {
       referenceDate: s.referenceDate,
       publicSeed: s.seed,
       excludeInvalid: true,
       rules,
+      ...(sealingKey === undefined ? {} : { sealingKey }),
     });
     return { ok: true, json: drawResultToJson(result) };
   } catch (error) {
@@ -57,15 +59,15 @@ function runEngine(table: Sheet, s: Scenario, rules: Rules): EngineRun {
   }
 }
 
-function engineJson(table: Sheet, s: Scenario, rules: Rules): DrawJson {
-  const run = runEngine(table, s, rules);
+function engineJson(table: Sheet, s: Scenario, rules: Rules, sealingKey?: string): DrawJson {
+  const run = runEngine(table, s, rules, sealingKey);
   if (!run.ok) throw run.error;
   return run.json;
 }
 
 /** With no eligible candidate the engine refuses the table; otherwise it returns its JSON. */
-function engineOrRefusal(table: Sheet, s: Scenario, rules: Rules): DrawJson | null {
-  const run = runEngine(table, s, rules);
+function engineOrRefusal(table: Sheet, s: Scenario, rules: Rules, sealingKey?: string): DrawJson | null {
+  const run = runEngine(table, s, rules, sealingKey);
   if (s.candidates.length === 0) {
     expect(run.ok).toBe(false);
     if (!run.ok) expect(['no_candidatures', 'no_eligible', 'empty_table']).toContain((run.error as { code?: string }).code);
@@ -78,8 +80,8 @@ function engineOrRefusal(table: Sheet, s: Scenario, rules: Rules): DrawJson | nu
 const TOL = 1e-12;
 
 /** Property (a): the engine computes what the reference computes. */
-function expectSameAsReference(json: DrawJson, ref: RefResult, r: Rendered): void {
-  expect(json.algorithm).toBe('tirage-cln/1');
+function expectSameAsReference(json: DrawJson, ref: RefResult, r: Rendered, algorithm = 'tirage-cln/1'): void {
+  expect(json.algorithm).toBe(algorithm);
   expect(json.fingerprint).toBe(ref.fingerprint);
   expect(json.seedKey).toBe(ref.seedKey);
   expect(json.seats).toBe(ref.seats);
@@ -125,6 +127,25 @@ function render(s: Scenario, withInvalid = true): Rendered {
 function reference(s: Scenario, r: Rendered): RefResult {
   return naiveDraw(r.candidates, s.referenceDate, s.seed, s.rules);
 }
+
+/**
+ * `tirage-cln/2` (§10): the engine and the reference, with the same key, give the same draw and the
+ * same seal and receipt to every eligible candidate; ineligible rows have neither.
+ */
+function expectSealedSameAsReference(s: Scenario, r: Rendered, rules: Rules, key: string): DrawJson | null {
+  const json = engineOrRefusal(r.table, s, rules, key);
+  if (json === null) return null;
+  const ref = naiveSealedDraw(r.candidates, s.referenceDate, s.seed, key, s.rules);
+  expectSameAsReference(json, ref, r, 'tirage-cln/2');
+  const byRow = new Map((json.candidates as SealedCandidateJson[]).map((c) => [c.row, c]));
+  expect(r.candidates.map((c) => [byRow.get(c.row)?.seal, byRow.get(c.row)?.receipt])).toEqual(r.candidates.map((_, i) => [ref.seals[i], ref.receipts[i]]));
+  for (const c of json.candidates as SealedCandidateJson[]) {
+    if (c.status === 'ineligible') expect([c.seal, c.receipt]).toEqual([null, null]);
+  }
+  return json;
+}
+
+const keyArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString('hex'));
 
 // ---------------------------------------------------------------------------------------------
 // Independent checks used by several properties
@@ -437,6 +458,59 @@ describe('engine against the reference (12 sectors, 3 seats, other bands)', () =
         }
       }),
       runs(120),
+    );
+  });
+});
+
+describe('the sealed draw (tirage-cln/2, ALGORITHM.md §10) against the reference, with random keys', () => {
+  it('(a) Roubaix rules: same fingerprint, seed key, draw, and every seal and receipt', () => {
+    const arb = scenarioArb({ rules: ROUBAIX, maxCandidates: 60, withInvalid: true });
+    fc.assert(fc.property(arb, keyArb, (s, key) => void expectSealedSameAsReference(s, render(s), ROUBAIX, key)), runs(1000));
+  });
+
+  it('(a) lopsided tables, where the allocation is drawn among several kept vectors', () => {
+    const arb = scenarioArb({ rules: ROUBAIX, maxCandidates: 60, withInvalid: true, lopsided: true });
+    fc.assert(fc.property(arb, keyArb, (s, key) => void expectSealedSameAsReference(s, render(s), ROUBAIX, key)), runs(400));
+  });
+
+  it('(a) 12 sectors, 3 seats, other bands', () => {
+    const arb = scenarioArb({ rules: TWELVE, maxCandidates: 60, withInvalid: true, maxVectors: 100_000 });
+    fc.assert(fc.property(arb, keyArb, (s, key) => void expectSealedSameAsReference(s, render(s), TWELVE, key)), runs(300));
+  });
+
+  it('(g) row order and cell spellings change no seal, receipt, fingerprint or draw number', () => {
+    const arb = scenarioArb({ rules: ROUBAIX, maxCandidates: 40, withInvalid: true });
+    fc.assert(
+      fc.property(arb, keyArb, fc.nat(), (s, key, shuffleSeed) => {
+        if (s.candidates.length === 0) return;
+        const a = render(s);
+        const b = renderTable(s, { withInvalid: true, shuffle: true, shuffleSeed });
+        const ja = engineJson(a.table, s, ROUBAIX, key);
+        const jb = engineJson(b.table, s, ROUBAIX, key);
+        expect(jb.fingerprint).toBe(ja.fingerprint);
+        const pick = (json: DrawJson, rendered: Rendered) => {
+          const byRow = new Map((json.candidates as SealedCandidateJson[]).map((c) => [c.row, c]));
+          return rendered.candidates.map((c) => byRow.get(c.row)).map((c) => [c?.seal, c?.receipt, c?.drawNumber, c?.status]);
+        };
+        expect(pick(jb, b)).toEqual(pick(ja, a));
+      }),
+      runs(150),
+    );
+  });
+
+  it('another key gives other seals and another fingerprint', () => {
+    const arb = scenarioArb({ rules: ROUBAIX, maxCandidates: 30, withInvalid: false });
+    fc.assert(
+      fc.property(arb, keyArb, keyArb, (s, k1, k2) => {
+        if (s.candidates.length === 0 || k1 === k2) return;
+        const r = render(s, false);
+        const [a, b] = [engineJson(r.table, s, ROUBAIX, k1), engineJson(r.table, s, ROUBAIX, k2)];
+        expect(a.fingerprint).not.toBe(b.fingerprint);
+        const seals = (json: DrawJson) => new Set((json.candidates as SealedCandidateJson[]).map((c) => c.seal));
+        const shared = [...seals(a)].filter((seal) => seals(b).has(seal));
+        expect(shared).toEqual([]);
+      }),
+      runs(100),
     );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The record, on random tables: every record verifies as written, and any single cell edited in
- * any record sheet is caught — as a difference, or as a workbook that is no longer a record.
+ * any record sheet is caught — as a difference, or as a workbook that is no longer a record. For
+ * draws of both versions: `tirage-cln/1`, and `tirage-cln/2` sealed with random keys.
  */
 import fc from 'fast-check';
 import {
@@ -29,11 +30,11 @@ interface Case {
 }
 
 /** The draw and its record in memory, or null when the table has nobody eligible. */
-function recordOf(s: Scenario): Case | null {
+function recordOf(s: Scenario, sealingKey?: string): Case | null {
   const { table } = renderTable(s, { withInvalid: true, shuffle: s.shuffle, shuffleSeed: s.shuffleSeed });
   let result: DrawResult;
   try {
-    result = drawFromTable(table, { referenceDate: s.referenceDate, publicSeed: s.seed, excludeInvalid: true });
+    result = drawFromTable(table, { referenceDate: s.referenceDate, publicSeed: s.seed, excludeInvalid: true, ...(sealingKey === undefined ? {} : { sealingKey }) });
   } catch (error) {
     if (error instanceof InputError && (error.code === 'no_eligible' || error.code === 'no_candidatures')) return null;
     throw error;
@@ -67,22 +68,29 @@ function changed(value: CellValue): CellValue {
 
 const scenarios = scenarioArb({ rules: ROUBAIX_CLN_2025, maxCandidates: 40, withInvalid: true });
 
-describe('records of random tables', () => {
+const keyArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString('hex'));
+
+describe.each([
+  ['tirage-cln/1', fc.constant(undefined), 1],
+  ['tirage-cln/2', keyArb, 0.5],
+] as const)('records of random tables, %s', (algorithm, keys, share) => {
   it('verify as written', () => {
     fc.assert(
-      fc.property(scenarios, (s) => {
-        const record = recordOf(s);
+      fc.property(scenarios, keys, (s, key) => {
+        const record = recordOf(s, key);
         fc.pre(record !== null);
         expect(differencesOf((record as Case).grids)).toEqual([]);
+        const data = (record as Case).model.sheets.find((sheet) => sheet.role === 'data');
+        expect(data?.cells.some((c) => c.value === algorithm)).toBe(true);
       }),
-      runs(60),
+      runs(60 * share),
     );
   });
 
   it('do not verify once any single cell of a record sheet is edited', () => {
     fc.assert(
-      fc.property(scenarios, fc.nat(), fc.nat(), (s, sheetPick, cellPick) => {
-        const record = recordOf(s);
+      fc.property(scenarios, keys, fc.nat(), fc.nat(), (s, key, sheetPick, cellPick) => {
+        const record = recordOf(s, key);
         fc.pre(record !== null);
         const { grids, model } = record as Case;
         const sheet = model.sheets[sheetPick % model.sheets.length];
@@ -96,7 +104,7 @@ describe('records of random tables', () => {
           expect(found.some((d) => d.startsWith(`${sheet.name}, cellule ${address} :`))).toBe(true);
         }
       }),
-      runs(150),
+      runs(150 * share),
     );
   });
 });

@@ -3,11 +3,12 @@
  * examples of the 13 June 2025 slides ("Exemple d'application des critères") and probabilities
  * worked out by hand.
  */
-import { createHash } from 'crypto';
+import { createHash, createHmac } from 'crypto';
 import seedrandom from 'seedrandom';
 import {
   Fraction,
   naiveDraw,
+  naiveSealedDraw,
   REF_ROUBAIX_RULES,
   refAge,
   refFold,
@@ -92,6 +93,55 @@ describe('reference: building blocks', () => {
     expect(r.optimalAllocations).toBe(1);
     expect(r.seats).toBe(0);
     expect(r.allocationDraw.index).toBe(0);
+  });
+});
+
+describe('reference: the sealed draw, tirage-cln/2 (§10)', () => {
+  const KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
+  const cands = table([{ sector: 'Est', women: [30], men: [70, 20, 45] }]);
+
+  it('line0 names tirage-cln/2', () => {
+    expect(refLine0(REFERENCE_DATE, REF_ROUBAIX_RULES, 'tirage-cln/2')).toBe(
+      '["tirage-cln/2","2025-06-13",4,16,2,[[16,25],[65,null]],["Centre","Est","Ouest","Nord","Sud"]]',
+    );
+  });
+
+  it('receipts, seals, public lines and fingerprint are those of §10, written out step by step', () => {
+    const r = naiveSealedDraw(cands, REFERENCE_DATE, 'graine', KEY);
+    const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');
+    // The first candidate: Est, F, age 30 — her line, its HMAC under the 32 key bytes, cut to 24 digits.
+    const line = '["Est","F","P2","Anne","1994-12-31",30,"2"]';
+    const receipt = createHmac('sha256', Buffer.from(KEY, 'hex')).update(line, 'utf8').digest('hex').slice(0, 24);
+    expect(r.receipts[0]).toBe(receipt);
+    expect(r.receipts[0]).toMatch(/^[0-9a-f]{24}$/);
+    expect(r.seals[0]).toBe(sha(`tirage-cln/2\n${receipt}`));
+    // Men: a group of 3 > 2, so 70 and 20 have priority and 45 has not; the lone woman never has.
+    const publics = cands.map((c, i) => JSON.stringify([r.seals[i], c.sector, c.sex, c.age === 70 || c.age === 20]));
+    expect(r.lines).toEqual([...publics].sort());
+    expect(r.lines).toContain(`["${r.seals[0]}","Est","F",false]`);
+    const line0 = refLine0(REFERENCE_DATE, REF_ROUBAIX_RULES, 'tirage-cln/2');
+    expect(r.fingerprint).toBe(sha(`${line0}\n${[...publics].sort().join('\n')}`));
+    expect(r.seedKey).toBe(sha(`${r.fingerprint}\ngraine`));
+  });
+
+  it('§4–§8 run as for /1: Fisher–Yates over the sorted public lines', () => {
+    const r = naiveSealedDraw(cands, REFERENCE_DATE, 'graine', KEY);
+    const rng = seedrandom(r.seedKey);
+    expect(r.allocationDraw.u).toBe(rng());
+    const publics = cands.map((c, i) => JSON.stringify([r.seals[i], c.sector, c.sex, c.age === 70 || c.age === 20]));
+    const order = cands.map((_, i) => i).sort((a, b) => (publics[a]! < publics[b]! ? -1 : 1));
+    for (let i = order.length - 1; i >= 1; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    order.forEach((input, p) => expect(r.candidates[input]!.drawNumber).toBe(p + 1));
+  });
+
+  it('depends on the key, and refuses a key that is not 64 lower-case hex digits', () => {
+    const other = naiveSealedDraw(cands, REFERENCE_DATE, 'graine', 'ff'.repeat(32));
+    expect(other.fingerprint).not.toBe(naiveSealedDraw(cands, REFERENCE_DATE, 'graine', KEY).fingerprint);
+    expect(() => naiveSealedDraw(cands, REFERENCE_DATE, 'graine', KEY.toUpperCase())).toThrow();
+    expect(() => naiveSealedDraw(cands, REFERENCE_DATE, 'graine', KEY.slice(2))).toThrow();
   });
 });
 

@@ -1,5 +1,6 @@
 /**
  * An independent, deliberately naive re-implementation of ALGORITHM.md (`tirage-cln/1`) §3–§8,
+ * and of `tirage-cln/2` (§10),
  * written from the specification alone (without reading the engine in src/core) so that the
  * property tests can compare the engine against it. It favours plainness over speed: the seat
  * allocation is found by enumerating every feasible vector, and probabilities are exact fractions.
@@ -39,10 +40,24 @@
  *      It comes out as 3 + 1 only when the rest of the city has more men than women (criterion 2's
  *      "ajustements selon candidatures par secteur"); the tests show both.
  *
+ *
+ * `tirage-cln/2` (§10), `naiveSealedDraw`, written from §10 alone:
+ *
+ *  R12. The key K is given as 64 hex digits; the HMAC key is the 32 bytes they spell. line(c) is the
+ *      §3 line exactly as R3 reads it; its UTF-8 bytes are the HMAC message. "hex" is lower case, so
+ *      the receipt is the first 24 characters of the lower-case hex HMAC, and the seal hashes the
+ *      text "tirage-cln/2\n" followed by those 24 characters.
+ *  R13. priority(c) in public(c) is the §7 flag (R8), written as a JSON boolean; sector and sex as
+ *      in line(c). line0 is R1's line with "tirage-cln/2" in first position.
+ *  R14. "Then §4–§8 apply as written": the same code as `/1` runs from the fingerprint on, with the
+ *      canonical order being the sorted publics. HMAC and SHA-256 here come from Node's crypto, not
+ *      from the library the engine uses, so that the two sides share no hashing code.
+ *
  * Number value of a probability: the exact reduced fraction num/den (BigInt) is converted as
  * Number(num) / Number(den) (both are far below 2^53 on the tables used here; the division is a
  * single correctly rounded IEEE operation).
  */
+import { createHash, createHmac } from 'node:crypto';
 import seedrandom from 'seedrandom';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
@@ -210,9 +225,9 @@ export class Fraction {
 // ---------------------------------------------------------------------------------------------
 // §3 Fingerprint
 
-export function refLine0(referenceDate: string, rules: RefRules): string {
+export function refLine0(referenceDate: string, rules: RefRules, algorithm: 'tirage-cln/1' | 'tirage-cln/2' = 'tirage-cln/1'): string {
   return JSON.stringify([
-    'tirage-cln/1',
+    algorithm,
     referenceDate,
     rules.seatsPerSector,
     rules.minimumAge,
@@ -311,8 +326,57 @@ export function naiveDraw(
   rules: RefRules = REF_ROUBAIX_RULES,
 ): RefResult {
   // §3
-  const line0 = refLine0(referenceDate, rules);
-  const withLines = candidates.map((c, inputIndex) => ({ c, inputIndex, line: refLine(c) }));
+  return drawFromLines(candidates.map(refLine), refLine0(referenceDate, rules), candidates, publicSeed, rules);
+}
+
+/** The §7 priority flag of each candidate (R8): in a priority band, in a group where the age rule applies. */
+export function refPriorities(candidates: readonly RefCandidate[], rules: RefRules = REF_ROUBAIX_RULES): boolean[] {
+  return candidates.map((c) => {
+    const groupSize = candidates.filter((d) => d.sector === c.sector && d.sex === c.sex).length;
+    return groupSize > rules.ageRuleAbove && refInPriorityBand(rules, c.age);
+  });
+}
+
+export interface RefSealedResult extends RefResult {
+  /** Receipt and seal of each input candidate, in the input order. */
+  receipts: string[];
+  seals: string[];
+}
+
+/** §10: the sealed draw, with the sealing key K as 64 hex digits. */
+export function naiveSealedDraw(
+  candidates: readonly RefCandidate[],
+  referenceDate: string,
+  publicSeed: string,
+  key: string,
+  rules: RefRules = REF_ROUBAIX_RULES,
+): RefSealedResult {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error('the sealing key is 64 lower-case hex digits');
+  const keyBytes = Buffer.from(key, 'hex');
+  const receipts = candidates.map((c) => createHmac('sha256', keyBytes).update(Buffer.from(refLine(c), 'utf8')).digest('hex').slice(0, 24));
+  const seals = receipts.map((receipt) => nodeSha256Hex('tirage-cln/2\n' + receipt));
+  const priorities = refPriorities(candidates, rules);
+  const publics = candidates.map((c, i) => JSON.stringify([seals[i], c.sector, c.sex, priorities[i]]));
+  const result = drawFromLines(publics, refLine0(referenceDate, rules, 'tirage-cln/2'), candidates, publicSeed, rules);
+  return { ...result, receipts, seals };
+}
+
+function nodeSha256Hex(text: string): string {
+  return createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+}
+
+/**
+ * §3 (or §10) from the lines on, then §4–§8: `candidateLines[i]` is the fingerprinted line of
+ * `candidates[i]`; sorted, they are the canonical order.
+ */
+function drawFromLines(
+  candidateLines: readonly string[],
+  line0: string,
+  candidates: readonly RefCandidate[],
+  publicSeed: string,
+  rules: RefRules,
+): RefResult {
+  const withLines = candidates.map((c, inputIndex) => ({ c, inputIndex, line: candidateLines[inputIndex]! }));
   const canonical = [...withLines].sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
   for (let i = 1; i < canonical.length; i++) {
     if (canonical[i]!.line === canonical[i - 1]!.line) throw new Error('two identical lines');

@@ -61,7 +61,7 @@ const FORM_FIRST = { F: ['Marie-Christine', 'Anne-Sophie', 'Thi Mai', 'Maëlle']
  * the city, an unknown sex, a duplicate), shuffled by a fixed rule. 41 rows with the header for
  * 7 candidatures a sector: 20 members and 15 on the reserve list.
  */
-export function onlineFormExport(bySector: Record<string, readonly [women: number, men: number]>): RawTable {
+export function onlineFormExport(bySector: Record<string, readonly [women: number, men: number]>): Sheet {
   const rows: CellValue[][] = [];
   for (const [sector, [women, men]] of Object.entries(bySector)) {
     for (const [sex, count] of [['F', women], ['H', men]] as const) {

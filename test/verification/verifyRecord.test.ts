@@ -3,7 +3,7 @@
  * words, and the cap on listed differences (records built in memory, seen as grids).
  */
 import { buildRecord, drawFromTable, newRecordMeta, plainSheet, type Sheet } from '../../src/core';
-import { checkRequest, CONFORMING, MAX_LISTED_DIFFERENCES, reportLines, verifySheets } from '../../src/verification/verifyRecord';
+import { AGREES_BUT_NOT_ANNOUNCED, checkRequest, CONFORMING, MAX_LISTED_DIFFERENCES, NOT_ANNOUNCED, reportLines, verifySheets } from '../../src/verification/verifyRecord';
 import { errorOf } from '../support/errors';
 import { recordToGrids } from '../support/records';
 import { group, HEADER, rowsOf, tableOf } from '../support/tables';
@@ -24,6 +24,7 @@ describe('checkRequest', () => {
 
   it('reads the announced fingerprint as verify --fingerprint does, and says first when it is mistyped', () => {
     expect(checkRequest('registre.xlsx', `  ${'AB'.repeat(32)} `)).toBe('ab'.repeat(32));
+    expect(checkRequest('registre.xlsx', `${'ABCD1234 '.repeat(7)}abcd1234\n`)).toBe('abcd1234'.repeat(8));
     expect(errorOf(() => checkRequest('registre.csv', 'abc')).code).toBe('bad_fingerprint');
   });
 });
@@ -41,6 +42,33 @@ describe('verifySheets and reportLines', () => {
       'Empreinte identique à celle annoncée en séance.',
       CONFORMING,
     ]);
+  });
+
+  it('a wrong announced fingerprint: the draw agrees with its data, and the verdict says the fingerprint differs (issue 13 §1)', () => {
+    const grids = recordGrids(12);
+    const fingerprint = verifySheets(grids, 'r.xlsx').records[0].fingerprint;
+    const other = 'e'.repeat(64);
+    const report = verifySheets(grids, 'r.xlsx', other);
+    expect(report).toMatchObject({ conforming: false, verdict: NOT_ANNOUNCED });
+    expect(report.check.announced).toEqual({ fingerprint: other, found: false });
+    expect(reportLines(report)).toEqual([
+      'Registre : r.xlsx',
+      `Empreinte des candidatures : ${fingerprint}`,
+      'Graine publique : « graine »',
+      AGREES_BUT_NOT_ANNOUNCED,
+      `L’empreinte annoncée en séance (${other}) n’est pas celle du tirage consigné (${fingerprint}) : ` +
+        'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.',
+      NOT_ANNOUNCED,
+    ]);
+  });
+
+  it('a wrong announced fingerprint in an edited record: the differences are counted, the fingerprint one among them', () => {
+    const grids = recordGrids(12).map((grid) =>
+      grid.name !== 'Tirage' ? grid : { ...grid, rows: grid.rows.map((row) => row.map((cell) => (cell === 'Retenu·e' ? 'Liste complémentaire n° 1' : cell))) },
+    );
+    const report = verifySheets(grids, 'r.xlsx', 'e'.repeat(64));
+    const total = report.check.records[0].differences.length + 1;
+    expect(report.verdict).toBe(`Registre NON conforme : ${total} différences avec le tirage recalculé.`);
   });
 
   it(`lists at most ${MAX_LISTED_DIFFERENCES} differences, then counts the rest`, () => {

@@ -169,10 +169,52 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     const other = fingerprint.replace(/^./, (c) => (c === '0' ? '1' : '0'));
     const wrong = await expectSameAsCli(files.example, other);
     expect(wrong.title).toBe('Registre NON conforme');
-    expect(wrong.lines.join('\n')).toContain(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${other}`);
+    expect(wrong.lines).toContain('Ce tirage correspond à ses données, mais son empreinte n’est pas celle annoncée en séance (ci-dessous).');
+    expect(wrong.lines.join('\n')).toContain(`L’empreinte annoncée en séance (${other}) n’est pas celle du tirage consigné (${fingerprint})`);
+    expect(wrong.lines.join('\n')).not.toContain('autres différences');
     const mistyped = await expectSameAsCli(files.example, fingerprint.slice(0, 60));
     expect(mistyped.title).toBe('Vérification impossible');
-    expect(mistyped.lines.join('\n')).toContain('Empreinte annoncée illisible');
+    expect(mistyped.lines.join('\n')).toContain('Empreinte annoncée illisible : 60 chiffres hexadécimaux trouvés, il en faut 64.');
+  });
+
+  test('the announced fingerprint typed as the pane shows it, in groups of 8, or over two lines: confirmed (issue 13 §1)', async () => {
+    const groups = (fingerprint.match(/.{8}/g) as string[]).join(' ');
+    for (const typed of [groups, `${groups.slice(0, 35)}\n${groups.slice(36).toUpperCase()}`]) {
+      const page = await expectSameAsCli(files.example, typed);
+      expect(page.title).toBe('Registre conforme');
+      expect(page.lines).toContain('Empreinte identique à celle annoncée en séance.');
+    }
+  });
+
+  test.each([1280, 800, 375, 320])('at %i px wide, the fingerprint field shows the whole fingerprint, as typed or in groups', async (width) => {
+    const { page } = await openPage();
+    try {
+      await page.setViewportSize({ width, height: 900 });
+      for (const typed of [fingerprint, (fingerprint.match(/.{8}/g) as string[]).join(' ')]) {
+        await page.fill('#announced-fingerprint', typed);
+        const field = await page.evaluate(() => {
+          const node = document.getElementById('announced-fingerprint') as HTMLTextAreaElement;
+          return { client: [node.clientWidth, node.clientHeight], scroll: [node.scrollWidth, node.scrollHeight], right: node.getBoundingClientRect().right };
+        });
+        // Nothing scrolled out of sight, and the field itself within the page.
+        expect({ width, typed, scroll: field.scroll }).toEqual({ width, typed, scroll: field.client });
+        expect(field.right).toBeLessThanOrEqual(width);
+      }
+      if (width >= 800) {
+        // On a computer, the groups of 8 on one line, as the room saw them: the text, measured in the field's own font, fits its width.
+        const { text, content } = await page.evaluate(() => {
+          const node = document.getElementById('announced-fingerprint') as HTMLTextAreaElement;
+          const style = getComputedStyle(node);
+          const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+          context.font = `${style.fontSize} ${style.fontFamily}`;
+          return { text: context.measureText(node.value).width, content: node.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+        });
+        expect(text).toBeGreaterThan(500);
+        expect(text).toBeLessThanOrEqual(content);
+      }
+    } finally {
+      await page.close();
+    }
   });
 
   test('a workbook with two draws: each one shown and checked', async () => {
@@ -269,7 +311,7 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
       await page.keyboard.type('0'.repeat(64));
       await page.keyboard.press('Enter');
       await page.locator('#outcome h2', { hasText: 'Registre NON conforme' }).waitFor();
-      expect(await page.locator('#outcome').innerText()).toContain(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${'0'.repeat(64)}`);
+      expect(await page.locator('#outcome').innerText()).toContain(`L’empreinte annoncée en séance (${'0'.repeat(64)}) n’est pas celle du tirage consigné`);
     } finally {
       await page.close();
     }

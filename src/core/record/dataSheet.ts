@@ -7,7 +7,8 @@ import { FIELD_LABELS, type ColumnMapping, type Field } from '../columns';
 import type { DrawResult } from '../draw';
 import { INELIGIBILITY_CODES, type IneligibilityCode, type RowProblem } from '../errors';
 import { parseIsoDate } from '../dates';
-import { ALGORITHM_ID, type AgeBand, type Rules } from '../rules';
+import { ALGORITHMS, isAlgorithmId, PLAIN_ALGORITHM, SEALED_ALGORITHM, type AgeBand, type AlgorithmId, type Rules } from '../rules';
+import { describeSealingKeyProblem, sealingKeyProblem } from '../seal';
 import { areaAddress, parseAreaAddress, type CellArea, type CellValue } from '../sheet';
 import { norm } from '../text';
 import type { RecordMeta } from './meta';
@@ -27,6 +28,7 @@ const PARAMETERS = {
   publicSeed: 'Graine publique',
   fingerprint: 'Empreinte',
   seedKey: 'Clé de tirage',
+  sealingKey: 'Clé de scellement (secrète, à ne pas publier)',
   optimalAllocations: 'Répartitions optimales',
   allocationRank: 'Répartition retenue (rang)',
   place: 'Lieu',
@@ -41,8 +43,11 @@ const PARAMETERS = {
   laterDrawReason: 'Motif d’un nouveau tirage',
 } as const;
 type Parameter = keyof typeof PARAMETERS;
-/** Parameters whose row is left out when empty (records written before them have no such row). */
-const OPTIONAL_PARAMETERS: readonly Parameter[] = ['bounds', 'columnMapping', 'laterDrawReason'];
+/**
+ * Parameters whose row is left out when empty (records written before them have no such row; a
+ * `tirage-cln/1` draw has no sealing key).
+ */
+const OPTIONAL_PARAMETERS: readonly Parameter[] = ['sealingKey', 'bounds', 'columnMapping', 'laterDrawReason'];
 
 export const CANDIDATE_HEADER = [
   'Ligne',
@@ -78,6 +83,8 @@ function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter
     publicSeed: result.publicSeed,
     fingerprint: prepared.canonical.fingerprint,
     seedKey: result.seedKey,
+    // ALGORITHM.md §10: the key is kept with the private record, so that `verify` seals the candidatures again.
+    sealingKey: prepared.canonical.algorithm === SEALED_ALGORITHM ? prepared.canonical.sealingKey : '',
     optimalAllocations: String(prepared.space.count),
     allocationRank: String(result.allocationIndex + 1n),
     place: meta.place,
@@ -123,7 +130,7 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
   parameters.forEach((key, i) => {
     const row = PARAMETERS_TOP + 1 + i;
     sheet.set(row, 1, PARAMETERS[key], LABEL);
-    sheet.merged(row, 2, last, values[key], key === 'fingerprint' || key === 'seedKey' || key === 'rulesLine' ? CODE : VALUE);
+    sheet.merged(row, 2, last, values[key], key === 'fingerprint' || key === 'seedKey' || key === 'sealingKey' || key === 'rulesLine' ? CODE : VALUE);
   });
 
   const titleRow = PARAMETERS_TOP + parameters.length + 2;
@@ -151,6 +158,9 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
 
 /** What the data sheet says, read back. */
 export interface RecordData {
+  algorithm: AlgorithmId;
+  /** The sealing key of a `tirage-cln/2` draw (64 hex digits); null for `/1`. */
+  sealingKey: string | null;
   rules: Rules;
   referenceDate: string;
   publicSeed: string;
@@ -178,7 +188,7 @@ function text(value: CellValue | undefined): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function rulesFromLine(line: string, preset: string): Rules {
+function rulesFromLine(line: string, preset: string): { algorithm: AlgorithmId; rules: Rules } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -187,8 +197,8 @@ function rulesFromLine(line: string, preset: string): Rules {
   }
   if (!Array.isArray(parsed) || parsed.length !== 7) throw new NotARecordError(`la ligne des règles n’a pas la forme attendue (« ${line} »)`);
   const [algorithm, , seatsPerSector, minimumAge, ageRuleAbove, priorityBands, sectors] = parsed as unknown[];
-  if (algorithm !== ALGORITHM_ID) {
-    throw new NotARecordError(`algorithme « ${String(algorithm)} » non pris en charge par cette version (seul ${ALGORITHM_ID} l’est)`);
+  if (!isAlgorithmId(algorithm)) {
+    throw new NotARecordError(`algorithme « ${String(algorithm)} » non pris en charge par cette version (seuls ${ALGORITHMS.join(' et ')} le sont)`);
   }
   const isInt = (x: unknown): x is number => Number.isInteger(x);
   const bandsOk =
@@ -201,7 +211,22 @@ function rulesFromLine(line: string, preset: string): Rules {
   if (!inRange(seatsPerSector, 1, 1000) || !inRange(minimumAge, 0, 150) || !inRange(ageRuleAbove, 0, 1000) || !bandsInRange || !sectorsDistinct) {
     throw new NotARecordError(`la ligne des règles n’a pas la forme attendue (« ${line} »)`);
   }
-  return { preset, sectors: sectorList, seatsPerSector: seatsPerSector as number, minimumAge: minimumAge as number, ageRuleAbove: ageRuleAbove as number, priorityBands: priorityBands as AgeBand[] };
+  return {
+    algorithm,
+    rules: { preset, sectors: sectorList, seatsPerSector: seatsPerSector as number, minimumAge: minimumAge as number, ageRuleAbove: ageRuleAbove as number, priorityBands: priorityBands as AgeBand[] },
+  };
+}
+
+/** The sealing key a data sheet records: required by `tirage-cln/2`, absent from `/1`. */
+function sealingKeyOf(algorithm: AlgorithmId, key: string, sheetName: string): string | null {
+  if (algorithm === PLAIN_ALGORITHM) {
+    if (key !== '') throw new NotARecordError(`« ${sheetName} » consigne une clé de scellement pour un tirage ${PLAIN_ALGORITHM}, qui n’en a pas`);
+    return null;
+  }
+  if (key === '') throw new NotARecordError(`clé de scellement introuvable dans « ${sheetName} » : un tirage ${SEALED_ALGORITHM} ne peut pas être recalculé sans elle`);
+  const problem = sealingKeyProblem(key);
+  if (problem !== null) throw new NotARecordError(`clé de scellement illisible dans « ${sheetName} » (${describeSealingKeyProblem(problem)})`);
+  return key;
 }
 
 /**
@@ -221,9 +246,10 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     if (value === undefined) throw new NotARecordError(`paramètre « ${PARAMETERS[key]} » introuvable dans « ${sheetName} »`);
     return value;
   };
-  const rules = rulesFromLine(param('rulesLine'), param('preset'));
+  const { algorithm, rules } = rulesFromLine(param('rulesLine'), param('preset'));
   const referenceDate = param('referenceDate');
-  if (param('algorithm') !== ALGORITHM_ID) throw new NotARecordError(`algorithme « ${param('algorithm')} » non pris en charge`);
+  if (param('algorithm') !== algorithm) throw new NotARecordError(`algorithme « ${param('algorithm')} » non pris en charge, ou autre que celui de la ligne des règles (${algorithm})`);
+  const sealingKey = sealingKeyOf(algorithm, param('sealingKey'), sheetName);
   if (parseIsoDate(referenceDate) === null) throw new NotARecordError(`date du tirage illisible « ${referenceDate} »`);
   const mandateStart = param('mandateStart');
   if (parseIsoDate(mandateStart) === null || mandateStart < referenceDate) throw new NotARecordError(`début du mandat impossible « ${mandateStart} »`);
@@ -290,6 +316,8 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   }
   return {
     data: {
+      algorithm,
+      sealingKey,
       rules,
       referenceDate,
       columnMapping: columnMappingOf(param('columnMapping'), sheetName),

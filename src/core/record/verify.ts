@@ -135,7 +135,14 @@ function recompute(data: RecordData): DrawResult {
   const candidatures = [...data.candidatures].sort((a, b) => a.row - b.row);
   const prepared = prepareCandidatures(
     candidatures,
-    { referenceDate: data.referenceDate, excludeInvalid: true, rules: data.rules, columns: data.columnMapping, bounds: data.bounds },
+    {
+      referenceDate: data.referenceDate,
+      excludeInvalid: true,
+      rules: data.rules,
+      columns: data.columnMapping,
+      bounds: data.bounds,
+      ...(data.sealingKey === null ? {} : { sealingKey: data.sealingKey }),
+    },
     data.headerRow,
   );
   return drawLots(prepared, data.publicSeed);
@@ -204,6 +211,8 @@ export interface WorkbookCheck {
   records: RecordCheck[];
   /** Differences that belong to no single record (a sheet no record accounts for, an announced fingerprint found nowhere). */
   differences: string[];
+  /** The fingerprint announced in the session, when one was given, and whether a draw of the workbook has it. */
+  announced: { fingerprint: string; found: boolean } | null;
 }
 
 /**
@@ -228,7 +237,7 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
             `Feuille « ${DATA_TITLE} » manquante : le classeur contient les feuilles de registre ${names}, mais plus les données qui ` +
               'permettent de recalculer le tirage et de les vérifier.',
           ];
-    return { records: [], differences: [...logged, ...orphaned] };
+    return { records: [], differences: [...logged, ...orphaned], announced: null };
   }
   const replacements = findReplacementSheets(sheets);
   const records = dataSheets.map((grid): RecordCheck => {
@@ -256,9 +265,15 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
     }
   }
   const announced = options.expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.expectedFingerprint);
-  if (announced !== undefined && !records.some((r) => r.fingerprint.toLowerCase() === announced)) {
-    const recorded = records.map((r) => r.fingerprint).filter((f) => f !== '');
-    differences.push(`Aucun tirage de ce classeur n’a l’empreinte annoncée ${announced} (empreinte${recorded.length > 1 ? 's' : ''} consignée${recorded.length > 1 ? 's' : ''} : ${recorded.join(', ') || 'aucune'}).`);
-  }
-  return { records, differences };
+  const found = announced !== undefined && records.some((r) => r.fingerprint.toLowerCase() === announced);
+  if (announced !== undefined && !found) differences.push(announcedNotFound(announced, records.map((r) => r.fingerprint).filter((f) => f !== '')));
+  return { records, differences, announced: announced === undefined ? null : { fingerprint: announced, found } };
+}
+
+/** The announced fingerprint is no draw's: the one difference no check inside the file can find. */
+function announcedNotFound(announced: string, recorded: readonly string[]): string {
+  const why = 'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.';
+  if (recorded.length === 1) return `L’empreinte annoncée en séance (${announced}) n’est pas celle du tirage consigné (${recorded[0]}) : ${why}`;
+  const which = recorded.length === 0 ? 'aucune empreinte consignée lisible' : `empreintes consignées : ${recorded.join(', ')}`;
+  return `L’empreinte annoncée en séance (${announced}) n’est celle d’aucun tirage de ce classeur (${which}) : ${why}`;
 }

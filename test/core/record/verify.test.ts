@@ -33,7 +33,8 @@ describe('verify, in memory', () => {
   it('checks the fingerprint announced in the session', () => {
     expect(differences(grids, result.prepared.canonical.fingerprint.toUpperCase())).toEqual([]);
     expect(differences(grids, 'ab'.repeat(32))).toEqual([
-      `Aucun tirage de ce classeur n’a l’empreinte annoncée ${'ab'.repeat(32)} (empreinte consignée : ${result.prepared.canonical.fingerprint}).`,
+      `L’empreinte annoncée en séance (${'ab'.repeat(32)}) n’est pas celle du tirage consigné (${result.prepared.canonical.fingerprint}) : ` +
+        'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.',
     ]);
   });
 
@@ -158,7 +159,8 @@ describe('verify, a record forged consistently with the tool’s own builders', 
     // The fingerprint announced in the session exposes it even without the candidature sheet.
     const withoutSheet = forged.filter((g) => g.name !== 'Candidatures');
     expect(differences(withoutSheet, result.prepared.canonical.fingerprint)).toContain(
-      `Aucun tirage de ce classeur n’a l’empreinte annoncée ${result.prepared.canonical.fingerprint} (empreinte consignée : ${forgedDraw.prepared.canonical.fingerprint}).`,
+      `L’empreinte annoncée en séance (${result.prepared.canonical.fingerprint}) n’est pas celle du tirage consigné (${forgedDraw.prepared.canonical.fingerprint}) : ` +
+        'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.',
     );
   });
 });

@@ -122,6 +122,7 @@ export type InputErrorCode =
   | 'unkeepable_seed'
   | 'unkeepable_cells'
   | 'unkeepable_text'
+  | 'missing_reason'
   | 'bad_reference_date'
   | 'bad_mandate_start'
   | 'bad_replacement'
@@ -166,6 +167,10 @@ export interface InputErrorDetails {
   headers?: readonly { cell: string; text: string }[];
   /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
   offered?: readonly number[];
+  /** A draw request's problem: the field it is about (core/drawRequest.ts), for the front end to show it there. */
+  field?: string;
+  /** `fingerprint_mismatch`: the fingerprint announced in the room, and the table's now. */
+  fingerprints?: { announced: string; actual: string };
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

@@ -15,7 +15,6 @@ export type ExcelProblem =
   | { code: 'sheet_not_found'; name: string }
   | { code: 'empty_sheet'; sheet: string }
   | { code: 'date_system_unknown'; cell: string }
-  | { code: 'table_changed'; shown: string; current: string }
   | { code: 'excel_error'; excelCode: string; detail: string };
 
 /** What remains of a record whose writing failed. */
@@ -51,11 +50,6 @@ export function describeExcelProblem(problem: ExcelProblem): string {
         `La cellule ${problem.cell} contient une date, mais Excel n’a pas permis de savoir si ce classeur compte les dates ` +
         'depuis 1900 ou depuis 1904 (anciens classeurs Mac) : une date de naissance pourrait être lue avec quatre ans d’écart. ' +
         'Saisissez les dates de naissance comme du texte JJ/MM/AAAA, ou enregistrez le tableau en .xlsx et utilisez la ligne de commande.'
-      );
-    case 'table_changed':
-      return (
-        `Le tableau des candidatures a changé depuis l’affichage de son empreinte : empreinte affichée ${problem.shown}, ` +
-        `empreinte actuelle ${problem.current}. Le tirage est refusé : annoncez la nouvelle empreinte avant de tirer.`
       );
     case 'excel_error':
       return `Excel a refusé l’opération (${problem.excelCode}${problem.detail ? ` : ${problem.detail}` : ''}).`;

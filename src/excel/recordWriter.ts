@@ -15,14 +15,11 @@
  * The reveal (`prepareReveal`) writes the same operations in steps, one sync each; its final
  * state is the full write's.
  */
-import { parseAnnouncedFingerprint } from '../core/announcedFingerprint';
-import { drawLots, prepareDraw, type DrawResult } from '../core/draw';
-import { buildRecord } from '../core/record/buildRecord';
-import { newRecordMeta } from '../core/record/meta';
-import { freeTableName, nameKey } from '../core/record/names';
-import { planRecord, type SheetPlan } from '../core/record/plan';
+import type { DrawResult } from '../core/draw';
+import { planDraw, type DrawRequest } from '../core/drawRequest';
+import { nameKey } from '../core/record/names';
+import type { SheetPlan } from '../core/record/plan';
 import { verifyWorkbook, type WorkbookCheck } from '../core/record/verify';
-import type { ColumnMapping } from '../core/columns';
 import type { ExcelRunner, XlContext, XlWorksheet } from './officeApi';
 import { formatGrid, layoutOps, protectOp, styleOps, valueOps, type RowSpan, type WriteOp } from './planOps';
 import { ExcelAdapterError, type ExcelProblem, type PartialRecord } from './problems';
@@ -35,24 +32,13 @@ export const SYNC_BYTES = 4_000_000;
 /** What cell A1 of a record sheet says until the record is complete. */
 export const INCOMPLETE_MARK = 'INACHEVÉ — registre en cours d’écriture ; s’il reste ainsi, l’écriture a échoué : supprimez cette feuille.';
 
-export interface DrawRequest {
+/** A draw the task pane asks for: where the candidatures are, and the request core checked. */
+export interface DrawOrder {
   source: TableRef;
-  /** The fingerprint shown to the room before the seed was chosen. */
-  shownFingerprint: string;
-  /** ISO date of the draw. */
-  referenceDate: string;
-  excludeInvalid: boolean;
-  publicSeed: string;
-  place: string;
-  officials: string[];
   /** The workbook's file name, for the procès-verbal. */
   sourceFile: string;
-  /** First day of the members' two-year mandate (ISO); the draw date when absent. */
-  mandateStart?: string;
-  /** Why a draw is made in a workbook that already holds one (into the procès-verbal). */
-  laterDrawReason?: string;
-  /** Columns the operator named because their headers were not recognised (kept in the record). */
-  columns?: ColumnMapping;
+  /** Checked by core (checkDrawRequest); its announced fingerprint is the one the room was shown. */
+  request: DrawRequest & { announcedFingerprint: string };
 }
 
 export interface WriteOutcome {
@@ -66,49 +52,34 @@ export interface WriteOutcome {
 /** Everything decided before the first write. */
 export interface PreparedWrite {
   result: DrawResult;
+  /** The record's sheets as core planned them, table names free in this workbook. */
   plans: SheetPlan[];
-  tableNames: string[][];
   /** The sheets before the record, to tell ours from a co-author's when cleaning up. */
   sheetsBefore: string[];
   candidatures: TableRead;
 }
 
-/** Check, read the table again, compare fingerprints, draw, plan. Two syncs up to 10,000 rows. */
-export async function prepareWrite(context: XlContext, syncs: SyncCounter, request: DrawRequest): Promise<PreparedWrite> {
+/**
+ * Check, read the table again, and let core draw and plan (core/drawRequest.ts): the table must
+ * still give the fingerprint shown. Two syncs up to 10,000 rows.
+ */
+export async function prepareWrite(context: XlContext, syncs: SyncCounter, order: DrawOrder): Promise<PreparedWrite> {
   const { workbook } = context;
   workbook.load('readOnly');
   workbook.protection.load('protected');
   const sheets = workbook.worksheets.load('items/name');
   const tables = workbook.tables.load('items/name');
   // These loads ride on the table read's first sync.
-  const candidatures = await readTableIn(context, syncs, request.source);
+  const candidatures = await readTableIn(context, syncs, order.source);
   if (workbook.readOnly) throw new ExcelAdapterError({ code: 'read_only' });
   if (workbook.protection.protected) throw new ExcelAdapterError({ code: 'workbook_protected' });
-  const prepared = prepareDraw(candidatures.sheet, {
-    referenceDate: request.referenceDate,
-    excludeInvalid: request.excludeInvalid,
-    bounds: candidatures.bounds,
-    ...(request.columns && Object.keys(request.columns).length > 0 ? { columns: request.columns } : {}),
-  });
-  const current = prepared.canonical.fingerprint;
-  if (current !== parseAnnouncedFingerprint(request.shownFingerprint)) {
-    throw new ExcelAdapterError({ code: 'table_changed', shown: request.shownFingerprint, current });
-  }
-  const result = drawLots(prepared, request.publicSeed);
   const sheetsBefore = sheets.items.map((s) => s.name);
-  const meta = newRecordMeta({
-    place: request.place,
-    officials: request.officials,
-    candidatureSheet: candidatures.sheet.name,
-    sourceFile: request.sourceFile,
-    inputSheets: sheetsBefore,
-    mandateStart: request.mandateStart ?? request.referenceDate,
-    ...(request.laterDrawReason ? { laterDrawReason: request.laterDrawReason } : {}),
+  const { result, plans } = planDraw(candidatures, order.request, {
+    sourceFile: order.sourceFile,
+    sheetNames: sheetsBefore,
+    namesInUse: tables.items.map((t) => t.name),
   });
-  const plans = planRecord(buildRecord(result, meta));
-  const taken = new Set(tables.items.map((t) => nameKey(t.name)));
-  const tableNames = plans.map((plan) => plan.lists.map((list) => (list.kind === 'table' ? freeTableName(list.name, taken) : '')));
-  return { result, plans, tableNames, sheetsBefore, candidatures };
+  return { result, plans, sheetsBefore, candidatures };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +113,7 @@ function withoutTitle(plan: SheetPlan): SheetPlan {
 function contentOps(prepared: PreparedWrite, index: number, rows: RowSpan, layout: boolean): WriteOp[] {
   const plan = withoutTitle(prepared.plans[index]);
   const formats = formatGrid(plan);
-  return [...valueOps(plan, index, rows, formats), ...styleOps(plan, index, rows), ...(layout ? layoutOps(plan, index, prepared.tableNames[index]) : [])];
+  return [...valueOps(plan, index, rows, formats), ...styleOps(plan, index, rows), ...(layout ? layoutOps(plan, index) : [])];
 }
 
 /** The titles replace the marks, then protection, then the first sheet is shown. */
@@ -237,11 +208,11 @@ export async function readBackAndVerify(context: XlContext, syncs: SyncCounter, 
 }
 
 /** Writes, verifies; on a failure removes or marks what was begun, and says so. */
-export async function writeRecordWith(run: ExcelRunner, syncs: SyncCounter, request: DrawRequest): Promise<WriteOutcome> {
+export async function writeRecordWith(run: ExcelRunner, syncs: SyncCounter, order: DrawOrder): Promise<WriteOutcome> {
   let prepared: PreparedWrite | null = null;
   try {
     return await run(async (context) => {
-      prepared = await prepareWrite(context, syncs, request);
+      prepared = await prepareWrite(context, syncs, order);
       await writePrepared(context, syncs, prepared);
       const check = await readBackAndVerify(context, syncs, prepared);
       return { result: prepared.result, sheetNames: prepared.plans.map((p) => p.name), check };

@@ -4,6 +4,7 @@
  * Excel on the web (office-js issues 4805, 6150, 6678). Excel's own errors become ExcelProblems.
  */
 import type { XlContext } from './officeApi';
+import { InputError } from '../core/errors';
 import { ExcelAdapterError, type ExcelProblem } from './problems';
 
 export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
@@ -36,6 +37,8 @@ export class SyncCounter {
 
 /** The code of an office.js error (OfficeExtension.Error has `code`), or null for any other error. */
 export function excelCode(error: unknown): string | null {
+  // The engine's refusals carry a code too, but they are ours, not Excel's.
+  if (error instanceof InputError) return null;
   if (error !== null && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
     return (error as { code: string }).code;
   }

@@ -18,7 +18,7 @@ import {
   readBackAndVerify,
   revealSteps,
   writeRecordWith,
-  type DrawRequest,
+  type DrawOrder,
   type PreparedWrite,
   type WriteOutcome,
 } from './recordWriter';
@@ -29,7 +29,7 @@ import { problemOf, SyncCounter } from './syncs';
 import { listContents, readTableIn, type TableRead, type TableRef, type WorkbookContents } from './tableReader';
 import type { WriteOp } from './planOps';
 
-export type { DrawRequest, WriteOutcome, TableRef, TableRead, WorkbookContents };
+export type { DrawOrder, WriteOutcome, TableRef, TableRead, WorkbookContents };
 
 /** A record being revealed step by step; each step is one sync. */
 export interface RevealSession {
@@ -45,8 +45,8 @@ export interface RevealSession {
 export interface WorkbookPort {
   listTables(): Promise<WorkbookContents>;
   readTable(ref: TableRef): Promise<TableRead>;
-  writeRecord(request: DrawRequest): Promise<WriteOutcome>;
-  startReveal(request: DrawRequest): Promise<RevealSession>;
+  writeRecord(order: DrawOrder): Promise<WriteOutcome>;
+  startReveal(order: DrawOrder): Promise<RevealSession>;
   /** Every sheet of the workbook, for `verify`. */
   readRecordSheets(): Promise<Sheet[]>;
   /** The *Vérifier* action: any workbook holding a record. Throws NotARecordError when it holds none. */
@@ -95,12 +95,12 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
     return this.runBatch((context) => readTableIn(context, this.syncs, ref));
   }
 
-  writeRecord(request: DrawRequest): Promise<WriteOutcome> {
-    return writeRecordWith(this.run, this.syncs, request);
+  writeRecord(order: DrawOrder): Promise<WriteOutcome> {
+    return writeRecordWith(this.run, this.syncs, order);
   }
 
-  async startReveal(request: DrawRequest): Promise<RevealSession> {
-    const prepared = await this.runBatch((context) => prepareWrite(context, this.syncs, request));
+  async startReveal(order: DrawOrder): Promise<RevealSession> {
+    const prepared = await this.runBatch((context) => prepareWrite(context, this.syncs, order));
     return new Reveal(this.run, this.syncs, prepared, revealSteps(prepared));
   }
 

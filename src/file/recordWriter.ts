@@ -23,16 +23,18 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { InputError } from '../core/errors';
 import type { RecordModel, SheetModel } from '../core/record/model';
-import { planRecord, planSheet } from '../core/record/plan';
+import { planRecord, planSheet, type SheetPlan } from '../core/record/plan';
 import type { CellValue, Sheet } from '../core/sheet';
 import { fileBaseName, readFileBytes } from './bytes';
 import { emptyWorkbookPackage, streamRecordPackage, packageSheetNames, refuseTakenNames } from './recordPackage';
 
-export interface WriteRecordOptions {
+export type WriteRecordOptions = {
   input: { kind: 'xlsx'; path: string } | { kind: 'csv'; table: Sheet };
-  model: RecordModel;
   outPath: string;
-}
+} & (
+  /** The record's sheets as planned by the draw's use case (core/drawRequest.ts), or a model this writer plans. */
+  { plans: readonly SheetPlan[] } | { model: RecordModel }
+);
 
 // ---------------------------------------------------------------------------------------------
 // The CSV's table as a sheet
@@ -117,8 +119,9 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
     base = await emptyWorkbookPackage();
   }
   // Checked again when the sheets are added; here so that the refusal comes before any work.
-  refuseTakenNames(input.kind === 'xlsx' ? await packageSheetNames(base, source) : [input.table.name], options.model.sheets, source);
-  const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table))] : []), ...planRecord(options.model)];
+  const plans = 'plans' in options ? options.plans : planRecord(options.model);
+  refuseTakenNames(input.kind === 'xlsx' ? await packageSheetNames(base, source) : [input.table.name], plans, source);
+  const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table))] : []), ...plans];
   const record = await streamRecordPackage({ input: base, source, sheets });
   await writeAtomically(outPath, record);
 }

@@ -1,21 +1,21 @@
 /** Writing, reading back and verifying the record through the adapter, on the simulated Excel. */
-import { allDifferences, prepareDraw } from '../../src/core';
+import { allDifferences, InputError, prepareDraw } from '../../src/core';
 import { ExcelAdapterError } from '../../src/excel/problems';
-import { INCOMPLETE_MARK, type DrawRequest } from '../../src/excel/recordWriter';
+import { INCOMPLETE_MARK, type DrawOrder } from '../../src/excel/recordWriter';
 import { PAYLOAD_LIMIT_BYTES, type SimulatedExcel } from '../../src/excel/simulated/excel';
 import { cellAt, type SimWorkbook } from '../../src/excel/simulated/state';
 import type { TableRef } from '../../src/excel/tableReader';
 import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
-import { excelOf, HEADER, juneRows, snapshot, type SheetSpec } from '../support/simulated';
+import { drawOrderFor, excelOf, HEADER, juneRows, snapshot, type SheetSpec } from '../support/simulated';
 
 const DATE = '2025-06-13';
 const SOURCE: TableRef = { kind: 'sheet', sheet: 'Candidatures' };
 
 /** The task pane's sequence: read the table, show its fingerprint, then draw with it. */
-async function requestFor(adapter: ExcelWorkbookAdapter, source = SOURCE, excludeInvalid = false): Promise<DrawRequest> {
+async function requestFor(adapter: ExcelWorkbookAdapter, source = SOURCE, excludeInvalid = false): Promise<DrawOrder> {
   const read = await adapter.readTable(source);
   const shown = prepareDraw(read.sheet, { referenceDate: DATE, excludeInvalid, bounds: read.bounds }).canonical.fingerprint;
-  return { source, shownFingerprint: shown, referenceDate: DATE, excludeInvalid, publicSeed: '4 2 6 1 5 3', place: 'Hôtel de ville', officials: ['Mme A'], sourceFile: 'candidatures.xlsx' };
+  return drawOrderFor(source, shown, { referenceDate: DATE, excludeInvalid, place: 'Hôtel de ville', officials: 'Mme A' });
 }
 
 function candidatures(rows: (string | number | null)[][] = juneRows(), extra: Partial<SheetSpec> = {}): SheetSpec {
@@ -182,9 +182,16 @@ describe('writing the record: faults', () => {
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const request = await requestFor(adapter);
     cellAt(excel.workbook.sheets[0], 3, 1).value = 'Autrenom';
-    const error = await failureOf(adapter.writeRecord(request));
-    expect(error.problem.code).toBe('table_changed');
-    expect(error.message).toContain(request.shownFingerprint);
+    const error = await adapter.writeRecord(request).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    // One code wherever the table changed: the same InputError as `draw --fingerprint` (core/drawRequest.ts).
+    expect(error).toBeInstanceOf(InputError);
+    if (!(error instanceof InputError)) return;
+    expect(error.code).toBe('fingerprint_mismatch');
+    expect(error.details.fingerprints?.announced).toBe(request.request.announcedFingerprint);
+    expect(error.message).toContain(`empreinte annoncée ${request.request.announcedFingerprint}`);
     expect(error.message).toMatch(/empreinte actuelle [0-9a-f]{64}/);
     expect(names(excel)).toEqual(['Candidatures']);
   });

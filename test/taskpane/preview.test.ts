@@ -280,18 +280,19 @@ withChromium('the public session in the browser preview', () => {
       const shown = await toSeedStep(page);
       // A co-author's edit between steps 3 and 5.
       await hooks(page, (h) => h.setCell('Candidatures', 'C2', 'Amandine-Marie'));
-      await page.fill('#field-seed', SEED);
+      // Typed with stray spaces: the journal logs the seed as the draw uses it (core/drawRequest.ts).
+      await page.fill('#field-seed', ` ${SEED.replace(/ /g, '  ')} `);
       await page.click('#draw');
-      const alert = page.locator('#session-failure[data-code="table_changed"]');
+      const alert = page.locator('#session-failure[data-code="fingerprint_mismatch"]');
       await alert.waitFor();
       const text = await alert.innerText();
-      expect(text).toContain(`empreinte affichée ${shown}`);
+      expect(text).toContain(`empreinte annoncée ${shown}`);
       const current = /empreinte actuelle ([0-9a-f]{64})/.exec(text)?.[1];
       expect(current).toBeDefined();
       expect(current).not.toBe(shown);
       const snap = await snapshot(page);
       expect(snap.sheets.map((s) => s.name)).toEqual(['Candidatures', JOURNAL_SHEET]);
-      expect(sheetValues(snap, JOURNAL_SHEET)).toEqual(expect.arrayContaining(['Tirage demandé', 'Tirage refusé', shown]));
+      expect(sheetValues(snap, JOURNAL_SHEET)).toEqual(expect.arrayContaining(['Tirage demandé', 'Tirage refusé', shown, SEED]));
       await audit(page, 'refus');
       await shot(page, 'refus-tableau-modifie');
       await page.click('#show-new-fingerprint');

@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { allDifferences } from '../../core/record/verify';
 import { prepareDraw } from '../../core/draw';
+import { checkDrawRequest, requireDrawRequest } from '../../core/drawRequest';
+import { toIso } from '../../core/dates';
 import { InputError } from '../../core/errors';
 import { formatOf, readTableFile } from '../../file/readTable';
 import { fileBaseName } from '../../file/bytes';
@@ -33,6 +35,8 @@ export interface SimulationOptions {
   excludeInvalid?: boolean;
   /** The file name the procès-verbal gives as the source. */
   sourceFile: string;
+  /** ISO date of today, for the draw date's sanity check (default: the draw date, a session held that day). */
+  today?: string;
   /** Where warnings go (formulas without value), in French. */
   warn?: (line: string) => void;
 }
@@ -69,18 +73,11 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
   const read = await adapter.readTable(source);
   const readSyncs = adapter.syncCount - listSyncs;
   for (const formula of read.formulasWithoutValue) options.warn?.(describeFormulaWithoutValue(formula));
-  // What the task pane shows before the seed is chosen.
-  const shown = prepareDraw(read.sheet, { referenceDate: options.date, excludeInvalid: options.excludeInvalid === true, bounds: read.bounds });
-  const outcome = await adapter.writeRecord({
-    source,
-    shownFingerprint: shown.canonical.fingerprint,
-    referenceDate: options.date,
-    excludeInvalid: options.excludeInvalid === true,
-    publicSeed: options.seed,
-    place: '',
-    officials: [],
-    sourceFile: options.sourceFile,
-  });
+  // What the task pane shows before the seed is chosen, then the request it checks (core/drawRequest.ts).
+  const excludeInvalid = options.excludeInvalid === true;
+  const shown = prepareDraw(read.sheet, { referenceDate: options.date, excludeInvalid, bounds: read.bounds }).canonical.fingerprint;
+  const request = requireDrawRequest(checkDrawRequest({ publicSeed: options.seed, referenceDate: options.date, excludeInvalid, announcedFingerprint: shown }, { today: options.today ?? options.date }));
+  const outcome = await adapter.writeRecord({ source, sourceFile: options.sourceFile, request: { ...request, announcedFingerprint: shown } });
   return {
     rows: read.sheet.rows.length,
     listSyncs,
@@ -90,6 +87,11 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
     maxResponseBytes: excel.maxResponseBytes,
     differences: allDifferences(outcome.check).length,
   };
+}
+
+function localToday(): string {
+  const now = new Date();
+  return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
 async function loadInput(file: string, sheet: string | undefined): Promise<SimWorkbook> {
@@ -118,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const excel = new SimulatedExcel(await loadInput(file, options.sheet));
     // A CSV's table lives on the sheet "Candidatures" of the simulated workbook.
     const sheet = formatOf(fileBaseName(file)) === 'csv' ? undefined : options.sheet;
-    const figures = await simulateSession(excel, { ...options, sheet, sourceFile: fileBaseName(file), warn: (line) => process.stderr.write(`${line}\n`) });
+    const figures = await simulateSession(excel, { ...options, sheet, sourceFile: fileBaseName(file), today: localToday(), warn: (line) => process.stderr.write(`${line}\n`) });
     await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await fs.writeFile(options.out, await simulatedWorkbookToXlsx(excel.workbook));
     const { listSyncs, readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, differences } = figures;

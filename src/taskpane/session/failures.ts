@@ -29,18 +29,20 @@ export function describeFailure(error: unknown): Failure {
       table_not_found: 'Revenez à l’étape 1 et choisissez le tableau des candidatures.',
       sheet_not_found: 'Revenez à l’étape 1 et choisissez la feuille des candidatures.',
       empty_sheet: 'Revenez à l’étape 1 et choisissez la feuille qui contient les candidatures.',
-      table_changed: 'Annoncez la nouvelle empreinte à la salle, puis choisissez à nouveau la graine publique : une graine choisie avant l’empreinte ne rend pas le tirage vérifiable.',
     };
     return {
-      title:
-        problem.code === 'table_changed'
-          ? 'Tirage refusé : le tableau a changé'
-          : problem.code === 'connection_lost' || problem.code === 'sync_timeout'
-            ? 'La connexion avec Excel est interrompue'
-            : 'Excel a refusé l’opération',
+      title: problem.code === 'connection_lost' || problem.code === 'sync_timeout' ? 'La connexion avec Excel est interrompue' : 'Excel a refusé l’opération',
       lines: [error.message],
       remedy: remedies[problem.code] ?? 'Corrigez ce qui est indiqué, puis réessayez.',
       code: problem.code,
+    };
+  }
+  if (error instanceof InputError && error.code === 'fingerprint_mismatch') {
+    return {
+      title: 'Tirage refusé : le tableau a changé',
+      lines: [error.message],
+      remedy: 'Annoncez la nouvelle empreinte à la salle, puis choisissez à nouveau la graine publique : une graine choisie avant l’empreinte ne rend pas le tirage vérifiable.',
+      code: error.code,
     };
   }
   if (error instanceof InputError) {

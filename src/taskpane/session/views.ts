@@ -113,7 +113,7 @@ export class StepViews {
       this.el('h3', {}, failure.title),
       ...failure.lines.map((line) => this.el('p', {}, line)),
       this.el('p', { className: 'remedy' }, failure.remedy),
-      failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.act.showFingerprint(), { primary: true }) : null,
+      failure.code === 'fingerprint_mismatch' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.act.showFingerprint(), { primary: true }) : null,
       failure.code === 'connection_lost' || failure.code === 'sync_timeout' || failure.code === 'excel_error'
         ? this.button('retry', 'Réessayer', () => this.act.retry(), { disabled: !this.act.canRetry() })
         : null,

@@ -2,8 +2,9 @@
 /**
  * Builds the Excel add-in into dist/, which is exactly what the city hosts over https:
  * taskpane.html and its bundle, commands.html (the ribbon's function file), aide.html (support
- * page), verifier.html (the self-contained page residents check a record with, issue 10), the
- * icons, and manifest.xml with every URL under ADDIN_URL (scripts/addinUrl.js).
+ * page), guide-seance.html (the staff's guide, made from docs/guide-seance.md), verifier.html (the
+ * self-contained page residents check a record with, issue 10), the icons, and manifest.xml with
+ * every URL under ADDIN_URL (scripts/addinUrl.js).
  * `npm run build` runs it after the Node build (lib/); `npm run dev-server` serves it over https
  * on localhost:3000 with the office-addin-dev-certs certificate.
  */
@@ -11,6 +12,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const MarkdownIt = require('markdown-it');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
 const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
@@ -73,14 +75,25 @@ function devCertificate() {
   return Object.fromEntries(Object.entries(files).map(([key, name]) => [key, fs.readFileSync(path.join(dir, name))]));
 }
 
-function page(template, filename, chunks) {
+function page(template, filename, chunks, options = {}) {
   return new HtmlWebpackPlugin({
     template,
     filename,
     chunks,
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     officeJsUrl: OFFICE_JS_URL,
+    ...options,
   });
+}
+
+/**
+ * The guide for the staff who run the session: written once, in docs/guide-seance.md, and made
+ * here into guide-seance.html, linked from aide.html. `html: false`: any HTML in the text is shown
+ * as text, so the page holds no script and the CSP above applies to it as to every page.
+ */
+function guideHtml() {
+  const markdown = fs.readFileSync(path.join(__dirname, 'docs', 'guide-seance.md'), 'utf8');
+  return new MarkdownIt({ html: false, linkify: false, typographer: false }).render(markdown);
 }
 
 module.exports = (env, argv) => {
@@ -107,8 +120,10 @@ module.exports = (env, argv) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          // Not transpileOnly: a type error fails the build.
-          use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.taskpane.json') } },
+          // A type error fails the build: `npm run build` checks the browser code once, for this
+          // bundle and the preview's (tsconfig.browser.json), so production bundles are only
+          // transpiled here; the development server checks as it rebuilds.
+          use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.taskpane.json'), transpileOnly: production } },
         },
       ],
     },
@@ -129,6 +144,7 @@ module.exports = (env, argv) => {
       page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane']),
       page('./src/commands/commands.html', 'commands.html', ['commands']),
       page('./src/taskpane/aide.html', 'aide.html', []),
+      page('./src/taskpane/guide-seance.html', 'guide-seance.html', [], { guideHtml: guideHtml() }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForUrl(content.toString('utf8'), addinUrl) },

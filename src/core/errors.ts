@@ -136,7 +136,8 @@ export type InputErrorCode =
   | 'output_is_input'
   | 'output_exists'
   | 'sheet_exists'
-  | 'file_unwritable';
+  | 'file_unwritable'
+  | 'bad_fault';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;

@@ -2,4 +2,4 @@
 export { ExcelWorkbookAdapter, type WorkbookPort, type RevealSession, type AdapterOptions } from './workbookAdapter';
 export type { DrawOrder, WriteOutcome } from './recordWriter';
 export type { TableRef, TableRead, WorkbookContents, FormulaWithoutValue } from './tableReader';
-export { ExcelAdapterError, describeExcelProblem, describePartialRecord, describeFormulaWithoutValue, type ExcelProblem, type PartialRecord } from './problems';
+export { ExcelAdapterError, describeExcelProblem, describeExcelWait, describePartialRecord, describeFormulaWithoutValue, type ExcelProblem, type ExcelWait, type PartialRecord } from './problems';

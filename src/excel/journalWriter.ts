@@ -14,17 +14,17 @@ import { planSheet, type SheetPlan } from '../core/record/plan';
 import type { XlContext, XlWorksheet } from './officeApi';
 import { layoutOps, protectOp, rowHeightOps, styleOps, valueOps, type RowSpan, type WriteOp } from './planOps';
 import { readSheets } from './readRanges';
-import type { SyncCounter } from './syncs';
+import type { ExcelSyncs } from './syncs';
 import { ExcelAdapterError } from './problems';
 
-async function findJournalSheet(context: XlContext, syncs: SyncCounter): Promise<string | null> {
+async function findJournalSheet(context: XlContext, syncs: ExcelSyncs): Promise<string | null> {
   const sheets = context.workbook.worksheets.load('items/name');
   await syncs.sync(context);
   return sheets.items.find((s) => nameKey(s.name) === nameKey(JOURNAL_SHEET))?.name ?? null;
 }
 
 /** The journal's sheet, with what would stop an append said precisely (read-only, structure protected) rather than as Excel's bare refusal. */
-async function journalForAppend(context: XlContext, syncs: SyncCounter): Promise<string | null> {
+async function journalForAppend(context: XlContext, syncs: ExcelSyncs): Promise<string | null> {
   const { workbook } = context;
   workbook.load('readOnly');
   workbook.protection.load('protected');
@@ -42,7 +42,7 @@ function entryOps(plan: SheetPlan, rows: RowSpan, layout: boolean): WriteOp[] {
 }
 
 /** Appends one entry, creating the sheet (title, note, header) on the first attempt; returns its row. */
-export async function appendJournalEntry(context: XlContext, syncs: SyncCounter, entry: JournalEntry): Promise<number> {
+export async function appendJournalEntry(context: XlContext, syncs: ExcelSyncs, entry: JournalEntry): Promise<number> {
   const existing = await journalForAppend(context, syncs);
   let sheet: XlWorksheet;
   let row = JOURNAL_FIRST_ENTRY_ROW;
@@ -65,7 +65,7 @@ export async function appendJournalEntry(context: XlContext, syncs: SyncCounter,
 }
 
 /** Every entry of the journal, in order; [] when the workbook has none. */
-export async function readJournalEntries(context: XlContext, syncs: SyncCounter): Promise<LoggedEntry[]> {
+export async function readJournalEntries(context: XlContext, syncs: ExcelSyncs): Promise<LoggedEntry[]> {
   const name = await findJournalSheet(context, syncs);
   if (name === null) return [];
   const [sheet] = await readSheets(context, syncs, [name]);

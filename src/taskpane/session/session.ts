@@ -21,6 +21,7 @@ import type { ColumnMapping } from '../../core/columns';
 import { InputError } from '../../core/errors';
 import { checkReferenceDateAhead } from '../../core/referenceDate';
 import { checkDrawRequest, type DrawRequest, type DrawRequestField } from '../../core/drawRequest';
+import { describeExcelWait } from '../../excel/problems';
 import { allDifferences } from '../../core/record/verify';
 import { isRecordSheetName } from '../../core/record/names';
 import type { JournalEntry } from '../../core/record/journal';
@@ -87,12 +88,19 @@ export class PaneSession implements SessionActions {
       fieldErrors: {},
       columnMapping: {},
       missingColumns: null,
+      excelWait: null,
     };
     this.views = new StepViews(this.document, this.state, this);
     this.live = h(this.document, 'div', { id: 'pane-live', className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
     this.view = h(this.document, 'div', { className: 'session' });
     mount.replaceChildren(this.view, this.live);
     mount.setAttribute('aria-busy', 'false');
+    // A cell being edited holds the writing: the line says what to do, and goes when Excel answers again.
+    this.port.onExcelWait((wait) => {
+      this.state.excelWait = wait === null ? null : describeExcelWait(wait);
+      if (this.state.excelWait !== null) this.announce(this.state.excelWait);
+      this.render();
+    });
   }
 
   private now(): Date {

@@ -344,7 +344,7 @@ withChromium('the public session in the browser preview', () => {
     }
   });
 
-  test('the connection lost during the reveal: said in French, the sheets begun left marked INACHEVÉ, and a way to go on', async () => {
+  test('the connection lost during the reveal: said in French, the sheets begun left with their neutral mark and said unfinished, and a way to go on', async () => {
     const { page } = await openPreview();
     try {
       await toSeedStep(page);
@@ -359,14 +359,14 @@ withChromium('the public session in the browser preview', () => {
       await alert.waitFor();
       const text = await alert.innerText();
       expect(text).toContain('La connexion avec Excel a été perdue pendant l’opération.');
-      expect(text).toContain('INACHEVÉ');
+      expect(text).toContain('Le registre n’est pas terminé');
       expect(text).toContain('Réessayer');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('session-failure');
-      // Every record sheet begun still says, in A1, that it is unfinished.
+      // Every record sheet begun still says, in A1, that it is being written: never taken for a finished record.
       const snap = await snapshot(page);
       const begun = snap.sheets.filter((s) => !['Candidatures', JOURNAL_SHEET].includes(s.name));
       expect(begun.length).toBeGreaterThan(0);
-      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toMatch(/^INACHEVÉ/);
+      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toBe('Registre en cours d’écriture');
       await audit(page, 'connexion perdue');
       await shot(page, 'connexion-perdue');
       // Connection back: « Réessayer » reads the table again and shows its fingerprint.

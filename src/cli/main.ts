@@ -4,9 +4,9 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type RawTable } from '../core';
+import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { readTableFile } from '../file/readTable';
+import { openTableFile, type TableFile } from '../file/readTable';
 import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJsonPieces } from './probabilitiesJson';
@@ -46,21 +46,21 @@ interface TableOptions {
   columns?: string;
 }
 
-async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw; table: RawTable }> {
+async function prepareFromFile(file: string, options: TableOptions, io: Io): Promise<{ prepared: PreparedDraw } & TableFile> {
   const referenceDate = options.date ?? io.today();
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
   const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
   const bytes = fileSize(file);
   if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
-  const table = await readTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const { table, workbook } = await openTableFile(file, options.sheet === undefined ? {} : { sheet: options.sheet });
   checkMemory(table.source, table.rows.length, bytes ?? 0);
   const prepared = prepareDraw(table, {
     referenceDate,
     excludeInvalid: options.excludeInvalid === true,
     columns,
   });
-  return { prepared, table };
+  return { prepared, table, workbook };
 }
 
 /** The file's size, or null when it cannot be known: reading it will then say why, in French. */
@@ -158,10 +158,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (options.officials !== undefined) refuseUnkeepableText('La liste des présents (--officials)', options.officials);
       const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
       if (options.mandateStart !== undefined) checkMandateStart(options.mandateStart, options.date ?? io.today());
-      const { prepared, table } = await prepareFromFile(file, options, io);
+      const { prepared, table, workbook } = await prepareFromFile(file, options, io);
       if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced);
       const result = drawLots(prepared, options.seed);
-      const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
+      const sheets = options.out === undefined ? null : await writeRecord({ path: file, table, workbook }, result, { ...options, out: options.out });
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {

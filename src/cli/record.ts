@@ -1,9 +1,9 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildRecord, newRecordMeta, InputError, parseOfficials, type DrawResult, type RawTable, type WorkbookCheck } from '../core';
+import { buildRecord, newRecordMeta, InputError, parseOfficials, type DrawResult, type WorkbookCheck } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { formatOf } from '../file/readTable';
+import type { TableFile } from '../file/readTable';
 import { readWorkbookGrids } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
 import { checkRequest, reportLines, verifyGrids } from '../verification/verifyRecord';
@@ -21,7 +21,9 @@ export interface RecordOptions {
   mandateStart?: string;
 }
 
-export async function writeRecord(inputPath: string, table: RawTable, result: DrawResult, options: RecordOptions): Promise<string[]> {
+/** `input`: the table as read, with its workbook's package, which the record extends (not read again). */
+export async function writeRecord(input: TableFile & { path: string }, result: DrawResult, options: RecordOptions): Promise<string[]> {
+  const { table, workbook, path: inputPath } = input;
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath) && options.replace !== true) {
     // A record is an official document: an earlier one is never replaced by accident.
@@ -31,21 +33,20 @@ export async function writeRecord(inputPath: string, table: RawTable, result: Dr
         'ou ajoutez --replace pour le remplacer.',
     );
   }
-  const isWorkbook = formatOf(fileBaseName(inputPath)) === 'xlsx';
   const model = buildRecord(
     result,
     newRecordMeta({
       place: (options.place ?? '').replace(/\s+/g, ' ').trim(),
       officials: parseOfficials(options.officials ?? ''),
       mandateStart: options.mandateStart ?? result.prepared.referenceDate,
-      candidatureSheet: isWorkbook ? (table.sheet ?? null) : CSV_SHEET_NAME,
+      candidatureSheet: workbook ? (table.sheet ?? null) : CSV_SHEET_NAME,
       sourceFile: fileBaseName(inputPath),
-      inputSheets: isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME],
+      inputSheets: workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME],
     }),
   );
   createFolderOf(outPath);
   await writeRecordWorkbook({
-    input: isWorkbook ? { kind: 'xlsx', path: inputPath } : { kind: 'csv', table, sheetName: CSV_SHEET_NAME },
+    input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table, sheetName: CSV_SHEET_NAME },
     model,
     outPath,
   });

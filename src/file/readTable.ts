@@ -8,7 +8,8 @@ import { InputError } from '../core/errors';
 import type { RawTable } from '../core/table';
 import { fileBaseName, readFileBytes } from './bytes';
 import { decodeCsvBytes, parseCsvText } from './csv';
-import { readXlsx } from './xlsx';
+import type { ZipPackage } from '../xlsx/zip';
+import { openXlsxFile, tableOfWorkbook } from './xlsx';
 
 export interface ReadTableOptions {
   /** Worksheet name, for workbooks only. */
@@ -17,7 +18,17 @@ export interface ReadTableOptions {
 
 export type TableFormat = 'csv' | 'xlsx';
 
+export interface TableFile {
+  table: RawTable;
+  /** A workbook's package as read, for the record writer to extend without reading it again; null for a CSV. */
+  workbook: ZipPackage | null;
+}
+
 export async function readTableFile(filePath: string, options: ReadTableOptions = {}): Promise<RawTable> {
+  return (await openTableFile(filePath, options)).table;
+}
+
+export async function openTableFile(filePath: string, options: ReadTableOptions = {}): Promise<TableFile> {
   const name = fileBaseName(filePath);
   // The format is checked before the file is read, so a .xls gets the "save as .xlsx" advice
   // rather than a confusing parse error.
@@ -30,8 +41,11 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
         'ou indiquez le classeur .xlsx.',
     );
   }
-  if (format === 'xlsx') return readXlsx(filePath, options, name);
-  return parseCsvText(decodeCsvBytes(await readFileBytes(filePath)), name);
+  if (format === 'xlsx') {
+    const workbook = await openXlsxFile(filePath, name);
+    return { table: tableOfWorkbook(workbook, options, name), workbook: workbook.pkg };
+  }
+  return { table: parseCsvText(decodeCsvBytes(await readFileBytes(filePath)), name), workbook: null };
 }
 
 /** The table's format from its file name; refuses the formats this tool does not read. */

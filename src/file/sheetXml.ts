@@ -9,7 +9,7 @@
  */
 import { cellAddress, columnLetter } from '../core/errors';
 import type { CellRange, SheetPlan, TablePlan } from '../core/record/plan';
-import { escapeXml } from './xmlScan';
+import { escapeXml } from '../xlsx/xmlEdit';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

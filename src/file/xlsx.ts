@@ -27,9 +27,23 @@ export interface XlsxOptions {
  * source is "<file> — feuille <sheet name>".
  */
 export async function readXlsx(input: Uint8Array | string, options: XlsxOptions, source: string): Promise<RawTable> {
-  const bytes = typeof input === 'string' ? await readPackageFile(input, source) : input;
-  return guarded(bytes, source, 'table', () => {
-    const workbook = openWorkbook(bytes, source);
+  const workbook = typeof input === 'string' ? await openXlsxFile(input, source) : guarded(input, source, 'table', () => openWorkbook(input, source));
+  return tableOfWorkbook(workbook, options, source);
+}
+
+/**
+ * A workbook file opened once: its table is read from it, and the record writer extends the same
+ * opened package (src/file/recordPackage.ts), whose parts are then copied without being inflated
+ * again.
+ */
+export async function openXlsxFile(filePath: string, source: string): Promise<XlsxWorkbook> {
+  const bytes = await readPackageFile(filePath, source);
+  return guarded(bytes, source, 'table', () => openWorkbook(bytes, source));
+}
+
+/** The chosen worksheet's table; every part of the package is inflated once under the limits (checkAll). */
+export function tableOfWorkbook(workbook: XlsxWorkbook, options: XlsxOptions, source: string): RawTable {
+  return guarded(workbook.pkg.bytes, source, 'table', () => {
     const sheet = pickWorksheet(workbook, options.sheet, source);
     const content = workbook.readSheet(sheet, { numberFormats: false });
     workbook.checkAll();

@@ -17,6 +17,8 @@ import { XlsxParts } from '../support/xlsxParts';
 import { rejectionOf } from '../support/errors';
 import { partText, rezip, zipBytes } from '../support/zipWriter';
 import { encodeSharedString } from '../../src/xlsx/sharedStrings';
+import { ZipPackage } from '../../src/xlsx/zip';
+import { openTableFile } from '../../src/file/readTable';
 
 const OUT = testOutputDir('record-writer');
 
@@ -489,5 +491,30 @@ describe('a large record', () => {
     const strings = await parts.text('xl/sharedStrings.xml');
     // Every string cell counted once: the CSV's two columns, the sheet's three headers and two text columns.
     expect(/<sst [^>]*count="(\d+)"/.exec(strings)?.[1]).toBe(String(2 * rows + 3 + 2 * (rows - 1)));
+  });
+});
+
+describe('the input workbook, read once', () => {
+  it('is extended as the reader opened it: not read from disk again, each part inflated once but the few the editor reads again to extend them', async () => {
+    const input = path.join(OUT, 'lu-une-fois.xlsx');
+    fs.writeFileSync(input, await clerkWorkbook());
+    const out = path.join(OUT, 'lu-une-fois-registre.xlsx');
+    const read = jest.spyOn(ZipPackage.prototype, 'read');
+    try {
+      const { table, workbook } = await openTableFile(input, { sheet: 'Candidatures' });
+      expect(table.rows.length).toBeGreaterThan(3);
+      fs.rmSync(input); // what is extended is the package in memory
+      await writeRecordWorkbook({ input: { kind: 'xlsx', path: input, package: workbook as ZipPackage }, model: sampleModel(), outPath: out });
+      const inflations = new Map<string, number>();
+      for (const [part] of read.mock.calls) inflations.set(part, (inflations.get(part) ?? 0) + 1);
+      const readAgain = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/tables/table1.xml'];
+      for (const [part, times] of inflations) expect([part, times]).toEqual([part, readAgain.includes(part) ? 2 : 1]);
+      expect(inflations.get('xl/worksheets/sheet2.xml')).toBe(1);
+      // Every part of the input was inflated under the limits before being passed on.
+      expect((workbook as ZipPackage).names().filter((part) => !inflations.has(part))).toEqual([]);
+    } finally {
+      read.mockRestore();
+    }
+    expect((await readWorkbookGrids(out)).map((g) => g.name)).toEqual(['Notes', 'Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal']);
   });
 });

@@ -193,7 +193,7 @@ export class WorkbookEditor {
     );
   }
 
-  /** The whole package, the workbook's parts extended. */
+  /** The whole package, the workbook's parts extended; once. */
   async write(writer: ZipWriter): Promise<void> {
     this.commitSharedStrings();
     this.commitWorkbook();
@@ -205,16 +205,21 @@ export class WorkbookEditor {
   private commitSharedStrings(): void {
     const strings = this.strings;
     if (strings === undefined || strings.table.items.length === 0) return;
-    const { table, part } = strings;
-    if (part === null) {
-      const head = `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${table.references}" uniqueCount="${table.items.length}">`;
-      this.addWorkbookPart('sharedStrings.xml', REL.sharedStrings, CT.sharedStrings, function* () {
-        yield encoder.encode(head);
-        yield* table.encoded('');
-        yield encoder.encode('</sst>');
-      });
-      return;
-    }
+    if (strings.part === null) this.newSharedStrings(strings.table);
+    else this.extendSharedStrings(strings.table, strings.part);
+  }
+
+  private newSharedStrings(table: SharedStringTable): void {
+    const head = `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${table.references}" uniqueCount="${table.items.length}">`;
+    this.addWorkbookPart('sharedStrings.xml', REL.sharedStrings, CT.sharedStrings, function* () {
+      yield encoder.encode(head);
+      yield* table.encoded('');
+      yield encoder.encode('</sst>');
+    });
+  }
+
+  /** The workbook's table, its items streamed after its own, its counts (when it has them) updated. */
+  private extendSharedStrings(table: SharedStringTable, part: EditedPart): void {
     const root = part.root;
     const count = root.attributes.get('count');
     const unique = root.attributes.get('uniqueCount');

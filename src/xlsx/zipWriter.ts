@@ -5,7 +5,7 @@
  * (the sheet's XML) cannot run ahead of the disk.
  *
  * A part taken from another package (the input workbook's own parts) is copied as it is stored,
- * compressed, with its CRC and size: fflate's `ZipInputFile` takes any compression method and
+ * deflated, with its CRC and size: fflate's `ZipInputFile` takes any compression method and
  * compressed data when the stream gives its CRC and size itself (see fflate's `ZipInputFile.size`,
  * `crc` and `compression`). Nothing is inflated or deflated again, and every byte of the part stays.
  *
@@ -51,8 +51,13 @@ export class ZipWriter {
     await this.flush();
   }
 
-  /** A part of another package, copied compressed, as it is stored there. */
+  /**
+   * A part of another package, copied compressed, as it is stored there. A stored (uncompressed)
+   * part is deflated instead: every entry here is followed by a data descriptor, which some readers
+   * refuse after stored data (Java's ZipInputStream: "only DEFLATED entries can have EXT descriptor").
+   */
   async copy(entry: RawEntry): Promise<void> {
+    if (entry.method === 0) return this.add(entry.name, [entry.data]);
     const file: ZipInputFile = { filename: entry.name, compression: entry.method, crc: entry.crc, size: entry.size };
     this.zip.add(file);
     (file.ondata as NonNullable<ZipInputFile['ondata']>)(null, entry.data, true);

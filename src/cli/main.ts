@@ -4,9 +4,9 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkDrawRequest, checkReferenceDateAhead, drawRequested, parseColumnMapping, referenceDateOf, requireDrawRequest, drawJsonPieces, prepareDraw, type DrawRequest, type PreparedDraw, type TableSource } from '../core';
+import { InputError, checkDrawRequest, checkReferenceDateAhead, drawRequested, parseColumnMapping, referenceDateOf, requireDrawRequest, drawJsonPieces, prepareDraw, type DrawRequest, type PreparedDraw } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { readTableFile } from '../file/readTable';
+import { openTableFile, type TableFile } from '../file/readTable';
 import { existingOrNewSealingKey, readSealingKey, saveNewSealingKey } from '../file/sealingKeyFile';
 import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
@@ -48,21 +48,21 @@ interface TableOptions {
   columns?: string;
 }
 
-/** The table of a file, read once its size is known to fit in memory. */
-async function readTableFor(file: string, options: TableOptions): Promise<TableSource> {
+/** The table of a file, read once its size is known to fit in memory, with its workbook's package (for the record). */
+async function readTableFor(file: string, options: TableOptions): Promise<TableFile> {
   const bytes = fileSize(file);
   if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
-  const table = await readTableFile(file, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.table === undefined ? {} : { table: options.table }) });
-  checkMemory(table.sheet.source, table.sheet.rows.length, bytes ?? 0);
-  return table;
+  const opened = await openTableFile(file, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.table === undefined ? {} : { table: options.table }) });
+  checkMemory(opened.table.sheet.source, opened.table.sheet.rows.length, bytes ?? 0);
+  return opened;
 }
 
-async function prepareFromFile(file: string, options: TableOptions, io: Io, sealingKey?: string): Promise<{ prepared: PreparedDraw; table: TableSource }> {
+async function prepareFromFile(file: string, options: TableOptions, io: Io, sealingKey?: string): Promise<{ prepared: PreparedDraw } & TableFile> {
   const referenceDate = options.date ?? io.today();
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
   const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
-  const table = await readTableFor(file, options);
+  const { table, workbook } = await readTableFor(file, options);
   const prepared = prepareDraw(table.sheet, {
     referenceDate,
     excludeInvalid: options.excludeInvalid === true,
@@ -70,7 +70,7 @@ async function prepareFromFile(file: string, options: TableOptions, io: Io, seal
     bounds: table.bounds,
     ...(sealingKey === undefined ? {} : { sealingKey }),
   });
-  return { prepared, table };
+  return { prepared, table, workbook };
 }
 
 /** The file's size, or null when it cannot be known: reading it will then say why, in French. */
@@ -194,13 +194,15 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         columns: options.columns === undefined ? {} : parseColumnMapping(options.columns),
         ...(sealingKey === undefined ? {} : { sealingKey }),
       };
-      const table = await readTableFor(file, options);
+      const opened = await readTableFor(file, options);
       const { result, sheets } =
-        options.out === undefined ? { result: drawRequested(table, request), sheets: null } : await drawAndRecord(file, table, request, { out: options.out, replace: options.replace });
+        options.out === undefined
+          ? { result: drawRequested(opened.table, request), sheets: null }
+          : await drawAndRecord({ ...opened, path: file }, request, { out: options.out, replace: options.replace });
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {
-        writeLines(io, formatDraw(result, table.sheet.source));
+        writeLines(io, formatDraw(result, opened.table.sheet.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
       }
       setExit(EXIT_OK);

@@ -1,9 +1,9 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CSV_SHEET_NAME, InputError, planDraw, type DrawRequest, type DrawResult, type TableSource, type WorkbookCheck } from '../core';
+import { CSV_SHEET_NAME, InputError, planDraw, type DrawRequest, type DrawResult, type WorkbookCheck } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { formatOf } from '../file/readTable';
+import type { TableFile } from '../file/readTable';
 import { readWorkbookSheets } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
 import { checkRequest, reportLines, verifySheets } from '../verification/verifyRecord';
@@ -14,8 +14,12 @@ export interface RecordOptions {
   replace?: boolean;
 }
 
-/** `draw --out`: the draw planned by core with its record (core/drawRequest.ts), the plans written beside the input's sheets. */
-export async function drawAndRecord(inputPath: string, table: TableSource, request: DrawRequest, options: RecordOptions): Promise<{ result: DrawResult; sheets: string[] }> {
+/**
+ * `draw --out`: the draw planned by core with its record (core/drawRequest.ts), the plans written beside
+ * the input's sheets; `input` is the table as read, with its workbook's package, which the record extends (not read again).
+ */
+export async function drawAndRecord(input: TableFile & { path: string }, request: DrawRequest, options: RecordOptions): Promise<{ result: DrawResult; sheets: string[] }> {
+  const { table, workbook, path: inputPath } = input;
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath) && options.replace !== true) {
     // A record is an official document: an earlier one is never replaced by accident.
@@ -25,13 +29,12 @@ export async function drawAndRecord(inputPath: string, table: TableSource, reque
         'ou ajoutez --replace pour le remplacer.',
     );
   }
-  const isWorkbook = formatOf(fileBaseName(inputPath)) === 'xlsx';
   const { result, plans } = planDraw(table, request, {
     sourceFile: fileBaseName(inputPath),
-    sheetNames: isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME],
+    sheetNames: workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME],
   });
   createFolderOf(outPath);
-  await writeRecordWorkbook({ input: isWorkbook ? { kind: 'xlsx', path: inputPath } : { kind: 'csv', table: table.sheet }, plans, outPath });
+  await writeRecordWorkbook({ input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table: table.sheet }, plans, outPath });
   return { result, sheets: plans.map((plan) => plan.name) };
 }
 

@@ -121,6 +121,7 @@ export type InputErrorCode =
   | 'empty_seed'
   | 'unkeepable_seed'
   | 'unkeepable_cells'
+  | 'record_too_large'
   | 'unkeepable_text'
   | 'missing_reason'
   | 'bad_reference_date'

@@ -8,6 +8,7 @@
  * brings its values, number formats and formulas (readRanges.ts: several syncs past
  * CELLS_PER_SYNC cells).
  */
+import { refuseRecordBeyondGrid } from '../core/recordCapacity';
 import { refuseContentBelowTable } from '../core/tableBounds';
 import type { CellArea, Sheet } from '../core/sheet';
 import type { XlContext, XlRange } from './officeApi';
@@ -67,9 +68,11 @@ export async function readTableIn(context: XlContext, syncs: ExcelSyncs, ref: Ta
   const sheetName = ref.kind === 'table' ? sheet.name : ref.sheet;
   const area: CellArea = { top: range.rowIndex + 1, left: range.columnIndex, bottom: range.rowIndex + range.rowCount, right: range.columnIndex + range.columnCount - 1 };
   if (ref.kind === 'table' && used !== null && !used.isNullObject) refuseContentBelowTable(used.rowIndex + used.rowCount, ref.name, sheetName, area);
+  const source = ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${sheetName} »)` : `Feuille « ${sheetName} »`;
+  // The add-in always writes a record: one that could not fit Excel's sheets is refused before anything is read.
+  refuseRecordBeyondGrid(source, area.bottom);
   const cells = new SheetCells();
   await readRanges(context, syncs, [{ worksheet: sheet, extent: { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount } }], [cells], { formulas: true });
-  const source = ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${sheetName} »)` : `Feuille « ${sheetName} »`;
   const read = toSheet(sheetName, source, cells, dateSystem());
   const whole = used === null || used.isNullObject ? range : used;
   const extent = { rows: whole.rowIndex + whole.rowCount, columns: whole.columnIndex + whole.columnCount };

@@ -122,6 +122,7 @@ export type InputErrorCode =
   | 'unkeepable_seed'
   | 'unkeepable_cells'
   | 'record_too_large'
+  | 'reserved_sheet_name'
   | 'unkeepable_text'
   | 'missing_reason'
   | 'bad_reference_date'

@@ -156,6 +156,23 @@ describe('reading the candidature table', () => {
     expect(adapter.syncCount).toBe(1);
   });
 
+  it('refuses a workbook with a sheet of its own named like a record’s data or replacement sheet, in one more sync, only then (issue 15 §4)', async () => {
+    const excel = excelOf([
+      { name: 'Candidatures', rows: [HEADER, ...juneRows()] },
+      { name: 'Remplacement', rows: [['Personnes à rappeler']] },
+    ]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const error = await rejectionOf(adapter.readTable({ kind: 'sheet', sheet: 'Candidatures' }));
+    expect(error.code).toBe('reserved_sheet_name');
+    expect(error.message).toMatch(/^Ce classeur a une feuille « Remplacement » qui porte le nom d’une feuille de registre de tirage/);
+    expect(adapter.syncCount).toBe(2);
+    // Renamed, the sheet is the clerk's again: read in its usual syncs.
+    excel.workbook.sheets[1].name = 'Remplacements prévus';
+    const again = new ExcelWorkbookAdapter(excel.run);
+    expect((await again.readTable({ kind: 'sheet', sheet: 'Candidatures' })).sheet.rows).toHaveLength(17);
+    expect(again.syncCount).toBe(2);
+  });
+
   it('says in French when the table or the sheet is gone, or the sheet is empty', async () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [] }]);
     const adapter = new ExcelWorkbookAdapter(excel.run);

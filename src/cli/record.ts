@@ -1,11 +1,11 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CSV_SHEET_NAME, InputError, planDraw, type DrawRequest, type DrawResult, type WorkbookCheck } from '../core';
+import { CSV_SHEET_NAME, InputError, planDraw, recordLikeNames, refuseRecordLookalikes, type DrawRequest, type DrawResult, type WorkbookCheck } from '../core';
 import { fileBaseName } from '../file/bytes';
 import type { TableFile } from '../file/readTable';
 import { readWorkbookSheets } from '../file/recordReader';
-import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
+import { existingSheetNames, recordOutputPath, sheetsNamed, writeRecordWorkbook } from '../file/recordWriter';
 import { checkRequest, reportLines, verifySheets } from '../verification/verifyRecord';
 
 export interface RecordOptions {
@@ -29,10 +29,11 @@ export async function drawAndRecord(input: TableFile & { path: string }, request
         'ou ajoutez --replace pour le remplacer.',
     );
   }
-  const { result, plans } = planDraw(table, request, {
-    sourceFile: fileBaseName(inputPath),
-    sheetNames: workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME],
-  });
+  const sheetNames = workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME];
+  const recordLike = recordLikeNames(sheetNames);
+  // Before the draw: a sheet `verify` would take for a record's by its name makes any record here fail.
+  if (workbook && recordLike.length > 0) refuseRecordLookalikes(sheetsNamed({ path: inputPath, package: workbook }, recordLike), `Le classeur « ${fileBaseName(inputPath)} »`);
+  const { result, plans } = planDraw(table, request, { sourceFile: fileBaseName(inputPath), sheetNames });
   createFolderOf(outPath);
   await writeRecordWorkbook({ input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table: table.sheet }, plans, outPath });
   return { result, sheets: plans.map((plan) => plan.name) };

@@ -5,6 +5,7 @@
  */
 import { hasPriority, selectionPlaces } from './agePriority';
 import { isEligible, readCandidatures, type Candidature } from './candidatures';
+import { refuseUnrecordableCandidatures } from './recordCapacity';
 import { parseIsoDate } from './dates';
 import type { ColumnMapping } from './columns';
 import { describeRowProblem, ineligibleRowsSummary, InputError, type IneligibilityCode, type RowProblem } from './errors';
@@ -72,6 +73,8 @@ export function prepareDraw(sheet: Sheet, options: PrepareOptions): PreparedDraw
   const rules = options.rules ?? ROUBAIX_CLN_2025;
   const reference = referenceDateOf(options.referenceDate);
   const { columns, candidatures } = readCandidatures(sheet, options.bounds ?? WHOLE_SHEET, rules, reference, options.columns);
+  // Before the fingerprint is shown: a name the record could not write is said now, not after the seed.
+  refuseUnrecordableCandidatures(sheet.source, candidatures);
   if (candidatures.length === 0) {
     throw new InputError(
       'no_candidatures',

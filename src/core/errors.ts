@@ -121,6 +121,8 @@ export type InputErrorCode =
   | 'empty_seed'
   | 'unkeepable_seed'
   | 'unkeepable_cells'
+  | 'record_too_large'
+  | 'reserved_sheet_name'
   | 'unkeepable_text'
   | 'missing_reason'
   | 'bad_reference_date'

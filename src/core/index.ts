@@ -8,6 +8,7 @@ export { isDateFormat, isDateFormatId, builtInFormat } from './numberFormats';
 export { FIELD_LABELS, parseColumnMapping, formatColumnMapping, type ColumnMap, type ColumnMapping, type Field } from './columns';
 export { showInvisible } from './visibleText';
 export { unkeepable, describeUnkeepable, refuseUnkeepableText, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
+export { largestRecordableTable, RECORD_ROWS_BEYOND_TABLE } from './recordCapacity';
 export { isEligible, formatFrenchDate, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
 export { canonicalise, headerLine, candidateLine, PLAIN, type Canonical, type Sealing } from './fingerprint';
 export {

@@ -31,7 +31,7 @@ import { ZipPackage } from '../xlsx/zip';
 import type { ZipSink } from '../xlsx/zipWriter';
 import { fileBaseName } from './bytes';
 import { emptyWorkbookPackage, refuseTakenNames, writeRecordPackage } from './recordPackage';
-import { guarded, readPackageFile } from './xlsx';
+import { guarded, openWorkbook, readPackageFile } from './xlsx';
 
 export type WriteRecordOptions = {
   /**
@@ -96,6 +96,16 @@ function tableValue(value: CellValue): string | number | null {
 export async function existingSheetNames(input: string | { path: string; package: ZipPackage }): Promise<string[]> {
   const { editor } = await openInput(typeof input === 'string' ? { path: input } : input);
   return editor.sheetNames();
+}
+
+/** Some sheets of the workbook as read (`package`), in tab order: those named `names`. */
+export function sheetsNamed(input: { path: string; package: ZipPackage }, names: readonly string[]): Sheet[] {
+  const source = fileBaseName(input.path);
+  const wanted = new Set(names);
+  return guarded(input.package.bytes, source, 'table', () => {
+    const workbook = openWorkbook(input.package.bytes, source);
+    return workbook.worksheets().filter((sheet) => wanted.has(sheet.name)).map((sheet) => workbook.readSheet(sheet, { numberFormats: false }));
+  });
 }
 
 /** The workbook to extend, opened by the package editor; its problems said in French. */

@@ -23,4 +23,5 @@ export {
   type LoggedEntry,
 } from './journal';
 export { recordReplacement, type RecordedReplacement } from './replace';
+export { LOOKALIKE_ROWS, recordLikeNames, refuseRecordLookalikes } from './lookalikes';
 export { findReplacementSheets } from './replacements';

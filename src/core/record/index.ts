@@ -1,6 +1,22 @@
 /** The record: what the workbook keeps after the draw, and how it is checked. */
 export * from './model';
-export { buildRecord } from './buildRecord';
+export { buildRecord, sheetBuilders } from './buildRecord';
+export {
+  sealedTableOf,
+  sealedOutcomes,
+  publicDrawRecord,
+  type PublicRecord,
+  type SealedTable,
+  type PublicDrawRecord,
+  type PublicRecordHead,
+  type PublicRecordMeta,
+  type SealedEntry,
+  type DrawnEntry,
+  type SealedOutcome,
+  type PublishedPerson,
+  type PublishedReplacement,
+} from './publicRecord';
+export { buildPublicRegisterSheet, readPublicRegister, publicRegisterStage, PUBLIC_REGISTER_TITLES, type StatedPublicRecord } from './publicRegisterSheet';
 export * from './names';
 export * from './plan';
 export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';

@@ -77,11 +77,24 @@ export interface PrintModel {
   margins: { left: number; right: number; top: number; bottom: number };
 }
 
-/** The sheets of a draw's record, then the Remplacement sheets added during the mandate. */
-export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'replacement';
+/**
+ * The sheets of a draw's record, then the Remplacement sheets added during the mandate. A sealed
+ * draw (`tirage-cln/2`) has two more: « Registre public », what may be published, and « Reçus »,
+ * each candidate's receipt for the city's mailing.
+ */
+export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'publicRegister' | 'receipts' | 'replacement';
 
-/** The sheets written with every draw (a Remplacement sheet comes later, one per departure). */
+/** The sheets written with a draw (a Remplacement sheet comes later, one per departure). */
 export type RecordSheetRole = Exclude<SheetRole, 'replacement'>;
+
+/** The sheets every draw's record has, `tirage-cln/1` as `/2`. */
+export type PlainSheetRole = Exclude<RecordSheetRole, 'publicRegister' | 'receipts'>;
+
+/**
+ * The names of a record's sheets: those of every draw, and those of a sealed draw when it is one
+ * (a `tirage-cln/1` record read back has no « Registre public » nor « Reçus »).
+ */
+export type RecordSheetNames = Record<PlainSheetRole, string> & Partial<Record<RecordSheetRole, string>>;
 
 export interface SheetModel {
   role: SheetRole;

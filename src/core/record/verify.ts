@@ -9,11 +9,11 @@ import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from 
 import { cellAddress, InputError } from '../errors';
 import { cellOfKey, WHOLE_SHEET, type CellValue, type Sheet } from '../sheet';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
-import { SHEET_BUILDERS } from './buildRecord';
+import { sheetBuilders } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { journalDifferences } from './journal';
 import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
-import type { RecordSheetRole, RecordValue, SheetModel } from './model';
+import type { RecordSheetNames, RecordValue, SheetModel } from './model';
 import { checkReplacements, findReplacementSheets, type FoundReplacement } from './replacements';
 
 /**
@@ -28,7 +28,7 @@ export interface RecordCheck {
   fingerprint: string;
   publicSeed: string;
   /** The record's sheets as its data sheet lists them (as its own name suggests, when it is unreadable). */
-  sheetNames: Record<RecordSheetRole, string>;
+  sheetNames: RecordSheetNames;
   /** The workbook's sheets before this draw added its own. */
   inputSheets: string[];
   /** One French line per difference; empty when the record agrees with its data. */
@@ -186,7 +186,7 @@ function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: re
     differences.push(`Clé de tirage recalculée : ${result.seedKey} ; clé consignée : ${data.seedKey}.`);
   }
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  for (const build of SHEET_BUILDERS) {
+  for (const build of sheetBuilders(result.prepared.algorithm)) {
     const model = build(result, data.meta);
     const grid = byName.get(model.name);
     if (grid === undefined) differences.push(`Feuille « ${model.name} » manquante.`);

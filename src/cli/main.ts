@@ -4,14 +4,15 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type TableSource } from '../core';
+import { InputError, PLAIN_ALGORITHM, buildPublicRecord, buildSealedTableWorkbook, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type TableSource } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readTableFile } from '../file/readTable';
 import { existingOrNewSealingKey, readSealingKey, saveNewSealingKey } from '../file/sealingKeyFile';
 import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJsonPieces } from './probabilitiesJson';
-import { verifyFile, writeRecord, type RecordOptions } from './record';
+import { recordPlace, verifyFile, writeRecord, type RecordOptions } from './record';
+import { publicOutputPath, refuseUnsealedPublicRecord, writePublicWorkbook } from './publicRecord';
 import { formatReplacement, replaceMember, replacementJson, type ReplaceOptions } from './replace';
 import { cliRemedy } from './remedies';
 
@@ -162,27 +163,40 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       ),
     )
     .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage, Publication'))
-    .addOption(new Option('--replace', 'remplacer le fichier --out s’il existe déjà (sinon, refus)'))
+    .addOption(
+      new Option(
+        '--public-out <registre-public.xlsx>',
+        'tirage scellé : écrire aussi le registre public à publier (feuilles Registre public et Publication), sans donnée personnelle',
+      ),
+    )
+    .addOption(new Option('--replace', 'remplacer le fichier --out ou --public-out s’il existe déjà (sinon, refus)'))
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
     .addOption(new Option('--mandate-start <AAAA-MM-JJ>', 'début du mandat de 2 ans des membres (par défaut : la date du tirage)'))
-    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string; sealKey?: string }) => {
+    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string; sealKey?: string; publicOut?: string }) => {
       refuseOptionAsSeed(options.seed, draw);
       normalisePublicSeed(options.seed);
       if (options.place !== undefined) refuseUnkeepableText('Le lieu (--place)', options.place);
       if (options.officials !== undefined) refuseUnkeepableText('La liste des présents (--officials)', options.officials);
       const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
       if (options.mandateStart !== undefined) checkMandateStart(options.mandateStart, options.date ?? io.today());
+      if (options.publicOut !== undefined && options.sealKey === undefined) refuseUnsealedPublicRecord(PLAIN_ALGORITHM);
+      const publicPath = options.publicOut === undefined ? undefined : publicOutputPath(options.publicOut, options.replace === true, options.out);
       const sealingKey = options.sealKey === undefined ? undefined : readSealingKey(options.sealKey);
       const { prepared, table } = await prepareFromFile(file, options, io, sealingKey);
       if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced, prepared.algorithm);
       const result = drawLots(prepared, options.seed);
       const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
+      const publicSheets =
+        publicPath === undefined
+          ? null
+          : await writePublicWorkbook(buildPublicRecord(result, { place: recordPlace(options.place), mandateStart: options.mandateStart ?? result.prepared.referenceDate }), publicPath);
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {
         writeLines(io, formatDraw(result, table.sheet.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
+        if (publicSheets) io.stdout(`${sheets ? '' : '\n'}Registre public écrit : ${options.publicOut} (feuilles : ${publicSheets.join(', ')}) — à publier\n`);
       }
       setExit(EXIT_OK);
     });
@@ -204,7 +218,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           'à garder secret jusqu’au tirage, « draw --seal-key » en aura besoin',
       ),
     )
-    .action(async (file: string, options: TableOptions & { sealKey?: string }) => {
+    .addOption(
+      new Option(
+        '--public-out <table-scellee.xlsx>',
+        'avec --seal-key : écrire la table scellée à publier avec l’empreinte avant le tirage (chaque candidat·e y vérifie sa ligne avec son reçu)',
+      ),
+    )
+    .addOption(new Option('--replace', 'remplacer le fichier --public-out s’il existe déjà (sinon, refus)'))
+    .action(async (file: string, options: TableOptions & { sealKey?: string; publicOut?: string; replace?: boolean }) => {
+      if (options.publicOut !== undefined && options.sealKey === undefined) refuseUnsealedPublicRecord(PLAIN_ALGORITHM);
+      const publicPath = options.publicOut === undefined ? undefined : publicOutputPath(options.publicOut, options.replace === true);
       const sealing = options.sealKey === undefined ? null : existingOrNewSealingKey(options.sealKey);
       const { prepared, table } = await prepareFromFile(file, options, io, sealing?.key);
       // The key is written once the table has given a fingerprint, and before that fingerprint is shown.
@@ -215,8 +238,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
             `l’empreinte annoncée en dépend, et « tirage-cln draw … --seal-key ${options.sealKey} » en aura besoin.\n`,
         );
       }
+      // Written once the key is kept: a table published from a key that was then lost could never be drawn.
+      const publicSheets = publicPath === undefined ? null : await writePublicWorkbook(buildSealedTableWorkbook(prepared), publicPath);
       if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
-      else writeLines(io, formatProbabilities(prepared, table.sheet.source));
+      else {
+        writeLines(io, formatProbabilities(prepared, table.sheet.source));
+        if (publicSheets) io.stdout(`\nTable scellée écrite : ${options.publicOut} (feuille : ${publicSheets.join(', ')}) — à publier avec l’empreinte, avant le tirage\n`);
+      }
       setExit(EXIT_OK);
     });
 
@@ -229,20 +257,41 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--reason <texte>', 'motif, par exemple « Démission »')
     .requiredOption('--out <nouveau.xlsx>', 'copie du registre avec la feuille Remplacement ajoutée')
     .addOption(new Option('--choose <ligne>', 'personne choisie, quand la liste du même secteur et du même sexe est épuisée'))
+    .addOption(
+      new Option('--public-out <registre-public.xlsx>', 'tirage scellé : écrire aussi le registre public à jour, qui liste chaque remplacement avec son empreinte'),
+    )
     .addOption(jsonOption())
     .action(async (file: string, options: ReplaceOptions) => {
       const recorded = await replaceMember(file, options);
-      io.stdout(options.json ? JSON.stringify(replacementJson(recorded)) + '\n' : formatReplacement(recorded, options.out));
+      io.stdout(options.json ? JSON.stringify(replacementJson(recorded)) + '\n' : formatReplacement(recorded, options.out, options.publicOut));
       setExit(EXIT_OK);
     });
 
   program
     .command('verify')
-    .description('vérifier un registre : recalculer le tirage et comparer chaque chiffre, nom et statut')
-    .argument('<registre>', 'le classeur .xlsx du registre')
+    .description('vérifier un registre, ou un registre public (tirage-cln/2) : recalculer le tirage et comparer chaque chiffre, nom et statut')
+    .argument('<registre>', 'le classeur .xlsx du registre, ou du registre public')
     .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance, à comparer à celle du registre'))
-    .action(async (file: string, options: { fingerprint?: string }) => {
-      const outcome = await verifyFile(file, options.fingerprint);
+    .addOption(
+      new Option(
+        '--replacement-fingerprint <empreinte>',
+        'empreinte publiée avec l’avis du dernier remplacement : le dernier remplacement consigné doit l’avoir (un motif, une date modifiés ou un remplacement supprimé se voient)',
+      ),
+    )
+    .addOption(new Option('--receipt <reçu>', 'reçu d’une candidature (tirage-cln/2) : afficher sa ligne (sceau, secteur, sexe, priorité, statut) ; absent du tirage : code 3'))
+    .addOption(
+      new Option(
+        '--public <registre-public.xlsx>',
+        'registre public publié, à comparer au registre complet (vérification de l’auditeur : chaque sceau recalculé avec la clé du registre)',
+      ),
+    )
+    .action(async (file: string, options: { fingerprint?: string; replacementFingerprint?: string; receipt?: string; public?: string }) => {
+      const outcome = await verifyFile(file, {
+        ...(options.fingerprint === undefined ? {} : { fingerprint: options.fingerprint }),
+        ...(options.replacementFingerprint === undefined ? {} : { replacementFingerprint: options.replacementFingerprint }),
+        ...(options.receipt === undefined ? {} : { receipt: options.receipt }),
+        ...(options.public === undefined ? {} : { publicRecord: options.public }),
+      });
       io.stdout(outcome.text);
       setExit(outcome.conforming ? EXIT_OK : EXIT_NOT_CONFORMING);
     });

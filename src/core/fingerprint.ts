@@ -67,8 +67,11 @@ function* fingerprintedText(header: string, lines: readonly string[]): Generator
   }
 }
 
-/** `unsorted` sorted as §3 and §10 specify, with each line's index in `unsorted`, and its fingerprint. */
-function sortAndHash(header: string, unsorted: string[], eligible: readonly EligibleCandidate[]): CanonicalText {
+/**
+ * `unsorted` sorted as §3 and §10 specify, with each line's index in `unsorted`, and the
+ * fingerprint of the header and the sorted lines: what a published sealed table is checked with.
+ */
+export function sortAndFingerprint(header: string, unsorted: string[]): Omit<CanonicalText, 'order'> {
   const indexOf = new Map<string, number>();
   unsorted.forEach((line, index) => indexOf.set(line, index));
   if (indexOf.size !== unsorted.length) {
@@ -80,13 +83,12 @@ function sortAndHash(header: string, unsorted: string[], eligible: readonly Elig
   // function it is also several times faster on 100,000 lines.
   const lines = unsorted.sort();
   const sourceIndex = lines.map((line) => indexOf.get(line) as number);
-  return {
-    fingerprint: sha256HexOfPieces(fingerprintedText(header, lines)),
-    headerLine: header,
-    lines,
-    order: sourceIndex.map((index) => eligible[index]),
-    sourceIndex,
-  };
+  return { fingerprint: sha256HexOfPieces(fingerprintedText(header, lines)), headerLine: header, lines, sourceIndex };
+}
+
+function sortAndHash(header: string, unsorted: string[], eligible: readonly EligibleCandidate[]): CanonicalText {
+  const text = sortAndFingerprint(header, unsorted);
+  return { ...text, order: text.sourceIndex.map((index) => eligible[index]) };
 }
 
 export function canonicalise(rules: Rules, referenceDate: string, eligible: readonly EligibleCandidate[], sealing: Sealing): Canonical {

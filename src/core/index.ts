@@ -54,5 +54,5 @@ export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidat
 export * from './record';
 export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
 export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';
-export { replacementEvent, eventLine, chainStart, chainNext, replacementFingerprints, type ReplacementEvent } from './replacementLog';
+export { replacementEvent, eventLine, chainStart, chainNext, replacementFingerprints, parseReplacementFingerprint, type ReplacementEvent } from './replacementLog';
 export { MandateMembers, applyReplacements, personLabel, RULE_LABELS, type Replacement, type ReplacementRequest, type ReplacementRule } from './replacement';

@@ -5,9 +5,12 @@
  * public notice, it lets anyone holding the published value see a changed reason or date, or a
  * deleted last replacement, which no check inside the file can: the file may be edited whole.
  */
+import { FINGERPRINT_DIGITS } from './announcedFingerprint';
+import { InputError } from './errors';
 import { sha256Hex } from './hash';
 import type { Replacement, ReplacementRule } from './replacement';
 import { norm } from './text';
+import { describeTypedCodeProblem, readTypedCode } from './typedCode';
 
 /** What §11 hashes of one replacement: public in both versions (draw numbers, never rows or names). */
 export interface ReplacementEvent {
@@ -54,4 +57,17 @@ export function chainNext(previous: string, event: ReplacementEvent): string {
 export function replacementFingerprints(seedKey: string, events: readonly ReplacementEvent[]): string[] {
   let chain = chainStart(seedKey);
   return events.map((event) => (chain = chainNext(chain, event)));
+}
+
+/** A replacement fingerprint as typed from its notice: spaces, hyphens, line breaks and case ignored (§10). */
+export function parseReplacementFingerprint(text: string): string {
+  const read = readTypedCode(text, FINGERPRINT_DIGITS);
+  if (!read.ok) {
+    throw new InputError(
+      'bad_fingerprint',
+      `Empreinte de remplacement illisible : ${describeTypedCodeProblem(read)}. Recopiez les ${FINGERPRINT_DIGITS} chiffres hexadécimaux (0 à 9, a à f) ` +
+        'publiés avec l’avis du dernier remplacement ; les espaces, les tirets, les retours à la ligne et les majuscules ne comptent pas.',
+    );
+  }
+  return read.hex;
 }

@@ -29,7 +29,8 @@ import { fileBaseName, readFileBytes } from './bytes';
 import { emptyWorkbookPackage, streamRecordPackage, packageSheetNames, refuseTakenNames } from './recordPackage';
 
 export interface WriteRecordOptions {
-  input: { kind: 'xlsx'; path: string } | { kind: 'csv'; table: Sheet };
+  /** The candidature workbook, a CSV's table (its first sheet), or nothing: a workbook of the model's sheets alone (a public record). */
+  input: { kind: 'xlsx'; path: string } | { kind: 'csv'; table: Sheet } | { kind: 'none' };
   model: RecordModel;
   outPath: string;
 }
@@ -113,11 +114,12 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
     source = fileBaseName(input.path);
     base = await readFileBytes(input.path);
   } else {
-    source = fileBaseName(input.table.source);
+    source = fileBaseName(input.kind === 'csv' ? input.table.source : outPath);
     base = await emptyWorkbookPackage();
   }
   // Checked again when the sheets are added; here so that the refusal comes before any work.
-  refuseTakenNames(input.kind === 'xlsx' ? await packageSheetNames(base, source) : [input.table.name], options.model.sheets, source);
+  const existing = input.kind === 'xlsx' ? await packageSheetNames(base, source) : input.kind === 'csv' ? [input.table.name] : [];
+  refuseTakenNames(existing, options.model.sheets, source);
   const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table))] : []), ...planRecord(options.model)];
   const record = await streamRecordPackage({ input: base, source, sheets });
   await writeAtomically(outPath, record);

@@ -189,7 +189,8 @@ function text(value: CellValue | undefined): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function rulesFromLine(line: string, preset: string): { algorithm: AlgorithmId; rules: Rules } {
+/** The rules a rules line (line0 of the fingerprint) states, with the preset's name; NotARecordError when it is not one. */
+export function rulesFromLine(line: string, preset: string): { algorithm: AlgorithmId; rules: Rules } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);

@@ -8,7 +8,7 @@ import type { EligibleCandidate } from './candidatures';
 import { InputError } from './errors';
 import { sha256HexOfPieces } from './hash';
 import { PLAIN_ALGORITHM, SEALED_ALGORITHM, type AlgorithmId, type Rules } from './rules';
-import { publicLine, sealer } from './seal';
+import { publicLines, sealer } from './seal';
 
 export function headerLine(rules: Rules, referenceDate: string, algorithm: AlgorithmId): string {
   return JSON.stringify([
@@ -93,17 +93,27 @@ function sortAndHash(header: string, unsorted: string[], eligible: readonly Elig
 
 export function canonicalise(rules: Rules, referenceDate: string, eligible: readonly EligibleCandidate[], sealing: Sealing): Canonical {
   const header = headerLine(rules, referenceDate, sealing.algorithm);
-  const lines = eligible.map(candidateLine);
-  if (sealing.algorithm === PLAIN_ALGORITHM) return { algorithm: PLAIN_ALGORITHM, ...sortAndHash(header, lines, eligible) };
+  if (sealing.algorithm === PLAIN_ALGORITHM) return { algorithm: PLAIN_ALGORITHM, ...sortAndHash(header, eligible.map(candidateLine), eligible) };
+  // Line by line: each plain line is sealed and dropped, never all held at once beside the sealed ones.
   const seal = sealer(sealing.key);
-  const seals = lines.map(seal);
-  const publics = eligible.map((c, i) => publicLine(seals[i].seal, c.sector, c.sex, sealing.priorities[i]));
+  const line = publicLines();
+  const count = eligible.length;
+  const receipts = new Array<string>(count);
+  const seals = new Array<string>(count);
+  const publics = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const c = eligible[i];
+    const sealed = seal(candidateLine(c));
+    receipts[i] = sealed.receipt;
+    seals[i] = sealed.seal;
+    publics[i] = line(sealed.seal, c.sector, c.sex, sealing.priorities[i]);
+  }
   const text = sortAndHash(header, publics, eligible);
   return {
     algorithm: SEALED_ALGORITHM,
     ...text,
     sealingKey: sealing.key,
-    receipts: text.sourceIndex.map((index) => seals[index].receipt),
-    seals: text.sourceIndex.map((index) => seals[index].seal),
+    receipts: text.sourceIndex.map((index) => receipts[index]),
+    seals: text.sourceIndex.map((index) => seals[index]),
   };
 }

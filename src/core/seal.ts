@@ -123,20 +123,6 @@ export function publicLine(seal: string, sector: string, sex: Sex, priority: boo
   return JSON.stringify([seal, sector, sex, priority]);
 }
 
-/**
- * `publicLine` for many candidatures of a few sectors: each sector's JSON text is made once, and
- * the rest (hex digits, F or H, true or false) needs no escaping, so the line is the same text as
- * `JSON.stringify` gives, without an array per candidature (checked against it in the tests).
- */
-export function publicLines(): (seal: string, sector: string, sex: Sex, priority: boolean) => string {
-  const sectors = new Map<string, string>();
-  return (seal, sector, sex, priority) => {
-    let sectorJson = sectors.get(sector);
-    if (sectorJson === undefined) sectors.set(sector, (sectorJson = JSON.stringify(sector)));
-    return `["${seal}",${sectorJson},"${sex}",${priority}]`;
-  };
-}
-
 /** A receipt as people are shown it, in six groups of four (`3f9a-0c1e-77b2-d4e8-91aa-5c03`). */
 export function formatReceipt(receipt: string): string {
   return groupDigits(receipt, 4, '-');

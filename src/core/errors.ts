@@ -122,6 +122,7 @@ export type InputErrorCode =
   | 'unkeepable_seed'
   | 'unkeepable_cells'
   | 'unkeepable_text'
+  | 'missing_reason'
   | 'bad_reference_date'
   | 'bad_mandate_start'
   | 'bad_replacement'
@@ -136,7 +137,8 @@ export type InputErrorCode =
   | 'output_is_input'
   | 'output_exists'
   | 'sheet_exists'
-  | 'file_unwritable';
+  | 'file_unwritable'
+  | 'bad_fault';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;
@@ -167,6 +169,10 @@ export interface InputErrorDetails {
   headers?: readonly { cell: string; text: string }[];
   /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
   offered?: readonly number[];
+  /** A draw request's problem: the field it is about (core/drawRequest.ts), for the front end to show it there. */
+  field?: string;
+  /** `fingerprint_mismatch`: the fingerprint announced in the room, and the table's now. */
+  fingerprints?: { announced: string; actual: string };
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

@@ -78,14 +78,15 @@ export interface PrintModel {
 }
 
 /**
- * The sheets of a draw's record, then the Remplacement sheets added during the mandate. A sealed
- * draw (`tirage-cln/2`) has two more: « Registre public », what may be published, and « Reçus »,
- * each candidate's receipt for the city's mailing.
+ * The sheets of a draw's record, then the Remplacement sheets added during the mandate, and the
+ * add-in's « Journal des tirages » (one line per attempt, appended to). A sealed draw
+ * (`tirage-cln/2`) has two more: « Registre public », what may be published, and « Reçus », each
+ * candidate's receipt for the city's mailing.
  */
-export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'publicRegister' | 'receipts' | 'replacement';
+export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'publicRegister' | 'receipts' | 'replacement' | 'journal';
 
-/** The sheets written with a draw (a Remplacement sheet comes later, one per departure). */
-export type RecordSheetRole = Exclude<SheetRole, 'replacement'>;
+/** The sheets written with a draw (a Remplacement sheet comes later, one per departure; the journal is the workbook's). */
+export type RecordSheetRole = Exclude<SheetRole, 'replacement' | 'journal'>;
 
 /** The sheets every draw's record has, `tirage-cln/1` as `/2`. */
 export type PlainSheetRole = Exclude<RecordSheetRole, 'publicRegister' | 'receipts'>;

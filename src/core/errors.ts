@@ -136,6 +136,7 @@ export type InputErrorCode =
   | 'bad_seal_key'
   | 'seal_key_missing'
   | 'bad_receipt'
+  | 'public_record_unsealed'
   | 'output_is_input'
   | 'output_exists'
   | 'sheet_exists'

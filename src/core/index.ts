@@ -37,6 +37,9 @@ export {
   referenceDateOf,
   drawLots,
   drawFromTable,
+  drawPositions,
+  type DrawFacts,
+  type PositionsDraw,
   type PrepareOptions,
   type PreparedDraw,
   type DrawResult,
@@ -67,4 +70,5 @@ export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidat
 export * from './record';
 export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
 export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';
+export { replacementEvent, eventLine, chainStart, chainNext, replacementFingerprints, parseReplacementFingerprint, type ReplacementEvent } from './replacementLog';
 export { MandateMembers, applyReplacements, personLabel, RULE_LABELS, type Replacement, type ReplacementRequest, type ReplacementRule } from './replacement';

@@ -6,6 +6,7 @@
 import { InputError } from '../errors';
 import type { DrawResult } from '../draw';
 import type { Replacement, ReplacementRequest } from '../replacement';
+import type { RecordData } from './dataSheet';
 import type { SheetModel } from './model';
 import { nextReplacement } from './replacements';
 import type { Sheet } from '../sheet';
@@ -18,6 +19,12 @@ export interface RecordedReplacement {
   result: DrawResult;
   /** The data sheet of the draw replaced in. */
   dataSheet: string;
+  /** The replacement fingerprint (ALGORITHM.md §11), to publish with the notice. */
+  fingerprint: string;
+  /** Every replacement of this draw so far, in date order, this one last. */
+  replacements: Replacement[];
+  /** What the draw's record says of the session: what its public record needs beyond the draw. */
+  meta: RecordData['meta'];
 }
 
 /**
@@ -37,6 +44,6 @@ export function recordReplacement(sheets: readonly Sheet[], request: Replacement
   }
   const dataSheet = check.records[check.records.length - 1].dataSheet;
   const { data, result } = readRecordDraw(sheets, dataSheet);
-  const { replacement, sheet } = nextReplacement(result, data, dataSheet, sheets, request);
-  return { replacement, sheet, result, dataSheet };
+  const { replacement, sheet, fingerprint, replacements } = nextReplacement(result, data, dataSheet, sheets, request);
+  return { replacement, sheet, result, dataSheet, fingerprint, replacements, meta: data.meta };
 }

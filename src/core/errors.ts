@@ -123,6 +123,7 @@ export type InputErrorCode =
   | 'unkeepable_cells'
   | 'record_too_large'
   | 'reserved_sheet_name'
+  | 'unfinished_record'
   | 'unkeepable_text'
   | 'missing_reason'
   | 'bad_reference_date'

@@ -212,6 +212,12 @@ describe('writing the record: faults', () => {
     expect(error.message).toContain('Registre en cours d’écriture');
     expect(names(excel)).toEqual(['Candidatures', 'Procès-verbal', 'Tirage', 'Synthèse']);
     expect(['Tirage', 'Synthèse'].map((n) => excel.sheet(n)!.cells.get('0:0')!.value)).toEqual([WRITING_MARK, WRITING_MARK]);
+    // Excel back, the table read again: the unfinished sheets are to be deleted before any new draw (issue 15 §4).
+    excel.faults = {};
+    const again = await new ExcelWorkbookAdapter(excel.run).readTable(SOURCE).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(InputError);
+    expect((again as InputError).code).toBe('unfinished_record');
+    expect((again as InputError).message).toMatch(/^Ce classeur garde un registre inachevé : les feuilles « Tirage », « Synthèse » portent en cellule A1/);
   });
 
   it('says a record written whole is written, and removes nothing, when the connection is lost before it is read back', async () => {

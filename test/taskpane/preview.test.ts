@@ -369,10 +369,13 @@ withChromium('the public session in the browser preview', () => {
       for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toBe('Registre en cours d’écriture');
       await audit(page, 'connexion perdue');
       await shot(page, 'connexion-perdue');
-      // Connection back: « Réessayer » reads the table again and shows its fingerprint.
+      // Connection back: « Réessayer » reads the table again, and says first that the unfinished sheets are to be
+      // deleted (verify would refuse any record written beside them, issue 15 §4).
       await hooks(page, (h) => h.failFromNextSync(null));
       await page.click('#retry');
-      await stepTitle(page, 'Empreinte');
+      const unfinished = page.locator('#session-failure[data-code="unfinished_record"]');
+      await unfinished.waitFor();
+      expect(await unfinished.innerText()).toContain('Supprimez les feuilles de ce registre inachevé');
     } finally {
       await page.close();
     }

@@ -258,11 +258,7 @@ function refuseOptionAsSeed(seed: string, command: Command): void {
   const flags = command.options.flatMap((option) => [option.long, option.short]).filter((flag): flag is string => flag !== undefined);
   const typed = seed.trim().split('=')[0];
   if (!flags.includes(typed) && typed !== '-h' && typed !== '--help') return;
-  throw new InputError(
-    'empty_seed',
-    `La graine publique « ${seed} » est une option de la commande : la valeur de --seed a sans doute été oubliée. ` +
-      'Mettez la graine choisie en séance juste après --seed, entre guillemets si elle contient des espaces (--seed "4 2 6 1 5 3").',
-  );
+  throw new InputError({ code: 'empty_seed', reason: 'option', seed });
 }
 
 /**
@@ -287,10 +283,11 @@ export async function run(argv: readonly string[], terminal: Io = nodeIo): Promi
     return exitCode;
   } catch (error) {
     if (error instanceof InputError) {
-      for (const line of error.lines) io.stderr(`${line}\n`);
-      if (error.lines.length > 1 || error.lines[0] !== error.message) io.stderr(`${error.message}\n`);
-      const remedy = cliRemedy(error.code);
-      if (remedy !== null) io.stderr(`${remedy}\n`);
+      const remedy = cliRemedy(error.problem);
+      const message = remedy?.sameLine ? `${error.message} ${remedy.text}` : error.message;
+      const listed = error.lines.length > 1 || error.lines[0] !== error.message;
+      for (const line of listed ? [...error.lines, message] : [message]) io.stderr(`${line}\n`);
+      if (remedy !== null && !remedy.sameLine) io.stderr(`${remedy.text}\n`);
       // An edited record is reported as verify reports it.
       return error.code === 'record_not_conforming' ? EXIT_NOT_CONFORMING : EXIT_INPUT;
     }

@@ -22,11 +22,7 @@ export async function writeRecord(inputPath: string, table: TableSource, result:
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath) && options.replace !== true) {
     // A record is an official document: an earlier one is never replaced by accident.
-    throw new InputError(
-      'output_exists',
-      `Le fichier « ${options.out} » existe déjà : le registre n’a pas été écrit. Choisissez un autre nom de fichier (option --out), ` +
-        'ou ajoutez --replace pour le remplacer.',
-    );
+    throw new InputError({ code: 'output_exists', reason: 'record', name: options.out });
   }
   const isWorkbook = formatOf(fileBaseName(inputPath)) === 'xlsx';
   const model = buildRecord(
@@ -55,11 +51,7 @@ function createFolderOf(outPath: string): void {
     mkdirSync(dirname(outPath), { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(
-      'file_unwritable',
-      `Le dossier du registre « ${dirname(outPath)} » ne peut pas être créé (${code}) : un fichier porte peut-être déjà ce nom, ` +
-        'ou les droits manquent. Indiquez un autre chemin avec --out.',
-    );
+    throw new InputError({ code: 'file_unwritable', reason: 'record_folder', folder: dirname(outPath), fault: code });
   }
 }
 

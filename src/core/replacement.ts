@@ -19,7 +19,8 @@ import { parseIsoDate, compareDates } from './dates';
 import type { CandidateOutcome, DrawResult } from './draw';
 import { InputError } from './errors';
 import type { MandatePeriod } from './mandate';
-import { displayName, longFrenchDate, SEX_PLURAL } from './record/labels';
+import { personText } from './messages';
+import type { InputProblem, PersonFacts } from './problems';
 import { SEXES, type Sex } from './rules';
 
 export type ReplacementRule = 'same_group' | 'chosen' | 'vacant';
@@ -53,14 +54,19 @@ export const RULE_LABELS: Record<ReplacementRule, string> = {
   vacant: 'Plus personne sur la liste complémentaire : le siège reste vacant.',
 };
 
-function refuse(message: string): never {
-  throw new InputError('bad_replacement', message);
+function refuse(problem: Extract<InputProblem, { code: 'bad_replacement' }>): never {
+  throw new InputError(problem);
+}
+
+/** A person of the draw, as a message names them. */
+function person(o: CandidateOutcome): PersonFacts {
+  const { lastName, firstName, row, sector, sex } = o.candidature;
+  return { lastName, firstName, row, sector, sex };
 }
 
 /** « DUPONT Marie (ligne 7, Est, femme) ». */
 export function personLabel(o: CandidateOutcome): string {
-  const c = o.candidature;
-  return `${displayName(c.lastName, c.firstName)} (ligne ${c.row}, ${c.sector ?? ''}, ${c.sex === 'F' ? 'femme' : 'homme'})`;
+  return personText(person(o));
 }
 
 /** Members ordered as the record lists them: sector in rules order, then call order. */
@@ -109,25 +115,24 @@ export class MandateMembers {
   replace(request: ReplacementRequest): Replacement {
     const { result, mandate } = this;
     const date = parseIsoDate(request.date);
-    if (date === null) refuse(`Date du remplacement invalide « ${request.date} ». Indiquez-la au format AAAA-MM-JJ, par exemple 2026-01-15.`);
+    if (date === null) refuse({ code: 'bad_replacement', reason: 'unreadable_date', date: request.date });
     const drawDate = parseIsoDate(result.prepared.referenceDate);
     if (drawDate !== null && compareDates(date, drawDate) < 0) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, avant le tirage du ${longFrenchDate(result.prepared.referenceDate)} : indiquez la date du départ, pendant le mandat.`);
+      refuse({ code: 'bad_replacement', reason: 'before_draw', date: request.date, drawDate: result.prepared.referenceDate });
     }
     const end = parseIsoDate(mandate.end);
     if (end !== null && compareDates(date, end) > 0) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, après la fin du mandat (${longFrenchDate(mandate.end)}) : un nouveau mandat demande un nouveau tirage.`);
+      refuse({ code: 'bad_replacement', reason: 'after_mandate', date: request.date, mandateEnd: mandate.end });
     }
     if (this.previousDate !== null && request.date < this.previousDate) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, avant le remplacement précédent (${longFrenchDate(this.previousDate)}) : les remplacements s’enregistrent dans l’ordre des dates.`);
+      refuse({ code: 'bad_replacement', reason: 'before_previous', date: request.date, previous: this.previousDate });
     }
-    if (request.reason.trim() === '') refuse('Motif du remplacement manquant : indiquez-le (par exemple « Démission »).');
+    if (request.reason.trim() === '') refuse({ code: 'bad_replacement', reason: 'no_reason' });
 
     const leaving = this.members.find((o) => o.candidature.row === request.leavingRow);
     if (leaving === undefined) {
-      const person = result.outcomes.find((o) => o.candidature.row === request.leavingRow);
-      const who = person === undefined ? `aucune candidature n’est à la ligne ${request.leavingRow}` : `${personLabel(person)} n’est pas membre à cette date`;
-      refuse(`Ligne ${request.leavingRow} : ${who}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`);
+      const found = result.outcomes.find((o) => o.candidature.row === request.leavingRow);
+      refuse({ code: 'bad_replacement', reason: 'not_a_member', row: request.leavingRow, person: found === undefined ? null : person(found) });
     }
     const { joining, rule, offered } = this.successor(leaving, request.chosenRow);
 
@@ -147,27 +152,22 @@ export class MandateMembers {
     const next = reservesOf(this.result, sector, sex, this.called)[0];
     if (next !== undefined) {
       if (chosenRow !== null) {
-        refuse(`Un choix (ligne ${chosenRow}) n’est possible que si la liste complémentaire du même secteur et du même sexe est épuisée ; ici, c’est ${personLabel(next)} qui remplace.`);
+        refuse({ code: 'bad_replacement', reason: 'choice_not_allowed', chosenRow, next: person(next) });
       }
       return { joining: next, rule: 'same_group', offered: [] };
     }
     const offered = offerOf(this.result, sector, sex, this.called);
     if (offered.length === 0) {
-      if (chosenRow !== null) refuse(`Ligne ${chosenRow} : personne ne peut être choisi, la liste complémentaire est épuisée ; le siège reste vacant.`);
+      if (chosenRow !== null) refuse({ code: 'bad_replacement', reason: 'nobody_to_choose', chosenRow });
       return { joining: null, rule: 'vacant', offered };
     }
     if (chosenRow === null) {
       // One line per person offered, then what to do: the CLI prints the lines before the message.
-      throw new InputError(
-        'choice_needed',
-        `La liste complémentaire ${sector}, ${SEX_PLURAL[sex]} est épuisée : choisissez une des ${offered.length === 1 ? 'personne proposée' : `${offered.length} personnes proposées`}, dans l’ordre d’appel (même sexe dans les autres secteurs, puis autre sexe dans ce secteur).`,
-        offered.map((o, i) => `  ${i + 1}. ${personLabel(o)}, liste complémentaire n° ${o.reserveRank}`),
-        { offered: offered.map((o) => o.candidature.row) },
-      );
+      throw new InputError({ code: 'choice_needed', sector, sex, offered: offered.map((o) => ({ ...person(o), reserveRank: o.reserveRank as number })) });
     }
     const chosen = offered.find((o) => o.candidature.row === chosenRow);
     if (chosen === undefined) {
-      refuse(`Ligne ${chosenRow} : cette personne ne fait pas partie des personnes proposées (lignes ${offered.map((o) => o.candidature.row).join(', ')}).`);
+      refuse({ code: 'bad_replacement', reason: 'not_offered', chosenRow, offered: offered.map((o) => o.candidature.row) });
     }
     return { joining: chosen, rule: 'chosen', offered };
   }

@@ -8,14 +8,28 @@
  * kept by position (formulas without value, number formats) are keyed by one number,
  * `cellKey(row, column)`: no string is built per cell, and a key orders cells in reading order.
  */
-import { cellAddress } from './errors';
 
 /** A cell as a spreadsheet holds it. Dates are JavaScript dates at midnight UTC of the calendar day shown. */
 export type CellValue = string | number | boolean | Date | null;
 
-/** Excel's limits (row 1,048,576, column XFD). */
+/** Excel's limits (row 1,048,576, column XFD; 32,767 characters in a cell). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
+export const MAX_CELL_LENGTH = 32_767;
+
+/** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** "F7": a cell as the spreadsheet names it (column 0-based, row 1-based). */
+export function cellAddress(columnIndex: number, row: number): string {
+  return `${columnLetter(columnIndex)}${row}`;
+}
 
 /** A cell's position as one number: `row * MAX_COLUMNS + column` (row 1-based, column 0-based). */
 export type CellKey = number;

@@ -252,13 +252,7 @@ async function workbookOf(pkg: Package, source: string): Promise<WorkbookInfo> {
   if (root.local !== 'workbook' || !rels) throw unreadable();
   const namespace = root.attributes.get(root.prefix ? `xmlns:${root.prefix}` : 'xmlns');
   if (namespace !== NS_MAIN) {
-    throw new InputError(
-      'file_unreadable',
-      namespace === NS_STRICT_MAIN
-        ? `Le classeur « ${source} » est enregistré au format « Feuille de calcul Open XML Strict », que cet outil ne complète pas. ` +
-            'Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (*.xlsx) ».'
-        : `Le fichier « ${source} » n’est pas un classeur Excel ordinaire. Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (*.xlsx) ».`,
-    );
+    throw new InputError({ code: 'file_unreadable', reason: namespace === NS_STRICT_MAIN ? 'strict_ooxml' : 'not_ordinary_workbook', source });
   }
   const sheetsElement = firstChild(root, 'sheets');
   const sheets = (sheetsElement ? childrenNamed(sheetsElement, 'sheet') : []).map((sheet) => ({
@@ -472,11 +466,7 @@ async function grafted(options: GraftOptions): Promise<JSZip> {
 }
 
 function unreadableWorkbook(source: string): InputError {
-  return new InputError(
-    'file_unreadable',
-    `Le fichier « ${source} » n’est pas un classeur Excel lisible (structure du classeur endommagée). ` +
-      'Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) ».',
-  );
+  return new InputError({ code: 'file_unreadable', reason: 'damaged_structure', source });
 }
 
 /**
@@ -684,11 +674,7 @@ export function refuseTakenNames(existing: readonly string[], sheets: readonly {
   for (const sheet of sheets) {
     const clash = taken.get(nameKey(sheet.name));
     if (clash !== undefined) {
-      throw new InputError(
-        'sheet_exists',
-        `Le classeur « ${source} » a déjà une feuille nommée « ${clash} » : le registre du tirage ne remplace jamais une feuille existante. ` +
-          'Rien n’a été écrit. Renommez ou supprimez cette feuille dans une copie du classeur, ou recommencez le tirage pour qu’il choisisse d’autres noms.',
-      );
+      throw new InputError({ code: 'sheet_exists', source, sheet: clash });
     }
     taken.set(nameKey(sheet.name), sheet.name);
   }

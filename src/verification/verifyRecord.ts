@@ -6,10 +6,12 @@
  */
 import {
   allDifferences,
+  describeDifference,
   InputError,
   NotARecordError,
   parseAnnouncedFingerprint,
   verifyWorkbook,
+  type Difference,
   type Sheet,
   type WorkbookCheck,
 } from '../core';
@@ -55,10 +57,10 @@ export interface DifferenceList {
   verdict: string;
 }
 
-function differenceList(differences: readonly string[]): DifferenceList {
+function differenceList(differences: readonly Difference[]): DifferenceList {
   const n = differences.length;
   return {
-    listed: differences.slice(0, MAX_LISTED_DIFFERENCES),
+    listed: differences.slice(0, MAX_LISTED_DIFFERENCES).map(describeDifference),
     more: n > MAX_LISTED_DIFFERENCES ? `… et ${n - MAX_LISTED_DIFFERENCES} autres différences.` : null,
     verdict: notConforming(n),
   };
@@ -95,11 +97,7 @@ export interface VerifyReport {
 export function checkRequest(fileName: string, announced?: string): string | undefined {
   const fingerprint = announced === undefined ? undefined : parseAnnouncedFingerprint(announced);
   if (/\.(csv|txt)$/i.test(fileName)) {
-    throw new InputError(
-      'unsupported_format',
-      `« ${fileName} » est un fichier texte (CSV), pas un registre : le registre à vérifier est le classeur .xlsx ` +
-        'écrit par « tirage-cln draw … --out », tel qu’il a été publié ou archivé.',
-    );
+    throw new InputError({ code: 'unsupported_format', reason: 'text_not_record', source: fileName });
   }
   return fingerprint;
 }
@@ -111,7 +109,7 @@ export function verifySheets(sheets: readonly Sheet[], fileName: string, announc
     check = verifyWorkbook(sheets, announced === undefined ? {} : { expectedFingerprint: announced });
   } catch (error) {
     if (error instanceof NotARecordError) {
-      throw new InputError('file_unreadable', `« ${fileName} » n’est pas un registre de tirage lisible : ${error.message}.`);
+      throw new InputError({ code: 'file_unreadable', reason: 'not_a_record', source: fileName, damage: error.damage });
     }
     throw error;
   }

@@ -1,5 +1,6 @@
 /** Writing, reading back and verifying the record through the adapter, on the simulated Excel. */
-import { allDifferences, prepareDraw } from '../../src/core';
+import { prepareDraw } from '../../src/core';
+import { differenceLines } from '../support/records';
 import { ExcelAdapterError } from '../../src/excel/problems';
 import { INCOMPLETE_MARK, type DrawRequest } from '../../src/excel/recordWriter';
 import { PAYLOAD_LIMIT_BYTES, type SimulatedExcel } from '../../src/excel/simulated/excel';
@@ -44,7 +45,7 @@ describe('writing the record: sync budget and requests', () => {
     const outcome = await adapter.writeRecord(request);
     const writeSyncs = adapter.syncCount - 2;
     expect(writeSyncs).toBeLessThanOrEqual(8);
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     expect(outcome.sheetNames).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication']);
     expect(excel.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(excel.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -58,7 +59,7 @@ describe('writing the record: what it writes', () => {
     const excel = excelOf([candidatures(rows, { format: '@' })]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await requestFor(adapter));
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     for (const name of outcome.sheetNames) {
       const formulas = [...excel.sheet(name)!.cells.values()].filter((c) => c.formula !== null);
       expect({ name, formulas }).toEqual({ name, formulas: [] });
@@ -80,14 +81,14 @@ describe('writing the record: what it writes', () => {
     expect(first.sheetNames.map((n) => snapshot(excel.sheet(n)))).toEqual(firstRecord);
     const check = await adapter.verifyRecord();
     expect(check.records).toHaveLength(2);
-    expect(allDifferences(check)).toEqual([]);
+    expect(differenceLines(check)).toEqual([]);
   });
 
   it('writes the record beside a protected candidature sheet, and protects its own sheets', async () => {
     const excel = excelOf([candidatures(juneRows(), { protected: true })]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await requestFor(adapter));
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     expect(outcome.sheetNames.map((n) => excel.sheet(n)!.protection.protected)).toEqual([true, true, true, true, true]);
   });
 
@@ -96,8 +97,8 @@ describe('writing the record: what it writes', () => {
     excel.workbook.sheets[0].tables.push({ name: 'Inscrits', rect: { row: 2, column: 0, rowCount: 17, columnCount: 6 }, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true });
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await requestFor(adapter, { kind: 'table', name: 'Inscrits', sheet: 'Candidatures' }));
-    expect(allDifferences(outcome.check)).toEqual([]);
-    expect(allDifferences(await adapter.verifyRecord())).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
+    expect(differenceLines(await adapter.verifyRecord())).toEqual([]);
   });
 });
 
@@ -196,7 +197,7 @@ describe('writing the record: faults', () => {
     const readBack = excel.syncs.length + 4; // check, table, write, then the read-back
     excel.faults = { beforeSync: (sync, workbook) => void (sync === readBack && (cellAt(workbook.sheets.find((s) => s.name === 'Tirage')!, 5, 4).value = 'Quelqu’un') ) };
     const outcome = await adapter.writeRecord(request);
-    expect(allDifferences(outcome.check)).toEqual([expect.stringMatching(/^Tirage, cellule E6 : attendu « .+ », trouvé « Quelqu’un »\.$/)]);
+    expect(differenceLines(outcome.check)).toEqual([expect.stringMatching(/^Tirage, cellule E6 : attendu « .+ », trouvé « Quelqu’un »\.$/)]);
   });
 });
 
@@ -220,7 +221,7 @@ describe('revealing the record step by step', () => {
     }
     expect(syncsPerStep).toEqual([1, 1, 1, 1, 1, 1, 1]);
     const outcome = await reveal.finish();
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     for (const name of outcome.sheetNames) expect(snapshot(paced.sheet(name))).toEqual(snapshot(full.sheet(name)));
   });
 });
@@ -247,7 +248,7 @@ describe('the Vérifier action and selection', () => {
     await adapter.writeRecord(await requestFor(adapter));
     const grids = await adapter.readRecordSheets();
     expect(grids.map((g) => g.name)).toEqual(names(excel));
-    expect(allDifferences(await adapter.verifyRecord())).toEqual([]);
+    expect(differenceLines(await adapter.verifyRecord())).toEqual([]);
     await adapter.selectCell('Tirage', 'E6');
     expect(excel.workbook.selection).toEqual({ sheet: 'Tirage', address: 'E6' });
   });

@@ -3,8 +3,9 @@ export * from './model';
 export { buildRecord } from './buildRecord';
 export * from './names';
 export * from './plan';
-export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
+export { newRecordMeta, parseOfficials, LATEST_LAYOUT, type RecordLayout, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
+export { INELIGIBILITY_LABELS } from './labels';
 export { verifyWorkbook, allDifferences, compareSheet, sameValue, type RecordCheck, type WorkbookCheck } from './verify';
 export {
   JOURNAL_SHEET,

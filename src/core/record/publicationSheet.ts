@@ -9,12 +9,12 @@
  */
 import { compareCallOrder } from '../callOrder';
 import type { CandidateOutcome, DrawResult } from '../draw';
-import { INELIGIBILITY_CODES, INELIGIBILITY_LABELS } from '../errors';
+import { INELIGIBILITY_CODES } from '../rowProblems';
 import { explainDraw } from '../explain';
 import { drawFigures } from '../figures';
 import { mandatePeriod, mandateText } from '../mandate';
 import { SEXES, type AgeBand, type Rules, type Sex } from '../rules';
-import { displayName, longFrenchDate } from './labels';
+import { displayName, INELIGIBILITY_LABELS, longFrenchDate } from './labels';
 import type { RecordMeta } from './meta';
 import type { SheetModel } from './model';
 import { SheetBuilder, STYLES } from './sheetBuilder';

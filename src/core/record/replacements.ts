@@ -12,6 +12,7 @@ import type { RecordData } from './dataSheet';
 import type { SheetModel } from './model';
 import { chooseReplacementSheetName, replacementNumberOf } from './names';
 import { buildReplacementSheet, isReplacementSheet, readReplacementSheet, type ReplacementContext } from './replacementSheet';
+import type { Difference } from '../problems';
 import type { Sheet } from '../sheet';
 
 /** A replacement sheet of the workbook, its stated facts read. */
@@ -49,11 +50,11 @@ export function checkReplacements(
   dataSheet: string,
   found: readonly FoundReplacement[],
   /** verify's cell-by-cell comparison, the same as for every other record sheet. */
-  compare: (model: SheetModel, grid: Sheet) => string[],
-): { sheets: string[]; differences: string[] } {
+  compare: (model: SheetModel, grid: Sheet) => Difference[],
+): { sheets: string[]; differences: Difference[] } {
   const context = contextOf(result, data, dataSheet);
   const members = new MandateMembers(result, context.mandate);
-  const differences: string[] = [];
+  const differences: Difference[] = [];
   const mine = ofRecord(found, dataSheet);
   for (const { grid, request } of mine) {
     let replacement: Replacement;
@@ -61,7 +62,7 @@ export function checkReplacements(
       replacement = members.replace(request);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      differences.push(`Feuille « ${grid.name} » : ce remplacement ne suit pas la règle. ${error.message}`);
+      differences.push({ code: 'replacement_against_rule', sheet: grid.name, problem: error.problem });
       continue;
     }
     differences.push(...compare(buildReplacementSheet(grid.name, context, replacement), grid));

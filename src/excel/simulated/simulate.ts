@@ -56,7 +56,7 @@ export function chooseSource(contents: { sheets: string[]; tables: TableRef[] },
   const wanted = sheet.toLocaleLowerCase('fr-FR');
   const name = contents.sheets.find((s) => s.toLocaleLowerCase('fr-FR') === wanted);
   if (name === undefined) {
-    throw new InputError('sheet_not_found', `Le classeur n’a pas de feuille nommée « ${sheet} ». Feuilles présentes : ${contents.sheets.map((s) => `« ${s} »`).join(', ')}.`);
+    throw new InputError({ code: 'sheet_not_found', source: null, sheet, sheets: contents.sheets });
   }
   return contents.tables.find((t) => t.sheet === name) ?? { kind: 'sheet', sheet: name };
 }

@@ -48,7 +48,7 @@ export function simulatedWorkbookFromXlsxBytes(bytes: Uint8Array, source: string
       state.sheets.push(sheet);
     }
     if (state.sheets.length === 0) {
-      throw new InputError('file_unreadable', `Le fichier « ${source} » ne contient aucune feuille de calcul lisible. Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) ».`);
+      throw new InputError({ code: 'file_unreadable', reason: 'no_worksheet', source });
     }
     workbook.checkAll();
     return state;

@@ -18,13 +18,14 @@ import type {
   FileFault,
   HeaderCells,
   InputProblem,
+  NotAMember,
   PackageFault,
   PersonFacts,
   RecordDamage,
   ReplacementFault,
   Unkeepable,
 } from './problems';
-import { displayName, longFrenchDate, SEX_PLURAL } from './record/labels';
+import { displayName, INELIGIBILITY_LABELS, longFrenchDate, SEX_PLURAL } from './record/labels';
 import type { CellValue } from './sheet';
 import { areaAddress, MAX_CELL_LENGTH } from './sheet';
 import type { RecordValue } from './record/model';
@@ -59,9 +60,30 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} Mo`;
 }
 
-/** « DUPONT Marie (ligne 7, Est, femme) ». */
+/**
+ * « DUPONT Marie (ligne 7, Est, femme) ». A row set aside may lack its sector or its sex (that is
+ * often why it was set aside): what is missing is left out, never guessed.
+ */
 export function personText(person: PersonFacts): string {
-  return `${displayName(person.lastName, person.firstName)} (ligne ${person.row}, ${person.sector ?? ''}, ${person.sex === 'F' ? 'femme' : 'homme'})`;
+  const sex = person.sex === 'F' ? 'femme' : person.sex === 'H' ? 'homme' : '';
+  const facts = [`ligne ${person.row}`, person.sector ?? '', sex].filter((fact) => fact !== '');
+  return `${displayName(person.lastName, person.firstName)} (${facts.join(', ')})`;
+}
+
+/** Why a person cannot leave the council at that date: what their row says they are. */
+function notAMember(row: number, why: NotAMember): string {
+  if (why.kind === 'no_candidature') return `aucune candidature n’est à la ligne ${row}`;
+  const who = personText(why.person);
+  switch (why.kind) {
+    case 'departed':
+      return `${who} a déjà quitté le conseil le ${longFrenchDate(why.date)}`;
+    case 'ineligible':
+      return `la candidature de ${who} a été écartée du tirage${why.reason === null ? '' : ` (motif : ${INELIGIBILITY_LABELS[why.reason]})`} : elle n’a jamais été membre`;
+    case 'reserve':
+      return `${who} est sur la liste complémentaire (n° ${why.reserveRank}) et n’est pas membre à cette date`;
+    case 'not_member_now':
+      return `${who} n’est pas membre à cette date`;
+  }
 }
 
 // ——— Row problems ———
@@ -547,10 +569,8 @@ function replacementMessage(problem: Extract<InputProblem, { code: 'bad_replacem
       return `Remplacement daté du ${longFrenchDate(problem.date)}, avant le remplacement précédent (${longFrenchDate(problem.previous)}) : les remplacements s’enregistrent dans l’ordre des dates.`;
     case 'no_reason':
       return 'Motif du remplacement manquant : indiquez-le (par exemple « Démission »).';
-    case 'not_a_member': {
-      const who = problem.person === null ? `aucune candidature n’est à la ligne ${problem.row}` : `${personText(problem.person)} n’est pas membre à cette date`;
-      return `Ligne ${problem.row} : ${who}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`;
-    }
+    case 'not_a_member':
+      return `Ligne ${problem.row} : ${notAMember(problem.row, problem.why)}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`;
     case 'choice_not_allowed':
       return `Un choix (ligne ${problem.chosenRow}) n’est possible que si la liste complémentaire du même secteur et du même sexe est épuisée ; ici, c’est ${personText(problem.next)} qui remplace.`;
     case 'nobody_to_choose':

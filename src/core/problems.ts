@@ -14,7 +14,7 @@
 import type { Field } from './fields';
 import type { RecordValue } from './record/model';
 import type { CellValue } from './sheet';
-import type { RowProblem } from './rowProblems';
+import type { IneligibilityCode, RowProblem } from './rowProblems';
 import type { SealingKeyProblem } from './sealingKey';
 import type { Sex } from './rules';
 import type { TypedCode } from './typedCode';
@@ -129,12 +129,20 @@ export type InputProblem =
   | { code: 'bad_replacement'; reason: 'after_mandate'; date: string; mandateEnd: string }
   | { code: 'bad_replacement'; reason: 'before_previous'; date: string; previous: string }
   | { code: 'bad_replacement'; reason: 'no_reason' }
-  | { code: 'bad_replacement'; reason: 'not_a_member'; row: number; person: PersonFacts | null }
+  | { code: 'bad_replacement'; reason: 'not_a_member'; row: number; why: NotAMember }
   | { code: 'bad_replacement'; reason: 'choice_not_allowed'; chosenRow: number; next: PersonFacts }
   | { code: 'bad_replacement'; reason: 'nobody_to_choose'; chosenRow: number }
   | { code: 'bad_replacement'; reason: 'not_offered'; chosenRow: number; offered: readonly number[] }
   | { code: 'choice_needed'; sector: string; sex: Sex; offered: readonly (PersonFacts & { reserveRank: number })[] }
   | { code: 'record_not_conforming'; source: string; differences: readonly Difference[] };
+
+/** Why the person named as leaving the council is not a member at that date. */
+export type NotAMember =
+  | { kind: 'no_candidature' }
+  | { kind: 'departed'; person: PersonFacts; date: string }
+  | { kind: 'ineligible'; person: PersonFacts; reason: IneligibilityCode | null }
+  | { kind: 'reserve'; person: PersonFacts; reserveRank: number }
+  | { kind: 'not_member_now'; person: PersonFacts };
 
 /** A header row's filled cells: « "Nom" (B1) ». */
 export interface HeaderCells {

@@ -20,7 +20,7 @@ import type { CandidateOutcome, DrawResult } from './draw';
 import { InputError } from './errors';
 import type { MandatePeriod } from './mandate';
 import { personText } from './messages';
-import type { InputProblem, PersonFacts } from './problems';
+import type { InputProblem, NotAMember, PersonFacts } from './problems';
 import { SEXES, type Sex } from './rules';
 
 export type ReplacementRule = 'same_group' | 'chosen' | 'vacant';
@@ -64,7 +64,7 @@ function person(o: CandidateOutcome): PersonFacts {
   return { lastName, firstName, row, sector, sex };
 }
 
-/** « DUPONT Marie (ligne 7, Est, femme) ». */
+/** « DUPONT Marie (ligne 7, Est, femme) » (messages.ts's personText). */
 export function personLabel(o: CandidateOutcome): string {
   return personText(person(o));
 }
@@ -98,6 +98,8 @@ function offerOf(result: DrawResult, sector: string, sex: Sex, called: ReadonlyS
 export class MandateMembers {
   private members: CandidateOutcome[];
   private readonly called = new Set<number>();
+  /** Row → date (ISO) of each member who has left, to say so when a later request names them. */
+  private readonly departed = new Map<number, string>();
   private previousDate: string | null = null;
 
   constructor(
@@ -131,18 +133,34 @@ export class MandateMembers {
 
     const leaving = this.members.find((o) => o.candidature.row === request.leavingRow);
     if (leaving === undefined) {
-      const found = result.outcomes.find((o) => o.candidature.row === request.leavingRow);
-      refuse({ code: 'bad_replacement', reason: 'not_a_member', row: request.leavingRow, person: found === undefined ? null : person(found) });
+      refuse({ code: 'bad_replacement', reason: 'not_a_member', row: request.leavingRow, why: this.whyNotMember(request.leavingRow) });
     }
     const { joining, rule, offered } = this.successor(leaving, request.chosenRow);
 
     this.previousDate = request.date;
+    this.departed.set(leaving.candidature.row, request.date);
     this.members = this.members.filter((o) => o !== leaving);
     if (joining !== null) {
       this.called.add(joining.candidature.row);
       this.members = byRecordOrder(result, [...this.members, joining]);
     }
     return { request, leaving, joining, rule, offered, membersAfter: this.members };
+  }
+
+  /** Why the person at `row` cannot leave the council now: what their row says they are. */
+  private whyNotMember(row: number): NotAMember {
+    const found = this.result.outcomes.find((o) => o.candidature.row === row);
+    if (found === undefined) return { kind: 'no_candidature' };
+    const left = this.departed.get(row);
+    if (left !== undefined) return { kind: 'departed', person: person(found), date: left };
+    switch (found.status) {
+      case 'ineligible':
+        return { kind: 'ineligible', person: person(found), reason: found.reason };
+      case 'reserve':
+        return { kind: 'reserve', person: person(found), reserveRank: found.reserveRank as number };
+      case 'selected':
+        return { kind: 'not_member_now', person: person(found) };
+    }
   }
 
   /** Who takes the seat `leaving` leaves, by the rule. */

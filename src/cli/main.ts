@@ -241,8 +241,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('vérifier un registre : recalculer le tirage et comparer chaque chiffre, nom et statut')
     .argument('<registre>', 'le classeur .xlsx du registre')
     .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance, à comparer à celle du registre'))
-    .action(async (file: string, options: { fingerprint?: string }) => {
-      const outcome = await verifyFile(file, options.fingerprint);
+    .addOption(new Option('--seed <graine>', 'graine annoncée en séance, à comparer à celle du registre (lue comme le tirage la lit)'))
+    .action(async (file: string, options: { fingerprint?: string; seed?: string }) => {
+      const outcome = await verifyFile(file, { ...(options.fingerprint === undefined ? {} : { fingerprint: options.fingerprint }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
       io.stdout(outcome.text);
       setExit(outcome.conforming ? EXIT_OK : EXIT_NOT_CONFORMING);
     });

@@ -6,7 +6,7 @@ import { fileBaseName } from '../file/bytes';
 import { formatOf } from '../file/readTable';
 import { readWorkbookSheets } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
-import { checkRequest, reportLines, verifySheets } from '../verification/verifyRecord';
+import { checkRequest, reportLines, verifySheets, type Announced } from '../verification/verifyRecord';
 
 export interface RecordOptions {
   out: string;
@@ -62,9 +62,9 @@ export interface VerifyOutcome {
 }
 
 /** `verify`: the file read from the disk, then the check every front end shares (src/verification). */
-export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
+export async function verifyFile(path: string, expected: Announced = {}): Promise<VerifyOutcome> {
   const fileName = fileBaseName(path);
-  const announced = checkRequest(fileName, expectedFingerprint);
+  const announced = checkRequest(fileName, expected);
   const report = verifySheets(await readWorkbookSheets(path), fileName, announced);
   return { conforming: report.conforming, text: reportLines(report).join('\n') + '\n', check: report.check };
 }

@@ -695,6 +695,26 @@ function replacementFault(sheet: string, fault: ReplacementFault): string {
   }
 }
 
+/** A sheet added after the draw that looks like no record sheet: not a difference, said so the reader knows. */
+export function describeAddedSheet(sheet: string): string {
+  return `Feuille « ${sheet} » : feuille ajoutée après le tirage ; elle ne fait pas partie du registre.`;
+}
+
+/** "#FFFFFF (blanc)": a colour as a reader can check it. */
+function colorName(rgb: string): string {
+  const named: Record<string, string> = { '000000': ' (noir)', FFFFFF: ' (blanc)' };
+  return `#${rgb}${named[rgb] ?? ''}`;
+}
+
+function fillName(fill: string | null): string {
+  if (fill === null) return 'sans couleur';
+  return /^[0-9A-F]{6}$/.test(fill) ? `de couleur ${colorName(fill)}` : `« ${fill} »`;
+}
+
+function points(size: number): string {
+  return `${String(size).replace('.', ',')} point${size >= 2 ? 's' : ''}`;
+}
+
 /** The sentence of one difference, naming the sheet and the cell (or row) it is about. */
 export function describeDifference(d: Difference): string {
   switch (d.code) {
@@ -702,6 +722,31 @@ export function describeDifference(d: Difference): string {
       return `${d.sheet}, cellule ${d.cell} : attendu ${shown(d.expected)}, trouvé ${shown(d.found)}.`;
     case 'disguising_format':
       return `${d.sheet}, cellule ${d.cell} : format d’affichage « ${d.format} », qui peut montrer autre chose que la valeur.`;
+    case 'hidden_sheet':
+      return (
+        `Feuille « ${d.sheet} » : masquée${d.visibility === 'veryHidden' ? ' (« très masquée » : Excel n’offre même pas de l’afficher)' : ''} ; ` +
+        'une feuille du registre reste visible, pour qu’on lise celle-ci et non une autre à sa place.'
+      );
+    case 'formula':
+      return `${d.sheet}, cellule ${d.cell} : formule « =${d.formula} » ; le registre n’a que des valeurs, et une formule peut afficher autre chose que la valeur enregistrée.`;
+    case 'conditional_format':
+      return `${d.sheet}, cellule ${d.cell} : mise en forme conditionnelle (sur ${d.area}) ; elle peut changer ce que la cellule affiche, et le registre n’en a aucune.`;
+    case 'data_validation':
+      return `${d.sheet}, cellule ${d.cell} : validation des données (sur ${d.area}), que le registre n’a pas.`;
+    case 'hidden_row':
+      return `${d.sheet}, ligne ${d.row} : ligne masquée ; elle ne se voit ni à l’écran ni à l’impression.`;
+    case 'hidden_column':
+      return `${d.sheet}, colonne ${d.column} : colonne masquée ; elle ne se voit ni à l’écran ni à l’impression.`;
+    case 'print_area':
+      return `Feuille « ${d.sheet} » : zone d’impression « ${d.area} » ; imprimée, la feuille ne montrerait qu’une partie du registre.`;
+    case 'number_format':
+      return `${d.sheet}, cellule ${d.cell} : format d’affichage « ${d.found} », attendu « ${d.expected} ».`;
+    case 'font_color':
+      return `${d.sheet}, cellule ${d.cell} : texte de couleur ${colorName(d.found)}, attendu ${colorName(d.expected)}.`;
+    case 'font_size':
+      return `${d.sheet}, cellule ${d.cell} : texte en ${points(d.found)}, attendu ${points(d.expected)}.`;
+    case 'fill':
+      return `${d.sheet}, cellule ${d.cell} : fond ${fillName(d.found)}, attendu ${fillName(d.expected)}.`;
     case 'sheet_missing':
       return `Feuille « ${d.sheet} » manquante.`;
     case 'candidature_sheet_missing':
@@ -754,5 +799,19 @@ export function describeDifference(d: Difference): string {
       const which = d.recorded.length === 0 ? 'aucune empreinte consignée lisible' : `empreintes consignées : ${d.recorded.join(', ')}`;
       return `L’empreinte annoncée en séance (${d.announced}) n’est celle d’aucun tirage de ce classeur (${which}) : ${why}`;
     }
+    case 'announced_seed_not_found': {
+      const why = 'ce registre n’est pas celui du tirage annoncé, ou la graine a été mal recopiée.';
+      if (d.recorded.length === 1 && d.sheet !== undefined) {
+        return `${d.sheet}, cellule ${d.cell} : la graine annoncée en séance (« ${d.announced} ») n’est pas celle du tirage consigné (« ${d.recorded[0].seed} ») : ${why}`;
+      }
+      const which = d.recorded.length === 0 ? 'aucune graine consignée lisible' : `graines consignées : ${d.recorded.map((r) => `« ${r.seed} » dans « ${r.dataSheet} »`).join(', ')}`;
+      return `La graine annoncée en séance (« ${d.announced} ») n’est celle d’aucun tirage de ce classeur (${which}) : ${why}`;
+    }
+    case 'look_alike_sheet':
+      return `Feuille « ${d.sheet} » : ajoutée après le tirage, sous un nom qu’on peut prendre pour celui de la feuille « ${d.like} » du registre ; elle n’en fait pas partie.`;
+    case 'earlier_sheet_removed':
+      return d.journal
+        ? `${d.sheet}, cellule ${d.cell} : le journal « ${d.removed} » était dans le classeur lors de ce tirage, et il a été supprimé ; il gardait chaque tentative de tirage faite dans ce classeur.`
+        : `${d.sheet}, cellule ${d.cell} : la feuille « ${d.removed} », nommée comme celles d’un tirage et présente dans le classeur avant ce tirage, a été supprimée.`;
   }
 }

@@ -227,6 +227,18 @@ export type Difference =
   // A record sheet against its rebuilt model.
   | { code: 'cell_value'; sheet: string; cell: string; expected: RecordValue; found: CellValue }
   | { code: 'disguising_format'; sheet: string; cell: string; format: string }
+  // What decides how a record sheet is shown, against its render plan (display.ts).
+  | { code: 'hidden_sheet'; sheet: string; visibility: 'hidden' | 'veryHidden' }
+  | { code: 'formula'; sheet: string; cell: string; formula: string }
+  | { code: 'conditional_format'; sheet: string; cell: string; area: string }
+  | { code: 'data_validation'; sheet: string; cell: string; area: string }
+  | { code: 'hidden_row'; sheet: string; cell: string; row: number }
+  | { code: 'hidden_column'; sheet: string; cell: string; column: string }
+  | { code: 'print_area'; sheet: string; area: string }
+  | { code: 'number_format'; sheet: string; cell: string; expected: string; found: string }
+  | { code: 'font_color'; sheet: string; cell: string; expected: string; found: string }
+  | { code: 'font_size'; sheet: string; cell: string; expected: number; found: number }
+  | { code: 'fill'; sheet: string; cell: string; expected: string | null; found: string | null }
   | { code: 'sheet_missing'; sheet: string }
   | { code: 'candidature_sheet_missing'; sheet: string }
   // The data sheet.
@@ -251,6 +263,13 @@ export type Difference =
   | { code: 'stray_record_sheet'; sheet: string }
   | { code: 'journal_line_unknown'; sheet: string; cell: string; row: number; found: string }
   | { code: 'journal_record_deleted'; sheet: string; cell: string; row: number; time: string; fingerprint: string; publicSeed: string; dataSheet: string }
-  | { code: 'announced_fingerprint_not_found'; announced: string; recorded: readonly string[] };
+  | { code: 'announced_fingerprint_not_found'; announced: string; recorded: readonly string[] }
+  /** The seed announced in the session is no draw's: `sheet` and `cell` name the recorded seed when the workbook has one draw. */
+  | { code: 'announced_seed_not_found'; announced: string; recorded: readonly { dataSheet: string; cell: string; seed: string }[]; sheet?: string; cell?: string }
+  // Sheets that do not belong (issue 15 §2).
+  /** Added after the draw under a name a reader may take for a record sheet's (« Tirage 2025 », « TIRAGE (2) »). */
+  | { code: 'look_alike_sheet'; sheet: string; like: string }
+  /** A sheet the workbook had before a draw (an earlier draw's, the journal) is gone: the data sheet's list names it. */
+  | { code: 'earlier_sheet_removed'; sheet: string; cell: string; removed: string; journal: boolean }
 
 export type DifferenceCode = Difference['code'];

@@ -70,6 +70,48 @@ export interface Sheet {
   formulasWithoutValue: ReadonlyMap<CellKey, string>;
   /** Number formats other than "General" of cells holding a value, when the reader keeps them. */
   numberFormats: ReadonlyMap<CellKey, string>;
+  /**
+   * What decides how the sheet is shown and printed beyond its values, for `verify` to compare
+   * with the record's render plan; absent when the reader was not asked (a candidature table read
+   * for the draw, a CSV).
+   */
+  display?: SheetDisplay;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+/** How a cell's value is drawn, as a reader sees it once every default and theme is resolved. */
+export interface CellLook {
+  /** Points. */
+  fontSize: number;
+  /** RRGGBB as shown: '000000' for the automatic colour. */
+  fontColor: string;
+  /** RRGGBB of a solid fill, null for none; another pattern or a gradient by its kind ("gray125:RRGGBB", "gradient"). */
+  fill: string | null;
+}
+
+/**
+ * What a person reading the sheet sees beyond its values: whether the sheet shows at all, how each
+ * value is drawn, what hides rows and columns or changes what a cell shows, what is printed. A
+ * field is null when the reader cannot see it (office.js: see src/excel/readLooks.ts).
+ */
+export interface SheetDisplay {
+  visibility: SheetVisibility;
+  /** The distinct looks of the sheet's cells; `lookOf[r - 1][c]` indexes them for each cell of `rows` holding a value. */
+  looks: readonly CellLook[] | null;
+  lookOf: readonly (readonly number[])[] | null;
+  /** Every cell holding a formula, whether a result was saved or not → its text ('' for a shared formula's copies). */
+  formulas: ReadonlyMap<CellKey, string> | null;
+  /** Rows hidden, or too low to show a line of text (1-based, ascending). */
+  hiddenRows: readonly number[] | null;
+  /** Columns hidden, or too narrow to show a character (0-based, ascending). */
+  hiddenColumns: readonly number[] | null;
+  /** The areas of the sheet's conditional formats ("C12", "A1:B4 D6"), in the order found. */
+  conditionalFormats: readonly string[] | null;
+  /** The areas of its data validations. */
+  dataValidations: readonly string[] | null;
+  /** Its print area, as the workbook defines it ("'Tirage'!$A$1:$M$20"); '' when none. */
+  printArea: string | null;
 }
 
 /** The cells a draw reads: a sheet, and where the candidature table is on it (null: the whole sheet). */

@@ -17,6 +17,7 @@ function byId<T extends HTMLElement>(id: string): T {
 const form = byId<HTMLFormElement>('check-form');
 const fileInput = byId<HTMLInputElement>('record-file');
 const fingerprintInput = byId<HTMLTextAreaElement>('announced-fingerprint');
+const seedInput = byId<HTMLInputElement>('announced-seed');
 const dropZone = byId<HTMLDivElement>('drop-zone');
 const announcer = byId<HTMLParagraphElement>('announcer');
 const outcome = byId<HTMLDivElement>('outcome');
@@ -34,6 +35,8 @@ function nextPaint(): Promise<void> {
 async function check(file: File): Promise<void> {
   const thisCheck = ++latestCheck;
   const typed = fingerprintInput.value.trim();
+  // The seed is read as the draw reads it (core's norm): only a field left blank means « not given ».
+  const seed = seedInput.value;
   outcome.replaceChildren();
   outcome.setAttribute('aria-busy', 'true');
   announcer.textContent = `Vérification de « ${file.name} » en cours…`;
@@ -41,7 +44,7 @@ async function check(file: File): Promise<void> {
   if (thisCheck !== latestCheck) return;
   let shown: HTMLElement;
   try {
-    const announced = checkRequest(file.name, typed === '' ? undefined : typed);
+    const announced = checkRequest(file.name, { ...(typed === '' ? {} : { fingerprint: typed }), ...(seed.trim() === '' ? {} : { seed }) });
     refuseLargeFile(file.size, file.name);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (thisCheck !== latestCheck) return;

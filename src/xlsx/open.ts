@@ -51,7 +51,7 @@ export function readWorkbookSheetsFromBytes(bytes: Uint8Array, source: string): 
   refuseLargeFile(bytes.length, source);
   return guarded(bytes, source, 'record', () => {
     const workbook = openWorkbook(bytes, source);
-    const sheets = workbook.worksheets().map((sheet) => workbook.readSheet(sheet));
+    const sheets = workbook.worksheets().map((sheet) => workbook.readSheet(sheet, { display: true }));
     workbook.checkAll();
     return sheets;
   });

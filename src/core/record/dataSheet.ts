@@ -188,6 +188,8 @@ export interface RecordData {
   /** The Excel table's range the candidatures were read from; null when the whole sheet was. */
   bounds: CellArea | null;
   candidatures: Candidature[];
+  /** Where the data sheet holds the seed, the fingerprint and the sheets before the draw ("B10"), for differences to name the cell. */
+  cells: { publicSeed: string; fingerprint: string; inputSheets: string };
 }
 
 /** The data sheet cannot be read: its structure is not that of a record. */
@@ -262,10 +264,16 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   if (text(rows[0]?.[0]) !== DATA_TITLE) throw new NotARecordError({ kind: 'title_missing' });
   const problems: Difference[] = [];
   const found = new Map<string, string>();
-  rows.forEach((r) => {
+  const rowOf = new Map<string, number>();
+  rows.forEach((r, i) => {
     const label = text(r[0]);
-    if (label !== '' && !found.has(label)) found.set(label, text(r[1]));
+    if (label !== '' && !found.has(label)) {
+      found.set(label, text(r[1]));
+      rowOf.set(label, i + 1);
+    }
   });
+  /** The cell holding a parameter's value, for a difference to name it. */
+  const cellOf = (key: Parameter) => cellAddress(1, rowOf.get(PARAMETERS[key]) ?? 1);
   const param = (key: Parameter): string => {
     const value = found.get(PARAMETERS[key]) ?? (OPTIONAL_PARAMETERS.includes(key) ? '' : undefined);
     if (value === undefined) throw new NotARecordError({ kind: 'parameter_missing', label: PARAMETERS[key], sheet: sheetName });
@@ -352,6 +360,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
       seedKey: param('seedKey'),
       headerRow: /^\d+$/.test(headerRow) ? Number(headerRow) : null,
       candidatures,
+      cells: { publicSeed: cellOf('publicSeed'), fingerprint: cellOf('fingerprint'), inputSheets: cellOf('inputSheets') },
       meta: {
         place: param('place'),
         officials: parseOfficials(param('officials')),

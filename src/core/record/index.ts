@@ -6,7 +6,7 @@ export * from './plan';
 export { newRecordMeta, parseOfficials, LATEST_LAYOUT, type RecordLayout, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
 export { INELIGIBILITY_LABELS } from './labels';
-export { verifyWorkbook, allDifferences, compareSheet, sameValue, type RecordCheck, type WorkbookCheck } from './verify';
+export { verifyWorkbook, allDifferences, compareSheet, sameValue, readAnnouncedSeed, type RecordCheck, type WorkbookCheck } from './verify';
 export {
   JOURNAL_SHEET,
   JOURNAL_HEADER,

@@ -11,10 +11,10 @@
 import type { CellModel, CellStyle } from './model';
 import type { Difference } from '../problems';
 import { cellAddress, type CellValue, type Sheet } from '../sheet';
-import { nameKey } from './names';
+import { JOURNAL_SHEET, nameKey } from './names';
 import { STYLES } from './sheetBuilder';
 
-export const JOURNAL_SHEET = 'Journal des tirages';
+export { JOURNAL_SHEET };
 
 export const JOURNAL_HEADER = [
   'Date et heure (UTC)',

@@ -8,26 +8,23 @@ import { candidateLine } from '../fingerprint';
 import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
 import { InputError } from '../errors';
 import type { CandidatureFacts, Difference } from '../problems';
-import { cellAddress, cellOfKey, WHOLE_SHEET, type CellValue, type Sheet } from '../sheet';
+import { cellAddress, WHOLE_SHEET, type CellValue, type Sheet } from '../sheet';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
+import { normalisePublicSeed } from '../seed';
 import { SHEET_BUILDERS } from './buildRecord';
+import { compareDisplay } from './display';
 import { isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { journalDifferences } from './journal';
-import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
+import { isRecordSheetName, JOURNAL_SHEET, lookAlikeOf, nameKey, replacementNumberOf, ROLES, sheetNamesLike } from './names';
 import type { RecordSheetRole, RecordValue, SheetModel } from './model';
 import { checkReplacements, findReplacementSheets, type FoundReplacement } from './replacements';
-
-/**
- * A number format can show something else than the value: `;;;"Retenu·e"` displays a word over
- * any number or text. The record only uses plain formats (percentages), so a format with literal
- * text, sections, conditions or colours in a record sheet is reported.
- */
-const DISGUISING_FORMAT = /["\\;[]/;
 
 export interface RecordCheck {
   dataSheet: string;
   fingerprint: string;
   publicSeed: string;
+  /** Where the data sheet holds the seed ("B10"); '' when it is unreadable. */
+  seedCell: string;
   /** The record's sheets as its data sheet lists them (as its own name suggests, when it is unreadable). */
   sheetNames: Record<RecordSheetRole, string>;
   /** The workbook's sheets before this draw added its own. */
@@ -48,20 +45,16 @@ export function sameValue(expected: RecordValue, found: CellValue | undefined): 
 }
 
 /**
- * Every cell that differs between the rebuilt sheet and the one found, in reading order. The
+ * Every cell that differs between the rebuilt sheet and the one found, in reading order, and what
+ * shows them otherwise than the plan (display.ts). The
  * expected values are laid out as rows of cells, like the grid, so a sheet of 100,000 rows is
  * compared without a key or an object per cell.
  */
 export function compareSheet(model: SheetModel, grid: Sheet): Difference[] {
   const expected: RecordValue[][] = [];
   for (const cell of model.cells) (expected[cell.row - 1] ??= [])[cell.column - 1] = cell.value;
-  const differences: Difference[] = [];
-  // In reading order, whatever order the reader found them in.
-  const formats = [...grid.numberFormats].filter(([, format]) => DISGUISING_FORMAT.test(format)).sort(([a], [b]) => a - b);
-  for (const [position, format] of formats) {
-    const { row, column } = cellOfKey(position);
-    differences.push({ code: 'disguising_format', sheet: grid.name, cell: cellAddress(column, row), format });
-  }
+  // What decides how the values are shown first (number formats, looks, what hides them), then the values.
+  const differences: Difference[] = compareDisplay(model, grid);
   const rowCount = Math.max(expected.length, grid.rows.length);
   for (let r = 0; r < rowCount; r++) {
     const want = expected[r] ?? [];
@@ -176,7 +169,23 @@ export function readRecordDraw(sheets: readonly Sheet[], dataSheet: string): { d
 function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: readonly FoundReplacement[]): RecordCheck {
   const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
   const differences: Difference[] = [...problems];
-  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences, replacements: [] };
+  const check: RecordCheck = {
+    dataSheet: dataGrid.name,
+    fingerprint: data.fingerprint,
+    publicSeed: data.publicSeed,
+    seedCell: data.cells.publicSeed,
+    sheetNames: data.meta.sheetNames,
+    inputSheets: data.meta.inputSheets,
+    differences,
+    replacements: [],
+  };
+  // What the workbook held before this draw and no longer holds: an earlier draw's sheets, the journal.
+  const present = new Set(sheets.map((s) => nameKey(s.name)));
+  for (const removed of data.meta.inputSheets) {
+    const journal = nameKey(removed) === nameKey(JOURNAL_SHEET);
+    if (present.has(nameKey(removed)) || !(journal || isRecordSheetName(removed) || replacementNumberOf(removed) !== null)) continue;
+    differences.push({ code: 'earlier_sheet_removed', sheet: dataGrid.name, cell: data.cells.inputSheets, removed, journal });
+  }
   if (data.meta.sheetNames.data !== dataGrid.name) differences.push({ code: 'data_sheet_renamed', sheet: dataGrid.name, statedName: data.meta.sheetNames.data });
   if (problems.length > 0) return check;
 
@@ -218,8 +227,20 @@ export interface WorkbookCheck {
   records: RecordCheck[];
   /** Differences that belong to no single record (a sheet no record accounts for, an announced fingerprint found nowhere). */
   differences: Difference[];
+  /** Sheets added after the draw that look like no record sheet: not differences, listed so the reader knows. */
+  addedSheets: string[];
   /** The fingerprint announced in the session, when one was given, and whether a draw of the workbook has it. */
   announced: { fingerprint: string; found: boolean } | null;
+  /** The seed announced in the session (read as the draw reads a seed), when one was given, and whether a draw of the workbook has it. */
+  announcedSeed: { seed: string; found: boolean } | null;
+}
+
+/**
+ * The seed announced in the session as a citizen types it back: read with `norm`, as the draw reads
+ * the seed it is given (ALGORITHM.md §4), so spaces and composed accents count as the draw counts them.
+ */
+export function readAnnouncedSeed(text: string): string {
+  return normalisePublicSeed(text);
 }
 
 /**
@@ -227,7 +248,7 @@ export interface WorkbookCheck {
  * record's data sheet by its title or by its name, so that retitling it does not hide a draw.
  * Throws NotARecordError when the workbook holds no record at all.
  */
-export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
+export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFingerprint?: string; expectedSeed?: string } = {}): WorkbookCheck {
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   // A draw the add-in's journal logged is reported even when every record sheet is gone.
   const logged = journalDifferences(sheets);
@@ -237,7 +258,7 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
     // One sheet called « Synthèse » may be anybody's; two of the record's sheets are a record that lost its data.
     if (roles.size < 2 && logged.length === 0) throw new NotARecordError({ kind: 'no_data_sheet' });
     const orphaned: Difference[] = roles.size < 2 ? [] : [{ code: 'data_sheet_missing', sheets: orphans.map((s) => s.name) }];
-    return { records: [], differences: [...logged, ...orphaned], announced: null };
+    return { records: [], differences: [...logged, ...orphaned], addedSheets: [], announced: null, announcedSeed: null };
   }
   const replacements = findReplacementSheets(sheets);
   const records = dataSheets.map((grid): RecordCheck => {
@@ -247,13 +268,29 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
       if (!(error instanceof NotARecordError)) throw error;
       // Unreadable: its sheets are presumed to be those named like it ("Tirage (2)" beside "Données du tirage (2)").
       const sheetNames = sheetNamesLike(grid.name);
-      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [{ code: 'record_unreadable', sheet: grid.name, damage: error.damage }], replacements: [] };
+      return {
+        dataSheet: grid.name,
+        fingerprint: '',
+        publicSeed: '',
+        seedCell: '',
+        sheetNames,
+        inputSheets: [],
+        differences: [{ code: 'record_unreadable', sheet: grid.name, damage: error.damage }],
+        replacements: [],
+      };
     }
   });
   const differences: Difference[] = [...logged];
+  // Sheets that do not belong: named as the tool names a record's sheets, or like one of them; any other sheet added after the draw is listed.
   const accounted = new Set(records.flatMap((r) => [...Object.values(r.sheetNames), r.dataSheet, ...r.inputSheets]));
+  const known = new Set([...replacements.map((r) => r.grid.name), ...sheets.filter((s) => nameKey(s.name) === nameKey(JOURNAL_SHEET)).map((s) => s.name)]);
+  const addedSheets: string[] = [];
   for (const sheet of sheets) {
-    if (isRecordSheetName(sheet.name) && !accounted.has(sheet.name)) differences.push({ code: 'stray_record_sheet', sheet: sheet.name });
+    if (accounted.has(sheet.name) || known.has(sheet.name)) continue;
+    const like = lookAlikeOf(sheet.name);
+    if (isRecordSheetName(sheet.name)) differences.push({ code: 'stray_record_sheet', sheet: sheet.name });
+    else if (like !== null) differences.push({ code: 'look_alike_sheet', sheet: sheet.name, like });
+    else addedSheets.push(sheet.name);
   }
   const checked = new Set(records.flatMap((r) => r.replacements));
   for (const { grid, stated } of replacements) {
@@ -265,5 +302,18 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
   if (announced !== undefined && !found) {
     differences.push({ code: 'announced_fingerprint_not_found', announced, recorded: records.map((r) => r.fingerprint).filter((f) => f !== '') });
   }
-  return { records, differences, announced: announced === undefined ? null : { fingerprint: announced, found } };
+  const seed = options.expectedSeed === undefined ? undefined : readAnnouncedSeed(options.expectedSeed);
+  const seedFound = seed !== undefined && records.some((r) => r.fingerprint !== '' && r.publicSeed === seed);
+  if (seed !== undefined && !seedFound) {
+    const recorded = records.filter((r) => r.fingerprint !== '').map((r) => ({ dataSheet: r.dataSheet, cell: r.seedCell, seed: r.publicSeed }));
+    const where = recorded.length === 1 ? { sheet: recorded[0].dataSheet, cell: recorded[0].cell } : {};
+    differences.push({ code: 'announced_seed_not_found', announced: seed, recorded, ...where });
+  }
+  return {
+    records,
+    differences,
+    addedSheets,
+    announced: announced === undefined ? null : { fingerprint: announced, found },
+    announcedSeed: seed === undefined ? null : { seed, found: seedFound },
+  };
 }

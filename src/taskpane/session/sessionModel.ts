@@ -111,7 +111,8 @@ export function membersAndReserve(result: DrawResult): { members: NamedOutcome[]
 
 /** The cell a difference of `verify` points to, to select it in Excel; null when it is about no single cell. */
 export function differenceTarget(difference: Difference): { sheet: string; cell: string } | null {
-  return 'cell' in difference ? { sheet: difference.sheet, cell: difference.cell } : null;
+  const { sheet, cell } = difference as { sheet?: string; cell?: string };
+  return sheet !== undefined && cell !== undefined ? { sheet, cell } : null;
 }
 
 /** The data sheets of the records already in the workbook (by their names). */

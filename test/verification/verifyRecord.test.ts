@@ -33,7 +33,7 @@ describe('verifySheets and reportLines', () => {
   it('a conforming record: one verdict line, the fingerprint confirmed', () => {
     const grids = recordGrids(12);
     const fingerprint = verifySheets(grids, 'r.xlsx').records[0].fingerprint;
-    const report = verifySheets(grids, 'r.xlsx', { fingerprint: fingerprint });
+    const report = verifySheets(grids, 'r.xlsx', { fingerprint });
     expect(report).toMatchObject({ conforming: true, verdict: CONFORMING, workbook: null });
     expect(reportLines(report)).toEqual([
       'Registre : r.xlsx',
@@ -66,7 +66,7 @@ describe('verifySheets and reportLines', () => {
     const grids = recordGrids(12).map((grid) =>
       grid.name !== 'Tirage' ? grid : { ...grid, rows: grid.rows.map((row) => row.map((cell) => (cell === 'Retenu·e' ? 'Liste complémentaire n° 1' : cell))) },
     );
-    const report = verifySheets(grids, 'r.xlsx', 'e'.repeat(64));
+    const report = verifySheets(grids, 'r.xlsx', { fingerprint: 'e'.repeat(64) });
     const total = report.check.records[0].differences.length + 1;
     expect(report.verdict).toBe(`Registre NON conforme : ${total} différences avec le tirage recalculé.`);
   });

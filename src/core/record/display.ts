@@ -62,19 +62,28 @@ export function compareDisplay(model: SheetModel, grid: Sheet): Difference[] {
  */
 function compareFormats(model: SheetModel, grid: Sheet, display: SheetDisplay | undefined, differences: Difference[]): void {
   const sheet = grid.name;
+  // A reader that reports no display facts (a grid built in memory) is compared on disguises only.
+  if (display === undefined) {
+    // In reading order, whatever order the reader found them in.
+    const formats = [...grid.numberFormats].filter(([, format]) => isDisguisingFormat(format)).sort(([a], [b]) => a - b);
+    for (const [key, format] of formats) {
+      const { row, column } = cellOfKey(key);
+      differences.push({ code: 'disguising_format', sheet, cell: cellAddress(column, row), format });
+    }
+    return;
+  }
   const planned = planStyles(model);
   const styleAt = (row: number, column: number): PlannedStyle | undefined => {
     if (row > planned.rowCount || column >= planned.columnCount) return undefined;
     const id = planned.styleIds[(row - 1) * planned.columnCount + column];
     return id < 0 ? undefined : planned.styles[id];
   };
-  const looks = display?.looks ?? null;
-  const lookOf = display?.lookOf ?? null;
+  const { looks, lookOf } = display;
   for (let r = 0; r < grid.rows.length; r++) {
     const cells = grid.rows[r];
     for (let c = 0; c < cells.length; c++) {
       if (cells[c] === null || cells[c] === undefined || cells[c] === '') continue;
-      const format = grid.numberFormats.size === 0 ? 'General' : (grid.numberFormats.get(cellKey(r + 1, c)) ?? 'General');
+      const format = grid.numberFormats.get(cellKey(r + 1, c)) ?? 'General';
       const cell = () => cellAddress(c, r + 1);
       if (isDisguisingFormat(format)) differences.push({ code: 'disguising_format', sheet, cell: cell(), format });
       const style = styleAt(r + 1, c);

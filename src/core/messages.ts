@@ -328,13 +328,10 @@ export function describeInputProblem(problem: InputProblem): string {
           return `Le fichier « ${problem.source} » ne contient aucune feuille de calcul lisible. ${SAVE_AS_XLSX}.`;
         case 'strict_ooxml':
           return (
-            `Le classeur « ${problem.source} » est enregistré au format « Feuille de calcul Open XML Strict », que cet outil ne complète pas. ` +
-            'Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (*.xlsx) ».'
+            `Le classeur « ${problem.source} » est enregistré au format « Feuille de calcul Open XML Strict », que cet outil lit mais ne complète pas. ${SAVE_AS_XLSX}.`
           );
         case 'not_ordinary_workbook':
-          return `Le fichier « ${problem.source} » n’est pas un classeur Excel ordinaire. Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (*.xlsx) ».`;
-        case 'damaged_structure':
-          return `Le fichier « ${problem.source} » n’est pas un classeur Excel lisible (structure du classeur endommagée). ${SAVE_AS_XLSX}.`;
+          return `Le fichier « ${problem.source} » n’est pas un classeur Excel ordinaire. ${SAVE_AS_XLSX}.`;
         case 'malformed_csv': {
           const where = problem.line === null ? '' : ` à la ligne ${problem.line}`;
           const what =

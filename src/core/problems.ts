@@ -61,7 +61,7 @@ export type InputProblem =
   | { code: 'file_unreadable'; reason: 'os'; path: string; fault: FileFault }
   | { code: 'file_unreadable'; reason: 'package'; source: string; purpose: FilePurpose; fault: PackageFault }
   | { code: 'file_unreadable'; reason: 'no_worksheet'; source: string }
-  | { code: 'file_unreadable'; reason: 'strict_ooxml' | 'not_ordinary_workbook' | 'damaged_structure'; source: string }
+  | { code: 'file_unreadable'; reason: 'strict_ooxml' | 'not_ordinary_workbook'; source: string }
   | { code: 'file_unreadable'; reason: 'malformed_csv'; source: string; line: number | null; fault: 'missing_quotes' | 'invalid_quotes' }
   | { code: 'file_unreadable'; reason: 'not_a_record'; source: string; damage: RecordDamage }
   | { code: 'file_unreadable'; reason: 'seal_key_file'; path: string; fault: FileFault }

@@ -27,6 +27,10 @@ export function packageInputError(error: PackageError, bytes: Uint8Array, source
       return new InputError({ code: 'file_too_large', reason: 'package', source, purpose, fault: { kind: 'part_too_large', part: error.part ?? '', limit: error.limit ?? 0 } });
     case 'package_too_large':
       return new InputError({ code: 'file_too_large', reason: 'package', source, purpose, fault: { kind: 'package_too_large', limit: error.limit ?? 0 } });
+    case 'strict_workbook':
+      return new InputError({ code: 'file_unreadable', reason: 'strict_ooxml', source });
+    case 'unusual_workbook':
+      return new InputError({ code: 'file_unreadable', reason: 'not_ordinary_workbook', source });
     default:
       return new InputError({ code: 'file_unreadable', reason: 'package', source, purpose, fault: faultOf(error, bytes) });
   }

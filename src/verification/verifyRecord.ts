@@ -187,7 +187,9 @@ export function reportLines(report: VerifyReport): string[] {
     lines.push(...outcomeLines(record.outcome));
   }
   if (report.workbook !== null || report.added.length > 0) {
-    if (several || report.records.length === 0) lines.push('', WORKBOOK_HEADING);
+    // Its own heading after a draw's verdict that counts that draw's differences only, so that the two counts are not read as one.
+    const afterOwnVerdict = report.records.length === 1 && ('listed' in report.records[0].outcome || report.added.length > 0);
+    if (several || report.records.length === 0 || afterOwnVerdict) lines.push('', WORKBOOK_HEADING);
     lines.push(...report.added);
     if (report.workbook !== null) lines.push(...outcomeLines(report.workbook));
   }

@@ -37,6 +37,12 @@ const BASE: Record<Disguise, keyof typeof files> = {
   look_alike_no_break_space: 'record',
   journal_deleted: 'withJournal',
   first_draw_deleted: 'twoDraws',
+  member_in_one_point: 'record',
+  member_on_grey: 'record',
+  plain_format_not_planned: 'record',
+  hidden_column: 'record',
+  data_validation: 'record',
+  print_area: 'record',
 };
 
 const withOpenpyxl = requireOpenpyxl() ? describe : describe.skip;
@@ -81,6 +87,13 @@ withOpenpyxl('verify and what a reader sees (issue 15)', () => {
     const { code, stdout, stderr } = await cli('verify', edited);
     expect([code, stderr]).toEqual([3, '']);
     for (const word of words) expect(stdout).toContain(word);
+  });
+
+  it('a name printed larger than planned hides nothing: still conforming (records written before a layout change keep theirs)', async () => {
+    const larger = join(OUT, 'nom-plus-grand.xlsx');
+    python("import sys, openpyxl\nfrom openpyxl.styles import Font\nwb = openpyxl.load_workbook(sys.argv[1])\nwb['Publication']['B20'].font = Font(size=14)\nwb.save(sys.argv[2])", files.record, larger);
+    const { code, stdout } = await cli('verify', larger);
+    expect([code, stdout]).toEqual([0, expect.stringContaining('Registre conforme')]);
   });
 
   it('a sheet added under a name of its own is listed, and the record still conforms', async () => {

@@ -15,7 +15,14 @@ export type Disguise =
   | 'look_alike_upper'
   | 'look_alike_no_break_space'
   | 'journal_deleted'
-  | 'first_draw_deleted';
+  | 'first_draw_deleted'
+  // What else decides how a value is shown (issue 15 §1), beyond the probe's list.
+  | 'member_in_one_point'
+  | 'member_on_grey'
+  | 'plain_format_not_planned'
+  | 'hidden_column'
+  | 'data_validation'
+  | 'print_area';
 
 /**
  * Each edit as a Python function of the workbook (`wb`), returning the words to expect. `status`
@@ -76,6 +83,40 @@ where = next(c for row in data.iter_rows() for c in row if c.value == 'Feuilles 
 for name in ['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication']:
     del wb[name]
 expect = [f'Données du tirage (2), cellule B{where.row} : la feuille « Tirage », nommée comme celles d’un tirage et présente dans le classeur avant ce tirage, a été supprimée.']`,
+  member_in_one_point: `
+from openpyxl.styles import Font
+ws = wb['Publication']
+cell = member(ws)
+cell.font = Font(size=1)
+expect = [f'Publication, cellule {cell.coordinate} : texte en 1 point, attendu 11 points.']`,
+  member_on_grey: `
+from openpyxl.styles import PatternFill
+ws = wb['Publication']
+cell = member(ws)
+cell.fill = PatternFill('solid', fgColor='FF808080')
+expect = [f'Publication, cellule {cell.coordinate} : fond de couleur #808080, attendu sans couleur.']`,
+  plain_format_not_planned: `
+ws = wb['Synthèse']
+cell = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and c.value > 1)
+cell_format = cell.number_format
+cell.number_format = '0.00'
+expect = [f'Synthèse, cellule {cell.coordinate} : format d’affichage « 0.00 », attendu « {cell_format} ».']`,
+  hidden_column: `
+ws = wb['Tirage']
+ws.column_dimensions['C'].hidden = True
+expect = ['Tirage, colonne C : colonne masquée']`,
+  data_validation: `
+from openpyxl.worksheet.datavalidation import DataValidation
+ws = wb['Tirage']
+cell = status(ws)
+validation = DataValidation(type='list', formula1='"Retenu·e"')
+ws.add_data_validation(validation)
+validation.add(cell.coordinate)
+expect = [f'Tirage, cellule {cell.coordinate} : validation des données (sur {cell.coordinate})']`,
+  print_area: `
+ws = wb['Publication']
+ws.print_area = 'A1:C20'
+expect = ["Feuille « Publication » : zone d’impression « 'Publication'!$A$1:$C$20 »"]`,
 };
 
 const SCRIPT = `

@@ -106,7 +106,7 @@ withOpenpyxl('verify and what a reader sees (issue 15)', () => {
   });
 
   it('verify --seed: the announced seed confirmed, read as the draw reads it', async () => {
-    for (const typed of [SEED, `  4 2 6 1 5 3 `]) {
+    for (const typed of [SEED, `  4  2 6\u00a01 5 3 `]) {
       const { code, stdout } = await cli('verify', files.record, '--seed', typed);
       expect([code, stdout]).toEqual([0, expect.stringContaining('Graine identique à celle annoncée en séance.')]);
     }

@@ -5,7 +5,8 @@ import type { RecordSheetRole } from './model';
 /**
  * Which version of the record's sheets: 1, records written before the facts of row problems were
  * kept (« Données du tirage » words an excluded row's cause in « Précision »); 2, since (its facts
- * in « Cause »). `verify` rebuilds a record in its own layout, so a record stays verifiable after
+ * in « Cause », and the Publication sheet asks its reader to check the fingerprint and the seed
+ * announced in the session). `verify` rebuilds a record in its own layout, so a record stays verifiable after
  * the layout changes; a new record gets the latest.
  */
 export type RecordLayout = 1 | 2;

@@ -103,6 +103,8 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   field('Graine publique', result.publicSeed);
   full(
     'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ' +
+      // Issue 15 §3: a redraw with another seed has the same fingerprint, so the reader checks both figures (since layout 2).
+      (meta.layout >= 2 ? 'Vérifiez que l’empreinte et la graine ci-dessus sont celles annoncées en séance : ce sont elles qui prouvent le tirage. ' : '') +
       `La Ville garde le registre complet : « tirage-cln verify » y refait le tirage (algorithme public ${prepared.algorithm}) et compare chaque nom et chaque chiffre.`,
     STYLES.note,
   );

@@ -93,18 +93,20 @@ const datesRows = dates.rows.map((r, i) => (i === 13 ? [...r.slice(0, 5), null] 
 const datesSheet: Sheet = { ...dates, rows: datesRows };
 const ages = plainSheet('Candidatures', 'Candidatures', WITH_AGES);
 
-function recordOf(table: Sheet): { model: RecordModel; grids: Sheet[]; result: ReturnType<typeof drawFromTable> } {
+function recordOf(table: Sheet): { model: RecordModel; grids: Sheet[]; previousGrids: Sheet[]; result: ReturnType<typeof drawFromTable> } {
   const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: true });
   const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'c.xlsx', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
   const model = buildRecord(result, meta);
-  return { model, grids: recordToGrids(model, [table]), result };
+  // The same draw as the previous version wrote it (layout 1).
+  const previousGrids = recordToGrids(buildRecord(result, { ...meta, layout: 1 }), [table]);
+  return { model, grids: recordToGrids(model, [table]), previousGrids, result };
 }
 
 describe.each([
   ['birth dates', datesSheet],
   ['ages', ages],
 ])('a record of rows set aside for every cause (%s)', (_, table) => {
-  const { grids, result } = recordOf(table);
+  const { grids, previousGrids, result } = recordOf(table);
   const excluded = result.prepared.candidatures.filter((c) => c.problems.length > 0);
   const dataSheet = () => grids.find((g) => g.name === 'Données du tirage') as Sheet;
 
@@ -141,7 +143,8 @@ describe.each([
     expect(problems).toEqual([]);
     expect(data.meta.layout).toBe(1);
     for (const c of excluded) expect(data.candidatures.find((r) => r.row === c.row)?.problems[0]).toEqual(c.problems[0]);
-    const old = grids.map((g) => (g.name === 'Données du tirage' ? { ...g, rows: previous } : g));
+    const old = previousGrids;
+    expect(old.find((g) => g.name === 'Données du tirage')?.rows).toEqual(previous);
     expect(differenceLines(verifyWorkbook(old))).toEqual([]);
     // A sentence the tool never wrote is reported, naming the cell.
     const at = find(old, 'Données du tirage', (v) => typeof v === 'string' && v.startsWith('Mêmes nom'));

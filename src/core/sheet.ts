@@ -93,7 +93,7 @@ export interface CellLook {
 /**
  * What a person reading the sheet sees beyond its values: whether the sheet shows at all, how each
  * value is drawn, what hides rows and columns or changes what a cell shows, what is printed. A
- * field is null when the reader cannot see it (office.js: see src/excel/readLooks.ts).
+ * field is null when the reader does not read it (office.js: see displayOf in src/excel/readRanges.ts).
  */
 export interface SheetDisplay {
   visibility: SheetVisibility;

@@ -15,9 +15,15 @@ export interface CliRemedy {
 
 const SEAL_KEY_FILE = 'La clé est le fichier créé par « tirage-cln probabilities … --seal-key ».';
 
-export function cliRemedy(problem: InputProblem): CliRemedy | null {
+/** The option that carries a draw request's field, where core's sentence names only the field. */
+const FIELD_OPTIONS: Partial<Record<string, string>> = { place: '--place', officials: '--officials' };
+
+/** `field`: the draw request's field the problem is about (core/drawRequest.ts), when it is one. */
+export function cliRemedy(problem: InputProblem, field?: string): CliRemedy | null {
   const after = (text: string) => ({ text, sameLine: true });
   const below = (text: string) => ({ text, sameLine: false });
+  const option = field === undefined ? undefined : FIELD_OPTIONS[field];
+  if (option !== undefined) return below(`Corrigez la valeur de l’option ${option}.`);
   switch (problem.code) {
     case 'ineligible_rows':
       return below('Pour écarter ces lignes en les consignant au registre avec leur motif, relancez avec --exclude-invalid.');

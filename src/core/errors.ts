@@ -23,13 +23,14 @@ export class InputError extends Error {
    */
   readonly details: InputErrorDetails;
 
-  constructor(problem: InputProblem) {
+  /** `field`: the draw request's field the problem is about (core/drawRequest.ts), for a front end to show it there. */
+  constructor(problem: InputProblem, options: { field?: string } = {}) {
     super(describeInputProblem(problem));
     this.name = 'InputError';
     this.problem = problem;
     this.code = problem.code;
     this.lines = inputProblemLines(problem);
-    this.details = detailsOf(problem);
+    this.details = { ...detailsOf(problem), ...(options.field === undefined ? {} : { field: options.field }) };
   }
 }
 
@@ -42,6 +43,10 @@ export interface InputErrorDetails {
   headers?: readonly { cell: string; text: string }[];
   /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
   offered?: readonly number[];
+  /** A draw request's problem: the field it is about. */
+  field?: string;
+  /** `fingerprint_mismatch`: the fingerprint announced in the room, and the table's now. */
+  fingerprints?: { announced: string; actual: string };
 }
 
 function detailsOf(problem: InputProblem): InputErrorDetails {
@@ -54,6 +59,8 @@ function detailsOf(problem: InputProblem): InputErrorDetails {
         : {};
     case 'choice_needed':
       return { offered: problem.offered.map((o) => o.row) };
+    case 'fingerprint_mismatch':
+      return { fingerprints: { announced: problem.announced, actual: problem.actual } };
     default:
       return {};
   }

@@ -221,6 +221,17 @@ function packageMessage(source: string, purpose: 'table' | 'record', fault: Pack
       return purpose === 'table'
         ? `Le fichier ${name} n’est pas un classeur Excel lisible : il est endommagé, ou c’est un autre type de fichier renommé en .xlsx. ${PACKAGE_REMEDY.table}`
         : `Le fichier ${name} n’est pas un classeur Excel (.xlsx) : un registre de tirage est un classeur Excel. ${PACKAGE_REMEDY.record}`;
+    case 'beyond_grid': {
+      // Not damage: a program other than Excel wrote past its grid.
+      const where = `${fault.sheet ? `dans la feuille « ${fault.sheet} », ` : ''}${fault.where}`;
+      return (
+        `Le classeur ${name} a une cellule au-delà des limites d’une feuille Excel (${where} ; Excel s’arrête à la ligne 1 048 576 et à la colonne XFD) : ` +
+        'il a été écrit par un autre programme qu’Excel, qui ne l’ouvrirait pas en entier. ' +
+        (purpose === 'table'
+          ? 'Faites écrire le tableau dans les limites d’Excel (ou enregistrez-le en CSV), puis recommencez.'
+          : 'Un registre écrit par cet outil reste dans ces limites : ce fichier a été modifié ou n’est pas le registre publié.')
+      );
+    }
     case 'corrupt':
       return (
         `Le classeur ${name} est endommagé ou incomplet${fault.part ? ` (partie « ${fault.part} »)` : ''} : une copie ou un ` +
@@ -474,7 +485,7 @@ export function describeInputProblem(problem: InputProblem): string {
     case 'unkeepable_cells': {
       const n = problem.cells.length;
       const s = n > 1 ? 's' : '';
-      return `${problem.source} : ${n} cellule${s} que le registre ne pourrait pas garder telle${s} quelle${s}. Corrigez-la${s} dans le tableau (texte raccourci, caractère retiré), puis recommencez.`;
+      return `${problem.source} : ${n} cellule${s} que le registre ne pourrait pas garder telle${s} quelle${s}. Corrigez-${n > 1 ? 'les' : 'la'} dans le tableau (texte raccourci, caractère retiré), puis recommencez.`;
     }
     case 'empty_seed':
       return problem.reason === 'empty'
@@ -484,6 +495,13 @@ export function describeInputProblem(problem: InputProblem): string {
       return `La graine publique ne peut pas être consignée au registre : ${describeUnkeepable(problem.reason)}. Saisissez le texte choisi en séance, tel qu’il a été annoncé.`;
     case 'unkeepable_text':
       return `${problem.what} ne peut pas être consigné au registre : ${describeUnkeepable(problem.reason)}. Corrigez le texte saisi.`;
+    case 'missing_reason':
+      return 'Ce classeur contient déjà un tirage : indiquez pourquoi un nouveau tirage est fait. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre reste intact.';
+    case 'bad_fault':
+      return problem.reason === 'sync_timeout'
+        ? `Délai --sync-timeout « ${problem.text} » : indiquez un nombre de secondes, par exemple --sync-timeout 5.`
+        : `Panne simulée inconnue « ${problem.text} ». Pannes possibles : cell-edit@N (une cellule en cours de saisie à partir de l’aller-retour N), ` +
+            'hang@N (Excel ne répond plus à partir de l’aller-retour N), lost@N (connexion perdue à l’aller-retour N), defined-name:<Nom> (un nom défini dans le classeur).';
     case 'bad_reference_date':
       return problem.reason === 'unreadable'
         ? `Date du tirage invalide « ${problem.date} ». Indiquez-la au format AAAA-MM-JJ, par exemple 2025-06-13.`
@@ -513,8 +531,8 @@ export function describeInputProblem(problem: InputProblem): string {
     case 'fingerprint_mismatch':
       // A sealed fingerprint also depends on the key (ALGORITHM.md §10).
       return (
-        `L’empreinte du tableau (${problem.actual}) n’est pas celle annoncée en séance (${problem.announced}) : les candidatures ont changé ` +
-        `depuis l’annonce, ou ce n’est pas le même fichier, la même feuille${problem.sealed ? ', la même clé de scellement' : ''} ou la même date. Le tirage n’a pas été fait.`
+        `L’empreinte du tableau n’est pas celle annoncée en séance : empreinte annoncée ${problem.announced}, empreinte actuelle ${problem.actual}. ` +
+        `Les candidatures ont changé depuis l’annonce, ou ce n’est pas le même fichier, la même feuille${problem.sealed ? ', la même clé de scellement' : ''} ou la même date. Le tirage n’a pas été fait.`
       );
     case 'bad_seal_key':
       switch (problem.reason) {

@@ -39,6 +39,8 @@ export type PackageFault =
   | { kind: 'corrupt'; part: string | null }
   | { kind: 'encrypted' }
   | { kind: 'not_workbook' }
+  /** A cell past Excel's grid (row 1,048,576, column XFD), written by another program: `where` as the reader says it (« cellule XFE1 », « ligne 1048577 »). */
+  | { kind: 'beyond_grid'; sheet: string | null; where: string }
   | { kind: 'part_too_large'; part: string; limit: number }
   | { kind: 'package_too_large'; limit: number };
 
@@ -109,6 +111,10 @@ export type InputProblem =
   | { code: 'unkeepable_seed'; reason: Unkeepable }
   /** `what`: the front end's own name for the text (« Le lieu », « Le motif (--reason) »). */
   | { code: 'unkeepable_text'; what: string; reason: Unkeepable }
+  /** A later draw in a workbook that holds one, without its reason (journal and procès-verbal keep it). */
+  | { code: 'missing_reason' }
+  /** `npm run simulate`: a fault it does not know (--fault), or a --sync-timeout that is no positive number of seconds. */
+  | { code: 'bad_fault'; reason: 'unknown_fault' | 'sync_timeout'; text: string }
   | { code: 'bad_reference_date'; reason: 'unreadable'; date: string }
   | { code: 'bad_reference_date'; reason: 'far_from_today'; date: string; today: string }
   | { code: 'bad_mandate_start'; reason: 'unreadable'; start: string }

@@ -45,6 +45,8 @@ function faultOf(error: PackageError, bytes: Uint8Array): PackageFault {
       return { kind: 'corrupt', part: error.part };
     case 'encrypted':
       return { kind: 'encrypted' };
+    case 'beyond_grid':
+      return { kind: 'beyond_grid', sheet: error.cell?.sheet ?? null, where: error.cell?.reference ?? '' };
     default:
       return { kind: 'not_workbook' };
   }

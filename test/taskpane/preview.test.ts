@@ -280,18 +280,19 @@ withChromium('the public session in the browser preview', () => {
       const shown = await toSeedStep(page);
       // A co-author's edit between steps 3 and 5.
       await hooks(page, (h) => h.setCell('Candidatures', 'C2', 'Amandine-Marie'));
-      await page.fill('#field-seed', SEED);
+      // Typed with stray spaces: the journal logs the seed as the draw uses it (core/drawRequest.ts).
+      await page.fill('#field-seed', ` ${SEED.replace(/ /g, '  ')} `);
       await page.click('#draw');
-      const alert = page.locator('#session-failure[data-code="table_changed"]');
+      const alert = page.locator('#session-failure[data-code="fingerprint_mismatch"]');
       await alert.waitFor();
       const text = await alert.innerText();
-      expect(text).toContain(`empreinte affichée ${shown}`);
+      expect(text).toContain(`empreinte annoncée ${shown}`);
       const current = /empreinte actuelle ([0-9a-f]{64})/.exec(text)?.[1];
       expect(current).toBeDefined();
       expect(current).not.toBe(shown);
       const snap = await snapshot(page);
       expect(snap.sheets.map((s) => s.name)).toEqual(['Candidatures', JOURNAL_SHEET]);
-      expect(sheetValues(snap, JOURNAL_SHEET)).toEqual(expect.arrayContaining(['Tirage demandé', 'Tirage refusé', shown]));
+      expect(sheetValues(snap, JOURNAL_SHEET)).toEqual(expect.arrayContaining(['Tirage demandé', 'Tirage refusé', shown, SEED]));
       await audit(page, 'refus');
       await shot(page, 'refus-tableau-modifie');
       await page.click('#show-new-fingerprint');
@@ -343,7 +344,7 @@ withChromium('the public session in the browser preview', () => {
     }
   });
 
-  test('the connection lost during the reveal: said in French, the sheets begun left marked INACHEVÉ, and a way to go on', async () => {
+  test('the connection lost during the reveal: said in French, the sheets begun left with their neutral mark and said unfinished, and a way to go on', async () => {
     const { page } = await openPreview();
     try {
       await toSeedStep(page);
@@ -358,14 +359,14 @@ withChromium('the public session in the browser preview', () => {
       await alert.waitFor();
       const text = await alert.innerText();
       expect(text).toContain('La connexion avec Excel a été perdue pendant l’opération.');
-      expect(text).toContain('INACHEVÉ');
+      expect(text).toContain('Le registre n’est pas terminé');
       expect(text).toContain('Réessayer');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('session-failure');
-      // Every record sheet begun still says, in A1, that it is unfinished.
+      // Every record sheet begun still says, in A1, that it is being written: never taken for a finished record.
       const snap = await snapshot(page);
       const begun = snap.sheets.filter((s) => !['Candidatures', JOURNAL_SHEET].includes(s.name));
       expect(begun.length).toBeGreaterThan(0);
-      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toMatch(/^INACHEVÉ/);
+      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toBe('Registre en cours d’écriture');
       await audit(page, 'connexion perdue');
       await shot(page, 'connexion-perdue');
       // Connection back: « Réessayer » reads the table again and shows its fingerprint.

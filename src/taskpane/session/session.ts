@@ -20,14 +20,12 @@ import { prepareDraw, type PreparedDraw } from '../../core/draw';
 import type { ColumnMapping } from '../../core/columns';
 import { InputError } from '../../core/errors';
 import { checkReferenceDateAhead } from '../../core/referenceDate';
-import { normalisePublicSeed } from '../../core/seed';
-import { refuseUnkeepableText } from '../../core/keepableText';
-import { parseOfficials } from '../../core/record/meta';
+import { checkDrawRequest, type DrawRequest, type DrawRequestField } from '../../core/drawRequest';
+import { describeExcelWait } from '../../excel/problems';
 import { allDifferences } from '../../core/record/verify';
 import { isRecordSheetName } from '../../core/record/names';
 import type { JournalEntry } from '../../core/record/journal';
-import { ExcelAdapterError } from '../../excel/problems';
-import type { DrawRequest, WorkbookPort, WriteOutcome } from '../../excel/workbookAdapter';
+import type { DrawOrder, WorkbookPort, WriteOutcome } from '../../excel/workbookAdapter';
 import { h } from '../dom';
 import { describeFailure, type Failure } from './failures';
 import { PACES, RevealPacer, type PaceName, type PacerState, type Scheduler } from './pacer';
@@ -54,6 +52,8 @@ export class PaneSession implements SessionActions {
   private readonly views: StepViews;
   /** What « Réessayer » does again after a lost connection or a timeout. */
   private lastAction: (() => Promise<void>) | null = null;
+  /** The request of the draw under way, as core checked it: the journal logs its seed. */
+  private request: DrawRequest | null = null;
 
   constructor(
     mount: HTMLElement,
@@ -88,12 +88,19 @@ export class PaneSession implements SessionActions {
       fieldErrors: {},
       columnMapping: {},
       missingColumns: null,
+      excelWait: null,
     };
     this.views = new StepViews(this.document, this.state, this);
     this.live = h(this.document, 'div', { id: 'pane-live', className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
     this.view = h(this.document, 'div', { className: 'session' });
     mount.replaceChildren(this.view, this.live);
     mount.setAttribute('aria-busy', 'false');
+    // A cell being edited holds the writing: the line says what to do, and goes when Excel answers again.
+    this.port.onExcelWait((wait) => {
+      this.state.excelWait = wait === null ? null : describeExcelWait(wait);
+      if (this.state.excelWait !== null) this.announce(this.state.excelWait);
+      this.render();
+    });
   }
 
   private now(): Date {
@@ -215,31 +222,28 @@ export class PaneSession implements SessionActions {
     });
   }
 
-  private validateStep4(): boolean {
+  /** Step 4's fields checked by core (core/drawRequest.ts); each problem shown beside its field. */
+  private checkStep4(): DrawRequest | null {
+    const checked = checkDrawRequest(
+      {
+        publicSeed: this.state.seed,
+        referenceDate: this.state.referenceDate,
+        excludeInvalid: this.state.excludeConfirmed,
+        place: this.state.place,
+        officials: this.state.officials,
+        laterDrawReason: this.isLaterDraw() ? this.state.reason : '',
+        ...this.mappingOption(),
+      },
+      { today: localIsoDate(this.now()), laterDraw: this.isLaterDraw() },
+    );
+    const ids: Partial<Record<DrawRequestField, string>> = { seed: 'field-seed', place: 'field-place', officials: 'field-officials', reason: 'field-reason' };
     const errors: Record<string, string> = {};
-    try {
-      normalisePublicSeed(this.state.seed);
-    } catch (error) {
-      errors['field-seed'] = error instanceof Error ? error.message : String(error);
-    }
-    const texts: [string, string, string][] = [
-      ['field-place', 'Le lieu', this.state.place],
-      ['field-officials', 'La liste des élus et personnes présents', this.state.officials],
-      ['field-reason', 'Le motif', this.state.reason],
-    ];
-    for (const [id, what, text] of texts) {
-      try {
-        refuseUnkeepableText(what, text);
-      } catch (error) {
-        errors[id] = error instanceof Error ? error.message : String(error);
-      }
-    }
-    if (this.isLaterDraw() && this.state.reason.trim() === '') {
-      errors['field-reason'] =
-        'Ce classeur contient déjà un tirage : indiquez pourquoi un nouveau tirage est fait. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre reste intact.';
-    }
+    const elsewhere = checked.ok ? [] : Object.entries(checked.problems).filter(([name]) => ids[name as DrawRequestField] === undefined);
+    if (!checked.ok) for (const [name, problem] of Object.entries(checked.problems)) if (ids[name as DrawRequestField]) errors[ids[name as DrawRequestField] as string] = problem.message;
     this.state.fieldErrors = errors;
-    return Object.keys(errors).length === 0;
+    // A problem of step 1 (the date) is shown as a failure, with its remedy.
+    if (elsewhere.length > 0) this.state.failure = describeFailure(elsewhere[0][1]);
+    return checked.ok ? checked.request : null;
   }
 
   /** A draw in a workbook that already holds one, or that the journal says already drew. */
@@ -251,34 +255,30 @@ export class PaneSession implements SessionActions {
     return {
       time: journalTime(this.now()),
       fingerprint: this.state.shownFingerprint ?? '',
-      publicSeed: this.state.seed,
+      // The seed as the draw used it (core/drawRequest.ts normalises it once).
+      publicSeed: this.request?.publicSeed ?? this.state.seed,
       outcome,
       dataSheet: '',
-      reason: this.isLaterDraw() ? this.state.reason.trim() : '',
+      reason: this.request?.laterDrawReason ?? (this.isLaterDraw() ? this.state.reason.trim() : ''),
       detail: '',
       ...fields,
     };
   }
 
   async draw(): Promise<void> {
-    if (!this.validateStep4()) {
+    const request = this.checkStep4();
+    if (request === null) {
       this.render();
       const first = Object.keys(this.state.fieldErrors)[0];
-      this.document.getElementById(first)?.focus();
+      if (first === undefined) this.focusFailure();
+      else this.document.getElementById(first)?.focus();
       return;
     }
-    const source = this.state.choices[this.state.choice];
-    const request: DrawRequest = {
-      source,
-      shownFingerprint: this.state.shownFingerprint as string,
-      referenceDate: this.state.referenceDate,
-      excludeInvalid: this.state.excludeConfirmed,
-      publicSeed: this.state.seed,
-      place: this.state.place.trim(),
-      officials: parseOfficials(this.state.officials.replace(/\n/g, ';')),
+    this.request = request;
+    const order: DrawOrder = {
+      source: this.state.choices[this.state.choice],
       sourceFile: this.options.sourceFile,
-      ...(this.isLaterDraw() ? { laterDrawReason: this.state.reason.trim() } : {}),
-      ...this.mappingOption(),
+      request: { ...request, announcedFingerprint: this.state.shownFingerprint as string },
     };
     this.state.refusal = null;
     await this.attempt('Préparation du tirage…', async () => {
@@ -286,12 +286,11 @@ export class PaneSession implements SessionActions {
       await this.port.appendJournal(this.journalEntry('requested'));
       let session;
       try {
-        session = await this.port.startReveal(request);
+        session = await this.port.startReveal(order);
       } catch (error) {
         await this.logFailure(error);
-        if (error instanceof ExcelAdapterError && error.problem.code === 'table_changed') {
-          this.state.refusal = { shown: error.problem.shown, current: error.problem.current };
-        }
+        const fingerprints = error instanceof InputError && error.code === 'fingerprint_mismatch' ? error.details.fingerprints : undefined;
+        if (fingerprints !== undefined) this.state.refusal = { shown: fingerprints.announced, current: fingerprints.actual };
         throw error;
       }
       this.state.result = session.result;
@@ -312,7 +311,7 @@ export class PaneSession implements SessionActions {
   }
 
   private async logFailure(error: unknown): Promise<void> {
-    const refused = error instanceof ExcelAdapterError && error.problem.code === 'table_changed';
+    const refused = error instanceof InputError && error.code === 'fingerprint_mismatch';
     try {
       await this.port.appendJournal(this.journalEntry(refused ? 'refused' : 'failed', { detail: describeFailure(error).lines.join(' ') }));
     } catch {

@@ -61,4 +61,6 @@ export interface SessionState {
   columnMapping: ColumnMapping;
   /** When columns are missing: which, and the headers of the closest row to choose from. */
   missingColumns: { fields: Field[]; headers: { cell: string; text: string }[] } | null;
+  /** Why Excel makes the draw wait (a cell being edited), as the adapter says it; null when Excel answers. */
+  excelWait: string | null;
 }

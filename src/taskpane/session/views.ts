@@ -114,8 +114,9 @@ export class StepViews {
       this.el('h3', {}, failure.title),
       ...failure.lines.map((line) => this.el('p', {}, line)),
       this.el('p', { className: 'remedy' }, failure.remedy),
-      failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.act.showFingerprint(), { primary: true }) : null,
-      failure.code === 'connection_lost' || failure.code === 'sync_timeout' || failure.code === 'excel_error'
+      failure.code === 'fingerprint_mismatch' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.act.showFingerprint(), { primary: true }) : null,
+      // After a sync that never answered, Excel answers nothing more (office-js #6678): no « Réessayer ».
+      failure.code === 'connection_lost' || failure.code === 'excel_error' || failure.code === 'general_exception' || failure.code === 'cell_edit'
         ? this.button('retry', 'Réessayer', () => this.act.retry(), { disabled: !this.act.canRetry() })
         : null,
     );
@@ -408,6 +409,7 @@ export class StepViews {
       this.el('label', { attrs: { for: 'reveal-progress', id: 'reveal-progress-label' } }, 'Avancement du registre'),
       this.el('progress', { id: 'reveal-progress', attrs: { max: reveal.total, value: reveal.done, 'aria-valuetext': progressText(reveal) } }),
       this.el('p', { id: 'reveal-text' }, progressText(reveal)),
+      this.state.excelWait === null ? null : this.el('p', { id: 'excel-wait', className: 'pane-message' }, this.state.excelWait),
       reveal.state === 'failed' ? null : this.el(
         'div',
         { className: 'actions' },

@@ -499,7 +499,7 @@ export function describeInputProblem(problem: InputProblem): string {
       return 'Ce classeur contient déjà un tirage : indiquez pourquoi un nouveau tirage est fait. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre reste intact.';
     case 'bad_fault':
       return problem.reason === 'sync_timeout'
-        ? `Délai --sync-timeout « ${problem.text} » : indiquez un nombre de secondes, par exemple --sync-timeout 5.`
+        ? `Délai d’attente d’Excel « ${problem.text} » : indiquez un nombre de secondes, par exemple 5.`
         : `Panne simulée inconnue « ${problem.text} ». Pannes possibles : cell-edit@N (une cellule en cours de saisie à partir de l’aller-retour N), ` +
             'hang@N (Excel ne répond plus à partir de l’aller-retour N), lost@N (connexion perdue à l’aller-retour N), defined-name:<Nom> (un nom défini dans le classeur).';
     case 'bad_reference_date':

@@ -310,7 +310,7 @@ describe('revealing the record: a fault between steps', () => {
     // The workbook reopened: what Excel holds does not pass for a finished record.
     excel.faults = {};
     const check = verifyWorkbook(await new ExcelWorkbookAdapter(excel.run).readRecordSheets());
-    expect(allDifferences(check)).toEqual(['« Données du tirage » : la feuille ne commence pas par son titre « Données du tirage ».']);
+    expect(differenceLines(check)).toEqual(['« Données du tirage » : la feuille ne commence pas par son titre « Données du tirage ».']);
   });
 
   it.each([WRITING_MARK, UNFINISHED_MARK])('verify refuses a record sheet that carries the mark « %s »', async (mark) => {
@@ -321,7 +321,7 @@ describe('revealing the record: a fault between steps', () => {
       const sheet = excel.sheet(name)!;
       const title = sheet.cells.get('0:0')!.value;
       sheet.cells.get('0:0')!.value = mark;
-      expect(allDifferences(await adapter.verifyRecord())).toEqual([`${name}, cellule A1 : attendu « ${title} », trouvé « ${mark} ».`]);
+      expect(differenceLines(await adapter.verifyRecord())).toEqual([`${name}, cellule A1 : attendu « ${title} », trouvé « ${mark} ».`]);
       sheet.cells.get('0:0')!.value = title;
     }
   });

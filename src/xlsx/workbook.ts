@@ -463,7 +463,8 @@ class SheetReader {
   private rowLayout(attributes: Record<string, string>): void {
     const height = attributes.ht === undefined ? null : Number(attributes.ht);
     if (isTrue(attributes.hidden) || (height !== null && height < MIN_ROW_HEIGHT)) this.hiddenRowSet.add(this.row);
-    else if (height !== null) this.rowsWithHeight.add(this.row);
+    // Kept only where it decides: a sheet whose rows are hidden by default (sheetFormatPr comes before the rows).
+    else if (height !== null && this.zeroHeight) this.rowsWithHeight.add(this.row);
   }
 
   /**

@@ -186,7 +186,8 @@ export function planSheet(sheet: SheetModel): SheetPlan {
       throw new Error(`planSheet: ${sheet.name} R${cell.row}C${cell.column} is not a finite number`);
     }
   }
-  const { rowCount, columnCount, values, styleIds, styles } = planStyles(sheet);
+  const { rowCount, columnCount, styleIds, styles } = planStyles(sheet);
+  const values = planValues(sheet, rowCount, columnCount);
 
   const lists = planLists(sheet, values);
   return {
@@ -209,24 +210,22 @@ export function planSheet(sheet: SheetModel): SheetPlan {
   };
 }
 
-/** The sheet's values and each cell's complete style, dense over its used range: what the renderers draw, and what `verify` compares a cell's look with. */
-export interface PlannedCells {
+/** Each cell's complete style, dense over the sheet's used range: what the renderers draw, and what `verify` compares a cell's look with. */
+export interface PlannedStyles {
   rowCount: number;
   columnCount: number;
-  values: RecordValue[][];
   /** Index in `styles` of cell (row r, column c), 1-based: `styleIds[(r - 1) * columnCount + c - 1]`; −1 where the model has no cell. */
   styleIds: Int32Array;
   styles: PlannedStyle[];
 }
 
-export function planStyles(sheet: SheetModel): PlannedCells {
+export function planStyles(sheet: SheetModel): PlannedStyles {
   let rowCount = 0;
   let columnCount = 0;
   for (const cell of sheet.cells) {
     rowCount = Math.max(rowCount, cell.row);
     columnCount = Math.max(columnCount, cell.column);
   }
-  const values: RecordValue[][] = Array.from({ length: rowCount }, () => new Array<RecordValue>(columnCount).fill(null));
   // Style of each cell (index in `styles`), −1 where the model has no cell.
   const styleIds = new Int32Array(rowCount * columnCount).fill(-1);
   const styles: PlannedStyle[] = [];
@@ -234,7 +233,6 @@ export function planStyles(sheet: SheetModel): PlannedCells {
   // Builders share style objects between cells: each (style object, variant) is resolved once.
   const known = new Map<CellStyle | undefined, number[]>();
   for (const cell of sheet.cells) {
-    values[cell.row - 1][cell.column - 1] = cell.value;
     const variant = styleVariant(cell);
     let ids = known.get(cell.style);
     if (ids === undefined) {
@@ -262,7 +260,14 @@ export function planStyles(sheet: SheetModel): PlannedCells {
     styleIds[(cell.row - 1) * columnCount + cell.column - 1] = id;
   }
 
-  return { rowCount, columnCount, values, styleIds, styles };
+  return { rowCount, columnCount, styleIds, styles };
+}
+
+/** The sheet's values, dense over its used range (null: an empty cell). */
+function planValues(sheet: SheetModel, rowCount: number, columnCount: number): RecordValue[][] {
+  const values: RecordValue[][] = Array.from({ length: rowCount }, () => new Array<RecordValue>(columnCount).fill(null));
+  for (const cell of sheet.cells) values[cell.row - 1][cell.column - 1] = cell.value;
+  return values;
 }
 
 /** A merged area shows its top-left cell only: a value elsewhere in it would be hidden, so it is refused. */

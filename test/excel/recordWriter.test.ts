@@ -86,6 +86,13 @@ describe('writing the record: what it writes', () => {
     expect(differenceLines(check)).toEqual([]);
   });
 
+  it('checks the record it wrote knowing every sheet of the workbook: the journal and other sheets it does not read are not « removed » (issue 15 §2)', async () => {
+    const excel = excelOf([candidatures(), { name: 'Journal des tirages', rows: [['Date et heure (UTC)']] }, { name: 'Notes', rows: [['Rien']] }]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const outcome = await adapter.writeRecord(await requestFor(adapter));
+    expect(differenceLines(outcome.check)).toEqual([]);
+  });
+
   it('writes the record beside a protected candidature sheet, and protects its own sheets', async () => {
     const excel = excelOf([candidatures(juneRows(), { protected: true })]);
     const adapter = new ExcelWorkbookAdapter(excel.run);

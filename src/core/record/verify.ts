@@ -166,7 +166,7 @@ export function readRecordDraw(sheets: readonly Sheet[], dataSheet: string): { d
   return { data, result: recompute(data) };
 }
 
-function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: readonly FoundReplacement[]): RecordCheck {
+function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: readonly FoundReplacement[], sheetNames: readonly string[]): RecordCheck {
   const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
   const differences: Difference[] = [...problems];
   const check: RecordCheck = {
@@ -180,7 +180,7 @@ function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: re
     replacements: [],
   };
   // What the workbook held before this draw and no longer holds: an earlier draw's sheets, the journal.
-  const present = new Set(sheets.map((s) => nameKey(s.name)));
+  const present = new Set(sheetNames.map(nameKey));
   for (const removed of data.meta.inputSheets) {
     const journal = nameKey(removed) === nameKey(JOURNAL_SHEET);
     if (present.has(nameKey(removed)) || !(journal || isRecordSheetName(removed) || replacementNumberOf(removed) !== null)) continue;
@@ -248,7 +248,15 @@ export function readAnnouncedSeed(text: string): string {
  * record's data sheet by its title or by its name, so that retitling it does not hide a draw.
  * Throws NotARecordError when the workbook holds no record at all.
  */
-export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFingerprint?: string; expectedSeed?: string } = {}): WorkbookCheck {
+export function verifyWorkbook(
+  sheets: readonly Sheet[],
+  options: {
+    expectedFingerprint?: string;
+    expectedSeed?: string;
+    /** Every sheet of the workbook, when `sheets` holds only some (the add-in's check right after writing reads the record's own). */
+    sheetNames?: readonly string[];
+  } = {},
+): WorkbookCheck {
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   // A draw the add-in's journal logged is reported even when every record sheet is gone.
   const logged = journalDifferences(sheets);
@@ -263,7 +271,7 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
   const replacements = findReplacementSheets(sheets);
   const records = dataSheets.map((grid): RecordCheck => {
     try {
-      return checkRecord(grid, sheets, replacements);
+      return checkRecord(grid, sheets, replacements, options.sheetNames ?? sheets.map((s) => s.name));
     } catch (error) {
       if (!(error instanceof NotARecordError)) throw error;
       // Unreadable: its sheets are presumed to be those named like it ("Tirage (2)" beside "Données du tirage (2)").

@@ -297,6 +297,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'empreinte publiée avec l’avis du dernier remplacement : le dernier remplacement consigné doit l’avoir (un motif, une date modifiés ou un remplacement supprimé se voient)',
       ),
     )
+    .addOption(new Option('--seed <graine>', 'graine annoncée en séance, à comparer à celle du registre (lue comme le tirage la lit)'))
     .addOption(new Option('--receipt <reçu>', 'reçu d’une candidature (tirage-cln/2) : afficher sa ligne (sceau, secteur, sexe, priorité, statut) ; absent du tirage : code 3'))
     .addOption(
       new Option(
@@ -304,9 +305,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'registre public publié, à comparer au registre complet (vérification de l’auditeur : chaque sceau recalculé avec la clé du registre)',
       ),
     )
-    .action(async (file: string, options: { fingerprint?: string; replacementFingerprint?: string; receipt?: string; public?: string }) => {
+    .action(async (file: string, options: { fingerprint?: string; seed?: string; replacementFingerprint?: string; receipt?: string; public?: string }) => {
       const outcome = await verifyFile(file, {
         ...(options.fingerprint === undefined ? {} : { fingerprint: options.fingerprint }),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...(options.replacementFingerprint === undefined ? {} : { replacementFingerprint: options.replacementFingerprint }),
         ...(options.receipt === undefined ? {} : { receipt: options.receipt }),
         ...(options.public === undefined ? {} : { publicRecord: options.public }),
@@ -326,11 +328,7 @@ function refuseOptionAsSeed(seed: string, command: Command): void {
   const flags = command.options.flatMap((option) => [option.long, option.short]).filter((flag): flag is string => flag !== undefined);
   const typed = seed.trim().split('=')[0];
   if (!flags.includes(typed) && typed !== '-h' && typed !== '--help') return;
-  throw new InputError(
-    'empty_seed',
-    `La graine publique « ${seed} » est une option de la commande : la valeur de --seed a sans doute été oubliée. ` +
-      'Mettez la graine choisie en séance juste après --seed, entre guillemets si elle contient des espaces (--seed "4 2 6 1 5 3").',
-  );
+  throw new InputError({ code: 'empty_seed', reason: 'option', seed });
 }
 
 /**
@@ -355,10 +353,11 @@ export async function run(argv: readonly string[], terminal: Io = nodeIo): Promi
     return exitCode;
   } catch (error) {
     if (error instanceof InputError) {
-      for (const line of error.lines) io.stderr(`${line}\n`);
-      if (error.lines.length > 1 || error.lines[0] !== error.message) io.stderr(`${error.message}\n`);
-      const remedy = cliRemedy(error.code, error.details.field);
-      if (remedy !== null) io.stderr(`${remedy}\n`);
+      const remedy = cliRemedy(error.problem, error.details.field);
+      const message = remedy?.sameLine ? `${error.message} ${remedy.text}` : error.message;
+      const listed = error.lines.length > 1 || error.lines[0] !== error.message;
+      for (const line of listed ? [...error.lines, message] : [message]) io.stderr(`${line}\n`);
+      if (remedy !== null && !remedy.sameLine) io.stderr(`${remedy.text}\n`);
       // An edited record is reported as verify reports it.
       return error.code === 'record_not_conforming' ? EXIT_NOT_CONFORMING : EXIT_INPUT;
     }

@@ -22,19 +22,14 @@ export function heapNeeded(rows: number, fileBytes: number): number {
   return rows * BYTES_PER_ROW + fileBytes * BYTES_PER_FILE_BYTE;
 }
 
+/** The heap to ask Node.js for (--max-old-space-size, in MB) when `needed` bytes are: a quarter more, in steps of 512 MB. */
+export function suggestedHeapMegabytes(needed: number): number {
+  return Math.ceil((needed * 1.25) / (512 * MB)) * 512;
+}
+
 /** `rows` is null before the file is read: only its size is known then. */
 export function checkMemory(source: string, rows: number | null, fileBytes: number, heapLimit = getHeapStatistics().heap_size_limit): void {
   const needed = heapNeeded(rows ?? 0, fileBytes);
   if (needed <= heapLimit) return;
-  const suggested = Math.ceil((needed * 1.25) / (512 * MB)) * 512;
-  const megabytes = (bytes: number) => `${Math.ceil(bytes / MB).toLocaleString('fr-FR')} Mo`;
-  const what =
-    rows === null
-      ? `Le fichier « ${source} » pèse ${megabytes(fileBytes)} : le lire demande à lui seul environ ${megabytes(needed)} de mémoire`
-      : `Le tableau « ${source} » compte ${rows.toLocaleString('fr-FR')} lignes : le tirer au sort demande environ ${megabytes(needed)} de mémoire`;
-  throw new InputError(
-    'table_too_large',
-    `${what}, et Node.js n’en a que ${megabytes(heapLimit)} ici. Relancez en lui en donnant davantage (si l’ordinateur les a), ` +
-      `en écrivant NODE_OPTIONS=--max-old-space-size=${suggested} devant la commande, ou vérifiez que c’est bien le tableau des candidatures.`,
-  );
+  throw new InputError({ code: 'table_too_large', source, rows, fileBytes, needed, available: heapLimit });
 }

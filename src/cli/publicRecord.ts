@@ -13,11 +13,7 @@ import { refuseExisting } from './record';
 /** A public record is a sealed draw's: a `/1` draw's fingerprint covers the candidatures themselves, which are not published. */
 export function refuseUnsealedPublicRecord(algorithm: AlgorithmId): void {
   if (algorithm === SEALED_ALGORITHM) return;
-  throw new InputError(
-    'public_record_unsealed',
-    `Le registre public (--public-out) est celui d’un tirage scellé (${SEALED_ALGORITHM}) : il publie les candidatures scellées, sans donnée personnelle. ` +
-      'Ajoutez --seal-key <fichier> (la clé créée par « tirage-cln probabilities … --seal-key »), ou retirez --public-out. Rien n’a été écrit.',
-  );
+  throw new InputError({ code: 'public_record_unsealed' });
 }
 
 /**
@@ -27,12 +23,9 @@ export function refuseUnsealedPublicRecord(algorithm: AlgorithmId): void {
 export function publicOutputPath(typed: string, replace: boolean, recordOut?: string): string {
   const outPath = recordOutputPath(typed);
   if (recordOut !== undefined && resolve(recordOut) === outPath) {
-    throw new InputError(
-      'output_is_input',
-      `Le registre public ne peut pas être écrit dans « ${typed} », le fichier du registre complet (--out) : indiquez un autre nom de fichier pour --public-out.`,
-    );
+    throw new InputError({ code: 'output_is_input', reason: 'public_over_record', name: typed });
   }
-  refuseExisting(outPath, typed, '--public-out', replace);
+  refuseExisting(outPath, typed, 'public_record', replace);
   return outPath;
 }
 
@@ -42,7 +35,7 @@ export async function writePublicWorkbook(model: RecordModel, outPath: string): 
     mkdirSync(dirname(outPath), { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError('file_unwritable', `Le dossier du registre public « ${dirname(outPath)} » ne peut pas être créé (${code}). Indiquez un autre chemin avec --public-out.`);
+    throw new InputError({ code: 'file_unwritable', reason: 'public_record_folder', folder: dirname(outPath), fault: code });
   }
   await writeRecordWorkbook({ input: { kind: 'none' }, model, outPath });
   return model.sheets.map((s) => s.name);

@@ -16,14 +16,9 @@ export interface RecordOptions {
 }
 
 /** A record is an official document: an earlier one is never replaced by accident (unless --replace). */
-export function refuseExisting(outPath: string, typed: string, option: string, replace: boolean): void {
+export function refuseExisting(outPath: string, typed: string, what: 'record' | 'public_record', replace: boolean): void {
   if (!existsSync(outPath) || replace) return;
-  const what = option === '--out' ? 'le registre' : 'le registre public';
-  throw new InputError(
-    'output_exists',
-    `Le fichier « ${typed} » existe déjà : ${what} n’a pas été écrit. Choisissez un autre nom de fichier (option ${option}), ` +
-      'ou ajoutez --replace pour le remplacer.',
-  );
+  throw new InputError({ code: 'output_exists', reason: what, name: typed });
 }
 
 /**
@@ -33,11 +28,11 @@ export function refuseExisting(outPath: string, typed: string, option: string, r
 export async function drawAndRecord(input: TableFile & { path: string }, request: DrawRequest, options: RecordOptions): Promise<{ result: DrawResult; sheets: string[] }> {
   const { table, workbook, path: inputPath } = input;
   const outPath = recordOutputPath(options.out);
-  refuseExisting(outPath, options.out, '--out', options.replace === true);
+  refuseExisting(outPath, options.out, 'record', options.replace === true);
   const sheetNames = workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME];
   const recordLike = recordLikeNames(sheetNames);
   // Before the draw: a sheet `verify` would take for a record's by its name makes any record here fail.
-  if (workbook && recordLike.length > 0) refuseRecordLookalikes(sheetsNamed({ path: inputPath, package: workbook }, recordLike), `Le classeur « ${fileBaseName(inputPath)} »`);
+  if (workbook && recordLike.length > 0) refuseRecordLookalikes(sheetsNamed({ path: inputPath, package: workbook }, recordLike), fileBaseName(inputPath));
   const { result, plans } = planDraw(table, request, { sourceFile: fileBaseName(inputPath), sheetNames });
   createFolderOf(outPath);
   await writeRecordWorkbook({ input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table: table.sheet }, plans, outPath });
@@ -50,11 +45,7 @@ function createFolderOf(outPath: string): void {
     mkdirSync(dirname(outPath), { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(
-      'file_unwritable',
-      `Le dossier du registre « ${dirname(outPath)} » ne peut pas être créé (${code}) : un fichier porte peut-être déjà ce nom, ` +
-        'ou les droits manquent. Indiquez un autre chemin avec --out.',
-    );
+    throw new InputError({ code: 'file_unwritable', reason: 'record_folder', folder: dirname(outPath), fault: code });
   }
 }
 
@@ -63,7 +54,7 @@ export interface VerifyOutcome {
   text: string;
 }
 
-/** What `verify` is asked, as typed: the announced fingerprints, a receipt, a public record to compare. */
+/** What `verify` is asked, as typed: the announced fingerprint and seed, a replacement's fingerprint, a receipt, a public record to compare. */
 export interface VerifyRequest extends CheckRequest {
   /** `--public <public.xlsx>`: the published record, compared with this private one (the auditor's check). */
   publicRecord?: string;
@@ -83,13 +74,7 @@ export async function verifyFile(path: string, request: VerifyRequest = {}): Pro
   const lines = reportLines(outcome.report);
   let conforming = outcome.conforming;
   if (request.publicRecord !== undefined && publicName !== undefined) {
-    if (outcome.kind === 'public') {
-      throw new InputError(
-        'unsupported_format',
-        `« ${fileName} » est un registre public : --public compare un registre public au registre complet de la Ville. ` +
-          `Indiquez d’abord le registre complet, puis le registre public : tirage-cln verify registre.xlsx --public ${publicName}`,
-      );
-    }
+    if (outcome.kind === 'public') throw new InputError({ code: 'unsupported_format', reason: 'public_given_first', source: fileName, publicName });
     const audit = auditReport(sheets, await readWorkbookSheets(request.publicRecord), publicName);
     lines.push('', ...audit.lines);
     conforming &&= audit.conforming;

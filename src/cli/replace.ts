@@ -18,10 +18,8 @@ export interface ReplaceOptions {
 }
 
 /** A row number as the operator types it: a positive integer. */
-function rowNumber(option: string, text: string): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
-    throw new InputError('bad_replacement', `${option} « ${text} » : indiquez un numéro de ligne du tableau des candidatures (colonne « Ligne » de la feuille Tirage), par exemple ${option} 7.`);
-  }
+function rowNumber(which: 'leaving' | 'chosen', text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new InputError({ code: 'bad_replacement', reason: 'row_option', which, text });
   return Number(text);
 }
 
@@ -30,13 +28,13 @@ export async function replaceMember(recordPath: string, options: ReplaceOptions)
   const request: ReplacementRequest = {
     date: options.date.trim(),
     reason: options.reason.replace(/\s+/g, ' ').trim(),
-    leavingRow: rowNumber('--row', options.row),
-    chosenRow: options.choose === undefined ? null : rowNumber('--choose', options.choose),
+    leavingRow: rowNumber('leaving', options.row),
+    chosenRow: options.choose === undefined ? null : rowNumber('chosen', options.choose),
   };
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath)) {
     // The record with its replacements is an official document: never overwritten by accident.
-    throw new InputError('output_exists', `Le fichier « ${options.out} » existe déjà : rien n’a été écrit. Choisissez un autre nom de fichier (option --out).`);
+    throw new InputError({ code: 'output_exists', reason: 'replacement', name: options.out });
   }
   const publicPath = options.publicOut === undefined ? undefined : publicOutputPath(options.publicOut, false, options.out);
   const source = fileBaseName(recordPath);

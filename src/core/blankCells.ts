@@ -5,9 +5,8 @@
  * messages about an empty cell name that cause, which is what the person has to fix.
  */
 
+import type { BlankCause } from './rowProblems';
 import { cellKey, type CellArea, type Sheet } from './sheet';
-
-export type BlankCause = { kind: 'formula'; formula: string } | { kind: 'merged'; area: CellArea };
 
 export class BlankCells {
   /** Merged areas by column, so a lookup scans only the areas that cover that column. */

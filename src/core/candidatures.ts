@@ -13,11 +13,13 @@ import {
   toIso,
   type CalendarDate,
 } from './dates';
+
+export { formatFrenchDate } from './dates';
 import { BlankCells } from './blankCells';
-import { cellAddress, describeBlankCause, type RowProblem } from './errors';
 import { refuseUnkeepableCells } from './keepableText';
+import type { BlankCause, RowProblem, RowProblemCause } from './rowProblems';
 import { MAXIMUM_AGE, type Rules, type Sex } from './rules';
-import { areaAddress, EMPTY_ROW, cellOfKey, type CellArea, type CellValue, type Sheet } from './sheet';
+import { cellAddress, EMPTY_ROW, cellOfKey, type CellArea, type CellValue, type Sheet } from './sheet';
 import { fold, foldNormal, norm } from './text';
 
 export interface Candidature {
@@ -80,10 +82,6 @@ function parseAgeCell(value: CellValue): number | null {
   return null;
 }
 
-export function formatFrenchDate(date: CalendarDate): string {
-  return `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
-}
-
 /** A blank cell, said without normalising (most cells are not blank: their first character says so). */
 function isBlankCell(cell: CellValue): boolean {
   if (cell === null) return true;
@@ -144,7 +142,12 @@ function personKey(c: Candidature): string {
  */
 const NO_PROBLEMS: RowProblem[] = Object.freeze([]) as unknown as RowProblem[];
 
-type ProblemAt = (code: RowProblem['code'], field: Field | null, raw: CellValue, detail?: string) => void;
+/**
+ * Adds a problem to a row: its cause and facts, the field at fault (whose cell is named) and the
+ * value read there. A cell that reads as empty for a reason the sheet knows (blankCells.ts) gets
+ * that cause too, where the code can have one.
+ */
+type ProblemAt = (cause: RowProblemCause, field: Field | null, raw: CellValue) => void;
 
 class RowReader {
   private readonly sectorsByFold: ReadonlyMap<string, string>;
@@ -214,43 +217,29 @@ class RowReader {
     }
     const first = seen.firstOf(candidature);
     if (first !== null) {
-      const same = candidature.birthDate === null ? 'même âge' : 'même date de naissance';
       // The cells compared, in this row and in the first one, so both can be found at once.
-      const compared: Field[] = ['lastName', 'firstName', candidature.birthDate === null ? 'age' : 'birthDate'];
-      const cellsOf = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row)).join(', ');
-      this.problemAt(candidature)(
-        'duplicate',
-        null,
-        null,
-        `Mêmes nom, prénom et ${same} (cellules ${cellsOf(candidature.row)}) que la ligne ${first} (cellules ${cellsOf(first)}) : ` +
-          `une seule candidature par personne, seule la ligne ${first} participe au tirage. Supprimez la ligne en double.`,
-      );
+      const same = candidature.birthDate === null ? 'age' : 'birthDate';
+      const compared: Field[] = ['lastName', 'firstName', same];
+      const cellsOf = (row: number) => compared.map((field) => cellAddress(this.map.columns[field] as number, row));
+      this.problemAt(candidature)({ code: 'duplicate', firstRow: first, same, cells: cellsOf(candidature.row), firstCells: cellsOf(first) }, null, null);
     }
     return candidature;
   }
 
   private problemAt(c: Candidature): ProblemAt {
-    return (code, field, raw, detail) => {
+    return (cause, field, raw) => {
       const column = field === null ? undefined : this.map.columns[field];
-      if (field !== null && cellText(raw) === '') detail = this.blankDetail(c.row, field) ?? detail;
+      const value = cellText(raw);
+      const blank = field !== null && value === '' && canBeBlank(cause) ? this.blankCause(c.row, field) : undefined;
       if (c.problems === NO_PROBLEMS) c.problems = [];
-      c.problems.push({
-        code,
-        row: c.row,
-        cell: column === undefined ? null : cellAddress(column, c.row),
-        value: cellText(raw),
-        ...(detail ? { detail } : {}),
-        ...(code === 'invalid_birth_date' && field === 'age' ? { onAge: true as const } : {}),
-      });
+      c.problems.push({ row: c.row, cell: column === undefined ? null : cellAddress(column, c.row), value, ...cause, ...(blank ? { blank } : {}) } as RowProblem);
     };
   }
 
   /** Why the field's cell reads as empty, when the sheet knows (a formula without result, a merged area). */
-  private blankDetail(row: number, field: Field): string | undefined {
+  private blankCause(row: number, field: Field): BlankCause | undefined {
     const column = this.map.columns[field];
-    const cause = column === undefined ? undefined : this.blanks.causeOf(row, column);
-    if (cause === undefined) return undefined;
-    return describeBlankCause(cause.kind === 'formula' ? cause : { kind: 'merged', area: areaAddress(cause.area), valueRow: cause.area.top });
+    return column === undefined ? undefined : this.blanks.causeOf(row, column);
   }
 
   private describeProblems(
@@ -259,39 +248,46 @@ class RowReader {
     read: { sectorValue: CellValue; sexValue: CellValue; birthValue: CellValue; birthDate: CalendarDate | null; tooOld: number | null },
   ): void {
     const problem = this.problemAt(c);
-    if (c.lastName === '' || c.firstName === '') problem('missing_name', c.lastName === '' ? 'lastName' : 'firstName', null);
-    if (c.sector === null) problem('unknown_sector', 'sector', read.sectorValue, `Secteurs possibles : ${this.rules.sectors.join(', ')}.`);
-    if (c.sex === null) problem('invalid_sex', 'sex', read.sexValue);
+    const referenceDate = toIso(this.reference);
+    if (c.lastName === '' || c.firstName === '') problem({ code: 'missing_name' }, c.lastName === '' ? 'lastName' : 'firstName', null);
+    if (c.sector === null) problem({ code: 'unknown_sector', sectors: this.rules.sectors }, 'sector', read.sectorValue);
+    if (c.sex === null) problem({ code: 'invalid_sex' }, 'sex', read.sexValue);
     let ageField: Field = 'birthDate';
     if (this.birthDate < 0) {
       ageField = 'age';
       if (read.tooOld !== null) {
-        problem('invalid_birth_date', 'age', cellAt(cells, this.age), `Un âge de plus de ${MAXIMUM_AGE} ans est une erreur de saisie : corrigez-le.`);
+        problem({ code: 'invalid_birth_date', column: 'age', cause: 'too_old', maximumAge: MAXIMUM_AGE }, 'age', cellAt(cells, this.age));
       } else if (c.age === null) {
-        problem('invalid_birth_date', 'age', cellAt(cells, this.age), 'Âge attendu : un nombre entier d’années.');
+        problem({ code: 'invalid_birth_date', column: 'age', cause: 'not_a_whole_number' }, 'age', cellAt(cells, this.age));
       }
     } else if (read.birthDate === null) {
-      const detail = cellText(read.birthValue) === '' ? '' : 'Format attendu : JJ/MM/AAAA (par exemple 05/03/1990), pour une date qui existe.';
-      problem('invalid_birth_date', 'birthDate', read.birthValue, detail);
+      problem({ code: 'invalid_birth_date', column: 'birthDate', cause: 'not_a_date' }, 'birthDate', read.birthValue);
     } else if (read.tooOld !== null) {
-      problem(
-        'invalid_birth_date',
-        'birthDate',
-        read.birthValue,
-        `Cette date donne ${read.tooOld} ans au ${formatFrenchDate(this.reference)} : plus de ${MAXIMUM_AGE} ans, c’est une erreur de saisie (l’année ?).`,
-      );
+      problem({ code: 'invalid_birth_date', column: 'birthDate', cause: 'too_old', age: read.tooOld, maximumAge: MAXIMUM_AGE, referenceDate }, 'birthDate', read.birthValue);
     } else if (c.age === null) {
-      problem('invalid_birth_date', 'birthDate', read.birthValue, `Cette date est postérieure à la date du tirage (${formatFrenchDate(this.reference)}).`);
+      problem({ code: 'invalid_birth_date', column: 'birthDate', cause: 'after_reference_date', referenceDate }, 'birthDate', read.birthValue);
     }
     if (c.age !== null && c.age < this.rules.minimumAge) {
       problem(
-        'under_age',
+        { code: 'under_age', age: c.age, minimumAge: this.rules.minimumAge, referenceDate },
         ageField,
         ageField === 'age' ? cellAt(cells, this.age) : read.birthValue,
-        `${c.age} an${c.age > 1 ? 's' : ''} au ${formatFrenchDate(this.reference)}, date du tirage ; ` +
-          `l’âge minimum est ${this.rules.minimumAge} ans.`,
       );
     }
+  }
+}
+
+/** The causes a blank cell explains: those of a cell that may read as empty (not an age or a date found too high, nor a duplicate). */
+function canBeBlank(cause: RowProblemCause): boolean {
+  switch (cause.code) {
+    case 'missing_name':
+    case 'unknown_sector':
+    case 'invalid_sex':
+      return true;
+    case 'invalid_birth_date':
+      return cause.cause === 'not_a_whole_number' || cause.cause === 'not_a_date';
+    default:
+      return false;
   }
 }
 

@@ -10,14 +10,13 @@
  * 3. a header that contains one of the field's words (FIELD_WORDS) and no other field's word.
  *    The candidature number is never guessed this way: a form's "ID" column is its own.
  */
-import { cellAddress, InputError } from './errors';
-import type { CellArea, CellValue, Sheet } from './sheet';
+import { InputError } from './errors';
+import { FIELD_LABELS, FIELDS, type Field } from './fields';
+import type { ColumnMappingFault, HeaderCells } from './problems';
+import { cellAddress, type CellArea, type CellValue, type Sheet } from './sheet';
 import { fold, norm } from './text';
-import { showInvisible } from './visibleText';
 
-export type Field = 'id' | 'lastName' | 'firstName' | 'sex' | 'birthDate' | 'age' | 'sector';
-
-const FIELDS: readonly Field[] = ['id', 'lastName', 'firstName', 'sex', 'birthDate', 'age', 'sector'];
+export { FIELD_LABELS, type Field } from './fields';
 
 /**
  * Accepted header names for each field, the first one found wins. « Nom de famille » comes before
@@ -47,16 +46,6 @@ const FIELD_WORDS: Partial<Record<Field, readonly string[]>> = {
   sector: ['secteur', 'quartier'],
 };
 
-/** French names shown when a column is missing, and accepted as field names in a mapping. */
-export const FIELD_LABELS: Record<Field, string> = {
-  id: 'N°',
-  lastName: 'Nom',
-  firstName: 'Prénom',
-  sex: 'Sexe',
-  birthDate: 'Date de naissance',
-  age: 'Âge',
-  sector: 'Secteur',
-};
 
 const ALWAYS_REQUIRED: readonly Field[] = ['lastName', 'firstName', 'sex', 'sector'];
 
@@ -167,20 +156,16 @@ function pickColumns(matches: Match[], row: HeaderRow): ColumnMap['columns'] {
     const best = Math.min(...candidates.map((m) => m.rank));
     const tied = candidates.filter((m) => m.rank === best);
     if (tied.length > 1) {
-      const names = tied.map((m) => `${quoted(row.cells[m.column])} (${cellAddress(m.column, row.rowNumber)})`).join(' et ');
-      throw new InputError(
-        'ambiguous_column',
-        `Ligne ${row.rowNumber} : plusieurs colonnes peuvent être « ${FIELD_LABELS[field]} » : ${names}. ` +
-          'Renommez ou supprimez celle qui ne doit pas servir au tirage, ou indiquez laquelle choisir.',
-      );
+      const columns = tied.map((m) => ({ cell: cellAddress(m.column, row.rowNumber), header: cellString(row.cells[m.column]) }));
+      throw new InputError({ code: 'ambiguous_column', row: row.rowNumber, field, columns });
     }
     columns[field] = tied[0].column;
   }
   return columns;
 }
 
-function quoted(cell: CellValue | undefined): string {
-  return `« ${showInvisible(cell === null || cell === undefined ? '' : String(cell))} »`;
+function cellString(cell: CellValue | undefined): string {
+  return cell === null || cell === undefined ? '' : String(cell);
 }
 
 function filledCells(row: HeaderRow): { cell: CellValue; column: number }[] {
@@ -193,14 +178,10 @@ function filledCells(row: HeaderRow): { cell: CellValue; column: number }[] {
   return filled;
 }
 
-/** The header cells of a row, quoted with their addresses, for a person to choose from. */
-function headersOf(row: HeaderRow): string {
-  return filledCells(row)
-    .map(({ cell, column }) => `${quoted(cell)} (${cellAddress(column, row.rowNumber)})`)
-    .join(', ');
+/** The header cells of a row with their addresses, for a person to choose from. */
+function headersOf(row: HeaderRow): HeaderCells {
+  return { row: row.rowNumber, cells: filledCells(row).map(({ cell, column }) => ({ cell: cellAddress(column, row.rowNumber), text: String(cell) })) };
 }
-
-const EXPECTED = 'N° (facultatif), Nom, Prénom, Sexe, Date de naissance (ou Âge), Secteur';
 
 function missingColumnsError(sheet: Sheet, bounds: CellArea, closest: { row: HeaderRow; found: Set<Field> } | null, mapping: ColumnMapping): InputError {
   let firstFilled: HeaderRow | undefined;
@@ -210,25 +191,10 @@ function missingColumnsError(sheet: Sheet, bounds: CellArea, closest: { row: Hea
     if (filledCells(row).length > 0) firstFilled = row;
   }
   if (closest === null) {
-    const seen = firstFilled ? ` En-têtes de la première ligne remplie (ligne ${firstFilled.rowNumber}) : ${headersOf(firstFilled)}.` : '';
-    return new InputError(
-      'missing_columns',
-      `${sheet.source} : aucune ligne d’en-tête trouvée. La première ligne du tableau doit nommer les colonnes : ${EXPECTED}.${seen}`,
-    );
+    return new InputError({ code: 'missing_columns', reason: 'no_header', source: sheet.source, firstFilled: firstFilled ? headersOf(firstFilled) : null });
   }
-  const missing = missingFields(closest.found, mapping).map((f) =>
-    mapping[f] !== undefined ? `${FIELD_LABELS[f]} (en-tête indiqué « ${showInvisible(mapping[f] as string)} »)` : f === 'birthDate' ? 'Date de naissance (ou Âge)' : FIELD_LABELS[f],
-  );
-  const plural = missing.length > 1;
-  const message =
-    `${sheet.source}, ligne ${closest.row.rowNumber} : colonne${plural ? 's' : ''} obligatoire${plural ? 's' : ''} ` +
-    `introuvable${plural ? 's' : ''} : ${missing.join(', ')}. Colonnes attendues : ${EXPECTED}. ` +
-    `En-têtes de cette ligne : ${headersOf(closest.row)}.`;
-  return new InputError('missing_columns', message, [message], {
-    missingFields: missingFields(closest.found, mapping).map((f) => FIELD_LABELS[f]),
-    headerRow: closest.row.rowNumber,
-    headers: filledCells(closest.row).map(({ cell, column }) => ({ cell: cellAddress(column, closest.row.rowNumber), text: String(cell) })),
-  });
+  const missing = missingFields(closest.found, mapping).map((field) => ({ field, mapped: mapping[field] ?? null }));
+  return new InputError({ code: 'missing_columns', reason: 'fields', source: sheet.source, header: headersOf(closest.row), missing });
 }
 
 /** A field named as a person would name it in a mapping: « Prénom », « prenom », « Date de naissance ». */
@@ -243,20 +209,18 @@ function fieldNamed(name: string): Field | null {
  */
 export function parseColumnMapping(text: string): ColumnMapping {
   const mapping: ColumnMapping = {};
-  const fields = Object.values(FIELD_LABELS).join(', ');
   for (const part of text.split(';')) {
     if (part.trim() === '') continue;
     const equals = part.indexOf('=');
     const name = equals < 0 ? part.trim() : part.slice(0, equals).trim();
     const header = equals < 0 ? '' : norm(part.slice(equals + 1));
     const field = fieldNamed(name);
-    const bad = (what: string) =>
-      new InputError('bad_column_mapping', `Correspondance des colonnes illisible, « ${showInvisible(part.trim())} » : ${what}. Écrivez champ=en-tête, séparés par « ; » (champs : ${fields}).`);
-    if (equals < 0 || header === '') throw bad('l’en-tête manque');
-    if (field === null) throw bad(`« ${showInvisible(name)} » n’est pas un champ du tirage`);
-    if (mapping[field] !== undefined) throw bad(`le champ « ${FIELD_LABELS[field]} » est indiqué deux fois`);
+    const bad = (fault: ColumnMappingFault) => new InputError({ code: 'bad_column_mapping', part: part.trim(), fault });
+    if (equals < 0 || header === '') throw bad({ kind: 'no_header' });
+    if (field === null) throw bad({ kind: 'unknown_field', name });
+    if (mapping[field] !== undefined) throw bad({ kind: 'field_twice', field });
     const other = (Object.keys(mapping) as Field[]).find((f) => mappingKey(mapping[f] as string) === mappingKey(header));
-    if (other !== undefined) throw bad(`l’en-tête « ${showInvisible(header)} » est déjà celui du champ « ${FIELD_LABELS[other]} »`);
+    if (other !== undefined) throw bad({ kind: 'header_twice', header, field: other });
     mapping[field] = header;
   }
   return mapping;

@@ -36,6 +36,11 @@ export function toIso(date: CalendarDate): string {
   return `${year}-${twoDigits(date.month)}-${twoDigits(date.day)}`;
 }
 
+/** "13/06/2025", as French writes a date. */
+export function formatFrenchDate(date: CalendarDate): string {
+  return `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
+}
+
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }

@@ -8,7 +8,7 @@ import { isEligible, readCandidatures, type Candidature } from './candidatures';
 import { refuseUnrecordableCandidatures } from './recordCapacity';
 import { parseIsoDate } from './dates';
 import type { ColumnMapping } from './columns';
-import { describeRowProblem, ineligibleRowsSummary, InputError, type IneligibilityCode, type RowProblem } from './errors';
+import { InputError, type IneligibilityCode, type RowProblem } from './errors';
 import { canonicalise, PLAIN, type Canonical, type Sealing } from './fingerprint';
 import { ZERO, type Fraction } from './fraction';
 import { groupBySectorAndSex, sectorCounts } from './groups';
@@ -61,10 +61,7 @@ export interface PreparedDraw {
 export function referenceDateOf(text: string) {
   const date = parseIsoDate(text);
   if (date === null) {
-    throw new InputError(
-      'bad_reference_date',
-      `Date du tirage invalide « ${text} ». Indiquez-la au format AAAA-MM-JJ, par exemple 2025-06-13.`,
-    );
+    throw new InputError({ code: 'bad_reference_date', reason: 'unreadable', date: text });
   }
   return date;
 }
@@ -76,10 +73,7 @@ export function prepareDraw(sheet: Sheet, options: PrepareOptions): PreparedDraw
   // Before the fingerprint is shown: a name the record could not write is said now, not after the seed.
   refuseUnrecordableCandidatures(sheet.source, candidatures);
   if (candidatures.length === 0) {
-    throw new InputError(
-      'no_candidatures',
-      `${sheet.source} : aucune candidature sous la ligne d’en-tête (ligne ${columns.headerRow}). Vérifiez le fichier ou la feuille choisie.`,
-    );
+    throw new InputError({ code: 'no_candidatures', source: sheet.source, headerRow: columns.headerRow });
   }
   return prepareCandidatures(candidatures, { ...options, rules }, columns.headerRow);
 }
@@ -95,17 +89,11 @@ export function prepareCandidatures(candidatures: Candidature[], options: Prepar
   const problems: RowProblem[] = [];
   for (const c of candidatures) for (const problem of c.problems) problems.push(problem);
   if (problems.length > 0 && !options.excludeInvalid) {
-    const rows = new Set(problems.map((p) => p.row)).size;
-    throw new InputError(
-      'ineligible_rows',
-      ineligibleRowsSummary(rows),
-      problems.map(describeRowProblem),
-      { problems },
-    );
+    throw new InputError({ code: 'ineligible_rows', problems });
   }
   const eligible = candidatures.filter(isEligible);
   if (eligible.length === 0) {
-    throw new InputError('no_eligible', 'Aucune candidature recevable : il n’y a personne à tirer au sort.');
+    throw new InputError({ code: 'no_eligible' });
   }
 
   const groups = groupBySectorAndSex(rules, eligible);

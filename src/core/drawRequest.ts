@@ -90,7 +90,7 @@ function field<T>(problems: DrawRequestProblems, name: DrawRequestField, check: 
     return check();
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    problems[name] = new InputError(error.code, error.message, error.lines, { ...error.details, field: name });
+    problems[name] = new InputError(error.problem, { field: name });
     return undefined;
   }
 }
@@ -115,10 +115,7 @@ export function checkDrawRequest(input: DrawRequestInput, context: DrawRequestCo
   const laterDrawReason = field(problems, 'reason', () => {
     const reason = keptText('Le motif', input.laterDrawReason);
     if (context.laterDraw === true && reason === '') {
-      throw new InputError(
-        'missing_reason',
-        'Ce classeur contient déjà un tirage : indiquez pourquoi un nouveau tirage est fait. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre reste intact.',
-      );
+      throw new InputError({ code: 'missing_reason' });
     }
     return reason;
   });

@@ -77,7 +77,7 @@ export function sortAndFingerprint(header: string, unsorted: string[]): Omit<Can
   if (indexOf.size !== unsorted.length) {
     // A table read by the engine cannot get here (§2 makes the later one a duplicate, and equal lines
     // give equal seals); a record's edited data sheet can.
-    throw new InputError('duplicate_lines', 'Deux candidatures recevables sont identiques (même ligne canonique) : une seule peut participer au tirage.');
+    throw new InputError({ code: 'duplicate_lines' });
   }
   // The default sort compares UTF-16 code units, exactly as §3 specifies; without a comparator
   // function it is also several times faster on 100,000 lines.

@@ -2,14 +2,18 @@
 export * from './sheet';
 export * from './rules';
 export * from './errors';
+export * from './problems';
+export * from './rowProblems';
+export * from './messages';
 export { norm, fold } from './text';
-export { parseIsoDate, toIso, serialToDate, dateToSerial, fromExcelSerial, type CalendarDate, type DateSystem } from './dates';
+export { parseIsoDate, formatFrenchDate, toIso, serialToDate, dateToSerial, fromExcelSerial, type CalendarDate, type DateSystem } from './dates';
 export { isDateFormat, isDateFormatId, builtInFormat } from './numberFormats';
-export { FIELD_LABELS, parseColumnMapping, formatColumnMapping, type ColumnMap, type ColumnMapping, type Field } from './columns';
+export { FIELD_LABELS, type Field } from './fields';
+export { parseColumnMapping, formatColumnMapping, type ColumnMap, type ColumnMapping } from './columns';
 export { showInvisible } from './visibleText';
-export { unkeepable, describeUnkeepable, refuseUnkeepableText, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
+export { unkeepable, refuseUnkeepableText } from './keepableText';
 export { largestRecordableTable, RECORD_ROWS_BEYOND_TABLE } from './recordCapacity';
-export { isEligible, formatFrenchDate, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
+export { isEligible, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
 export { canonicalise, headerLine, candidateLine, PLAIN, type Canonical, type Sealing } from './fingerprint';
 export {
   sealer,
@@ -19,7 +23,6 @@ export {
   parseReceipt,
   checkSealingKey,
   sealingKeyProblem,
-  describeSealingKeyProblem,
   sealingKeyFromBytes,
   SEALING_KEY_BYTES,
   SEALING_KEY_DIGITS,

@@ -10,12 +10,13 @@
  *   dropped or replaced by the programs that re-save it. Tab and line breaks are kept (a cell may
  *   hold Alt+Entrée line breaks).
  */
-import { InputError, cellAddress } from './errors';
-import type { CellArea, Sheet } from './sheet';
-import { unicodeName } from './visibleText';
+import { InputError } from './errors';
+import type { Unkeepable } from './problems';
+import { cellAddress, MAX_CELL_LENGTH, type CellArea, type Sheet } from './sheet';
 
-/** Excel's limit on the characters of one cell. */
-export const MAX_CELL_LENGTH = 32_767;
+export { describeUnkeepable } from './messages';
+export type { Unkeepable } from './problems';
+export { MAX_CELL_LENGTH } from './sheet';
 
 /**
  * A cheap first look, code unit by code unit (every cell of a 100,000-row table passes here):
@@ -40,10 +41,6 @@ function hasSuspectCodeUnit(text: string): boolean {
 const UNKEEPABLE_CHARACTER =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export type Unkeepable =
-  | { kind: 'too_long'; length: number; maximum: number }
-  | { kind: 'control_character'; codePoint: number; position: number };
-
 /** Why `text` could not be kept exactly in a record cell (at most `maximum` characters), or null. */
 export function unkeepable(text: string, maximum: number = MAX_CELL_LENGTH): Unkeepable | null {
   if (text.length > maximum) return { kind: 'too_long', length: text.length, maximum };
@@ -53,26 +50,12 @@ export function unkeepable(text: string, maximum: number = MAX_CELL_LENGTH): Unk
   return { kind: 'control_character', codePoint: found[0].codePointAt(0) as number, position: found.index + 1 };
 }
 
-/** The French words for it. */
-export function describeUnkeepable(reason: Unkeepable): string {
-  if (reason.kind === 'too_long') {
-    const limit = reason.maximum === MAX_CELL_LENGTH ? ', la limite d’une cellule d’Excel' : ' permis';
-    return `${count(reason.length)} caractères, au-delà des ${count(reason.maximum)}${limit}`;
-  }
-  return `caractère de contrôle invisible ${unicodeName(reason.codePoint)} en position ${count(reason.position)}, qu’un tableur ne garde pas`;
-}
-
-/** "32 767" as French writes numbers. */
-function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
-}
-
 /**
  * Refuses a table holding a cell the record could not keep, naming every such cell: the record
  * copies the candidatures (a CSV's whole table), so no cell of the table's bounds is exempt.
  */
 export function refuseUnkeepableCells(sheet: Sheet, bounds: CellArea): void {
-  const lines: string[] = [];
+  const found: { row: number; cell: string; reason: Unkeepable }[] = [];
   const last = Math.min(bounds.bottom, sheet.rows.length);
   for (let row = bounds.top; row <= last; row++) {
     const cells = sheet.rows[row - 1];
@@ -81,22 +64,15 @@ export function refuseUnkeepableCells(sheet: Sheet, bounds: CellArea): void {
       const cell = cells[column];
       if (typeof cell !== 'string') continue;
       const reason = unkeepable(cell);
-      if (reason !== null) lines.push(`Ligne ${row}, cellule ${cellAddress(column, row)} : ${describeUnkeepable(reason)}.`);
+      if (reason !== null) found.push({ row, cell: cellAddress(column, row), reason });
     }
   }
-  if (lines.length === 0) return;
-  const n = lines.length;
-  throw new InputError(
-    'unkeepable_cells',
-    `${sheet.source} : ${n} cellule${n > 1 ? 's' : ''} que le registre ne pourrait pas garder telle${n > 1 ? 's' : ''} quelle${n > 1 ? 's' : ''}. ` +
-      `Corrigez-${n > 1 ? 'les' : 'la'} dans le tableau (texte raccourci, caractère retiré), puis recommencez.`,
-    lines,
-  );
+  if (found.length > 0) throw new InputError({ code: 'unkeepable_cells', source: sheet.source, cells: found });
 }
 
-/** Refuses a text typed for the record (the place, the officials) that it could not keep. */
+/** Refuses a text typed for the record (the place, the officials) that it could not keep; `what` is the front end's name for it (« Le lieu »). */
 export function refuseUnkeepableText(what: string, text: string): void {
   const reason = unkeepable(text);
   if (reason === null) return;
-  throw new InputError('unkeepable_text', `${what} ne peut pas être consigné au registre : ${describeUnkeepable(reason)}. Corrigez le texte saisi.`);
+  throw new InputError({ code: 'unkeepable_text', what, reason });
 }

@@ -43,20 +43,14 @@ const START_LEAD_YEARS = 1;
 export function checkMandateStart(start: string, drawDate: string): MandatePeriod {
   const from = parseIsoDate(start);
   if (from === null) {
-    throw new InputError('bad_mandate_start', `Début du mandat invalide « ${start} ». Indiquez-le au format AAAA-MM-JJ, par exemple 2025-07-01.`);
+    throw new InputError({ code: 'bad_mandate_start', reason: 'unreadable', start });
   }
   const draw = parseIsoDate(drawDate);
   if (draw !== null && compareDates(from, draw) < 0) {
-    throw new InputError(
-      'bad_mandate_start',
-      `Début du mandat (${longFrenchDate(start)}) avant la date du tirage (${longFrenchDate(drawDate)}) : les membres ne peuvent pas être désignés avant d’être tirés au sort. Indiquez une date à partir du ${longFrenchDate(drawDate)}.`,
-    );
+    throw new InputError({ code: 'bad_mandate_start', reason: 'before_draw', start, drawDate });
   }
   if (draw !== null && compareDates(from, { ...draw, year: draw.year + START_LEAD_YEARS }) > 0) {
-    throw new InputError(
-      'bad_mandate_start',
-      `Début du mandat (${longFrenchDate(start)}) plus d’un an après le tirage (${longFrenchDate(drawDate)}) : c’est sans doute une faute de frappe. Indiquez la date de désignation des membres (AAAA-MM-JJ).`,
-    );
+    throw new InputError({ code: 'bad_mandate_start', reason: 'too_late', start, drawDate });
   }
   return mandatePeriod(start);
 }

@@ -11,7 +11,8 @@
  *   cells the record makes of several.
  */
 import type { Candidature } from './candidatures';
-import { InputError, describeRowProblem } from './errors';
+import { InputError } from './errors';
+import { describeRowProblem, rowProblemDetail } from './messages';
 import { MAX_CELL_LENGTH } from './keepableText';
 import { displayName } from './record/labels';
 import { MAX_ROWS } from './sheet';
@@ -29,11 +30,6 @@ export function largestRecordableTable(officials = 0): number {
   return MAX_ROWS - RECORD_ROWS_BEYOND_TABLE - officials;
 }
 
-/** "1 048 576" as French writes numbers. */
-function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
-}
-
 /**
  * Refuses a table whose record could not fit in Excel's sheets. `rows` counts the table's rows
  * from the sheet's first (as the Sheet model does); `officials`, the people the procès-verbal names.
@@ -41,13 +37,7 @@ function count(n: number): string {
 export function refuseRecordBeyondGrid(source: string, rows: number, officials = 0): void {
   const largest = largestRecordableTable(officials);
   if (rows <= largest) return;
-  throw new InputError(
-    'record_too_large',
-    `${source} : ${count(rows)} lignes, trop pour le registre du tirage. Ses feuilles (Tirage, Procès-verbal, Données du tirage) ont une ligne par ` +
-      `candidature et leurs titres, et une feuille Excel s’arrête à la ligne ${count(MAX_ROWS)} : le plus grand tableau dont le registre tient ` +
-      `compte ${count(largest)} lignes, en-tête compris${officials > 0 ? ` (avec ${count(officials)} personne${officials > 1 ? 's' : ''} présente${officials > 1 ? 's' : ''} au procès-verbal)` : ''}. ` +
-      'Rien n’a été tiré. Retirez du tableau les lignes qui ne sont pas des candidatures, puis recommencez.',
-  );
+  throw new InputError({ code: 'record_too_large', source, rows, largest, officials });
 }
 
 /** What the record writes beside a name in its cell, at most: « 1048576. » before it, « — tirage n° 1048576, priorité d’âge » after. */
@@ -58,19 +48,19 @@ const UPPER_CASE_GROWTH = 3;
 const INVISIBLE_GROWTH = 10;
 
 /** The longest cell the record makes of this candidature's texts. */
-function longestCell(c: Candidature): { length: number; what: string } {
+function longestCell(c: Candidature): { length: number; what: 'name' | 'name_and_reason' } {
   const name = () => displayName(c.lastName, c.firstName) || '(sans nom)';
   const problem = c.problems[0];
   if (problem === undefined) {
     // Most names are short: the upper-cased name is made only for those that could be too long.
-    if ((c.lastName.length + c.firstName.length) * UPPER_CASE_GROWTH + NAME_ROOM < MAX_CELL_LENGTH) return { length: 0, what: '' };
-    return { length: name().length + NAME_ROOM, what: 'le nom et le prénom, avec le numéro de tirage' };
+    if ((c.lastName.length + c.firstName.length) * UPPER_CASE_GROWTH + NAME_ROOM < MAX_CELL_LENGTH) return { length: 0, what: 'name' };
+    return { length: name().length + NAME_ROOM, what: 'name' };
   }
-  const detail = problem.detail?.length ?? 0;
-  if ((c.lastName.length + c.firstName.length) * UPPER_CASE_GROWTH + problem.value.length * INVISIBLE_GROWTH + detail + 600 < MAX_CELL_LENGTH) return { length: 0, what: '' };
+  const detail = rowProblemDetail(problem)?.length ?? 0;
+  if ((c.lastName.length + c.firstName.length) * UPPER_CASE_GROWTH + problem.value.length * INVISIBLE_GROWTH + detail + 600 < MAX_CELL_LENGTH) return { length: 0, what: 'name' };
   return {
     length: Math.max(name().length + 3 + describeRowProblem(problem).length, detail),
-    what: 'le nom et le prénom, avec le motif qui écarte la candidature et la valeur en cause,',
+    what: 'name_and_reason',
   };
 }
 
@@ -79,21 +69,10 @@ function longestCell(c: Candidature): { length: number; what: string } {
  * limit, naming each row.
  */
 export function refuseUnrecordableCandidatures(source: string, candidatures: readonly Candidature[]): void {
-  const lines: string[] = [];
+  const rows: { row: number; what: 'name' | 'name_and_reason'; length: number }[] = [];
   for (const c of candidatures) {
     const longest = longestCell(c);
-    if (longest.length > MAX_CELL_LENGTH) {
-      lines.push(
-        `Ligne ${c.row} : ${longest.what} feraient ${count(longest.length)} caractères dans une cellule du procès-verbal, ` +
-          `au-delà des ${count(MAX_CELL_LENGTH)}, la limite d’une cellule d’Excel.`,
-      );
-    }
+    if (longest.length > MAX_CELL_LENGTH) rows.push({ row: c.row, ...longest });
   }
-  if (lines.length === 0) return;
-  const n = lines.length;
-  throw new InputError(
-    'unkeepable_cells',
-    `${source} : ${n} candidature${n > 1 ? 's' : ''} que le registre ne pourrait pas écrire. Raccourcissez ces textes dans le tableau, puis recommencez.`,
-    lines,
-  );
+  if (rows.length > 0) throw new InputError({ code: 'unrecordable_candidatures', source, rows });
 }

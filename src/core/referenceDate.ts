@@ -16,10 +16,6 @@ export function checkReferenceDateAhead(referenceDate: string, today: string): v
   if (reference === null || now === null) return; // an unreadable date is reported where it is read
   const limit: CalendarDate = { year: now.year + LEAD_YEARS, month: now.month, day: now.day };
   if (compareDates(reference, limit) > 0) {
-    throw new InputError(
-      'bad_reference_date',
-      `Date du tirage « ${referenceDate} » à plus d’un an d’aujourd’hui (${toIso(now)}) : c’est sans doute une faute de frappe, ` +
-        'et elle fausserait l’âge de chaque candidature. Indiquez la date de la séance publique (AAAA-MM-JJ).',
-    );
+    throw new InputError({ code: 'bad_reference_date', reason: 'far_from_today', date: referenceDate, today: toIso(now) });
   }
 }

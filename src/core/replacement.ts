@@ -17,9 +17,10 @@
 import { compareCallOrder } from './callOrder';
 import { parseIsoDate, compareDates } from './dates';
 import type { CandidateOutcome, DrawFacts } from './draw';
-import { INELIGIBILITY_LABELS, InputError } from './errors';
+import { InputError } from './errors';
 import type { MandatePeriod } from './mandate';
-import { displayName, longFrenchDate, SEX_PLURAL } from './record/labels';
+import { personText } from './messages';
+import type { InputProblem, NotAMember, PersonFacts } from './problems';
 import { SEXES, type Sex } from './rules';
 
 export type ReplacementRule = 'same_group' | 'chosen' | 'vacant';
@@ -53,19 +54,19 @@ export const RULE_LABELS: Record<ReplacementRule, string> = {
   vacant: 'Plus personne sur la liste complémentaire : le siège reste vacant.',
 };
 
-function refuse(message: string): never {
-  throw new InputError('bad_replacement', message);
+function refuse(problem: Extract<InputProblem, { code: 'bad_replacement' }>): never {
+  throw new InputError(problem);
 }
 
-/**
- * « DUPONT Marie (ligne 7, Est, femme) ». A row set aside may lack its sector or its sex (that is
- * often why it was set aside): what is missing is left out, never guessed.
- */
+/** A person of the draw, as a message names them. */
+function person(o: CandidateOutcome): PersonFacts {
+  const { lastName, firstName, row, sector, sex } = o.candidature;
+  return { lastName, firstName, row, sector, sex };
+}
+
+/** « DUPONT Marie (ligne 7, Est, femme) » (messages.ts's personText). */
 export function personLabel(o: CandidateOutcome): string {
-  const c = o.candidature;
-  const sex = c.sex === 'F' ? 'femme' : c.sex === 'H' ? 'homme' : '';
-  const facts = [`ligne ${c.row}`, c.sector ?? '', sex].filter((fact) => fact !== '');
-  return `${displayName(c.lastName, c.firstName)} (${facts.join(', ')})`;
+  return personText(person(o));
 }
 
 /** Members ordered as the record lists them: sector in rules order, then call order. */
@@ -116,23 +117,23 @@ export class MandateMembers {
   replace(request: ReplacementRequest): Replacement {
     const { result, mandate } = this;
     const date = parseIsoDate(request.date);
-    if (date === null) refuse(`Date du remplacement invalide « ${request.date} ». Indiquez-la au format AAAA-MM-JJ, par exemple 2026-01-15.`);
+    if (date === null) refuse({ code: 'bad_replacement', reason: 'unreadable_date', date: request.date });
     const drawDate = parseIsoDate(result.prepared.referenceDate);
     if (drawDate !== null && compareDates(date, drawDate) < 0) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, avant le tirage du ${longFrenchDate(result.prepared.referenceDate)} : indiquez la date du départ, pendant le mandat.`);
+      refuse({ code: 'bad_replacement', reason: 'before_draw', date: request.date, drawDate: result.prepared.referenceDate });
     }
     const end = parseIsoDate(mandate.end);
     if (end !== null && compareDates(date, end) > 0) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, après la fin du mandat (${longFrenchDate(mandate.end)}) : un nouveau mandat demande un nouveau tirage.`);
+      refuse({ code: 'bad_replacement', reason: 'after_mandate', date: request.date, mandateEnd: mandate.end });
     }
     if (this.previousDate !== null && request.date < this.previousDate) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, avant le remplacement précédent (${longFrenchDate(this.previousDate)}) : les remplacements s’enregistrent dans l’ordre des dates.`);
+      refuse({ code: 'bad_replacement', reason: 'before_previous', date: request.date, previous: this.previousDate });
     }
-    if (request.reason.trim() === '') refuse('Motif du remplacement manquant : indiquez-le (par exemple « Démission »).');
+    if (request.reason.trim() === '') refuse({ code: 'bad_replacement', reason: 'no_reason' });
 
     const leaving = this.members.find((o) => o.candidature.row === request.leavingRow);
     if (leaving === undefined) {
-      refuse(`Ligne ${request.leavingRow} : ${this.whyNotMember(request.leavingRow)}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`);
+      refuse({ code: 'bad_replacement', reason: 'not_a_member', row: request.leavingRow, why: this.whyNotMember(request.leavingRow) });
     }
     const { joining, rule, offered } = this.successor(leaving, request.chosenRow);
 
@@ -147,19 +148,18 @@ export class MandateMembers {
   }
 
   /** Why the person at `row` cannot leave the council now: what their row says they are. */
-  private whyNotMember(row: number): string {
-    const person = this.result.outcomes.find((o) => o.candidature.row === row);
-    if (person === undefined) return `aucune candidature n’est à la ligne ${row}`;
-    const who = personLabel(person);
+  private whyNotMember(row: number): NotAMember {
+    const found = this.result.outcomes.find((o) => o.candidature.row === row);
+    if (found === undefined) return { kind: 'no_candidature' };
     const left = this.departed.get(row);
-    if (left !== undefined) return `${who} a déjà quitté le conseil le ${longFrenchDate(left)}`;
-    switch (person.status) {
+    if (left !== undefined) return { kind: 'departed', person: person(found), date: left };
+    switch (found.status) {
       case 'ineligible':
-        return `la candidature de ${who} a été écartée du tirage${person.reason === null ? '' : ` (motif : ${INELIGIBILITY_LABELS[person.reason]})`} : elle n’a jamais été membre`;
+        return { kind: 'ineligible', person: person(found), reason: found.reason };
       case 'reserve':
-        return `${who} est sur la liste complémentaire (n° ${person.reserveRank}) et n’est pas membre à cette date`;
+        return { kind: 'reserve', person: person(found), reserveRank: found.reserveRank as number };
       case 'selected':
-        return `${who} n’est pas membre à cette date`;
+        return { kind: 'not_member_now', person: person(found) };
     }
   }
 
@@ -170,27 +170,22 @@ export class MandateMembers {
     const next = reservesOf(this.result, sector, sex, this.called)[0];
     if (next !== undefined) {
       if (chosenRow !== null) {
-        refuse(`Un choix (ligne ${chosenRow}) n’est possible que si la liste complémentaire du même secteur et du même sexe est épuisée ; ici, c’est ${personLabel(next)} qui remplace.`);
+        refuse({ code: 'bad_replacement', reason: 'choice_not_allowed', chosenRow, next: person(next) });
       }
       return { joining: next, rule: 'same_group', offered: [] };
     }
     const offered = offerOf(this.result, sector, sex, this.called);
     if (offered.length === 0) {
-      if (chosenRow !== null) refuse(`Ligne ${chosenRow} : personne ne peut être choisi, la liste complémentaire est épuisée ; le siège reste vacant.`);
+      if (chosenRow !== null) refuse({ code: 'bad_replacement', reason: 'nobody_to_choose', chosenRow });
       return { joining: null, rule: 'vacant', offered };
     }
     if (chosenRow === null) {
       // One line per person offered, then what to do: the CLI prints the lines before the message.
-      throw new InputError(
-        'choice_needed',
-        `La liste complémentaire ${sector}, ${SEX_PLURAL[sex]} est épuisée : choisissez une des ${offered.length === 1 ? 'personne proposée' : `${offered.length} personnes proposées`}, dans l’ordre d’appel (même sexe dans les autres secteurs, puis autre sexe dans ce secteur).`,
-        offered.map((o, i) => `  ${i + 1}. ${personLabel(o)}, liste complémentaire n° ${o.reserveRank}`),
-        { offered: offered.map((o) => o.candidature.row) },
-      );
+      throw new InputError({ code: 'choice_needed', sector, sex, offered: offered.map((o) => ({ ...person(o), reserveRank: o.reserveRank as number })) });
     }
     const chosen = offered.find((o) => o.candidature.row === chosenRow);
     if (chosen === undefined) {
-      refuse(`Ligne ${chosenRow} : cette personne ne fait pas partie des personnes proposées (lignes ${offered.map((o) => o.candidature.row).join(', ')}).`);
+      refuse({ code: 'bad_replacement', reason: 'not_offered', chosenRow, offered: offered.map((o) => o.candidature.row) });
     }
     return { joining: chosen, rule: 'chosen', offered };
   }

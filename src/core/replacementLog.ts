@@ -10,7 +10,7 @@ import { InputError } from './errors';
 import { sha256Hex } from './hash';
 import type { Replacement, ReplacementRule } from './replacement';
 import { norm } from './text';
-import { describeTypedCodeProblem, readTypedCode } from './typedCode';
+import { readTypedCode } from './typedCode';
 
 /** What §11 hashes of one replacement: public in both versions (draw numbers, never rows or names). */
 export interface ReplacementEvent {
@@ -63,11 +63,7 @@ export function replacementFingerprints(seedKey: string, events: readonly Replac
 export function parseReplacementFingerprint(text: string): string {
   const read = readTypedCode(text, FINGERPRINT_DIGITS);
   if (!read.ok) {
-    throw new InputError(
-      'bad_fingerprint',
-      `Empreinte de remplacement illisible : ${describeTypedCodeProblem(read)}. Recopiez les ${FINGERPRINT_DIGITS} chiffres hexadécimaux (0 à 9, a à f) ` +
-        'publiés avec l’avis du dernier remplacement ; les espaces, les tirets, les retours à la ligne et les majuscules ne comptent pas.',
-    );
+    throw new InputError({ code: 'bad_fingerprint', problem: read, digits: FINGERPRINT_DIGITS, which: 'replacement' });
   }
   return read.hex;
 }

@@ -14,42 +14,14 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { InputError } from './errors';
 import { sha256Hex } from './hash';
 import { SEALED_ALGORITHM, type Sex } from './rules';
-import { describeTypedCodeProblem, groupDigits, readTypedCode } from './typedCode';
-import { showInvisible } from './visibleText';
+import { SEALING_KEY_BYTES, sealingKeyProblem } from './sealingKey';
+import { groupDigits, readTypedCode } from './typedCode';
 
-/** §10: K is 32 bytes, written as 64 lower-case hexadecimal digits. */
-export const SEALING_KEY_BYTES = 32;
-export const SEALING_KEY_DIGITS = 2 * SEALING_KEY_BYTES;
+export { SEALING_KEY_BYTES, SEALING_KEY_DIGITS, sealingKeyProblem, type SealingKeyProblem } from './sealingKey';
+export { describeSealingKeyProblem } from './messages';
+
 /** §10: a receipt is the first 24 hex digits (96 bits) of the HMAC. */
 export const RECEIPT_DIGITS = 24;
-
-/** Why a text is not a sealing key as §10 writes one (64 lower-case hex digits, nothing else). */
-export type SealingKeyProblem =
-  | { problem: 'digit_count'; digits: number }
-  | { problem: 'character'; character: string; position: number };
-
-/**
- * A sealing key exactly as it is kept (a key file without its final line break, a record's data
- * sheet): strict, because a key is never typed — a changed character is another key and another
- * fingerprint, and an upper-case copy would be a second spelling of the same key.
- */
-export function sealingKeyProblem(text: string): SealingKeyProblem | null {
-  let position = 0;
-  for (const character of text) {
-    position++;
-    if (!/^[0-9a-f]$/.test(character)) return { problem: 'character', character, position };
-  }
-  return text.length === SEALING_KEY_DIGITS ? null : { problem: 'digit_count', digits: text.length };
-}
-
-export function describeSealingKeyProblem(problem: SealingKeyProblem): string {
-  if (problem.problem === 'digit_count') {
-    return `${problem.digits} chiffre${problem.digits > 1 ? 's' : ''} hexadécima${problem.digits > 1 ? 'ux' : 'l'} au lieu de ${SEALING_KEY_DIGITS}`;
-  }
-  const character = problem.character;
-  const what = /^[A-F]$/.test(character) ? 'une majuscule (la clé s’écrit en minuscules)' : 'un caractère qui n’est pas un chiffre hexadécimal (0 à 9, a à f)';
-  return `${what}, « ${showInvisible(character)} », en position ${problem.position}`;
-}
 
 /** The key as §10 writes it, from the 32 bytes a secure generator gave (at the edges: `crypto.getRandomValues`). */
 export function sealingKeyFromBytes(bytes: Uint8Array): string {
@@ -61,7 +33,7 @@ export function sealingKeyFromBytes(bytes: Uint8Array): string {
 export function checkSealingKey(key: string): void {
   const problem = sealingKeyProblem(key);
   if (problem !== null) {
-    throw new InputError('bad_seal_key', `Clé de scellement illisible : ${describeSealingKeyProblem(problem)}. Une clé de scellement s’écrit avec ${SEALING_KEY_DIGITS} chiffres hexadécimaux en minuscules.`);
+    throw new InputError({ code: 'bad_seal_key', reason: 'given', problem });
   }
 }
 
@@ -132,11 +104,7 @@ export function formatReceipt(receipt: string): string {
 export function parseReceipt(text: string): string {
   const read = readTypedCode(text, RECEIPT_DIGITS);
   if (!read.ok) {
-    throw new InputError(
-      'bad_receipt',
-      `Reçu illisible : ${describeTypedCodeProblem(read)}. Recopiez les ${RECEIPT_DIGITS} chiffres hexadécimaux (0 à 9, a à f) du reçu, ` +
-        'par exemple 3f9a-0c1e-77b2-d4e8-91aa-5c03 ; les tirets, les espaces et les majuscules ne comptent pas.',
-    );
+    throw new InputError({ code: 'bad_receipt', problem: read, digits: RECEIPT_DIGITS });
   }
   return read.hex;
 }

@@ -2,7 +2,7 @@
 import seedrandom from 'seedrandom';
 import { InputError } from './errors';
 import { sha256Hex } from './hash';
-import { describeUnkeepable, unkeepable } from './keepableText';
+import { unkeepable } from './keepableText';
 import { norm } from './text';
 
 export type Rng = () => number;
@@ -23,18 +23,11 @@ const INVISIBLE_ONLY = /^[\p{Cf}\p{Z}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\
 export function normalisePublicSeed(publicSeed: string): string {
   const seed = norm(publicSeed);
   if (INVISIBLE_ONLY.test(seed)) {
-    throw new InputError(
-      'empty_seed',
-      'La graine publique est vide. Saisissez le texte choisi en séance (par exemple les chiffres des dés lancés par les élus).',
-    );
+    throw new InputError({ code: 'empty_seed', reason: 'empty' });
   }
   const reason = unkeepable(seed, MAX_SEED_LENGTH);
   if (reason !== null) {
-    throw new InputError(
-      'unkeepable_seed',
-      `La graine publique ne peut pas être consignée au registre : ${describeUnkeepable(reason)}. ` +
-        'Saisissez le texte choisi en séance, tel qu’il a été annoncé.',
-    );
+    throw new InputError({ code: 'unkeepable_seed', reason });
   }
   return seed;
 }

@@ -8,14 +8,28 @@
  * kept by position (formulas without value, number formats) are keyed by one number,
  * `cellKey(row, column)`: no string is built per cell, and a key orders cells in reading order.
  */
-import { cellAddress } from './errors';
 
 /** A cell as a spreadsheet holds it. Dates are JavaScript dates at midnight UTC of the calendar day shown. */
 export type CellValue = string | number | boolean | Date | null;
 
-/** Excel's limits (row 1,048,576, column XFD). */
+/** Excel's limits (row 1,048,576, column XFD; 32,767 characters in a cell). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
+export const MAX_CELL_LENGTH = 32_767;
+
+/** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** "F7": a cell as the spreadsheet names it (column 0-based, row 1-based). */
+export function cellAddress(columnIndex: number, row: number): string {
+  return `${columnLetter(columnIndex)}${row}`;
+}
 
 /** A cell's position as one number: `row * MAX_COLUMNS + column` (row 1-based, column 0-based). */
 export type CellKey = number;
@@ -56,6 +70,48 @@ export interface Sheet {
   formulasWithoutValue: ReadonlyMap<CellKey, string>;
   /** Number formats other than "General" of cells holding a value, when the reader keeps them. */
   numberFormats: ReadonlyMap<CellKey, string>;
+  /**
+   * What decides how the sheet is shown and printed beyond its values, for `verify` to compare
+   * with the record's render plan; absent when the reader was not asked (a candidature table read
+   * for the draw, a CSV).
+   */
+  display?: SheetDisplay;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+/** How a cell's value is drawn, as a reader sees it once every default and theme is resolved. */
+export interface CellLook {
+  /** Points. */
+  fontSize: number;
+  /** RRGGBB as shown: '000000' for the automatic colour. */
+  fontColor: string;
+  /** RRGGBB of a solid fill, null for none; another pattern or a gradient by its kind ("gray125:RRGGBB", "gradient"). */
+  fill: string | null;
+}
+
+/**
+ * What a person reading the sheet sees beyond its values: whether the sheet shows at all, how each
+ * value is drawn, what hides rows and columns or changes what a cell shows, what is printed. A
+ * field is null when the reader does not read it (office.js: see displayOf in src/excel/readRanges.ts).
+ */
+export interface SheetDisplay {
+  visibility: SheetVisibility;
+  /** The distinct looks of the sheet's cells; `lookOf[r - 1][c]` indexes them for each cell of `rows` holding a value. */
+  looks: readonly CellLook[] | null;
+  lookOf: readonly (readonly number[])[] | null;
+  /** Every cell holding a formula, whether a result was saved or not → its text ('' for a shared formula's copies). */
+  formulas: ReadonlyMap<CellKey, string> | null;
+  /** Rows hidden, or too low to show a line of text (1-based, ascending). */
+  hiddenRows: readonly number[] | null;
+  /** Columns hidden, or too narrow to show a character (0-based, ascending). */
+  hiddenColumns: readonly number[] | null;
+  /** The areas of the sheet's conditional formats ("C12", "A1:B4 D6"), in the order found. */
+  conditionalFormats: readonly string[] | null;
+  /** The areas of its data validations. */
+  dataValidations: readonly string[] | null;
+  /** Its print area, as the workbook defines it ("'Tirage'!$A$1:$M$20"); '' when none. */
+  printArea: string | null;
 }
 
 /** The cells a draw reads: a sheet, and where the candidature table is on it (null: the whole sheet). */

@@ -11,10 +11,5 @@ import type { CellArea } from './sheet';
 /** `lastUsedRow`: the sheet's last row holding a value (0 when none). */
 export function refuseContentBelowTable(lastUsedRow: number, table: string, sheet: string, area: CellArea): void {
   if (lastUsedRow <= area.bottom) return;
-  throw new InputError(
-    'content_below_table',
-    `La feuille « ${sheet} » contient d’autres cellules remplies sous le tableau « ${table} » (à partir de la ligne ${area.bottom + 1}) : ` +
-      'elles ne feraient pas partie du tirage, qui ne lit que le tableau. Intégrez-les au tableau si ce sont des candidatures, ' +
-      'ou déplacez-les sur une autre feuille, puis recommencez.',
-  );
+  throw new InputError({ code: 'content_below_table', sheet, table, row: area.bottom + 1 });
 }

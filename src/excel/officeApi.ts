@@ -80,6 +80,8 @@ export interface XlWorksheetCollection extends XlLoadable {
 
 export interface XlWorksheet extends XlLoadable {
   name: string;
+  /** ExcelApi 1.1: "Visible", "Hidden" or "VeryHidden" (Excel.SheetVisibility). */
+  readonly visibility: string;
   readonly tables: XlTableCollection;
   readonly protection: XlWorksheetProtection;
   readonly freezePanes: { freezeRows(count?: number): void; freezeColumns(count?: number): void; freezeAt(frozenRange: string): void };

@@ -19,7 +19,7 @@
  * (core/record/verify.ts).
  */
 import { cellAddress } from '../core/errors';
-import { cellKey, EMPTY_ROW, type CellKey, type CellValue, type Sheet } from '../core/sheet';
+import { cellKey, EMPTY_ROW, type CellKey, type CellValue, type Sheet, type SheetDisplay, type SheetVisibility } from '../core/sheet';
 import { dateSystemOf, officeCellValue, type DateSystem } from './dateCells';
 import type { XlContext, XlFunctionResult, XlRange, XlWorksheet } from './officeApi';
 import { isTooLarge, type ExcelSyncs } from './syncs';
@@ -217,7 +217,8 @@ export async function readSheets(
   names: readonly string[],
   expected?: ReadonlyMap<string, { rows: number; columns: number }>,
 ): Promise<Sheet[]> {
-  const worksheets = names.map((name) => context.workbook.worksheets.getItem(name));
+  // Each sheet's visibility comes with the first sync (ExcelApi 1.1).
+  const worksheets = names.map((name) => context.workbook.worksheets.getItem(name).load('visibility'));
   const used = worksheets.map((s) => s.getUsedRangeOrNullObject(true).load('isNullObject, rowIndex, columnIndex, rowCount, columnCount'));
   const dateSystem = loadDateSystem(context);
   let extents: Extent[];
@@ -238,5 +239,23 @@ export async function readSheets(
     if (beyond.some((b) => b.rowCount > 0)) await readRanges(context, syncs, worksheets.map((worksheet, i) => ({ worksheet, extent: beyond[i] })), cells, { formulas: false });
   }
   const system = dateSystem();
-  return names.map((name, i) => toSheet(name, name, cells[i], system).sheet);
+  return names.map((name, i) => ({ ...toSheet(name, name, cells[i], system).sheet, display: displayOf(worksheets[i].visibility) }));
+}
+
+/**
+ * What the add-in reads back of how a sheet is shown, for `verify` (core/record/display.ts), and
+ * what it leaves unread (null: not compared). Read: the sheet's visibility (Worksheet.visibility,
+ * ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member)
+ * and each value's number format (Range.numberFormat, read with the values).
+ * Not read, though ExcelApi 1.9 has them, because each costs a request per sheet or a second
+ * read of every cell of a 100,000-row record (saved files are checked in full by `tirage-cln verify`
+ * and the verifier page): formulas (Range.formulas, 1.1), each cell's font colour, size and fill
+ * (Range.getCellProperties, 1.9), hidden rows and columns (Range.getRowProperties /
+ * getColumnProperties, 1.9), conditional formats (Range.conditionalFormats, 1.6), data validations
+ * (Range.dataValidation, 1.8), the print area (PageLayout.getPrintAreaOrNullObject, 1.9).
+ * Not readable at ExcelApi 1.9: merged areas (1.13, above).
+ */
+function displayOf(visibility: string): SheetDisplay {
+  const shown: SheetVisibility = visibility === 'Hidden' ? 'hidden' : visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
+  return { visibility: shown, looks: null, lookOf: null, formulas: null, hiddenRows: null, hiddenColumns: null, conditionalFormats: null, dataValidations: null, printArea: null };
 }

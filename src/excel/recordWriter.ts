@@ -257,8 +257,10 @@ export async function readBackAndVerify(context: XlContext, syncs: ExcelSyncs, p
   const expected = new Map(prepared.plans.map((p) => [p.name, { rows: p.rowCount, columns: p.columnCount }]));
   const { sheet, extent } = prepared.candidatures;
   expected.set(sheet.name, extent);
+  // Every sheet's name, with the first cells: the record lists the sheets that were there before it (the journal, an earlier draw).
+  const all = context.workbook.worksheets.load('items/name');
   const sheets = await readSheets(context, syncs, [sheet.name, ...prepared.plans.map((p) => p.name)], expected);
-  return verifyWorkbook(sheets);
+  return verifyWorkbook(sheets, { sheetNames: all.items.map((s) => s.name) });
 }
 
 /** Writes, verifies; on a failure removes or marks what was begun, and says so. */

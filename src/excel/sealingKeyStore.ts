@@ -45,11 +45,7 @@ export async function readSealingKeyIn(context: XlContext, syncs: ExcelSyncs): P
   const keys = new Set(xml.map((x) => /^\s*(?:<\?xml[^>]*\?>\s*)?<sealingKey xmlns="urn:tirage-cln:sealing-key">([^<]*)<\/sealingKey>\s*$/.exec(x.value)?.[1] ?? ''));
   const [key] = keys;
   if (keys.size > 1 || key === '') {
-    throw new InputError(
-      'bad_seal_key',
-      'La clé de scellement gardée dans ce classeur est illisible, ou il y en a plusieurs : l’empreinte annoncée ne peut pas être retrouvée. ' +
-        'Relisez le tableau : une nouvelle clé et une nouvelle empreinte seront données, à annoncer avant de choisir la graine.',
-    );
+    throw new InputError({ code: 'bad_seal_key', reason: 'kept' });
   }
   checkSealingKey(key);
   return key;

@@ -59,7 +59,7 @@ async function refuseLookalikesIn(context: XlContext, syncs: ExcelSyncs, names: 
   await syncs.sync(context);
   refuseRecordLookalikes(
     recordLike.map((name, i) => ({ name, rows: firstRows[i].values as CellValue[][] })),
-    'Ce classeur',
+    null,
   );
 }
 

@@ -25,26 +25,13 @@ function fileSystemError(filePath: string, error: unknown): InputError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new InputError(
-        'file_not_found',
-        `Fichier introuvable : « ${filePath} ». Vérifiez le chemin et le nom du fichier, extension comprise (.xlsx ou .csv).`,
-      );
+      return new InputError({ code: 'file_not_found', reason: 'input', path: filePath });
     case 'EISDIR':
-      return new InputError(
-        'file_unreadable',
-        `« ${filePath} » est un dossier, pas un fichier. Indiquez le fichier du tableau des candidatures (.xlsx ou .csv).`,
-      );
+      return new InputError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: 'directory' });
     case 'EACCES':
     case 'EPERM':
-      return new InputError(
-        'file_unreadable',
-        `Le fichier « ${filePath} » ne peut pas être lu : accès refusé. Vérifiez vos droits sur ce fichier, ou copiez-le dans un dossier à vous.`,
-      );
+      return new InputError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: 'access_denied' });
     default:
-      return new InputError(
-        'file_unreadable',
-        `Le fichier « ${filePath} » ne peut pas être lu (${code ?? String(error)}). ` +
-          'Vérifiez qu’il n’est pas en cours de copie ou sur un lecteur déconnecté, puis recommencez.',
-      );
+      return new InputError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: { code: code ?? String(error) } });
   }
 }

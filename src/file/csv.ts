@@ -149,11 +149,7 @@ export function parseCsvText(text: string, source: string): Sheet {
 
   // Record n is row n: the records are the rows, as papaparse gives them (no object per row).
   if (!records.some((fields) => fields.some((cell) => cell.trim() !== ''))) {
-    throw new InputError(
-      'empty_table',
-      `Le fichier « ${source} » est vide : aucune ligne n’y est remplie. ` +
-        'Vérifiez que c’est le bon fichier, ou enregistrez à nouveau le tableau des candidatures depuis Excel.',
-    );
+    throw new InputError({ code: 'empty_table', reason: 'file', source });
   }
   return plainSheet(CSV_SHEET_NAME, source, records);
 }
@@ -170,14 +166,11 @@ function guessDelimiter(text: string): string {
 }
 
 function malformedQuotes(source: string, error: Papa.ParseError): InputError {
-  const where = error.row === undefined ? '' : ` à la ligne ${error.row + 1}`;
-  const what =
-    error.code === 'MissingQuotes'
-      ? 'un guillemet (") ouvre un champ qui n’est jamais refermé'
-      : 'un champ entre guillemets (") est suivi d’autres caractères avant le séparateur';
-  return new InputError(
-    'file_unreadable',
-    `Le fichier « ${source} » est mal formé${where} : ${what}. ` +
-      'Corrigez cette ligne (dans Excel ou un éditeur de texte), enregistrez le fichier à nouveau, puis recommencez.',
-  );
+  return new InputError({
+    code: 'file_unreadable',
+    reason: 'malformed_csv',
+    source,
+    line: error.row === undefined ? null : error.row + 1,
+    fault: error.code === 'MissingQuotes' ? 'missing_quotes' : 'invalid_quotes',
+  });
 }

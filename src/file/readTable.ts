@@ -37,25 +37,13 @@ export async function openTableFile(filePath: string, options: ReadTableOptions 
   // rather than a confusing parse error.
   const format = formatOf(name);
   if (format === 'csv' && options.sheet !== undefined) {
-    throw new InputError(
-      'unsupported_format',
-      `Le choix d’une feuille (option --sheet « ${options.sheet} ») ne vaut que pour un classeur Excel (.xlsx) : ` +
-        `« ${name} » est un fichier texte (CSV), qui n’a qu’une feuille. Retirez l’option --sheet, ` +
-        'ou indiquez le classeur .xlsx.',
-    );
+    throw new InputError({ code: 'unsupported_format', reason: 'sheet_of_csv', source: name, sheet: options.sheet });
   }
   if (format === 'csv' && options.table !== undefined) {
-    throw new InputError(
-      'unsupported_format',
-      `Le choix d’un tableau (option --table « ${options.table} ») ne vaut que pour un classeur Excel (.xlsx) : ` +
-        `« ${name} » est un fichier texte (CSV), qui n’a pas de tableau Excel. Retirez l’option --table, ou indiquez le classeur .xlsx.`,
-    );
+    throw new InputError({ code: 'unsupported_format', reason: 'table_of_csv', source: name, table: options.table });
   }
   if (options.sheet !== undefined && options.table !== undefined) {
-    throw new InputError(
-      'unsupported_format',
-      `Les options --sheet « ${options.sheet} » et --table « ${options.table} » s’excluent : un tableau Excel désigne déjà sa feuille. Gardez l’une des deux.`,
-    );
+    throw new InputError({ code: 'unsupported_format', reason: 'sheet_and_table', sheet: options.sheet, table: options.table });
   }
   if (format === 'xlsx') {
     const workbook = await openXlsxFile(filePath, name);
@@ -75,28 +63,6 @@ export function formatOf(name: string): TableFormat {
     case '.xlsm':
       return 'xlsx';
     default:
-      throw new InputError('unsupported_format', unsupportedMessage(name, extension));
-  }
-}
-
-const SAVE_AS = 'Ouvrez-le dans Excel, puis Fichier > Enregistrer sous, au format « Classeur Excel (*.xlsx) » ou « CSV (séparateur : point-virgule) (*.csv) », et recommencez avec ce nouveau fichier.';
-
-function unsupportedMessage(name: string, extension: string): string {
-  switch (extension) {
-    case '.xls':
-    case '.xlsb':
-      return `Le fichier « ${name} » est dans un ancien format d’Excel (${extension}) que cet outil ne lit pas. ${SAVE_AS}`;
-    case '.ods':
-      return (
-        `Le fichier « ${name} » est au format OpenDocument (.ods) que cet outil ne lit pas. Ouvrez-le dans LibreOffice ` +
-        'Calc ou Excel et enregistrez-le au format .xlsx (« Excel 2007-365 ») ou .csv, puis recommencez avec ce nouveau fichier.'
-      );
-    default: {
-      const what = extension === '' ? 'n’a pas d’extension' : `a l’extension « ${extension} »`;
-      return (
-        `Le fichier « ${name} » ${what} : cet outil lit les tableaux .xlsx, .xlsm, .csv et .txt. ` +
-        'Depuis Excel, enregistrez le tableau des candidatures au format .xlsx ou .csv.'
-      );
-    }
+      throw new InputError({ code: 'unsupported_format', reason: 'extension', source: name, extension });
   }
 }

@@ -108,11 +108,7 @@ export function refuseTakenNames(existing: readonly string[], sheets: readonly {
   for (const sheet of sheets) {
     const clash = taken.get(nameKey(sheet.name));
     if (clash !== undefined) {
-      throw new InputError(
-        'sheet_exists',
-        `Le classeur « ${source} » a déjà une feuille nommée « ${clash} » : le registre du tirage ne remplace jamais une feuille existante. ` +
-          'Rien n’a été écrit. Renommez ou supprimez cette feuille dans une copie du classeur, ou recommencez le tirage pour qu’il choisisse d’autres noms.',
-      );
+      throw new InputError({ code: 'sheet_exists', source, sheet: clash });
     }
     taken.set(nameKey(sheet.name), sheet.name);
   }

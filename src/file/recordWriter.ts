@@ -138,10 +138,7 @@ export function recordOutputPath(outPath: string): string {
   const resolved = path.resolve(outPath);
   const outName = fileBaseName(resolved);
   if (path.extname(outName).toLowerCase() !== '.xlsx') {
-    throw new InputError(
-      'unsupported_format',
-      `Le registre « ${outName} » doit être un classeur .xlsx : indiquez un nom de fichier qui se termine par .xlsx.`,
-    );
+    throw new InputError({ code: 'unsupported_format', reason: 'record_not_xlsx', name: outName });
   }
   return resolved;
 }
@@ -171,12 +168,7 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
 }
 
 async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
-  const refuse = () =>
-    new InputError(
-      'output_is_input',
-      `Le registre ne peut pas être écrit dans « ${fileBaseName(outPath)} » : c’est le classeur des candidatures lui-même, ` +
-        'qui ne doit jamais être modifié. Indiquez un autre nom de fichier pour le registre (option --out).',
-    );
+  const refuse = () => new InputError({ code: 'output_is_input', name: fileBaseName(outPath) });
   const input = path.resolve(inputPath);
   if (input === outPath) throw refuse();
   const [inputReal, outReal] = await Promise.all([realPath(input), realPath(outPath)]);
@@ -240,20 +232,16 @@ function writeError(outPath: string, error: unknown): InputError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new InputError('file_not_found', `Le dossier du registre « ${path.dirname(name)} » n’existe pas. Créez-le ou indiquez un autre chemin.`);
+      return new InputError({ code: 'file_not_found', reason: 'record_folder', folder: path.dirname(name) });
     case 'EACCES':
     case 'EPERM':
     case 'EBUSY':
-      return new InputError(
-        'file_unwritable',
-        `Le registre « ${name} » ne peut pas être écrit : accès refusé. S’il est ouvert dans Excel, fermez-le ; ` +
-          'sinon vérifiez vos droits sur ce dossier, ou indiquez un autre dossier.',
-      );
+      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: 'access_denied' });
     case 'EISDIR':
-      return new InputError('file_unwritable', `« ${name} » est un dossier : indiquez un nom de fichier .xlsx pour le registre.`);
+      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: 'directory' });
     case 'ENOSPC':
-      return new InputError('file_unwritable', `Le registre « ${name} » ne peut pas être écrit : le disque est plein.`);
+      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: 'disk_full' });
     default:
-      return new InputError('file_unwritable', `Le registre « ${name} » ne peut pas être écrit (${code ?? String(error)}).`);
+      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: { code: code ?? String(error) } });
   }
 }

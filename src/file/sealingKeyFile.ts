@@ -6,14 +6,10 @@
  */
 import { webcrypto } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { describeSealingKeyProblem, InputError, SEALING_KEY_BYTES, sealingKeyFromBytes, sealingKeyProblem } from '../core';
+import { InputError, SEALING_KEY_BYTES, sealingKeyFromBytes, sealingKeyProblem } from '../core';
 
 /** Far more than a key and its line break: a file this large was named by mistake (the table itself, say). */
 const MAX_KEY_FILE_BYTES = 1_024;
-
-const WHAT_IT_IS =
-  'Le fichier de la clé de scellement contient 64 chiffres hexadécimaux (0 à 9, a à f, en minuscules), suivis au plus d’un retour à la ligne, ' +
-  'tel que « tirage-cln probabilities … --seal-key » l’a créé.';
 
 /** The key of `--seal-key <file>` for `probabilities`: the file's, or a new one (`isNew`) not written yet. */
 export interface SealingKeyChoice {
@@ -38,40 +34,33 @@ export function saveNewSealingKey(path: string, key: string): void {
     writeFileSync(path, `${key}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const why = code === 'EEXIST' ? 'un fichier de ce nom vient d’apparaître' : code === 'ENOENT' ? 'son dossier n’existe pas' : code === 'EACCES' || code === 'EPERM' ? 'accès refusé' : code;
-    throw new InputError(
-      'file_unwritable',
-      `La clé de scellement ne peut pas être écrite dans « ${path} » (${why}) : aucune empreinte n’est affichée. Indiquez un autre chemin avec --seal-key.`,
-    );
+    const fault = code === 'EEXIST' ? 'appeared' : code === 'ENOENT' ? 'no_folder' : code === 'EACCES' || code === 'EPERM' ? 'access_denied' : { code };
+    throw new InputError({ code: 'file_unwritable', reason: 'seal_key', path, fault });
   }
 }
 
 /** `draw --seal-key <file>`: the key must be there, as it was when the fingerprint was announced. */
 export function readSealingKey(path: string): string {
   if (!exists(path)) {
-    throw new InputError(
-      'seal_key_missing',
-      `Clé de scellement introuvable : « ${path} ». Le tirage scellé (tirage-cln/2) se fait avec la clé dont l’empreinte a été annoncée en séance, ` +
-        'créée par « tirage-cln probabilities … --seal-key » : indiquez ce fichier-là. Une nouvelle clé donnerait une autre empreinte.',
-    );
+    throw new InputError({ code: 'seal_key_missing', path });
   }
   let bytes: Buffer;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    if (stat.size > MAX_KEY_FILE_BYTES) throw new InputError('bad_seal_key', `« ${path} » n’est pas un fichier de clé de scellement : il est bien trop grand. ${WHAT_IT_IS}`);
+    if (stat.size > MAX_KEY_FILE_BYTES) throw new InputError({ code: 'bad_seal_key', reason: 'file_too_large', path });
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const why = code === 'EISDIR' ? 'c’est un dossier' : code === 'EACCES' || code === 'EPERM' ? 'accès refusé' : code;
-    throw new InputError('file_unreadable', `Le fichier de la clé de scellement « ${path} » ne peut pas être lu (${why}).`);
+    const fault = code === 'EISDIR' ? 'directory' : code === 'EACCES' || code === 'EPERM' ? 'access_denied' : { code };
+    throw new InputError({ code: 'file_unreadable', reason: 'seal_key_file', path, fault });
   }
   const text = bytes.toString('utf8');
   const key = text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;
   const problem = sealingKeyProblem(key);
   if (problem !== null) {
-    throw new InputError('bad_seal_key', `Le fichier « ${path} » n’est pas une clé de scellement : ${describeSealingKeyProblem(problem)}. ${WHAT_IT_IS}`);
+    throw new InputError({ code: 'bad_seal_key', reason: 'file', path, problem });
   }
   return key;
 }

@@ -66,12 +66,7 @@ function readExcelTable(workbook: XlsxWorkbook, name: string, source: string): T
   const wanted = name.trim().toLocaleLowerCase('fr');
   const found = tables.find((t) => t.table.name.toLocaleLowerCase('fr') === wanted);
   if (found === undefined) {
-    const present = tables.length === 0 ? 'ce classeur n’en contient aucun' : `tableaux présents : ${tables.map((t) => `« ${t.table.name} » (feuille « ${t.sheet.name} »)`).join(', ')}`;
-    throw new InputError(
-      'table_not_found',
-      `Le classeur « ${source} » n’a pas de tableau Excel nommé « ${name} » (${present}). ` +
-        'Indiquez le nom exact du tableau des candidatures (option --table), ou retirez l’option pour lire toute la feuille.',
-    );
+    throw new InputError({ code: 'table_not_found', source, table: name, tables: tables.map((t) => ({ name: t.table.name, sheet: t.sheet.name })) });
   }
   const { sheet, table } = found;
   const read = workbook.readSheet(sheet, { numberFormats: false, source: `${source} — tableau ${table.name} (feuille ${sheet.name})` });
@@ -105,22 +100,10 @@ function pickWorksheet(workbook: XlsxWorkbook, name: string | undefined, source:
   const wanted = name.trim().toLocaleLowerCase('fr');
   const found = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLocaleLowerCase('fr') === wanted);
   if (found) return found;
-  throw new InputError(
-    'sheet_not_found',
-    `Le classeur « ${source} » n’a pas de feuille nommée « ${name} ». Feuilles présentes : ${sheetList(sheets)}. ` +
-      'Indiquez le nom exact de la feuille qui contient les candidatures (option --sheet).',
-  );
-}
-
-function sheetList(sheets: WorkbookSheet[]): string {
-  return sheets.map((s) => `« ${s.name} »`).join(', ');
+  throw new InputError({ code: 'sheet_not_found', source, sheet: name, sheets: sheets.map((s) => s.name) });
 }
 
 function emptySheet(workbook: XlsxWorkbook, sheet: WorkbookSheet, source: string): InputError {
-  const others = workbook.worksheets().filter((s) => s !== sheet);
-  const hint =
-    others.length > 0
-      ? `Autres feuilles du classeur : ${sheetList(others)}. Indiquez celle qui contient les candidatures (option --sheet).`
-      : 'Vérifiez que c’est le bon classeur.';
-  return new InputError('empty_table', `La feuille « ${sheet.name} » du classeur « ${source} » est vide. ${hint}`);
+  const others = workbook.worksheets().filter((s) => s !== sheet).map((s) => s.name);
+  return new InputError({ code: 'empty_table', reason: 'sheet', source, sheet: sheet.name, others });
 }

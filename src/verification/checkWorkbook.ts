@@ -20,13 +20,15 @@ import {
   type ReceiptLine,
   type Sheet,
 } from '../core';
-import { checkRequest, differenceList, verifySheets, type VerifyReport } from './verifyRecord';
+import { checkRequest, differenceLineList, verifySheets, type VerifyReport } from './verifyRecord';
 import { verifyPublicSheets } from './verifyPublic';
 
 /** What is asked of a check, as typed (read and refused with a French message before the file is read: `readCheckRequest`). */
 export interface CheckRequest {
   /** The fingerprint announced before the seed. */
   fingerprint?: string;
+  /** The seed announced in the room. */
+  seed?: string;
   /** The fingerprint published with the last replacement's notice. */
   replacementFingerprint?: string;
   /** A candidate's receipt. */
@@ -36,15 +38,20 @@ export interface CheckRequest {
 /** The same, read: 64 and 24 lower-case hex digits. */
 export interface ReadRequest {
   fingerprint?: string;
+  /** Read as the draw reads it (core's norm). */
+  seed?: string;
   replacementFingerprint?: string;
   receipt?: string;
 }
 
 /** Reads what was typed, before the file: InputError (exit 2) for a code that cannot be one, or a text file given for a record. */
 export function readCheckRequest(fileName: string, request: CheckRequest): ReadRequest {
-  const fingerprint = checkRequest(fileName, request.fingerprint);
+  const announced = checkRequest(fileName, {
+    ...(request.fingerprint === undefined ? {} : { fingerprint: request.fingerprint }),
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
+  });
   return {
-    ...(fingerprint === undefined ? {} : { fingerprint }),
+    ...announced,
     ...(request.replacementFingerprint === undefined ? {} : { replacementFingerprint: parseReplacementFingerprint(request.replacementFingerprint) }),
     ...(request.receipt === undefined ? {} : { receipt: parseReceipt(request.receipt) }),
   };
@@ -114,7 +121,7 @@ export function checkWorkbook(sheets: readonly Sheet[], fileName: string, reques
     const receipt = request.receipt === undefined ? null : lookUp(request.receipt, recomputed === null ? [] : [recomputed], where);
     return { kind: 'public', report, receipt, conforming: report.conforming && (receipt?.found ?? true) };
   }
-  const report = verifySheets(sheets, fileName, request.fingerprint, request.replacementFingerprint);
+  const report = verifySheets(sheets, fileName, request);
   let receipt: ReceiptReport | null = null;
   if (request.receipt !== undefined) {
     const draws = sealedDrawsOfRecord(sheets);
@@ -142,12 +149,12 @@ export function auditReport(recordSheets: readonly Sheet[], publicSheets: readon
   try {
     audit = auditPublicRecord(recordSheets, publicSheets);
   } catch (error) {
-    if (error instanceof NotARecordError) throw new InputError('file_unreadable', `« ${publicFileName} » n’est pas un registre public lisible : ${error.message}.`);
+    if (error instanceof NotARecordError) throw new InputError({ code: 'file_unreadable', reason: 'not_a_public_record', source: publicFileName, damage: error.damage });
     throw error;
   }
   const heading = `Registre public comparé au registre : ${publicFileName}`;
   if (audit.differences.length === 0) return { conforming: true, lines: [heading, publicAuditConforming(audit.seals)] };
-  const list = differenceList(audit.differences);
+  const list = differenceLineList(audit.differences);
   const n = audit.differences.length;
   return {
     conforming: false,

@@ -11,7 +11,7 @@ import {
   type PublicWorkbookCheck,
   type Sheet,
 } from '../core';
-import { CONFORMING, differenceList, NOT_ANNOUNCED, AGREES_BUT_NOT_ANNOUNCED, type RecordReport, type VerifyReport } from './verifyRecord';
+import { CONFORMING, differenceLineList, NOT_ANNOUNCED, AGREES_BUT_NOT_ANNOUNCED, type RecordReport, type VerifyReport } from './verifyRecord';
 
 /** A sealed table published before the draw, that agrees with itself. */
 export const SEALED_TABLE_CONFORMING = 'Table scellée conforme : son empreinte est celle de ses lignes scellées ; le tirage n’est pas encore fait.';
@@ -29,7 +29,7 @@ export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, a
       ...(replacementAnnounced === undefined ? {} : { expectedReplacementFingerprint: replacementAnnounced }),
     });
   } catch (error) {
-    if (error instanceof NotARecordError) throw new InputError('file_unreadable', `« ${fileName} » n’est pas un registre public lisible : ${error.message}.`);
+    if (error instanceof NotARecordError) throw new InputError({ code: 'file_unreadable', reason: 'not_a_public_record', source: fileName, damage: error.damage });
     throw error;
   }
   const all = allPublicDifferences(check);
@@ -42,11 +42,13 @@ export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, a
     fingerprint: record.fingerprint,
     publicSeed: record.publicSeed,
     matchesAnnounced: check.announced?.found === true,
+    // A public record is checked against its announced fingerprint; the seed it states is what it recomputes.
+    matchesAnnouncedSeed: false,
     // The replacements a public record lists are known by their dates.
     replacements: record.replacements.map((r) => r.date),
-    outcome: record.differences.length > 0 ? differenceList(record.differences) : { verdict: agrees },
+    outcome: record.differences.length > 0 ? differenceLineList(record.differences) : { verdict: agrees },
   };
-  const verdict = conforming ? agrees : onlyNotAnnounced ? NOT_ANNOUNCED : differenceList(all).verdict;
-  const workbook = check.differences.length === 0 ? null : { ...differenceList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
-  return { fileName, conforming, verdict, records: [report], workbook, check };
+  const verdict = conforming ? agrees : onlyNotAnnounced ? NOT_ANNOUNCED : differenceLineList(all).verdict;
+  const workbook = check.differences.length === 0 ? null : { ...differenceLineList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
+  return { fileName, conforming, verdict, records: [report], workbook, added: [], check };
 }

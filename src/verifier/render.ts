@@ -6,6 +6,7 @@
 import { InputError } from '../core';
 import {
   ANNOUNCED_MATCH,
+  ANNOUNCED_SEED_MATCH,
   FINGERPRINT_LABEL,
   recordHeading,
   replacementsLine,
@@ -57,13 +58,14 @@ export function renderReport(report: Omit<VerifyReport, 'check'>): HTMLElement {
     // A sealed table published before the draw has no seed yet.
     if (record.publicSeed !== '') block.append(element('p', seedLine(record.publicSeed)));
     if (record.matchesAnnounced) block.append(element('p', ANNOUNCED_MATCH));
+    if (record.matchesAnnouncedSeed) block.append(element('p', ANNOUNCED_SEED_MATCH));
     if (record.replacements.length > 0) block.append(element('p', replacementsLine(record.replacements)));
     block.append(...differenceBlock(record.outcome));
     section.append(block);
   }
-  if (report.workbook !== null) {
+  if (report.workbook !== null || report.added.length > 0) {
     const block = element('section');
-    block.append(element('h3', WORKBOOK_HEADING), ...differenceBlock(report.workbook));
+    block.append(element('h3', WORKBOOK_HEADING), ...report.added.map((line) => element('p', line)), ...(report.workbook === null ? [] : differenceBlock(report.workbook)));
     section.append(block);
   }
   return section;

@@ -18,6 +18,7 @@ function byId<T extends HTMLElement>(id: string): T {
 const form = byId<HTMLFormElement>('check-form');
 const fileInput = byId<HTMLInputElement>('record-file');
 const fingerprintInput = byId<HTMLTextAreaElement>('announced-fingerprint');
+const seedInput = byId<HTMLInputElement>('announced-seed');
 const receiptInput = byId<HTMLInputElement>('receipt');
 const dropZone = byId<HTMLDivElement>('drop-zone');
 const announcer = byId<HTMLParagraphElement>('announcer');
@@ -36,6 +37,8 @@ function nextPaint(): Promise<void> {
 async function check(file: File): Promise<void> {
   const thisCheck = ++latestCheck;
   const typed = fingerprintInput.value.trim();
+  // The seed is read as the draw reads it (core's norm): only a field left blank means « not given ».
+  const seed = seedInput.value;
   const receipt = receiptInput.value.trim();
   outcome.replaceChildren();
   outcome.setAttribute('aria-busy', 'true');
@@ -44,7 +47,11 @@ async function check(file: File): Promise<void> {
   if (thisCheck !== latestCheck) return;
   let shown: HTMLElement;
   try {
-    const request = readCheckRequest(file.name, { ...(typed === '' ? {} : { fingerprint: typed }), ...(receipt === '' ? {} : { receipt }) });
+    const request = readCheckRequest(file.name, {
+      ...(typed === '' ? {} : { fingerprint: typed }),
+      ...(seed.trim() === '' ? {} : { seed }),
+      ...(receipt === '' ? {} : { receipt }),
+    });
     refuseLargeFile(file.size, file.name);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (thisCheck !== latestCheck) return;

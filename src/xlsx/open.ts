@@ -19,12 +19,7 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** A file of `size` bytes is refused before it is read when it is larger than MAX_FILE_BYTES. */
 export function refuseLargeFile(size: number, source: string): void {
   if (size <= MAX_FILE_BYTES) return;
-  throw new InputError(
-    'file_too_large',
-    `Le fichier « ${source} » est refusé : il pèse ${Math.ceil(size / (1024 * 1024))} Mo, au-delà de la limite de ` +
-      `${MAX_FILE_BYTES / (1024 * 1024)} Mo. Un classeur de candidatures, même d’un million de lignes, pèse bien moins : ` +
-      'vérifiez que c’est le bon fichier, ou retirez-en les images et objets volumineux.',
-  );
+  throw new InputError({ code: 'file_too_large', reason: 'file', source, bytes: size, limit: MAX_FILE_BYTES });
 }
 
 /** Runs `read`, turning the reader's PackageErrors into French InputErrors. */
@@ -40,11 +35,7 @@ export function guarded<T>(bytes: Uint8Array, source: string, purpose: FilePurpo
 export function openWorkbook(bytes: Uint8Array, source: string): XlsxWorkbook {
   const workbook = XlsxWorkbook.open(bytes, DEFAULT_LIMITS);
   if (workbook.worksheets().length === 0) {
-    throw new InputError(
-      'file_unreadable',
-      `Le fichier « ${source} » ne contient aucune feuille de calcul lisible. ` +
-        'Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) ».',
-    );
+    throw new InputError({ code: 'file_unreadable', reason: 'no_worksheet', source });
   }
   return workbook;
 }
@@ -60,7 +51,7 @@ export function readWorkbookSheetsFromBytes(bytes: Uint8Array, source: string): 
   refuseLargeFile(bytes.length, source);
   return guarded(bytes, source, 'record', () => {
     const workbook = openWorkbook(bytes, source);
-    const sheets = workbook.worksheets().map((sheet) => workbook.readSheet(sheet));
+    const sheets = workbook.worksheets().map((sheet) => workbook.readSheet(sheet, { display: true }));
     workbook.checkAll();
     return sheets;
   });

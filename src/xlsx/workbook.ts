@@ -14,9 +14,9 @@
 
 import { isValidDate, serialToDate } from '../core/dates';
 import { cellAddress } from '../core/errors';
-import { builtInFormat, isDateFormatId } from '../core/numberFormats';
-import { cellKey, MAX_COLUMNS, MAX_ROWS, type CellArea, type CellKey, type CellValue, type Sheet } from '../core/sheet';
+import { cellKey, MAX_COLUMNS, MAX_ROWS, type CellArea, type CellKey, type CellLook, type CellValue, type Sheet, type SheetDisplay } from '../core/sheet';
 import { readRelationships, type Relationship } from './relationships';
+import { DEFAULT_LOOK, GENERAL, readCellFormats, readThemeColors, type CellFormat } from './styles';
 import { parsePart } from './xmlStream';
 import { DEFAULT_LIMITS, PackageError, ZipPackage, type PackageLimits } from './zip';
 
@@ -45,16 +45,9 @@ export interface WorkbookTable {
   area: CellArea;
 }
 
-interface CellStyle {
-  format: string | undefined;
-  date: boolean;
-}
-
-const GENERAL: CellStyle = { format: undefined, date: false };
-
 export class XlsxWorkbook {
   private sharedStrings: string[] | undefined;
-  private styles: CellStyle[] | undefined;
+  private styles: CellFormat[] | undefined;
 
   private constructor(
     /** The package as opened, which the package editor (./workbookEditor) extends without opening it again. */
@@ -62,6 +55,8 @@ export class XlsxWorkbook {
     private readonly relationships: Relationship[],
     readonly sheets: WorkbookSheet[],
     readonly date1904: boolean,
+    /** Each sheet's print area by its position in <sheets> (a defined name _xlnm.Print_Area with its localSheetId). */
+    private readonly printAreas: ReadonlyMap<number, string>,
   ) {}
 
   /** Throws PackageError when the bytes are not a readable workbook or pass the limits. */
@@ -75,10 +70,16 @@ export class XlsxWorkbook {
     const sheets: WorkbookSheet[] = [];
     let root: string | undefined;
     let date1904 = false;
+    const printAreas = new Map<number, string>();
+    let printAreaOf: number | null = null;
     parsePart(pkg, workbookPart, {
       open(local, attributes) {
         root ??= local;
         if (local === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+        if (local === 'definedName') {
+          printAreaOf = attributes.name?.toLowerCase() === '_xlnm.print_area' && attributes.localSheetId !== undefined ? Number(attributes.localSheetId) : null;
+          if (printAreaOf !== null) printAreas.set(printAreaOf, '');
+        }
         if (local !== 'sheet') return;
         const rel = byId.get(relationshipId(attributes));
         const state = attributes.state === 'hidden' || attributes.state === 'veryHidden' ? attributes.state : 'visible';
@@ -87,9 +88,15 @@ export class XlsxWorkbook {
         if (rel === undefined || (rel.kind === 'worksheet' && (part === null || !pkg.has(part)))) throw new PackageError('corrupt', workbookPart);
         sheets.push({ name: attributes.name ?? '', state, part });
       },
+      close(local) {
+        if (local === 'definedName') printAreaOf = null;
+      },
+      text(text) {
+        if (printAreaOf !== null) printAreas.set(printAreaOf, (printAreas.get(printAreaOf) ?? '') + text);
+      },
     });
     if (root !== 'workbook') throw new PackageError('not_workbook');
-    return new XlsxWorkbook(pkg, relationships, sheets, date1904);
+    return new XlsxWorkbook(pkg, relationships, sheets, date1904, printAreas);
   }
 
   /** The sheets that hold cells, in tab order. */
@@ -107,17 +114,20 @@ export class XlsxWorkbook {
    * `numberFormats: false` leaves them out (the draw does not need them; a dated column of a
    * million rows would be a million entries).
    */
-  readSheet(sheet: WorkbookSheet, options: { numberFormats?: boolean; source?: string } = {}): Sheet {
+  readSheet(sheet: WorkbookSheet, options: { numberFormats?: boolean; source?: string; display?: boolean } = {}): Sheet {
     const source = options.source ?? sheet.name;
     if (sheet.part === null) return { name: sheet.name, source, rows: [], merges: [], formulasWithoutValue: new Map(), numberFormats: new Map() };
-    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, options.numberFormats ?? true, false);
+    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, options.numberFormats ?? true, false, options.display === true);
     parseSheetPart(this.pkg, { ...sheet, part: sheet.part }, reader);
-    return { name: sheet.name, source, ...reader.content() };
+    const content = reader.content();
+    if (options.display !== true) return { name: sheet.name, source, ...content };
+    const looks = this.cellStyles().map((style) => style.look);
+    return { name: sheet.name, source, ...content, display: reader.display(sheet.state, looks, this.printAreas.get(this.sheets.indexOf(sheet)) ?? '') };
   }
 
   /** The worksheet with every formula and its protection, for the simulated Excel. */
   readFullSheet(sheet: WorkbookSheet): FullSheet {
-    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, true, true);
+    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, true, true, false);
     if (sheet.part !== null) parseSheetPart(this.pkg, { ...sheet, part: sheet.part }, reader);
     return { name: sheet.name, source: sheet.name, ...reader.content(), formulas: reader.allFormulas, protected: reader.isProtected };
   }
@@ -154,10 +164,10 @@ export class XlsxWorkbook {
     return this.sharedStrings;
   }
 
-  private cellStyles(): CellStyle[] {
+  private cellStyles(): CellFormat[] {
     if (this.styles === undefined) {
       const part = this.partOf('styles');
-      this.styles = part === undefined ? [] : readCellStyles(this.pkg, part);
+      this.styles = part === undefined ? [] : readCellFormats(this.pkg, part, readThemeColors(this.pkg, this.partOf('theme')));
     }
     return this.styles;
   }
@@ -232,27 +242,12 @@ function readSharedStrings(pkg: ZipPackage, part: string): string[] {
   return strings;
 }
 
-/** Cell formats (<cellXfs>, indexed by a cell's s attribute) → number format and whether it shows a date. */
-function readCellStyles(pkg: ZipPackage, part: string): CellStyle[] {
-  const codes = new Map<number, string>();
-  const formatIds: number[] = [];
-  let inCellXfs = false;
-  parsePart(pkg, part, {
-    open(local, attributes) {
-      if (local === 'numFmt') codes.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
-      else if (local === 'cellXfs') inCellXfs = true;
-      else if (local === 'xf' && inCellXfs) formatIds.push(Number(attributes.numFmtId ?? 0));
-    },
-    close(local) {
-      if (local === 'cellXfs') inCellXfs = false;
-    },
-  });
-  return formatIds.map((id) => {
-    const custom = codes.get(id);
-    const code = custom ?? builtInFormat(id);
-    if (code === 'General' || (id === 0 && custom === undefined)) return GENERAL;
-    return { format: code ?? `#${id}`, date: isDateFormatId(id, custom) };
-  });
+/** Below these, a row cannot show a line of text (points) and a column a character (characters): as good as hidden. */
+const MIN_ROW_HEIGHT = 5;
+const MIN_COLUMN_WIDTH = 1;
+
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
 }
 
 /** "AB12" → { column: 27 (0-based), row: 12 }; null when it is not a cell reference. Read per cell: no regular expression. */
@@ -313,11 +308,26 @@ class SheetReader {
 
   constructor(
     private readonly strings: readonly string[],
-    private readonly styles: readonly CellStyle[],
+    private readonly styles: readonly CellFormat[],
     private readonly date1904: boolean,
     private readonly keepFormats: boolean,
     private readonly keepAllFormulas: boolean,
+    private readonly keepDisplay: boolean,
   ) {}
+
+  // What `verify` compares beyond the values, kept when asked (keepDisplay).
+  private readonly lookOf: number[][] = [];
+  private readonly formulaCells = new Map<CellKey, string>();
+  private readonly hiddenRowSet = new Set<number>();
+  private readonly rowsWithHeight = new Set<number>();
+  private readonly columnRanges: { min: number; max: number; hidden: boolean }[] = [];
+  private zeroHeight = false;
+  private narrowColumns = false;
+  private readonly conditionalFormats: string[] = [];
+  private readonly dataValidations: string[] = [];
+  /** The list whose last area is being read from an <xm:sqref> (conditional formats and validations of the x14 extension). */
+  private areasOf: string[] | null = null;
+  private inSqref = false;
 
   /** Formulas of cells holding a value, when kept. */
   readonly allFormulas = new Map<CellKey, string>();
@@ -330,6 +340,7 @@ class SheetReader {
         if (!Number.isInteger(this.row) || this.row < 1) throw new PackageError('corrupt');
         if (this.row > MAX_ROWS) throw beyondGrid(`ligne ${this.row}`);
         this.nextColumn = 0;
+        if (this.keepDisplay) this.rowLayout(attributes);
         return;
       }
       case 'c': {
@@ -363,6 +374,26 @@ class SheetReader {
       case 'sheetProtection':
         this.isProtected = attributes.sheet === '1' || attributes.sheet === 'true';
         return;
+      case 'sheetFormatPr':
+        this.zeroHeight = isTrue(attributes.zeroHeight);
+        this.narrowColumns = attributes.defaultColWidth !== undefined && Number(attributes.defaultColWidth) < MIN_COLUMN_WIDTH;
+        return;
+      case 'col':
+        if (this.keepDisplay) {
+          const width = attributes.width === undefined ? null : Number(attributes.width);
+          this.columnRanges.push({ min: Number(attributes.min) - 1, max: Number(attributes.max) - 1, hidden: isTrue(attributes.hidden) || (width !== null && width < MIN_COLUMN_WIDTH) });
+        }
+        return;
+      case 'conditionalFormatting':
+      case 'dataValidation':
+        if (this.keepDisplay) {
+          this.areasOf = local === 'conditionalFormatting' ? this.conditionalFormats : this.dataValidations;
+          this.areasOf.push(attributes.sqref ?? '');
+        }
+        return;
+      case 'sqref':
+        this.inSqref = this.areasOf !== null;
+        return;
       case 'mergeCell': {
         const [from, to] = (attributes.ref ?? '').split(':').map(parseCellReference);
         if (from && to && (to.row > from.row || to.column > from.column)) {
@@ -381,6 +412,13 @@ class SheetReader {
       case 'f':
         this.collecting = null;
         return;
+      case 'sqref':
+        this.inSqref = false;
+        return;
+      case 'conditionalFormatting':
+      case 'dataValidation':
+        this.areasOf = null;
+        return;
       case 'is':
         this.inInline = false;
         this.valueText = this.inline.take();
@@ -394,12 +432,18 @@ class SheetReader {
   }
 
   text(text: string): void {
+    if (this.inSqref && this.areasOf !== null) {
+      const list = this.areasOf;
+      list[list.length - 1] = `${list[list.length - 1]} ${text}`.trim();
+      return;
+    }
     if (this.collecting === 'v') this.valueText += text;
     else if (this.collecting === 'f') this.formulaText += text;
     else if (this.inInline) this.inline.text(text);
   }
 
   private endCell(): void {
+    if (this.hasFormula && this.keepDisplay) this.formulaCells.set(this.key(), detached(this.formulaText));
     if (!this.hasValue) {
       if (this.hasFormula) this.formulas.set(this.key(), detached(this.formulaText));
       return;
@@ -412,13 +456,55 @@ class SheetReader {
     while (cells.length < this.column) cells.push(null);
     cells[this.column] = value;
     if (style.format !== undefined && this.keepFormats) this.formats.set(this.key(), style.format);
+    if (this.keepDisplay) (this.lookOf[this.row - 1] ??= [])[this.column] = this.style;
+  }
+
+  /** A row hidden, or too low to show a line of text; a row given a height of its own (for a sheet whose rows are hidden by default). */
+  private rowLayout(attributes: Record<string, string>): void {
+    const height = attributes.ht === undefined ? null : Number(attributes.ht);
+    if (isTrue(attributes.hidden) || (height !== null && height < MIN_ROW_HEIGHT)) this.hiddenRowSet.add(this.row);
+    // Kept only where it decides: a sheet whose rows are hidden by default (sheetFormatPr comes before the rows).
+    else if (height !== null && this.zeroHeight) this.rowsWithHeight.add(this.row);
+  }
+
+  /**
+   * What `verify` compares beyond the values, once the sheet is read: `looks` are the workbook's
+   * cell formats' looks (by a cell's s attribute), `printArea` the sheet's print area ('' for none).
+   */
+  display(state: SheetState, looks: readonly CellLook[], printArea: string): SheetDisplay {
+    const withValue = (r: number) => (this.rows[r - 1]?.length ?? 0) > 0;
+    const hiddenRows: number[] = [];
+    for (let r = 1; r <= this.rows.length; r++) {
+      // A sheet whose rows are hidden by default (zeroHeight) shows only the rows given a height of their own.
+      if (withValue(r) && (this.hiddenRowSet.has(r) || (this.zeroHeight && !this.rowsWithHeight.has(r)))) hiddenRows.push(r);
+    }
+    const width = this.rows.reduce((widest, cells) => Math.max(widest, cells?.length ?? 0), 0);
+    const hiddenColumns: number[] = [];
+    for (let c = 0; c < width; c++) {
+      const range = this.columnRanges.find((r) => r.min <= c && c <= r.max);
+      if (range === undefined ? this.narrowColumns : range.hidden) hiddenColumns.push(c);
+    }
+    // A cell naming a format the style sheet lacks is drawn with the default look (the first one).
+    const palette = [...looks, DEFAULT_LOOK];
+    const lookOf = this.lookOf.map((cells) => cells.map((xf) => (xf < looks.length ? xf : looks.length)));
+    return {
+      visibility: state,
+      looks: palette,
+      lookOf,
+      formulas: this.formulaCells,
+      hiddenRows,
+      hiddenColumns,
+      conditionalFormats: this.conditionalFormats,
+      dataValidations: this.dataValidations,
+      printArea,
+    };
   }
 
   private key(): CellKey {
     return cellKey(this.row, this.column);
   }
 
-  private cellValue(style: CellStyle): CellValue {
+  private cellValue(style: CellFormat): CellValue {
     const text = this.valueText;
     switch (this.type) {
       case 's':

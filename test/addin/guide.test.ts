@@ -38,9 +38,9 @@ test('names every title the pane shows when it cannot go on', () => {
     ...(['office-unavailable', 'outside-office', 'excel-too-old'] as const).map((kind) => paneMessage({ kind }).title),
     paneMessage({ kind: 'other-host', host: 'Word' }).title,
     describeFailure(new ExcelAdapterError({ code: 'connection_lost' })).title,
-    describeFailure(new InputError('fingerprint_mismatch', 'Empreinte différente', undefined, { fingerprints: { announced: 'a', actual: 'b' } })).title,
+    describeFailure(new InputError({ code: 'fingerprint_mismatch', announced: 'a', actual: 'b', sealed: false })).title,
     describeFailure(new ExcelAdapterError({ code: 'read_only' })).title,
-    describeFailure(new InputError('missing_columns', 'Colonnes manquantes')).title,
+    describeFailure(new InputError({ code: 'missing_columns', reason: 'no_header', source: 'c.csv', firstFilled: null })).title,
     describeFailure(new Error('imprévu')).title,
   ];
   expect(new Set(titles).size).toBe(titles.length);

@@ -13,6 +13,7 @@ import { parseCsvText } from '../../src/file/csv';
 import { syntheticCsv } from '../../src/bench/syntheticTable';
 import { runMeasured } from '../support/peakMemory';
 import { plainXlsx } from '../support/plainXlsx';
+import { writeRecordWorkbook } from '../../src/file/recordWriter';
 import { sheetToGrid } from '../support/records';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'tirage-cln.js');
@@ -57,14 +58,20 @@ it(`draw --json prints one JSON object with every candidature for ${JSON_ROWS.to
   expect([json.candidates.length, json.summary]).toEqual([JSON_ROWS, { F: 10, H: 10 }]);
 });
 
-it('verify, in its own process, finds a record written by another writer conforming, in under 1 GB', () => {
+it('verify, in its own process, finds a record of 2,000 candidatures conforming, in under 1 GB; its values alone, written by another writer, are not (issue 15 §1)', async () => {
   const table = parseCsvText(syntheticCsv(2_000), 'moyen.csv');
   const result = drawFromTable(table, { referenceDate: '2026-06-13', publicSeed: 'graine', excludeInvalid: false });
   const model = buildRecord(result, newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'moyen.csv', inputSheets: ['Candidatures'], mandateStart: '2026-06-13' }));
   const file = join(dir, 'registre-2000.xlsx');
-  writeFileSync(file, plainXlsx([{ name: 'Candidatures', rows: table.rows }, ...model.sheets.map(sheetToGrid)]));
+  await writeRecordWorkbook({ input: { kind: 'csv', table: { ...table, name: 'Candidatures' } }, model, outPath: file });
   const run = runMeasured(['verify', file]);
   expect(run.stdout).toContain('Registre conforme');
   expect(run.status).toBe(0);
   expect(run.maxRssKb).toBeLessThan(1024 * 1024);
+  // The same values without the record's formats and colours: what a reader sees is not the record's.
+  const valuesOnly = join(dir, 'registre-2000-valeurs.xlsx');
+  writeFileSync(valuesOnly, plainXlsx([{ name: 'Candidatures', rows: table.rows }, ...model.sheets.map(sheetToGrid)]));
+  const bare = runMeasured(['verify', valuesOnly]);
+  expect(bare.status).toBe(3);
+  expect(bare.stdout).toMatch(/^Tirage, cellule A1 : format d’affichage « General », attendu « @ »\.$/m);
 });

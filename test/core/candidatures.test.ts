@@ -153,7 +153,7 @@ describe('eligibility', () => {
 
   it('refuses an age that is not a whole number', () => {
     const [c] = read([['A', 'B', 'H', 'Sud', 'quarante']], ['Nom', 'Prénom', 'Sexe', 'Secteur', 'Âge']);
-    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: 'quarante', onAge: true });
+    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: 'quarante', column: 'age' });
     expect(describeRowProblem(c.problems[0])).toBe('Ligne 2 : âge invalide « quarante » (cellule E2). Âge attendu : un nombre entier d’années.');
   });
 
@@ -194,7 +194,7 @@ describe('absurd ages (ALGORITHM.md §2: above 120 is invalid_birth_date)', () =
       ],
       ['Nom', 'Prénom', 'Sexe', 'Secteur', 'Âge'],
     );
-    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: '150', onAge: true });
+    expect(c.problems[0]).toMatchObject({ code: 'invalid_birth_date', cell: 'E2', value: '150', column: 'age' });
     expect(describeRowProblem(c.problems[0])).toBe('Ligne 2 : âge invalide « 150 » (cellule E2). Un âge de plus de 120 ans est une erreur de saisie : corrigez-le.');
     expect(c.age).toBeNull();
     expect(oldest).toMatchObject({ age: 120, problems: [] });

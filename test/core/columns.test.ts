@@ -132,7 +132,7 @@ describe('online form exports (issue 6 §9)', () => {
         '« Dans quel secteur habitez-vous ? » (I1), « Pourquoi souhaitez-vous rejoindre le CLN ? » (J1).',
     );
     // What the task pane needs to offer the choice of a column.
-    expect(error.details.missingFields).toEqual(['Sexe']);
+    expect(error.details.missingFields).toEqual(['sex']);
     expect(error.details.headerRow).toBe(1);
     expect(error.details.headers?.[7]).toEqual({ cell: 'H1', text: 'Q8' });
   });

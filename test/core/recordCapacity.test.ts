@@ -51,7 +51,7 @@ describe('cells: a name the procès-verbal could not write', () => {
 
   it('a 32,767-character name is refused when the table is read, with its row, before any fingerprint', () => {
     const error = errorOf(() => prepareDraw(tableOf([person('X'.repeat(MAX_CELL_LENGTH), 'Léa'), ...others], HEADER, 'longs.csv'), { referenceDate: DATE, excludeInvalid: true }));
-    expect(error.code).toBe('unkeepable_cells');
+    expect(error.code).toBe('unrecordable_candidatures');
     expect(error.message).toBe('longs.csv : 1 candidature que le registre ne pourrait pas écrire. Raccourcissez ces textes dans le tableau, puis recommencez.');
     expect(error.lines).toEqual([
       'Ligne 2 : le nom et le prénom, avec le numéro de tirage feraient 32 835 caractères dans une cellule du procès-verbal, au-delà des 32 767, la limite d’une cellule d’Excel.',
@@ -61,7 +61,7 @@ describe('cells: a name the procès-verbal could not write', () => {
   it('keeps a name that fits with its number, and refuses one character more', () => {
     const fits = MAX_CELL_LENGTH - 64 - ' Léa'.length;
     expect(prepareDraw(tableOf([person('x'.repeat(fits), 'Léa'), ...others]), { referenceDate: DATE, excludeInvalid: true }).candidatures).toHaveLength(16);
-    expect(errorOf(() => prepareDraw(tableOf([person('x'.repeat(fits + 1), 'Léa'), ...others]), { referenceDate: DATE, excludeInvalid: true })).code).toBe('unkeepable_cells');
+    expect(errorOf(() => prepareDraw(tableOf([person('x'.repeat(fits + 1), 'Léa'), ...others]), { referenceDate: DATE, excludeInvalid: true })).code).toBe('unrecordable_candidatures');
   });
 
   it('counts the reason beside the name of a candidature set aside', () => {

@@ -4,7 +4,6 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import {
-  allDifferences,
   buildRecord,
   candidateLine,
   drawFromTable,
@@ -24,7 +23,7 @@ import {
   type Sheet,
 } from '../../src/core';
 import { errorOf } from '../support/errors';
-import { edit, find, recordToGrids } from '../support/records';
+import { differenceLines, edit, find, recordToGrids } from '../support/records';
 import { HEADER, JUNE_2025, rowsOf, tableOf } from '../support/tables';
 
 const KEY = '9b1f3c07d2e54a6b8c0d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d';
@@ -124,7 +123,7 @@ describe('a sealed draw (tirage-cln/2)', () => {
   });
   const candidatures: Sheet = { ...table, name: 'Candidatures' };
   const grids = recordToGrids(buildRecord(sealed, meta), [candidatures]);
-  const differences = (g: Sheet[]) => allDifferences(verifyWorkbook(g));
+  const differences = (g: Sheet[]) => differenceLines(verifyWorkbook(g));
   const data = 'Données du tirage';
 
   it('its record keeps the algorithm and the key, states the version in the procès-verbal, and verifies', () => {

@@ -1,5 +1,6 @@
 /** The « Journal des tirages »: appended through the adapter, read back, and checked by `verify`. */
-import { allDifferences, prepareDraw, verifyWorkbook } from '../../src/core';
+import { prepareDraw, verifyWorkbook } from '../../src/core';
+import { differenceLines } from '../support/records';
 import { JOURNAL_SHEET, journalSheet, type JournalEntry } from '../../src/core/record/journal';
 import { planSheet } from '../../src/core/record/plan';
 import type { DrawOrder } from '../../src/excel/recordWriter';
@@ -47,15 +48,15 @@ describe('the draw journal', () => {
     const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await request(adapter));
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     const dataSheet = outcome.check.records[0].sheetNames.data;
     await adapter.appendJournal(entry({ outcome: 'recorded', dataSheet, fingerprint: outcome.result.prepared.canonical.fingerprint }));
-    expect(allDifferences(await adapter.verifyRecord())).toEqual([]);
+    expect(differenceLines(await adapter.verifyRecord())).toEqual([]);
     excel.workbook.sheets = excel.workbook.sheets.filter((s) => !outcome.sheetNames.includes(s.name));
     const check = verifyWorkbook(await adapter.readRecordSheets());
     expect(check.records).toEqual([]);
-    expect(check.differences).toEqual([expect.stringContaining(`ligne 4 : le tirage du 2025-06-13T18:04:05Z`)]);
-    expect(check.differences[0]).toContain(`« ${dataSheet} », absente du classeur`);
+    expect(differenceLines(check.differences)).toEqual([expect.stringContaining(`ligne 4 : le tirage du 2025-06-13T18:04:05Z`)]);
+    expect(differenceLines(check.differences)[0]).toContain(`« ${dataSheet} », absente du classeur`);
   });
 
   it('a later draw keeps the first record intact and writes its reason into the new procès-verbal', async () => {
@@ -73,7 +74,7 @@ describe('the draw journal', () => {
     expect([...excel.sheet(firstMinutes)!.cells.values()].map((c) => c.value)).not.toContain('Motif du nouveau tirage');
     const check = await adapter.verifyRecord();
     expect(check.records).toHaveLength(2);
-    expect(allDifferences(check)).toEqual([]);
+    expect(differenceLines(check)).toEqual([]);
   });
 
   it('the CLI’s verify, on the saved workbook, says which logged draw lost its sheets', async () => {

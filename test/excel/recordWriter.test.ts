@@ -1,5 +1,6 @@
 /** Writing, reading back and verifying the record through the adapter, on the simulated Excel. */
 import { allDifferences, InputError, MAX_CELL_LENGTH, prepareDraw, verifyWorkbook } from '../../src/core';
+import { differenceLines } from '../support/records';
 import { describeExcelWait } from '../../src/excel/problems';
 import { ExcelAdapterError } from '../../src/excel/problems';
 import { type DrawOrder } from '../../src/excel/recordWriter';
@@ -46,7 +47,7 @@ describe('writing the record: sync budget and requests', () => {
     const outcome = await adapter.writeRecord(request);
     const writeSyncs = adapter.syncCount - 2;
     expect(writeSyncs).toBeLessThanOrEqual(8);
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     expect(outcome.sheetNames).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication']);
     expect(excel.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(excel.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -60,7 +61,7 @@ describe('writing the record: what it writes', () => {
     const excel = excelOf([candidatures(rows, { format: '@' })]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await requestFor(adapter));
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     for (const name of outcome.sheetNames) {
       const formulas = [...excel.sheet(name)!.cells.values()].filter((c) => c.formula !== null);
       expect({ name, formulas }).toEqual({ name, formulas: [] });
@@ -94,14 +95,21 @@ describe('writing the record: what it writes', () => {
     expect(first.sheetNames.map((n) => snapshot(excel.sheet(n)))).toEqual(firstRecord);
     const check = await adapter.verifyRecord();
     expect(check.records).toHaveLength(2);
-    expect(allDifferences(check)).toEqual([]);
+    expect(differenceLines(check)).toEqual([]);
+  });
+
+  it('checks the record it wrote knowing every sheet of the workbook: the journal and other sheets it does not read are not « removed » (issue 15 §2)', async () => {
+    const excel = excelOf([candidatures(), { name: 'Journal des tirages', rows: [['Date et heure (UTC)']] }, { name: 'Notes', rows: [['Rien']] }]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const outcome = await adapter.writeRecord(await requestFor(adapter));
+    expect(differenceLines(outcome.check)).toEqual([]);
   });
 
   it('writes the record beside a protected candidature sheet, and protects its own sheets', async () => {
     const excel = excelOf([candidatures(juneRows(), { protected: true })]);
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await requestFor(adapter));
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     expect(outcome.sheetNames.map((n) => excel.sheet(n)!.protection.protected)).toEqual([true, true, true, true, true]);
   });
 
@@ -110,8 +118,8 @@ describe('writing the record: what it writes', () => {
     excel.workbook.sheets[0].tables.push({ name: 'Inscrits', rect: { row: 2, column: 0, rowCount: 17, columnCount: 6 }, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true });
     const adapter = new ExcelWorkbookAdapter(excel.run);
     const outcome = await adapter.writeRecord(await requestFor(adapter, { kind: 'table', name: 'Inscrits', sheet: 'Candidatures' }));
-    expect(allDifferences(outcome.check)).toEqual([]);
-    expect(allDifferences(await adapter.verifyRecord())).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
+    expect(differenceLines(await adapter.verifyRecord())).toEqual([]);
   });
 });
 
@@ -271,7 +279,7 @@ describe('writing the record: faults', () => {
     const readBack = excel.syncs.length + 4; // check, table, write, then the read-back
     excel.faults = { beforeSync: (sync, workbook) => void (sync === readBack && (cellAt(workbook.sheets.find((s) => s.name === 'Tirage')!, 5, 4).value = 'Quelqu’un') ) };
     const outcome = await adapter.writeRecord(request);
-    expect(allDifferences(outcome.check)).toEqual([expect.stringMatching(/^Tirage, cellule E6 : attendu « .+ », trouvé « Quelqu’un »\.$/)]);
+    expect(differenceLines(outcome.check)).toEqual([expect.stringMatching(/^Tirage, cellule E6 : attendu « .+ », trouvé « Quelqu’un »\.$/)]);
   });
 });
 
@@ -295,7 +303,7 @@ describe('revealing the record step by step', () => {
     }
     expect(syncsPerStep).toEqual([1, 1, 1, 1, 1, 1, 1]);
     const outcome = await reveal.finish();
-    expect(allDifferences(outcome.check)).toEqual([]);
+    expect(differenceLines(outcome.check)).toEqual([]);
     for (const name of outcome.sheetNames) expect(snapshot(paced.sheet(name))).toEqual(snapshot(full.sheet(name)));
   });
 });
@@ -327,7 +335,7 @@ describe('revealing the record: a fault between steps', () => {
     // The workbook reopened: what Excel holds does not pass for a finished record.
     excel.faults = {};
     const check = verifyWorkbook(await new ExcelWorkbookAdapter(excel.run).readRecordSheets());
-    expect(allDifferences(check)).toEqual(['« Données du tirage » : la feuille ne commence pas par son titre « Données du tirage ».']);
+    expect(differenceLines(check)).toEqual(['« Données du tirage » : la feuille ne commence pas par son titre « Données du tirage ».']);
   });
 
   it.each([WRITING_MARK, UNFINISHED_MARK])('verify refuses a record sheet that carries the mark « %s »', async (mark) => {
@@ -338,7 +346,7 @@ describe('revealing the record: a fault between steps', () => {
       const sheet = excel.sheet(name)!;
       const title = sheet.cells.get('0:0')!.value;
       sheet.cells.get('0:0')!.value = mark;
-      expect(allDifferences(await adapter.verifyRecord())).toEqual([`${name}, cellule A1 : attendu « ${title} », trouvé « ${mark} ».`]);
+      expect(differenceLines(await adapter.verifyRecord())).toEqual([`${name}, cellule A1 : attendu « ${title} », trouvé « ${mark} ».`]);
       sheet.cells.get('0:0')!.value = title;
     }
   });
@@ -449,7 +457,7 @@ describe('the Vérifier action and selection', () => {
     await adapter.writeRecord(await requestFor(adapter));
     const grids = await adapter.readRecordSheets();
     expect(grids.map((g) => g.name)).toEqual(names(excel));
-    expect(allDifferences(await adapter.verifyRecord())).toEqual([]);
+    expect(differenceLines(await adapter.verifyRecord())).toEqual([]);
     await adapter.selectCell('Tirage', 'E6');
     expect(excel.workbook.selection).toEqual({ sheet: 'Tirage', address: 'E6' });
   });

@@ -79,7 +79,9 @@ withLibreOffice('LibreOffice Calc', () => {
     const twice = path.join(OUT, 'reenregistre-deux-tirages.xlsx');
     await writeRecordWorkbook({ input: { kind: 'xlsx', path: resaved }, model: second, outPath: twice });
     const again = await readWorkbookSheets(twice);
-    expect(again.slice(0, 5)).toEqual(grids);
+    // Values as they were; looks are compared as drawn by `verify` (the style sheet's numbering changes when styles are added).
+    const withoutLooks = (sheets: typeof grids) => sheets.map(({ display, ...grid }) => ({ ...grid, display: display === undefined ? undefined : { ...display, looks: null, lookOf: null } }));
+    expect(withoutLooks(again.slice(0, 5))).toEqual(withoutLooks(grids));
     for (const sheet of second.sheets) expect(again.find((g) => g.name === sheet.name)?.rows).toEqual(modelGrid(sheet));
   });
 

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { readTableFile } from '../../src/file/readTable';
+import { cliRemedy } from '../../src/cli/remedies';
 import { rejectionOf } from '../support/errors';
 
 let tempDir: string;
@@ -118,15 +119,18 @@ describe('readTableFile', () => {
     const file = writeFile('simple.csv', 'Nom;Prénom\nMartin;Hélène\n');
     const error = await rejectionOf(readTableFile(file, { sheet: 'Feuil1' }));
     expect(error.code).toBe('unsupported_format');
-    expect(error.message).toContain('--sheet');
+    expect(error.message).toContain('(« Feuil1 »)');
     expect(error.message).toContain('« simple.csv »');
+    // The option is named by the command line's remedy, never in the shared sentence.
+    expect(error.message).not.toContain('--sheet');
+    expect(cliRemedy(error.problem)?.text).toContain('--sheet');
   });
 
   it('refuses a table name for a CSV file, and a sheet and a table together', async () => {
     const csv = await rejectionOf(readTableFile(writeFile('simple.csv', 'Nom;Prénom\nMartin;Hélène\n'), { table: 'Inscrits' }));
-    expect([csv.code, csv.message]).toEqual(['unsupported_format', expect.stringContaining('--table « Inscrits »')]);
+    expect([csv.code, csv.message, cliRemedy(csv.problem)?.text]).toEqual(['unsupported_format', expect.stringContaining('(« Inscrits »)'), expect.stringContaining('--table')]);
     const both = await rejectionOf(readTableFile(await writeWorkbook('les-deux.xlsx'), { sheet: 'Feuil1', table: 'Inscrits' }));
-    expect([both.code, both.message]).toEqual(['unsupported_format', expect.stringContaining('s’excluent')]);
+    expect([both.code, both.message]).toEqual(['unsupported_format', expect.stringContaining('ne se choisissent pas ensemble')]);
   });
 
   it('refuses an unknown sheet of a workbook, listing the sheets', async () => {

@@ -30,7 +30,8 @@ describe('readWorkbookSheets', () => {
   });
 
   it('gives every worksheet in tab order, rows from row 1 to the last used one, cells from column A', async () => {
-    const sheets = await readWorkbookSheets(file);
+    const read = await readWorkbookSheets(file);
+    const sheets = read.map(({ display, ...grid }) => grid);
     expect(sheets).toEqual([
       {
         name: 'Première',
@@ -43,6 +44,9 @@ describe('readWorkbookSheets', () => {
       { name: 'Vide', source: 'Vide', rows: [], numberFormats: new Map(), merges: [], formulasWithoutValue: new Map() },
       { name: 'Troisième', source: 'Troisième', rows: [[], [null, null, 0.5]], numberFormats: new Map([[cellKey(2, 2), '0.0%']]), merges: [], formulasWithoutValue: new Map() },
     ]);
+    // What `verify` compares beyond the values: every formula (the one with a saved result too), each value's look.
+    expect(read[0].display).toMatchObject({ visibility: 'visible', formulas: new Map([[cellKey(4, 1), 'A3*2']]), hiddenRows: [], hiddenColumns: [], printArea: '' });
+    expect(read[0].display?.looks?.[read[0].display.lookOf?.[3]?.[3] ?? -1]).toEqual({ fontSize: 11, fontColor: '000000', fill: null });
   });
 
   it('says in French when the file is missing or is not a workbook', async () => {

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { readXlsx } from '../../src/file/xlsx';
+import { cliRemedy } from '../../src/cli/remedies';
 import { numberedRows } from '../support/sheets';
 import { rejectionOf } from '../support/errors';
 import { partText, rezip } from '../support/zipWriter';
@@ -180,10 +181,9 @@ describe('readXlsx', () => {
     workbook.addWorksheet('Candidatures').getCell('A1').value = 'Nom';
     const error = await rejectionOf(readXlsx(await bytesOf(workbook), {}, 'c.xlsx'));
     expect(error.code).toBe('empty_table');
-    expect(error.message).toBe(
-      'La feuille « Feuil1 » du classeur « c.xlsx » est vide. Autres feuilles du classeur : « Candidatures ». ' +
-        'Indiquez celle qui contient les candidatures (option --sheet).',
-    );
+    expect(error.message).toBe('La feuille « Feuil1 » du classeur « c.xlsx » est vide. Autres feuilles du classeur : « Candidatures ».');
+    // The command line adds how to choose another sheet.
+    expect(cliRemedy(error.problem)).toEqual({ text: 'Indiquez celle qui contient les candidatures (option --sheet).', sameLine: true });
   });
 
   it('refuses a workbook without worksheets', async () => {

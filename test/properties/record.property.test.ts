@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import {
-  allDifferences,
   buildRecord,
   newRecordMeta,
   drawFromTable,
@@ -18,7 +17,7 @@ import {
   type RecordModel,
   type Sheet,
 } from '../../src/core';
-import { edit, recordToGrids } from '../support/records';
+import { differenceLines, edit, recordToGrids } from '../support/records';
 import { renderTable, scenarioArb, type Scenario } from './tables';
 
 const RUNS_FACTOR = Number(process.env['PROPERTY_RUNS_FACTOR'] ?? '1') || 1;
@@ -53,7 +52,7 @@ function recordOf(s: Scenario, sealingKey?: string): Case | null {
 
 function differencesOf(grids: Sheet[]): string[] | 'not a record' {
   try {
-    return allDifferences(verifyWorkbook(grids));
+    return differenceLines(verifyWorkbook(grids));
   } catch (error) {
     if (error instanceof NotARecordError) return 'not a record';
     throw error;

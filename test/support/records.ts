@@ -1,5 +1,5 @@
 /** Records in memory: a model seen as the grids a spreadsheet would give back. */
-import { plainSheet, type CellValue, type RecordModel, type Sheet, type SheetModel } from '../../src/core';
+import { allDifferences, describeDifference, plainSheet, type CellValue, type Difference, type RecordModel, type Sheet, type SheetModel, type WorkbookCheck } from '../../src/core';
 
 export function sheetToGrid(sheet: SheetModel): Sheet {
   const rows: CellValue[][] = [];
@@ -10,6 +10,11 @@ export function sheetToGrid(sheet: SheetModel): Sheet {
     row[cell.column - 1] = cell.value;
   }
   return plainSheet(sheet.name, sheet.name, rows);
+}
+
+/** verify's differences as a person reads them, one sentence each. */
+export function differenceLines(check: WorkbookCheck | readonly Difference[]): string[] {
+  return (Array.isArray(check) ? (check as readonly Difference[]) : allDifferences(check as WorkbookCheck)).map(describeDifference);
 }
 
 export function recordToGrids(model: RecordModel, before: Sheet[] = []): Sheet[] {

@@ -20,7 +20,7 @@ function fakeReveal(count: number): RevealSession & { calls: string[] } {
     async finish() {
       while (await reveal.revealStep());
       calls.push('finish');
-      return { result: reveal.result, sheetNames: [], check: { records: [], differences: [], announced: null } as WorkbookCheck };
+      return { result: reveal.result, sheetNames: [], check: { records: [], differences: [], addedSheets: [], announced: null, announcedSeed: null } as WorkbookCheck };
     },
   };
   return reveal;

@@ -38,9 +38,13 @@ describe('session model', () => {
   });
 
   it('finds the cell a difference of verify points to', () => {
-    expect(differenceTarget('Tirage (2), cellule B7 : attendu « X », trouvé « Y ».')).toEqual({ sheet: 'Tirage (2)', cell: 'B7' });
-    expect(differenceTarget('Feuille « Candidatures », ligne 12 : la feuille donne …')).toEqual({ sheet: 'Candidatures', cell: 'A12' });
-    expect(differenceTarget('Feuille « Synthèse » manquante.')).toBeNull();
+    expect(differenceTarget({ code: 'cell_value', sheet: 'Tirage (2)', cell: 'B7', expected: 'X', found: 'Y' })).toEqual({ sheet: 'Tirage (2)', cell: 'B7' });
+    const line = { eligible: true as const, line: '[]' };
+    expect(differenceTarget({ code: 'candidature_differs', sheet: 'Candidatures', cell: 'A12', row: 12, dataSheet: 'Données du tirage', found: line, recorded: line })).toEqual({
+      sheet: 'Candidatures',
+      cell: 'A12',
+    });
+    expect(differenceTarget({ code: 'sheet_missing', sheet: 'Synthèse' })).toBeNull();
   });
 
   it('offers tables first, and never a record sheet or the journal, as the candidature source', () => {

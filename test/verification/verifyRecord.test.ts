@@ -19,13 +19,13 @@ function recordGrids(count: number): Sheet[] {
 describe('checkRequest', () => {
   it('refuses a text file by its name, before reading it', () => {
     expect(errorOf(() => checkRequest('registre.CSV')).code).toBe('unsupported_format');
-    expect(checkRequest('registre.xlsx')).toBeUndefined();
+    expect(checkRequest('registre.xlsx')).toEqual({});
   });
 
   it('reads the announced fingerprint as verify --fingerprint does, and says first when it is mistyped', () => {
-    expect(checkRequest('registre.xlsx', `  ${'AB'.repeat(32)} `)).toBe('ab'.repeat(32));
-    expect(checkRequest('registre.xlsx', `${'ABCD1234 '.repeat(7)}abcd1234\n`)).toBe('abcd1234'.repeat(8));
-    expect(errorOf(() => checkRequest('registre.csv', 'abc')).code).toBe('bad_fingerprint');
+    expect(checkRequest('registre.xlsx', { fingerprint: `  ${'AB'.repeat(32)} ` })).toEqual({ fingerprint: 'ab'.repeat(32) });
+    expect(checkRequest('registre.xlsx', { fingerprint: `${'ABCD1234 '.repeat(7)}abcd1234\n` })).toEqual({ fingerprint: 'abcd1234'.repeat(8) });
+    expect(errorOf(() => checkRequest('registre.csv', { fingerprint: 'abc' })).code).toBe('bad_fingerprint');
   });
 });
 
@@ -33,7 +33,7 @@ describe('verifySheets and reportLines', () => {
   it('a conforming record: one verdict line, the fingerprint confirmed', () => {
     const grids = recordGrids(12);
     const fingerprint = verifySheets(grids, 'r.xlsx').records[0].fingerprint;
-    const report = verifySheets(grids, 'r.xlsx', fingerprint);
+    const report = verifySheets(grids, 'r.xlsx', { fingerprint });
     expect(report).toMatchObject({ conforming: true, verdict: CONFORMING, workbook: null });
     expect(reportLines(report)).toEqual([
       'Registre : r.xlsx',
@@ -48,7 +48,7 @@ describe('verifySheets and reportLines', () => {
     const grids = recordGrids(12);
     const fingerprint = verifySheets(grids, 'r.xlsx').records[0].fingerprint;
     const other = 'e'.repeat(64);
-    const report = verifySheets(grids, 'r.xlsx', other);
+    const report = verifySheets(grids, 'r.xlsx', { fingerprint: other });
     expect(report).toMatchObject({ conforming: false, verdict: NOT_ANNOUNCED });
     expect(report.check.announced).toEqual({ fingerprint: other, found: false });
     expect(reportLines(report)).toEqual([
@@ -66,7 +66,7 @@ describe('verifySheets and reportLines', () => {
     const grids = recordGrids(12).map((grid) =>
       grid.name !== 'Tirage' ? grid : { ...grid, rows: grid.rows.map((row) => row.map((cell) => (cell === 'Retenu·e' ? 'Liste complémentaire n° 1' : cell))) },
     );
-    const report = verifySheets(grids, 'r.xlsx', 'e'.repeat(64));
+    const report = verifySheets(grids, 'r.xlsx', { fingerprint: 'e'.repeat(64) });
     const total = report.check.records[0].differences.length + 1;
     expect(report.verdict).toBe(`Registre NON conforme : ${total} différences avec le tirage recalculé.`);
   });

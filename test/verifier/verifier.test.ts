@@ -15,6 +15,8 @@ import { launchChromium, requireChromium, type ChromiumSession } from '../suppor
 import { requireLibreOffice, resaveXlsx, testOutputDir } from '../support/libreoffice';
 import { editSharedStringCell } from '../support/recordEdits';
 import { zeroBomb, zipBytes } from '../support/zipWriter';
+import { disguise, type Disguise } from '../support/disguises';
+import { requireOpenpyxl } from '../support/openpyxl';
 
 const REPO = join(__dirname, '..', '..');
 const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
@@ -25,8 +27,8 @@ const OUT = testOutputDir('verifier');
 const cli = cliAt('2025-06-13');
 
 /** What the CLI says of a file: its report (exit 0 or 3) or its refusal (exit 2), as non-empty lines. */
-async function cliLines(file: string, fingerprint?: string): Promise<{ code: number; lines: string[] }> {
-  const { code, stdout, stderr } = await cli('verify', file, ...(fingerprint === undefined ? [] : ['--fingerprint', fingerprint]));
+async function cliLines(file: string, fingerprint?: string, seed?: string): Promise<{ code: number; lines: string[] }> {
+  const { code, stdout, stderr } = await cli('verify', file, ...(fingerprint === undefined ? [] : ['--fingerprint', fingerprint]), ...(seed === undefined ? [] : ['--seed', seed]));
   return { code, lines: (code === 2 ? stderr : stdout).split('\n').filter((line) => line !== '') };
 }
 
@@ -37,7 +39,12 @@ const files = {
   twoDraws: join(OUT, 'registre-deux-tirages.xlsx'),
   replaced: join(OUT, 'registre-remplacement.xlsx'),
   bomb: join(OUT, 'registre-bombe.xlsx'),
+  redrawn: join(OUT, 'registre-autre-graine.xlsx'),
 };
+/** Issue 15's disguises, made on the example record (when openpyxl is there): the page names the sheet and the cell as the CLI does. */
+const DISGUISES: Disguise[] = ['conditional_format', 'stale_formula', 'hidden_member_row', 'member_in_white', 'very_hidden_with_copy', 'look_alike_no_break_space'];
+const disguised = new Map<Disguise, { file: string; words: string[] }>();
+const withOpenpyxl = requireOpenpyxl();
 let editedCell = '';
 let fingerprint = '';
 
@@ -60,6 +67,14 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const second = await cli('draw', files.example, '--sheet', 'Candidatures', '--seed', '6 6 6', '--date', '2025-06-13', '--out', files.twoDraws, '--replace');
     expect([second.code, second.stderr]).toEqual([0, '']);
+    const redraw = await cli('draw', EXAMPLE_CSV, '--seed', '1 1 1', '--date', '2025-06-13', '--out', files.redrawn, '--replace');
+    expect([redraw.code, redraw.stderr]).toEqual([0, '']);
+    if (withOpenpyxl) {
+      for (const what of DISGUISES) {
+        const file = join(OUT, `registre-${what}.xlsx`);
+        disguised.set(what, { file, words: disguise(files.example, file, what) });
+      }
+    }
     const replace = await cli('replace', files.example, '--row', '12', '--date', '2026-01-15', '--reason', 'Démission', '--out', files.replaced);
     expect([replace.code, replace.stderr]).toEqual([0, '']);
     // A record carrying a part that inflates to 1 GiB (its size declared): refused before inflating.
@@ -94,10 +109,11 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
   }
 
   /** Picks `file` with the page's file button (after typing the announced fingerprint, if any). */
-  async function check(file: string, announced?: string): Promise<{ title: string; lines: string[]; requests: string[] }> {
+  async function check(file: string, announced?: string, seed?: string): Promise<{ title: string; lines: string[]; requests: string[] }> {
     const { page, requests } = await openPage();
     try {
       if (announced !== undefined) await page.fill('#announced-fingerprint', announced);
+      if (seed !== undefined) await page.fill('#announced-seed', seed);
       await page.setInputFiles('#record-file', file);
       return { ...(await outcomeOf(page)), requests };
     } finally {
@@ -105,8 +121,8 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     }
   }
 
-  async function expectSameAsCli(file: string, announced?: string): Promise<{ title: string; lines: string[] }> {
-    const [page, expected] = await Promise.all([check(file, announced), cliLines(file, announced)]);
+  async function expectSameAsCli(file: string, announced?: string, seed?: string): Promise<{ title: string; lines: string[] }> {
+    const [page, expected] = await Promise.all([check(file, announced, seed), cliLines(file, announced, seed)]);
     for (const line of expected.lines) expect(page.lines).toContain(line);
     // Nothing but the page itself was asked for: the record never left the browser.
     expect(page.requests).toEqual([pageUrl]);
@@ -175,6 +191,22 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     const mistyped = await expectSameAsCli(files.example, fingerprint.slice(0, 60));
     expect(mistyped.title).toBe('Vérification impossible');
     expect(mistyped.lines.join('\n')).toContain('Empreinte annoncée illisible : 60 chiffres hexadécimaux trouvés, il en faut 64.');
+  });
+
+  (withOpenpyxl ? test : test.skip).each(DISGUISES)('issue 15, %s: « NON conforme », the sheet and the cell named, as the CLI says', async (what) => {
+    const { file, words } = disguised.get(what) as { file: string; words: string[] };
+    const page = await expectSameAsCli(file);
+    expect(page.title).toBe('Registre NON conforme');
+    for (const word of words) expect(page.lines.join('\n')).toContain(word);
+  });
+
+  test('the announced seed: the right one confirmed (read as the draw reads it), a redraw with another seed refused (issue 15 §3)', async () => {
+    const right = await expectSameAsCli(files.example, fingerprint, ` ${SEED.replace(' ', '  ')} `);
+    expect(right.title).toBe('Registre conforme');
+    expect(right.lines).toContain('Graine identique à celle annoncée en séance.');
+    const redrawn = await expectSameAsCli(files.redrawn, fingerprint, SEED);
+    expect(redrawn.title).toBe('Registre NON conforme');
+    expect(redrawn.lines.join('\n')).toContain(`la graine annoncée en séance (« ${SEED} ») n’est pas celle du tirage consigné (« 1 1 1 »)`);
   });
 
   test('the announced fingerprint typed as the pane shows it, in groups of 8, or over two lines: confirmed (issue 13 §1)', async () => {

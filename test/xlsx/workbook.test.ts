@@ -158,6 +158,91 @@ describe('XlsxWorkbook', () => {
   });
 });
 
+describe('XlsxWorkbook, what a reader sees beyond the values (verify, issue 15 §1)', () => {
+  /** A workbook of one sheet, its <workbook> content after <sheets> given (defined names), its sheet's state, styles and a theme. */
+  function displayed(sheetXml: string, options: { state?: string; afterSheets?: string; styles?: string; theme?: string } = {}) {
+    const entries: ZipEntry[] = [
+      { name: '_rels/.rels', content: rels([['rId1', 'officeDocument', '/xl/workbook.xml']]) },
+      {
+        name: 'xl/workbook.xml',
+        content: `<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Tirage" sheetId="1"${options.state ? ` state="${options.state}"` : ''} r:id="rId1"/></sheets>${options.afterSheets ?? ''}</workbook>`,
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        content: rels([
+          ['rId1', 'worksheet', '/xl/worksheets/sheet1.xml'],
+          ...(options.styles ? [['rId2', 'styles', '/xl/styles.xml'] as [string, string, string]] : []),
+          ...(options.theme ? [['rId3', 'theme', '/xl/theme/theme1.xml'] as [string, string, string]] : []),
+        ]),
+      },
+      { name: 'xl/worksheets/sheet1.xml', content: `<worksheet xmlns="${NS}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">${sheetXml}</worksheet>` },
+    ];
+    if (options.styles) entries.push({ name: 'xl/styles.xml', content: options.styles });
+    if (options.theme) entries.push({ name: 'xl/theme/theme1.xml', content: options.theme });
+    const workbook = XlsxWorkbook.open(zipBytes(entries));
+    return workbook.readSheet(workbook.worksheets()[0], { display: true });
+  }
+
+  const number = (ref: string, s = 0) => `<c r="${ref}" s="${s}"><v>1</v></c>`;
+
+  it('resolves each value’s look as drawn: theme colours with a tint, indexed and automatic colours, solid and patterned fills', () => {
+    const styles =
+      `<styleSheet xmlns="${NS}">` +
+      '<fonts count="4"><font><sz val="11"/><color theme="1"/></font><font><sz val="1"/><color rgb="FFFFFFFF"/></font>' +
+      '<font><sz val="11"/><color theme="0" tint="-0.5"/></font><font><color indexed="10"/></font></fonts>' +
+      '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+      '<fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor theme="4"/></patternFill></fill></fills>' +
+      '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0"/><xf fontId="1" fillId="2"/><xf fontId="2" fillId="1"/><xf fontId="3" fillId="3"/><xf numFmtId="49" fontId="0" fillId="0"/></cellXfs>' +
+      '</styleSheet>';
+    // A theme whose accent 1 is not Office's: the workbook's own theme counts.
+    const theme = '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:clrScheme name="t"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:accent1><a:srgbClr val="123456"/></a:accent1></a:clrScheme></a:themeElements></a:theme>';
+    const sheet = displayed(`<sheetData><row r="1">${number('A1')}${number('B1', 1)}${number('C1', 2)}${number('D1', 3)}${number('E1', 9)}</row></sheetData>`, { styles, theme });
+    const display = sheet.display;
+    const lookAt = (column: number) => display?.looks?.[display.lookOf?.[0]?.[column] ?? -1];
+    expect([0, 1, 2, 3, 4].map(lookAt)).toEqual([
+      { fontSize: 11, fontColor: '000000', fill: null },
+      { fontSize: 1, fontColor: 'FFFFFF', fill: 'FFEB9C' },
+      // White darkened by half: grey.
+      { fontSize: 11, fontColor: '808080', fill: 'gray125:000000' },
+      { fontSize: 11, fontColor: 'FF0000', fill: '123456' },
+      // A cell naming a format the style sheet lacks is drawn with the default look.
+      { fontSize: 11, fontColor: '000000', fill: null },
+    ]);
+  });
+
+  it('reports the sheet’s state, every formula, hidden or too small rows and columns, conditional formats (x14 too), validations and the print area', () => {
+    const sheet = displayed(
+      '<sheetFormatPr defaultRowHeight="15"/><cols><col min="2" max="2" width="9" hidden="1"/><col min="3" max="3" width="0.5"/></cols>' +
+        `<sheetData><row r="1">${number('A1')}${number('B1')}${number('C1')}${number('D1')}</row><row r="2" hidden="1">${number('A2')}</row>` +
+        `<row r="3" ht="1" customHeight="1">${number('A3')}</row><row r="4" ht="30" customHeight="1"><c r="A4" t="str"><f>"Retenu·e"</f><v>Liste</v></c></row></sheetData>` +
+        '<conditionalFormatting sqref="A1:A3 C1"><cfRule type="expression" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>' +
+        '<dataValidations count="1"><dataValidation type="list" sqref="D1"><formula1>"a,b"</formula1></dataValidation></dataValidations>' +
+        '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type="expression"><xm:f>TRUE</xm:f></x14:cfRule><xm:sqref>D1</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>',
+      { state: 'veryHidden', afterSheets: `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Tirage!$A$1:$B$2</definedName></definedNames>` },
+    );
+    expect(sheet.rows[3]).toEqual(['Liste']);
+    expect(sheet.display).toMatchObject({
+      visibility: 'veryHidden',
+      formulas: new Map([[cellKey(4, 0), '"Retenu·e"']]),
+      hiddenRows: [2, 3],
+      hiddenColumns: [1, 2],
+      conditionalFormats: ['A1:A3 C1', 'D1'],
+      dataValidations: ['D1'],
+      printArea: 'Tirage!$A$1:$B$2',
+    });
+  });
+
+  it('a sheet whose rows are hidden by default shows only the rows given a height', () => {
+    const sheet = displayed(`<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData><row r="1" ht="15" customHeight="1">${number('A1')}</row><row r="2">${number('A2')}</row></sheetData>`);
+    expect(sheet.display?.hiddenRows).toEqual([2]);
+  });
+
+  it('leaves the display facts out unless asked (the draw reads none)', () => {
+    const workbook = XlsxWorkbook.open(openpyxlLike(`<row r="1">${number('A1')}</row>`));
+    expect(workbook.readSheet(workbook.worksheets()[0]).display).toBeUndefined();
+  });
+});
+
 describe('parseCellReference', () => {
   it('reads A1 references, absolute or not, and refuses anything else', () => {
     expect(['A1', 'f5', '$AB$12', 'XFD1048576', 'ZZZ1'].map(parseCellReference)).toEqual([

@@ -5,6 +5,7 @@
  * with the record's key), and the published record is exactly what the private one gives — the
  * sealed table before the seed, or the drawn record with the replacements it lists.
  */
+import { describeDifference } from '../messages';
 import { InputError } from '../errors';
 import { SEALED_ALGORITHM } from '../rules';
 import type { Sheet } from '../sheet';
@@ -30,12 +31,12 @@ export interface PublicAudit {
  */
 export function auditPublicRecord(recordSheets: readonly Sheet[], publicSheets: readonly Sheet[]): PublicAudit {
   const register = findPublicRegister(publicSheets);
-  if (register === undefined) throw new NotARecordError('aucune feuille « Registre public » : ce classeur n’est pas un registre public de tirage');
+  if (register === undefined) throw new NotARecordError({ kind: 'no_public_register' });
   let stated: ReturnType<typeof readPublicRegister>;
   try {
     stated = readPublicRegister(register.name, register.rows);
   } catch (error) {
-    if (error instanceof NotAPublicRegisterError) throw new NotARecordError(error.message);
+    if (error instanceof NotAPublicRegisterError) throw new NotARecordError({ kind: 'public_register_unreadable', detail: error.message });
     throw error;
   }
   const fingerprint = stated.parameters.fingerprint;
@@ -75,7 +76,7 @@ export function auditPublicRecord(recordSheets: readonly Sheet[], publicSheets: 
       const grid = byName.get(model.name);
       byName.delete(model.name);
       if (grid === undefined) audit.differences.push(`Feuille « ${model.name} » manquante dans le registre public.`);
-      else for (const difference of compareSheet(model, grid)) audit.differences.push(difference);
+      else for (const difference of compareSheet(model, grid)) audit.differences.push(describeDifference(difference));
     }
     for (const extra of byName.keys()) audit.differences.push(`Feuille « ${extra} » : elle ne fait pas partie du registre public que donne le registre.`);
     return audit;

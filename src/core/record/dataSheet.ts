@@ -5,14 +5,17 @@
 import type { Candidature } from '../candidatures';
 import { FIELD_LABELS, type ColumnMapping, type Field } from '../columns';
 import type { DrawResult } from '../draw';
-import { INELIGIBILITY_CODES, type IneligibilityCode, type RowProblem } from '../errors';
 import { parseIsoDate } from '../dates';
-import { ALGORITHMS, isAlgorithmId, PLAIN_ALGORITHM, SEALED_ALGORITHM, type AgeBand, type AlgorithmId, type Rules } from '../rules';
-import { describeSealingKeyProblem, sealingKeyProblem } from '../seal';
-import { areaAddress, parseAreaAddress, type CellArea, type CellValue } from '../sheet';
+import { describeRecordDamage, rowProblemDetail } from '../messages';
+import type { DataRowFault, Difference, RecordDamage } from '../problems';
+import { INELIGIBILITY_CODES, type IneligibilityCode, type RowProblem } from '../rowProblems';
+import { ALGORITHMS, isAlgorithmId, MAXIMUM_AGE, PLAIN_ALGORITHM, SEALED_ALGORITHM, type AgeBand, type AlgorithmId, type Rules } from '../rules';
+import { sealingKeyProblem } from '../sealingKey';
+import { areaAddress, cellAddress, parseAreaAddress, type CellArea, type CellValue } from '../sheet';
 import { norm } from '../text';
-import type { RecordMeta } from './meta';
-import { parseOfficials } from './meta';
+import { parseOfficials, type RecordLayout, type RecordMeta } from './meta';
+import { causeFacts, problemFromFacts, type CauseContext } from './causeFacts';
+import { problemFromSentence } from './causeSentences';
 import type { CellStyle, RecordSheetNames, SheetModel } from './model';
 import { BASE_TABLE_NAMES, isRecordSheetName, recordRoles, recordTableName, sheetNameOf } from './names';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
@@ -49,6 +52,11 @@ type Parameter = keyof typeof PARAMETERS;
  */
 const OPTIONAL_PARAMETERS: readonly Parameter[] = ['sealingKey', 'bounds', 'columnMapping', 'laterDrawReason'];
 
+/**
+ * The candidate table's header. An excluded row's « Cause » holds the facts of its problem
+ * (causeFacts.ts); records written before held a sentence in « Précision » instead (layout 1,
+ * read by causeSentences.ts).
+ */
 export const CANDIDATE_HEADER = [
   'Ligne',
   'Recevable',
@@ -62,9 +70,11 @@ export const CANDIDATE_HEADER = [
   'Motif',
   'Cellule',
   'Valeur lue',
-  'Précision',
+  'Cause',
   'Colonne en cause',
 ];
+const CAUSE_COLUMN = 12;
+const CAUSE_HEADERS: Record<RecordLayout, string> = { 1: 'Précision', 2: 'Cause' };
 
 const PARAMETERS_TOP = 4;
 const LABEL: CellStyle = withStyle(STYLES.label, { wrap: true });
@@ -137,7 +147,7 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
   const titleRow = PARAMETERS_TOP + parameters.length + 2;
   sheet.set(titleRow, 1, 'Candidatures : les recevables dans l’ordre canonique (celui de l’empreinte), puis les écartées', STYLES.section);
   const headerRow = titleRow + 1;
-  sheet.row(headerRow, CANDIDATE_HEADER, STYLES.header);
+  sheet.row(headerRow, CANDIDATE_HEADER.map((name, i) => (i === CAUSE_COLUMN ? CAUSE_HEADERS[meta.layout] : name)), STYLES.header);
   const rows = dataRows(result);
   rows.forEach((c, i) => {
     const problem = c.problems[0];
@@ -145,8 +155,8 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
     sheet.row(row, [c.row, problem ? 'non' : 'oui', c.sector ?? '', c.sex ?? '']);
     sheet.row(row, [c.lastName, c.firstName], WRAPPED, 5);
     sheet.row(row, [c.birthDate ?? '', c.age, c.id, problem?.code ?? '', problem?.cell ?? ''], undefined, 7);
-    sheet.row(row, [problem?.value ?? '', problem?.detail ?? ''], WRAPPED, 12);
-    sheet.set(row, 14, problem?.onAge ? 'Âge' : '');
+    sheet.row(row, [problem?.value ?? '', problem ? causeCell(problem, meta.layout) : ''], WRAPPED, 12);
+    sheet.set(row, 14, problem?.code === 'invalid_birth_date' && problem.column === 'age' ? 'Âge' : '');
   });
   // Printed for the archive, legibly (paper.ts: never below 8 points): the whole record on paper
   // is enough to check the draw, and these pages are where it starts. The header repeats on each page.
@@ -155,6 +165,11 @@ export function buildDataSheet(result: DrawResult, meta: RecordMeta): SheetModel
     .freeze(0)
     .print({ orientation: 'landscape', legible: 'width', repeatRows: { from: headerRow, to: headerRow } })
     .build();
+}
+
+/** An excluded row's cause: its facts, or for a record of layout 1 the sentence it kept then. */
+function causeCell(problem: RowProblem, layout: RecordLayout): string {
+  return layout === 1 ? (rowProblemDetail(problem) ?? '') : causeFacts(problem);
 }
 
 /** What the data sheet says, read back. */
@@ -174,10 +189,17 @@ export interface RecordData {
   /** The Excel table's range the candidatures were read from; null when the whole sheet was. */
   bounds: CellArea | null;
   candidatures: Candidature[];
+  /** Where the data sheet holds the seed, the fingerprint and the sheets before the draw ("B10"), for differences to name the cell. */
+  cells: { publicSeed: string; fingerprint: string; inputSheets: string };
 }
 
 /** The data sheet cannot be read: its structure is not that of a record. */
-export class NotARecordError extends Error {}
+export class NotARecordError extends Error {
+  constructor(readonly damage: RecordDamage) {
+    super(describeRecordDamage(damage));
+    this.name = 'NotARecordError';
+  }
+}
 
 /** A data sheet by its title, or by the name the tool gives it ("Données du tirage (2)"). */
 export function isDataSheet(name: string, rows: readonly (readonly CellValue[])[]): boolean {
@@ -195,13 +217,11 @@ export function rulesFromLine(line: string, preset: string): { algorithm: Algori
   try {
     parsed = JSON.parse(line);
   } catch {
-    throw new NotARecordError(`la ligne des règles n’est pas lisible (« ${line} »)`);
+    throw new NotARecordError({ kind: 'rules_line_unreadable', line });
   }
-  if (!Array.isArray(parsed) || parsed.length !== 7) throw new NotARecordError(`la ligne des règles n’a pas la forme attendue (« ${line} »)`);
+  if (!Array.isArray(parsed) || parsed.length !== 7) throw new NotARecordError({ kind: 'rules_line_malformed', line });
   const [algorithm, , seatsPerSector, minimumAge, ageRuleAbove, priorityBands, sectors] = parsed as unknown[];
-  if (!isAlgorithmId(algorithm)) {
-    throw new NotARecordError(`algorithme « ${String(algorithm)} » non pris en charge par cette version (seuls ${ALGORITHMS.join(' et ')} le sont)`);
-  }
+  if (!isAlgorithmId(algorithm)) throw new NotARecordError({ kind: 'algorithm_unsupported', algorithm: String(algorithm), supported: ALGORITHMS });
   const isInt = (x: unknown): x is number => Number.isInteger(x);
   const bandsOk =
     Array.isArray(priorityBands) && priorityBands.every((b) => Array.isArray(b) && b.length === 2 && isInt(b[0]) && (b[1] === null || isInt(b[1])));
@@ -211,7 +231,7 @@ export function rulesFromLine(line: string, preset: string): { algorithm: Algori
   const sectorList = sectors as string[];
   const sectorsDistinct = sectorsOk && sectorList.length > 0 && new Set(sectorList).size === sectorList.length && sectorList.every((name) => name.trim() !== '');
   if (!inRange(seatsPerSector, 1, 1000) || !inRange(minimumAge, 0, 150) || !inRange(ageRuleAbove, 0, 1000) || !bandsInRange || !sectorsDistinct) {
-    throw new NotARecordError(`la ligne des règles n’a pas la forme attendue (« ${line} »)`);
+    throw new NotARecordError({ kind: 'rules_line_malformed', line });
   }
   return {
     algorithm,
@@ -220,75 +240,88 @@ export function rulesFromLine(line: string, preset: string): { algorithm: Algori
 }
 
 /** The sealing key a data sheet records: required by `tirage-cln/2`, absent from `/1`. */
-function sealingKeyOf(algorithm: AlgorithmId, key: string, sheetName: string): string | null {
+function sealingKeyOf(algorithm: AlgorithmId, key: string, sheet: string): string | null {
   if (algorithm === PLAIN_ALGORITHM) {
-    if (key !== '') throw new NotARecordError(`« ${sheetName} » consigne une clé de scellement pour un tirage ${PLAIN_ALGORITHM}, qui n’en a pas`);
+    if (key !== '') throw new NotARecordError({ kind: 'sealing_key_unexpected', sheet, algorithm });
     return null;
   }
-  if (key === '') throw new NotARecordError(`clé de scellement introuvable dans « ${sheetName} » : un tirage ${SEALED_ALGORITHM} ne peut pas être recalculé sans elle`);
+  if (key === '') throw new NotARecordError({ kind: 'sealing_key_missing', sheet, algorithm });
   const problem = sealingKeyProblem(key);
-  if (problem !== null) throw new NotARecordError(`clé de scellement illisible dans « ${sheetName} » (${describeSealingKeyProblem(problem)})`);
+  if (problem !== null) throw new NotARecordError({ kind: 'sealing_key_unreadable', sheet, problem });
   return key;
+}
+
+/** The layout of a candidate table's header row (which column holds the causes), or null when the row is not one. */
+function headerLayout(cells: readonly CellValue[]): RecordLayout | null {
+  if (!CANDIDATE_HEADER.every((name, i) => i === CAUSE_COLUMN || text(cells[i]) === name)) return null;
+  const cause = text(cells[CAUSE_COLUMN]);
+  return cause === CAUSE_HEADERS[2] ? 2 : cause === CAUSE_HEADERS[1] ? 1 : null;
 }
 
 /**
  * Reads a data sheet. Structural damage (no parameters, no candidate table, unknown algorithm)
- * throws NotARecordError; a value that cannot be what the writer wrote is listed in `problems`.
+ * throws NotARecordError; a row that cannot be what the writer wrote is listed in `problems`.
  */
-export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetName: string): { data: RecordData; problems: string[] } {
-  if (text(rows[0]?.[0]) !== DATA_TITLE) throw new NotARecordError(`la feuille ne commence pas par son titre « ${DATA_TITLE} »`);
-  const problems: string[] = [];
+export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetName: string): { data: RecordData; problems: Difference[] } {
+  if (text(rows[0]?.[0]) !== DATA_TITLE) throw new NotARecordError({ kind: 'title_missing' });
+  const problems: Difference[] = [];
   const found = new Map<string, string>();
-  rows.forEach((r) => {
+  const rowOf = new Map<string, number>();
+  rows.forEach((r, i) => {
     const label = text(r[0]);
-    if (label !== '' && !found.has(label)) found.set(label, text(r[1]));
+    if (label !== '' && !found.has(label)) {
+      found.set(label, text(r[1]));
+      rowOf.set(label, i + 1);
+    }
   });
+  /** The cell holding a parameter's value, for a difference to name it. */
+  const cellOf = (key: Parameter) => cellAddress(1, rowOf.get(PARAMETERS[key]) ?? 1);
   const param = (key: Parameter): string => {
     const value = found.get(PARAMETERS[key]) ?? (OPTIONAL_PARAMETERS.includes(key) ? '' : undefined);
-    if (value === undefined) throw new NotARecordError(`paramètre « ${PARAMETERS[key]} » introuvable dans « ${sheetName} »`);
+    if (value === undefined) throw new NotARecordError({ kind: 'parameter_missing', label: PARAMETERS[key], sheet: sheetName });
     return value;
   };
   const { algorithm, rules } = rulesFromLine(param('rulesLine'), param('preset'));
   const referenceDate = param('referenceDate');
-  if (param('algorithm') !== algorithm) throw new NotARecordError(`algorithme « ${param('algorithm')} » non pris en charge, ou autre que celui de la ligne des règles (${algorithm})`);
+  if (param('algorithm') !== algorithm) throw new NotARecordError({ kind: 'algorithm_mismatch', algorithm: param('algorithm'), rulesAlgorithm: algorithm });
   const sealingKey = sealingKeyOf(algorithm, param('sealingKey'), sheetName);
-  if (parseIsoDate(referenceDate) === null) throw new NotARecordError(`date du tirage illisible « ${referenceDate} »`);
+  if (parseIsoDate(referenceDate) === null) throw new NotARecordError({ kind: 'reference_date_unreadable', date: referenceDate });
   const mandateStart = param('mandateStart');
-  if (parseIsoDate(mandateStart) === null || mandateStart < referenceDate) throw new NotARecordError(`début du mandat impossible « ${mandateStart} »`);
+  if (parseIsoDate(mandateStart) === null || mandateStart < referenceDate) throw new NotARecordError({ kind: 'mandate_start_impossible', start: mandateStart });
 
-  const headerIndex = rows.findIndex((r) => CANDIDATE_HEADER.every((name, i) => text(r[i]) === name));
-  if (headerIndex < 0) throw new NotARecordError(`tableau des candidatures introuvable dans « ${sheetName} »`);
+  let layout: RecordLayout | null = null;
+  const headerIndex = rows.findIndex((r) => (layout = headerLayout(r)) !== null);
+  if (headerIndex < 0 || layout === null) throw new NotARecordError({ kind: 'candidate_table_missing', sheet: sheetName });
+  const readCause = layout === 1 ? problemFromSentence : problemFromFacts;
   const candidatures: Candidature[] = [];
   const seenRows = new Set<number>();
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const r = rows[i];
     if (r.every((v) => text(v) === '')) break;
-    const where = `${sheetName}, ligne ${i + 1}`;
+    const report = (column: number, fault: DataRowFault) => problems.push({ code: 'data_row', sheet: sheetName, cell: cellAddress(column, i + 1), row: i + 1, fault });
     const row = r[0];
     const age = r[7];
     const eligible = text(r[1]);
-    if (typeof row !== 'number' || !Number.isInteger(row)) problems.push(`${where} : numéro de ligne illisible « ${text(row)} ».`);
-    else if (seenRows.has(row)) problems.push(`${where} : la ligne ${row} des candidatures apparaît deux fois.`);
+    if (typeof row !== 'number' || !Number.isInteger(row)) report(0, { kind: 'row_number', found: text(row) });
+    else if (seenRows.has(row)) report(0, { kind: 'row_repeated', candidatureRow: row });
     else seenRows.add(row);
-    if (!(age === null || age === '' || (typeof age === 'number' && Number.isInteger(age)))) problems.push(`${where} : âge illisible « ${text(age)} ».`);
-    if (eligible !== 'oui' && eligible !== 'non') problems.push(`${where} : « Recevable » doit valoir oui ou non, trouvé « ${eligible} ».`);
+    if (!(age === null || age === '' || (typeof age === 'number' && Number.isInteger(age)))) report(7, { kind: 'age', found: text(age) });
+    if (eligible !== 'oui' && eligible !== 'non') report(1, { kind: 'eligible', found: eligible });
     const sex = text(r[3]);
     const code = text(r[9]);
-    if (eligible === 'non' && !(INELIGIBILITY_CODES as readonly string[]).includes(code)) problems.push(`${where} : motif inconnu « ${code} ».`);
     const candidateRow = typeof row === 'number' ? row : Number.NaN;
-    const problem: RowProblem[] =
-      eligible === 'non'
-        ? [
-            {
-              code: code as IneligibilityCode,
-              row: candidateRow,
-              cell: text(r[10]) === '' ? null : text(r[10]),
-              value: text(r[11]),
-              ...(text(r[12]) ? { detail: text(r[12]) } : {}),
-              ...(text(r[13]) === 'Âge' ? { onAge: true as const } : {}),
-            },
-          ]
-        : [];
+    let problem: RowProblem[] = [];
+    if (eligible === 'non') {
+      if (!(INELIGIBILITY_CODES as readonly string[]).includes(code)) report(9, { kind: 'reason', found: code });
+      else {
+        const onAge = text(r[13]);
+        const place = { row: candidateRow, cell: text(r[10]) === '' ? null : text(r[10]), value: text(r[11]) };
+        const context: CauseContext = { sectors: rules.sectors, referenceDate, minimumAge: rules.minimumAge, maximumAge: MAXIMUM_AGE, age: typeof age === 'number' ? age : null };
+        const read = onAge === '' || (onAge === 'Âge' && code === 'invalid_birth_date') ? readCause(code as IneligibilityCode, onAge === 'Âge', place, text(r[CAUSE_COLUMN]), context) : null;
+        if (read === null) report(CAUSE_COLUMN, { kind: 'cause', found: text(r[CAUSE_COLUMN]) });
+        else problem = [read];
+      }
+    }
     candidatures.push({
       row: candidateRow,
       id: text(r[8]),
@@ -300,13 +333,13 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
       age: typeof age === 'number' ? age : null,
       problems: problem,
     });
-    if (eligible === 'oui' && (sex !== 'F' && sex !== 'H')) problems.push(`${where} : sexe « ${sex} » impossible pour une candidature recevable.`);
-    if (eligible === 'oui' && !rules.sectors.includes(text(r[2]))) problems.push(`${where} : secteur « ${text(r[2])} » inconnu des règles.`);
-    if (eligible === 'oui' && typeof age !== 'number') problems.push(`${where} : âge manquant pour une candidature recevable.`);
+    if (eligible === 'oui' && (sex !== 'F' && sex !== 'H')) report(3, { kind: 'sex', found: sex });
+    if (eligible === 'oui' && !rules.sectors.includes(text(r[2]))) report(2, { kind: 'sector', found: text(r[2]) });
+    if (eligible === 'oui' && typeof age !== 'number') report(7, { kind: 'age_missing' });
   }
   const names = param('recordSheets').split(';').map((n) => n.trim());
   const roles = recordRoles(algorithm);
-  if (names.length !== roles.length) throw new NotARecordError(`liste des feuilles du registre illisible dans « ${sheetName} »`);
+  if (names.length !== roles.length) throw new NotARecordError({ kind: 'record_sheets_unreadable', sheet: sheetName });
   const sheetNames = Object.fromEntries(roles.map((role, i) => [role, names[i]])) as RecordSheetNames;
   const headerRow = param('headerRow');
   let inputSheets: string[];
@@ -315,7 +348,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     if (!Array.isArray(parsed) || !parsed.every((n) => typeof n === 'string')) throw new Error('not a list of names');
     inputSheets = parsed as string[];
   } catch {
-    throw new NotARecordError(`liste des feuilles d’origine illisible dans « ${sheetName} »`);
+    throw new NotARecordError({ kind: 'input_sheets_unreadable', sheet: sheetName });
   }
   return {
     data: {
@@ -330,6 +363,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
       seedKey: param('seedKey'),
       headerRow: /^\d+$/.test(headerRow) ? Number(headerRow) : null,
       candidatures,
+      cells: { publicSeed: cellOf('publicSeed'), fingerprint: cellOf('fingerprint'), inputSheets: cellOf('inputSheets') },
       meta: {
         place: param('place'),
         officials: parseOfficials(param('officials')),
@@ -338,6 +372,7 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
         inputSheets,
         mandateStart,
         sheetNames,
+        layout,
         ...(param('laterDrawReason') === '' ? {} : { laterDrawReason: param('laterDrawReason') }),
       },
     },
@@ -345,18 +380,18 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
   };
 }
 
-function boundsOf(text: string, sheetName: string): CellArea | null {
-  if (text === '') return null;
-  const area = parseAreaAddress(text);
-  if (area === null || areaAddress(area) !== text) throw new NotARecordError(`plage du tableau des candidatures illisible dans « ${sheetName} » (« ${text} »)`);
+function boundsOf(value: string, sheet: string): CellArea | null {
+  if (value === '') return null;
+  const area = parseAreaAddress(value);
+  if (area === null || areaAddress(area) !== value) throw new NotARecordError({ kind: 'bounds_unreadable', sheet, text: value });
   return area;
 }
 
-function columnMappingOf(text: string, sheetName: string): ColumnMapping {
-  if (text === '') return {};
+function columnMappingOf(value: string, sheet: string): ColumnMapping {
+  if (value === '') return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(value);
   } catch {
     parsed = null;
   }
@@ -364,6 +399,6 @@ function columnMappingOf(text: string, sheetName: string): ColumnMapping {
   const valid =
     typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) &&
     Object.entries(parsed).every(([field, header]) => fields.includes(field) && typeof header === 'string' && header !== '');
-  if (!valid) throw new NotARecordError(`correspondance des colonnes illisible dans « ${sheetName} » (« ${text} »)`);
+  if (!valid) throw new NotARecordError({ kind: 'column_mapping_unreadable', sheet, text: value });
   return parsed as Partial<Record<Field, string>>;
 }

@@ -33,9 +33,10 @@ export { replacementAnnouncedDifference } from './replacements';
 export { buildPublicRegisterSheet, readPublicRegister, publicRegisterStage, PUBLIC_REGISTER_TITLES, type StatedPublicRecord } from './publicRegisterSheet';
 export * from './names';
 export * from './plan';
-export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
+export { newRecordMeta, parseOfficials, LATEST_LAYOUT, type RecordLayout, type RecordMeta } from './meta';
 export { DATA_TITLE, NotARecordError } from './dataSheet';
-export { verifyWorkbook, allDifferences, compareSheet, sameValue, type RecordCheck, type WorkbookCheck } from './verify';
+export { INELIGIBILITY_LABELS } from './labels';
+export { verifyWorkbook, allDifferences, compareSheet, sameValue, readAnnouncedSeed, type RecordCheck, type WorkbookCheck } from './verify';
 export {
   JOURNAL_SHEET,
   JOURNAL_HEADER,

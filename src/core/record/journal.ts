@@ -9,11 +9,12 @@
  * only writes them, and `verify` reads them back with `readJournal`.
  */
 import type { CellModel, CellStyle, SheetModel } from './model';
-import type { CellValue, Sheet } from '../sheet';
-import { nameKey } from './names';
+import type { Difference } from '../problems';
+import { cellAddress, type CellValue, type Sheet } from '../sheet';
+import { JOURNAL_SHEET, nameKey } from './names';
 import { SheetBuilder, STYLES } from './sheetBuilder';
 
-export const JOURNAL_SHEET = 'Journal des tirages';
+export { JOURNAL_SHEET };
 
 export const JOURNAL_HEADER = [
   'Date et heure (UTC)',
@@ -110,16 +111,16 @@ const text = (value: CellValue | undefined): string => (value === null || value 
 const OUTCOME_BY_LABEL = new Map((Object.keys(JOURNAL_OUTCOME_LABELS) as JournalOutcome[]).map((o) => [JOURNAL_OUTCOME_LABELS[o], o]));
 
 /** The journal's entries, in the order they were appended; problems for lines that are not the add-in's. */
-export function readJournal(grid: Sheet): { entries: LoggedEntry[]; problems: string[] } {
+export function readJournal(grid: Sheet): { entries: LoggedEntry[]; problems: Difference[] } {
   const entries: LoggedEntry[] = [];
-  const problems: string[] = [];
+  const problems: Difference[] = [];
   for (let r = JOURNAL_FIRST_ENTRY_ROW; r <= grid.rows.length; r++) {
     const cells = grid.rows[r - 1] ?? [];
     if (cells.every((c) => c === null || c === '')) continue;
     const [time, fingerprint, publicSeed, label, dataSheet, reason, detail] = JOURNAL_HEADER.map((_, i) => text(cells[i]));
     const outcome = OUTCOME_BY_LABEL.get(label);
     if (outcome === undefined) {
-      problems.push(`« ${grid.name} », ligne ${r} : issue « ${label} » inconnue ; la ligne n’a pas été écrite par le complément.`);
+      problems.push({ code: 'journal_line_unknown', sheet: grid.name, cell: cellAddress(3, r), row: r, found: label });
       continue;
     }
     entries.push({ row: r, time, fingerprint, publicSeed, outcome, dataSheet, reason, detail });
@@ -136,17 +137,22 @@ export function findJournal(sheets: readonly Sheet[]): Sheet | undefined {
  * What `verify` says of the journal: each draw it logged as recorded whose data sheet is no longer
  * in the workbook (its record sheets were deleted), and each line it cannot read.
  */
-export function journalDifferences(sheets: readonly Sheet[]): string[] {
+export function journalDifferences(sheets: readonly Sheet[]): Difference[] {
   const journal = findJournal(sheets);
   if (journal === undefined) return [];
   const { entries, problems } = readJournal(journal);
   const present = new Set(sheets.map((s) => nameKey(s.name)));
   const missing = entries
     .filter((e) => e.outcome === 'recorded' && !present.has(nameKey(e.dataSheet)))
-    .map(
-      (e) =>
-        `« ${journal.name} », ligne ${e.row} : le tirage du ${e.time} (empreinte ${e.fingerprint}, graine « ${e.publicSeed} ») a été consigné ` +
-        `dans la feuille « ${e.dataSheet} », absente du classeur : les feuilles de ce registre ont été supprimées.`,
-    );
+    .map((e): Difference => ({
+      code: 'journal_record_deleted',
+      sheet: journal.name,
+      cell: cellAddress(4, e.row),
+      row: e.row,
+      time: e.time,
+      fingerprint: e.fingerprint,
+      publicSeed: e.publicSeed,
+      dataSheet: e.dataSheet,
+    }));
   return [...problems, ...missing];
 }

@@ -1,6 +1,5 @@
 /** The French words of the record, in one place. */
-import type { CandidateOutcome } from '../draw';
-import { INELIGIBILITY_LABELS } from '../errors';
+import type { IneligibilityCode } from '../rowProblems';
 import type { Rules, Sex } from '../rules';
 
 // Sheet names live in names.ts; re-exported for the sheet builders.
@@ -11,7 +10,24 @@ export const SEX_PLURAL: Record<Sex, string> = { F: 'femmes', H: 'hommes' };
 
 export const STATUS_WORDS = { selected: 'Retenu·e', reserve: 'Liste complémentaire', ineligible: 'Écartée' } as const;
 
-export function statusLabel(o: Pick<CandidateOutcome, 'status' | 'reserveRank' | 'reason'>): string {
+/** Short French label of each reason a row is ineligible, for tables, the procès-verbal and the publication. */
+export const INELIGIBILITY_LABELS: Record<IneligibilityCode, string> = {
+  missing_name: 'nom ou prénom manquant',
+  unknown_sector: 'secteur inconnu',
+  invalid_sex: 'sexe non reconnu',
+  invalid_birth_date: 'date de naissance invalide',
+  under_age: 'moins de 16 ans',
+  duplicate: 'doublon',
+};
+
+/** A candidature's outcome as its status is shown (draw.ts's CandidateOutcome has these). */
+export interface StatusFacts {
+  status: 'selected' | 'reserve' | 'ineligible';
+  reserveRank: number | null;
+  reason: IneligibilityCode | null;
+}
+
+export function statusLabel(o: StatusFacts): string {
   switch (o.status) {
     case 'selected':
       return STATUS_WORDS.selected;

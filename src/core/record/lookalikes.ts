@@ -12,7 +12,7 @@
 import { InputError } from '../errors';
 import type { CellValue } from '../sheet';
 import { DATA_TITLE } from './dataSheet';
-import { RECORD_MARKS, WRITING_MARK } from './marks';
+import { RECORD_MARKS } from './marks';
 import { isRecordSheetName, replacementNumberOf } from './names';
 import { isReplacementSheet } from './replacementSheet';
 
@@ -26,29 +26,14 @@ export const LOOKALIKE_ROWS = 2;
 
 /**
  * Refuses the workbook when a sheet with one of those names (`sheets`: their first LOOKALIKE_ROWS
- * rows at least) is not the sheet `verify` would expect. `workbook` names it: « Le classeur « x.xlsx » », « Ce classeur ».
+ * rows at least) is not the sheet `verify` would expect. `source`: the workbook's file name, or null for the one open in Excel.
  */
-export function refuseRecordLookalikes(sheets: readonly { name: string; rows: readonly (readonly CellValue[])[] }[], workbook: string): void {
-  const list = (found: readonly { name: string }[]) => found.map((sheet) => `« ${sheet.name} »`).join(', ');
+export function refuseRecordLookalikes(sheets: readonly { name: string; rows: readonly (readonly CellValue[])[] }[], source: string | null): void {
   const unfinished = sheets.filter((sheet) => RECORD_MARKS.includes(String(sheet.rows[0]?.[0] ?? '')));
-  if (unfinished.length > 0) {
-    const several = unfinished.length > 1;
-    throw new InputError(
-      'unfinished_record',
-      `${workbook} garde un registre inachevé : ${several ? 'les feuilles' : 'la feuille'} ${list(unfinished)} ${several ? 'portent' : 'porte'} en cellule A1 ` +
-        `« ${WRITING_MARK} » ou « INACHEVÉ », et la vérification refuserait tout registre écrit à côté. Rien n’a été tiré. ` +
-        'Supprimez les feuilles de ce registre inachevé (celles dont la cellule A1 porte cette mention), puis recommencez.',
-    );
-  }
+  if (unfinished.length > 0) throw new InputError({ code: 'unfinished_record', source, sheets: unfinished.map((sheet) => sheet.name) });
   const lookalikes = sheets.filter((sheet) =>
     isRecordSheetName(sheet.name, 'data') ? sheet.rows[0]?.[0] !== DATA_TITLE : replacementNumberOf(sheet.name) !== null && !isReplacementSheet(sheet.rows),
   );
   if (lookalikes.length === 0) return;
-  const several = lookalikes.length > 1;
-  throw new InputError(
-    'reserved_sheet_name',
-    `${workbook} a ${several ? 'des feuilles' : 'une feuille'} ${list(lookalikes)} qui porte${several ? 'nt' : ''} le nom d’une feuille de registre de tirage ` +
-      `(données du tirage, remplacement) sans en être une : la vérification ${several ? 'les' : 'la'} lirait comme telle${several ? 's' : ''} et refuserait ` +
-      `tout registre écrit dans ce classeur. Rien n’a été tiré. Renommez ${several ? 'ces feuilles' : 'cette feuille'} (par exemple « Notes »), puis recommencez.`,
-  );
+  throw new InputError({ code: 'reserved_sheet_name', source, sheets: lookalikes.map((sheet) => sheet.name) });
 }

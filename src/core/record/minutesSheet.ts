@@ -1,6 +1,6 @@
 /** The *Procès-verbal*: what the city publishes and posts, printable on A4. */
 import { inCallOrder } from '../callOrder';
-import { describeRowProblem } from '../errors';
+import { describeRowProblem } from '../messages';
 import { FIELD_LABELS, type ColumnMapping, type Field } from '../columns';
 import type { CandidateOutcome, DrawResult } from '../draw';
 import type { Sex } from '../rules';

@@ -37,6 +37,9 @@ export function sheetNameOf(names: RecordSheetNames, role: RecordSheetRole): str
   return name;
 }
 
+/** The add-in's journal of draw attempts (journal.ts). */
+export const JOURNAL_SHEET = 'Journal des tirages';
+
 /** The base name of each record sheet's table (Excel table names allow no space nor accent-free rule; these are plain). */
 export const BASE_TABLE_NAMES = { draw: 'Tirage', data: 'Donnees', publicRegister: 'RegistrePublic', receipts: 'Recus' } as const;
 
@@ -51,6 +54,37 @@ export function nameKey(name: string): string {
 
 export function sameName(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
+}
+
+/**
+ * A sheet name as a reader may take it for another: without case, accents, spaces (no-break
+ * spaces included), invisible characters, hyphens, underscores or dots. « TIRAGE (2) », « Tirage »
+ * with a no-break space and « Procès verbal » read as record sheets' names (issue 15 §2).
+ */
+export function lookAlikeKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s\p{Cf}\p{Pd}_.]/gu, '')
+    .toLocaleLowerCase('fr-FR');
+}
+
+/** Every name the tool gives a sheet of a record workbook, as a base: the record's, the replacements', the journal's. */
+function lookAlikeBases(): { base: string; key: string }[] {
+  return [...Object.values(BASE_SHEET_NAMES), REPLACEMENT_SHEET_BASE, JOURNAL_SHEET].map((base) => ({ base, key: lookAlikeKey(base) }));
+}
+
+/**
+ * The record sheet a name could be taken for — its base name followed by nothing but digits,
+ * signs or words in parentheses (« Tirage 2025 », « TIRAGE (2) », « Publication (copie) ») — or
+ * null. « Tirages précédents » is another word, not a look-alike.
+ */
+export function lookAlikeOf(name: string): string | null {
+  const key = lookAlikeKey(name);
+  for (const { base, key: baseKey } of lookAlikeBases()) {
+    if (key.startsWith(baseKey) && /^(?:[^\p{L}(]|\([^)]*\))*$/u.test(key.slice(baseKey.length))) return base;
+  }
+  return null;
 }
 
 /** "Tirage" for the first draw of a workbook, "Tirage (2)" for the second… */

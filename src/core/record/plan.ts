@@ -177,8 +177,6 @@ export function planSheet(sheet: SheetModel): SheetPlan {
   if (problem !== null) throw new Error(`planSheet: « ${sheet.name} » is not a valid Excel sheet name (${problem})`);
   checkMergedValues(sheet);
 
-  let rowCount = 0;
-  let columnCount = 0;
   for (const cell of sheet.cells) {
     const inSheet = Number.isInteger(cell.row) && cell.row >= 1 && cell.row <= MAX_ROWS && Number.isInteger(cell.column) && cell.column >= 1 && cell.column <= MAX_COLUMNS;
     if (!inSheet) {
@@ -187,11 +185,47 @@ export function planSheet(sheet: SheetModel): SheetPlan {
     if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
       throw new Error(`planSheet: ${sheet.name} R${cell.row}C${cell.column} is not a finite number`);
     }
+  }
+  const { rowCount, columnCount, styleIds, styles } = planStyles(sheet);
+  const values = planValues(sheet, rowCount, columnCount);
+
+  const lists = planLists(sheet, values);
+  return {
+    role: sheet.role,
+    name: sheet.name,
+    rowCount,
+    columnCount,
+    blocks: rowCount === 0 ? [] : [{ fromRow: 1, fromColumn: 1, values }],
+    styles,
+    styleRuns: groupStyleRuns(styleIds, rowCount, columnCount, styles.length),
+    columnWidths: [...sheet.columnWidths],
+    rowHeights: [...sheet.rowHeights],
+    merges: sheet.merges.map((m) => ({ ...m })),
+    frozen: sheet.frozen.rows > 0 || sheet.frozen.columns > 0 ? { ...sheet.frozen } : null,
+    lists,
+    print: planPrint(sheet),
+    protection: sheet.protected
+      ? { allowSelectLockedCells: true, allowSelectUnlockedCells: true, allowAutoFilter: lists.length > 0, allowSort: false }
+      : null,
+  };
+}
+
+/** Each cell's complete style, dense over the sheet's used range: what the renderers draw, and what `verify` compares a cell's look with. */
+export interface PlannedStyles {
+  rowCount: number;
+  columnCount: number;
+  /** Index in `styles` of cell (row r, column c), 1-based: `styleIds[(r - 1) * columnCount + c - 1]`; −1 where the model has no cell. */
+  styleIds: Int32Array;
+  styles: PlannedStyle[];
+}
+
+export function planStyles(sheet: SheetModel): PlannedStyles {
+  let rowCount = 0;
+  let columnCount = 0;
+  for (const cell of sheet.cells) {
     rowCount = Math.max(rowCount, cell.row);
     columnCount = Math.max(columnCount, cell.column);
   }
-
-  const values: RecordValue[][] = Array.from({ length: rowCount }, () => new Array<RecordValue>(columnCount).fill(null));
   // Style of each cell (index in `styles`), −1 where the model has no cell.
   const styleIds = new Int32Array(rowCount * columnCount).fill(-1);
   const styles: PlannedStyle[] = [];
@@ -199,7 +233,6 @@ export function planSheet(sheet: SheetModel): SheetPlan {
   // Builders share style objects between cells: each (style object, variant) is resolved once.
   const known = new Map<CellStyle | undefined, number[]>();
   for (const cell of sheet.cells) {
-    values[cell.row - 1][cell.column - 1] = cell.value;
     const variant = styleVariant(cell);
     let ids = known.get(cell.style);
     if (ids === undefined) {
@@ -227,25 +260,14 @@ export function planSheet(sheet: SheetModel): SheetPlan {
     styleIds[(cell.row - 1) * columnCount + cell.column - 1] = id;
   }
 
-  const lists = planLists(sheet, values);
-  return {
-    role: sheet.role,
-    name: sheet.name,
-    rowCount,
-    columnCount,
-    blocks: rowCount === 0 ? [] : [{ fromRow: 1, fromColumn: 1, values }],
-    styles,
-    styleRuns: groupStyleRuns(styleIds, rowCount, columnCount, styles.length),
-    columnWidths: [...sheet.columnWidths],
-    rowHeights: [...sheet.rowHeights],
-    merges: sheet.merges.map((m) => ({ ...m })),
-    frozen: sheet.frozen.rows > 0 || sheet.frozen.columns > 0 ? { ...sheet.frozen } : null,
-    lists,
-    print: planPrint(sheet),
-    protection: sheet.protected
-      ? { allowSelectLockedCells: true, allowSelectUnlockedCells: true, allowAutoFilter: lists.length > 0, allowSort: false }
-      : null,
-  };
+  return { rowCount, columnCount, styleIds, styles };
+}
+
+/** The sheet's values, dense over its used range (null: an empty cell). */
+function planValues(sheet: SheetModel, rowCount: number, columnCount: number): RecordValue[][] {
+  const values: RecordValue[][] = Array.from({ length: rowCount }, () => new Array<RecordValue>(columnCount).fill(null));
+  for (const cell of sheet.cells) values[cell.row - 1][cell.column - 1] = cell.value;
+  return values;
 }
 
 /** A merged area shows its top-left cell only: a value elsewhere in it would be hidden, so it is refused. */

@@ -11,7 +11,8 @@
  * What `verify` reads back is only what a public record states (the sealed lines, the seed, the
  * names, the replacements' facts); everything else is recomputed and compared cell by cell.
  */
-import { INELIGIBILITY_CODES, INELIGIBILITY_LABELS, type IneligibilityCode } from '../errors';
+import { INELIGIBILITY_CODES, type IneligibilityCode } from '../rowProblems';
+import { INELIGIBILITY_LABELS } from './labels';
 import type { CellValue } from '../sheet';
 import { SEALED_ALGORITHM } from '../rules';
 import { statusLabel } from './labels';

@@ -6,6 +6,7 @@
  * bytes (src/xlsx writes them in the browser too) — and `verify` rebuilds them from the private
  * record to compare (verifyPublic.ts), so that they are made once.
  */
+import { LATEST_LAYOUT } from './meta';
 import type { DrawFacts, DrawResult, PreparedDraw } from '../draw';
 import type { Replacement } from '../replacement';
 import type { RecordModel, SheetModel } from './model';
@@ -26,7 +27,8 @@ export function buildSealedTableWorkbook(prepared: PreparedDraw): RecordModel {
 export function publicWorkbookOf(draw: DrawFacts, lines: readonly SealedOutcome[], meta: PublicRecordMeta, replacements: readonly Replacement[]): RecordModel {
   const sheets: SheetModel[] = [
     buildPublicRegisterSheet(publicDrawRecord(draw, lines, meta, replacements), PUBLIC_SHEET_NAMES.publicRegister),
-    buildPublicationSheet(draw, { ...meta, sheetNames: { publication: PUBLIC_SHEET_NAMES.publication } }),
+    // A public record states no layout: it is written, and checked, in the latest.
+    buildPublicationSheet(draw, { ...meta, layout: LATEST_LAYOUT, sheetNames: { publication: PUBLIC_SHEET_NAMES.publication } }),
   ];
   return { sheets };
 }

@@ -9,12 +9,12 @@
  */
 import { compareCallOrder } from '../callOrder';
 import type { CandidateOutcome, DrawFacts } from '../draw';
-import { INELIGIBILITY_CODES, INELIGIBILITY_LABELS } from '../errors';
+import { INELIGIBILITY_CODES } from '../rowProblems';
 import { explainDraw } from '../explain';
 import { drawFigures } from '../figures';
 import { mandatePeriod, mandateText } from '../mandate';
 import { SEALED_ALGORITHM, SEXES, type AgeBand, type Rules, type Sex } from '../rules';
-import { displayName, longFrenchDate } from './labels';
+import { displayName, INELIGIBILITY_LABELS, longFrenchDate } from './labels';
 import type { RecordMeta } from './meta';
 import type { SheetModel } from './model';
 import { SheetBuilder, STYLES } from './sheetBuilder';
@@ -47,11 +47,14 @@ function candidaturesText(result: DrawFacts): string {
 }
 
 /** What the Publication says beyond the draw: where, the mandate, and its own name. */
-export type PublicationMeta = Pick<RecordMeta, 'place' | 'mandateStart'> & { sheetNames: Pick<RecordMeta['sheetNames'], 'publication'> };
+export type PublicationMeta = Pick<RecordMeta, 'place' | 'mandateStart' | 'layout'> & { sheetNames: Pick<RecordMeta['sheetNames'], 'publication'> };
 
 /** How the public checks the draw, by version: `/2` publishes its sealed table, `/1` keeps everything in the record. */
-function howToCheck(result: DrawFacts): string {
-  const fingerprint = 'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ';
+function howToCheck(result: DrawFacts, layout: number): string {
+  const fingerprint =
+    'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ' +
+    // Issue 15 §3: a redraw with another seed has the same fingerprint, so the reader checks both figures (since layout 2).
+    (layout >= 2 ? 'Vérifiez que l’empreinte et la graine ci-dessus sont celles annoncées en séance : ce sont elles qui prouvent le tirage. ' : '');
   if (result.prepared.algorithm === SEALED_ALGORITHM) {
     return (
       fingerprint +
@@ -117,7 +120,7 @@ export function buildPublicationSheet(result: DrawFacts, meta: PublicationMeta):
   // 64 characters take 424 points in the widest monospaced font, less than columns B and C.
   field('Empreinte', fingerprint, STYLES.code);
   field('Graine publique', result.publicSeed);
-  full(howToCheck(result), STYLES.note);
+  full(howToCheck(result, meta.layout), STYLES.note);
   sheet.keepTogether(verification, lines.row - 1);
   // Narrower margins than the other sheets, and fitted to the page when its text stays legible
   // (paper.ts): a full council and its reserve list on one page.

@@ -35,12 +35,7 @@ export function recordReplacement(sheets: readonly Sheet[], request: Replacement
   const check = verifyWorkbook(sheets);
   const differences = allDifferences(check);
   if (differences.length > 0) {
-    throw new InputError(
-      'record_not_conforming',
-      `« ${source} » n’est pas conforme (${differences.length} différence${differences.length > 1 ? 's' : ''} avec le tirage recalculé) : aucun remplacement n’y est consigné. ` +
-        'Retrouvez le registre d’origine, ou faites la liste des différences avec « tirage-cln verify ».',
-      [...differences.slice(0, 20), `« ${source} » n’est pas conforme : aucun remplacement n’y est consigné.`],
-    );
+    throw new InputError({ code: 'record_not_conforming', source, differences });
   }
   const dataSheet = check.records[check.records.length - 1].dataSheet;
   const { data, result } = readRecordDraw(sheets, dataSheet);

@@ -7,7 +7,8 @@
  */
 import { mandateText, type MandatePeriod } from '../mandate';
 import { personLabel, RULE_LABELS, type Replacement, type ReplacementRequest } from '../replacement';
-import type { CellValue } from '../sheet';
+import type { Difference, ReplacementFault } from '../problems';
+import { cellAddress, type CellValue } from '../sheet';
 import { displayName, longFrenchDate } from './labels';
 import type { SheetModel } from './model';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
@@ -95,7 +96,7 @@ export function buildReplacementSheet(name: string, context: ReplacementContext,
 }
 
 /** The facts stated in a replacement sheet, or why they cannot be read. */
-export type StatedReplacement = { dataSheet: string; fingerprint: string; request: ReplacementRequest } | { problem: string };
+export type StatedReplacement = { dataSheet: string; fingerprint: string; request: ReplacementRequest } | { problem: Difference };
 
 function text(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
@@ -114,13 +115,15 @@ export function readReplacementSheet(name: string, rows: readonly (readonly Cell
     if (text(r?.[0]) === STATED[key]) found[key] = r?.[1] ?? null;
   });
   const missing = (Object.keys(STATED) as Stated[]).filter((key) => !(key in found));
-  if (missing.length > 0) return { problem: `Feuille « ${name} » : « ${STATED[missing[0]]} » introuvable à sa place ; la feuille a été modifiée.` };
+  const unreadable = (fault: ReplacementFault, cell: string) => ({ problem: { code: 'replacement_unreadable' as const, sheet: name, cell, fault } });
+  const cellOf = (key: Stated) => cellAddress(1, STATED_TOP + (Object.keys(STATED) as Stated[]).indexOf(key));
+  if (missing.length > 0) return unreadable({ kind: 'fact_missing', label: STATED[missing[0]] }, cellAddress(0, STATED_TOP + (Object.keys(STATED) as Stated[]).indexOf(missing[0])));
   const row = (value: CellValue | undefined) => (typeof value === 'number' && Number.isInteger(value) ? value : Number.NaN);
   const leavingRow = row(found.leavingRow);
-  if (Number.isNaN(leavingRow)) return { problem: `Feuille « ${name} » : ligne du membre sortant illisible « ${text(found.leavingRow)} ».` };
+  if (Number.isNaN(leavingRow)) return unreadable({ kind: 'leaving_row', found: text(found.leavingRow) }, cellOf('leavingRow'));
   const chosenText = text(found.chosenRow);
   const chosenRow = chosenText === '' ? null : row(found.chosenRow);
-  if (chosenRow !== null && Number.isNaN(chosenRow)) return { problem: `Feuille « ${name} » : ligne choisie illisible « ${chosenText} ».` };
+  if (chosenRow !== null && Number.isNaN(chosenRow)) return unreadable({ kind: 'chosen_row', found: chosenText }, cellOf('chosenRow'));
   return {
     dataSheet: text(found.dataSheet),
     fingerprint: text(found.fingerprint),

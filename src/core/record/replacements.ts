@@ -13,6 +13,7 @@ import type { RecordData } from './dataSheet';
 import type { SheetModel } from './model';
 import { chooseReplacementSheetName, replacementNumberOf } from './names';
 import { buildReplacementSheet, hasReplacementFingerprintLine, isReplacementSheet, readReplacementSheet, type ReplacementContext } from './replacementSheet';
+import type { Difference } from '../problems';
 import type { Sheet } from '../sheet';
 
 /** A replacement sheet of the workbook, its stated facts read. */
@@ -50,11 +51,11 @@ export function checkReplacements(
   dataSheet: string,
   found: readonly FoundReplacement[],
   /** verify's cell-by-cell comparison, the same as for every other record sheet. */
-  compare: (model: SheetModel, grid: Sheet) => string[],
-): { sheets: string[]; differences: string[]; fingerprints: string[] } {
+  compare: (model: SheetModel, grid: Sheet) => Difference[],
+): { sheets: string[]; differences: Difference[]; fingerprints: string[] } {
   const context = contextOf(result, data, dataSheet);
   const members = new MandateMembers(result, context.mandate);
-  const differences: string[] = [];
+  const differences: Difference[] = [];
   const mine = ofRecord(found, dataSheet);
   const fingerprints: string[] = [];
   let chain = chainStart(result.seedKey);
@@ -64,7 +65,7 @@ export function checkReplacements(
       replacement = members.replace(request);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      differences.push(`Feuille « ${grid.name} » : ce remplacement ne suit pas la règle. ${error.message}`);
+      differences.push({ code: 'replacement_against_rule', sheet: grid.name, problem: error.problem });
       continue;
     }
     chain = chainNext(chain, replacementEvent(replacement));
@@ -90,24 +91,9 @@ export function recordedReplacements(result: DrawResult, data: RecordData, dataS
  * Against it, an edited date or reason, a changed person and a deleted last replacement show; a
  * replacement recorded after the published one shows too (its own notice is then to publish).
  */
-export function replacementAnnouncedDifference(announced: string, fingerprints: readonly string[]): string | null {
-  const last = fingerprints[fingerprints.length - 1];
-  if (last === announced) return null;
-  const what = `L’empreinte de remplacement publiée (${announced})`;
-  if (last === undefined) {
-    return `${what} ne peut pas être vérifiée : aucun remplacement n’est consigné. Le remplacement publié a été supprimé, ou ce n’est pas le bon registre.`;
-  }
-  const earlier = fingerprints.indexOf(announced);
-  if (earlier >= 0) {
-    return (
-      `${what} est celle du remplacement n° ${earlier + 1}, pas du dernier (n° ${fingerprints.length}, empreinte ${last}) : ` +
-      'des remplacements ont été consignés après celui qui a été publié.'
-    );
-  }
-  return (
-    `${what} n’est celle d’aucun remplacement consigné (dernier, n° ${fingerprints.length} : ${last}) : un remplacement a été modifié ` +
-    '(date, motif, personne qui part ou qui arrive) ou supprimé, ou l’empreinte a été mal recopiée.'
-  );
+export function replacementAnnouncedDifference(announced: string, fingerprints: readonly string[]): Difference | null {
+  if (fingerprints[fingerprints.length - 1] === announced) return null;
+  return { code: 'replacement_fingerprint_not_found', announced, recorded: [...fingerprints] };
 }
 
 /**

@@ -1,11 +1,10 @@
 /** The *Tirage* sheet: every candidature row with its draw number, status and chance. */
 import { compareCallOrder } from '../callOrder';
 import type { CandidateOutcome, DrawResult } from '../draw';
-import { INELIGIBILITY_LABELS } from '../errors';
 import { toNumber, toText } from '../fraction';
 import { formatFrenchDate } from '../candidatures';
 import { parseIsoDate } from '../dates';
-import { ageBandLabel, SEX_LABELS, STATUS_WORDS, statusLabel } from './labels';
+import { ageBandLabel, INELIGIBILITY_LABELS, SEX_LABELS, STATUS_WORDS, statusLabel } from './labels';
 import type { CellStyle, SheetModel } from './model';
 import type { RecordMeta } from './meta';
 import { BASE_TABLE_NAMES, recordTableName } from './names';

@@ -11,6 +11,8 @@
  * (`expectedFingerprint`), each replacement fingerprint on its notice (`expectedReplacementFingerprint`),
  * and each candidate's receipt for their own line.
  */
+import { LATEST_LAYOUT } from './meta';
+import { describeDifference } from '../messages';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { parseReplacementFingerprint } from '../replacementLog';
 import type { Candidature } from '../candidatures';
@@ -85,12 +87,12 @@ export function allPublicDifferences(check: PublicWorkbookCheck): string[] {
  */
 export function verifyPublicWorkbook(sheets: readonly Sheet[], options: PublicCheckOptions = {}): PublicWorkbookCheck {
   const register = findPublicRegister(sheets);
-  if (register === undefined) throw new NotARecordError('aucune feuille « Registre public » : ce classeur n’est pas un registre public de tirage');
+  if (register === undefined) throw new NotARecordError({ kind: 'no_public_register' });
   let stated: StatedPublicRecord;
   try {
     stated = readPublicRegister(register.name, register.rows);
   } catch (error) {
-    if (error instanceof NotAPublicRegisterError) throw new NotARecordError(error.message);
+    if (error instanceof NotAPublicRegisterError) throw new NotARecordError({ kind: 'public_register_unreadable', detail: error.message });
     throw error;
   }
   const record = checkRegister(register, stated, sheets);
@@ -114,7 +116,7 @@ export function verifyPublicWorkbook(sheets: readonly Sheet[], options: PublicCh
   }
   if (options.expectedReplacementFingerprint !== undefined) {
     const problem = replacementAnnouncedDifference(parseReplacementFingerprint(options.expectedReplacementFingerprint), record.replacements.map((r) => r.fingerprint));
-    if (problem !== null) differences.push(problem);
+    if (problem !== null) differences.push(describeDifference(problem));
   }
   return { record, differences, announced };
 }
@@ -168,7 +170,7 @@ function checkRegister(register: Sheet, stated: StatedPublicRecord, sheets: read
   if (stated.stage === 'sealed') {
     const recomputed: PublicRecord = { stage: 'sealed', head, lines: lines.map(({ seal, sector, sex, priority }) => ({ seal, sector, sex, priority })) };
     check.recomputed = recomputed;
-    for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(difference);
+    for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(describeDifference(difference));
     return check;
   }
   return checkDrawn(check, register, stated, rules, head, lines, sheets);
@@ -231,10 +233,10 @@ function checkDrawn(
   const recomputed = publicDrawRecord(draw.facts, draw.lines, meta, replacements);
   check.recomputed = recomputed;
   check.replacements = recomputed.replacements.map((r) => ({ date: r.date, fingerprint: r.fingerprint }));
-  for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(difference);
+  for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(describeDifference(difference));
   const publication = sheets.find((s) => s.name === PUBLIC_SHEET_NAMES.publication);
   if (publication === undefined) differences.push(`Feuille « ${PUBLIC_SHEET_NAMES.publication} » manquante.`);
-  else for (const difference of compareSheet(buildPublicationSheet(draw.facts, { ...meta, sheetNames: { publication: publication.name } }), publication)) differences.push(difference);
+  else for (const difference of compareSheet(buildPublicationSheet(draw.facts, { ...meta, layout: LATEST_LAYOUT, sheetNames: { publication: publication.name } }), publication)) differences.push(describeDifference(difference));
   return check;
 }
 
@@ -274,7 +276,8 @@ function drawAgain(rules: Rules, head: PublicRecordHead, publicSeed: string, lin
   for (const code of INELIGIBILITY_CODES) {
     for (let k = 0; k < setAside[code]; k++) {
       const row = outcomes.length + 1;
-      const candidature = publicCandidature(row, { problems: [{ code, row, cell: null, value: '' }] });
+      // Only its reason is published (a count per reason): the outcome says it, the cells behind it are not known.
+      const candidature = publicCandidature(row, {});
       outcomes.push({ candidature, reason: code, priority: false, drawNumber: null, status: 'ineligible', reserveRank: null, probability: ZERO });
     }
   }

@@ -630,7 +630,7 @@ class WorksheetCollectionProxy extends SimObject implements XlWorksheetCollectio
 }
 
 class WorksheetProxy extends SimObject implements XlWorksheet {
-  protected readonly scalars = ['name'] as const;
+  protected readonly scalars = ['name', 'visibility'] as const;
   readonly tables: TableCollectionProxy;
   readonly protection: ProtectionProxy;
   readonly pageLayout: PageLayoutProxy;
@@ -649,8 +649,10 @@ class WorksheetProxy extends SimObject implements XlWorksheet {
     return 'worksheet';
   }
 
-  protected read(): unknown {
-    return this.target().name;
+  protected read(property: string): unknown {
+    // Worksheet.visibility (ExcelApi 1.1): "Visible", "Hidden" or "VeryHidden" (Excel.SheetVisibility),
+    // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member
+    return property === 'visibility' ? (this.target().visibility ?? 'Visible') : this.target().name;
   }
 
   protected override child(name: string): SimObject | undefined {
@@ -659,6 +661,10 @@ class WorksheetProxy extends SimObject implements XlWorksheet {
 
   get name(): string {
     return this.loadedValue('name');
+  }
+
+  get visibility(): string {
+    return this.loadedValue('visibility');
   }
 
   set name(value: string) {

@@ -27,11 +27,7 @@ export function parseFaultOption(text: string): FaultOption {
   if (at !== null) return { kind: at[1] as 'cell-edit' | 'hang' | 'lost', sync: Number(at[2]) };
   const named = /^defined-name:(.+)$/.exec(text.trim());
   if (named !== null) return { kind: 'defined-name', name: named[1] };
-  throw new InputError(
-    'bad_fault',
-    `Panne simulée inconnue « ${text} ». Pannes possibles : cell-edit@N (une cellule en cours de saisie à partir de l’aller-retour N), ` +
-      'hang@N (Excel ne répond plus à partir de l’aller-retour N), lost@N (connexion perdue à l’aller-retour N), defined-name:<Nom> (un nom défini dans le classeur).',
-  );
+  throw new InputError({ code: 'bad_fault', reason: 'unknown_fault', text });
 }
 
 export function applyFaultOption(excel: SimulatedExcel, fault: FaultOption): void {

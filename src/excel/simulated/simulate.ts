@@ -75,7 +75,7 @@ export function chooseSource(contents: { sheets: string[]; tables: TableRef[] },
   const wanted = sheet.toLocaleLowerCase('fr-FR');
   const name = contents.sheets.find((s) => s.toLocaleLowerCase('fr-FR') === wanted);
   if (name === undefined) {
-    throw new InputError('sheet_not_found', `Le classeur n’a pas de feuille nommée « ${sheet} ». Feuilles présentes : ${contents.sheets.map((s) => `« ${s} »`).join(', ')}.`);
+    throw new InputError({ code: 'sheet_not_found', source: null, sheet, sheets: contents.sheets });
   }
   return contents.tables.find((t) => t.sheet === name) ?? { kind: 'sheet', sheet: name };
 }
@@ -134,7 +134,7 @@ async function loadInput(file: string, sheet: string | undefined): Promise<SimWo
 /** A positive number of seconds, for --sync-timeout. */
 function seconds(text: string): number {
   const value = Number(text.replace(',', '.'));
-  if (!(value > 0)) throw new InputError('bad_fault', `Délai --sync-timeout « ${text} » : indiquez un nombre de secondes, par exemple --sync-timeout 5.`);
+  if (!(value > 0)) throw new InputError({ code: 'bad_fault', reason: 'sync_timeout', text });
   return value;
 }
 

@@ -80,6 +80,8 @@ export interface SimSheet {
   autoFilter: Rect | null;
   pageLayout: SimPageLayout;
   protection: SimProtection;
+  /** Hidden, or very hidden (only code can show it again); absent for a visible sheet. */
+  visibility?: 'Hidden' | 'VeryHidden';
 }
 
 export interface SimWorkbook {

@@ -4,7 +4,7 @@
  * the one the command line reads files with, so the simulated add-in reads what the CLI reads.
  * Keeps what the adapter reads: every worksheet's values (a date cell as its serial in the
  * workbook's date system, as Excel holds it), formulas (with their result, or none), number
- * formats, merges, Excel tables, sheet protection, the date system. A file that is not a readable
+ * formats, merges, Excel tables, sheet protection and visibility, the date system. A file that is not a readable
  * workbook gets the reader's French message.
  */
 import { dateToSerial } from '../../core/dates';
@@ -45,10 +45,11 @@ export function simulatedWorkbookFromXlsxBytes(bytes: Uint8Array, source: string
         sheet.tables.push({ name: t.name, rect, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true });
       }
       sheet.protection.protected = content.protected;
+      if (worksheet.state !== 'visible') sheet.visibility = worksheet.state === 'hidden' ? 'Hidden' : 'VeryHidden';
       state.sheets.push(sheet);
     }
     if (state.sheets.length === 0) {
-      throw new InputError('file_unreadable', `Le fichier « ${source} » ne contient aucune feuille de calcul lisible. Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) ».`);
+      throw new InputError({ code: 'file_unreadable', reason: 'no_worksheet', source });
     }
     workbook.checkAll();
     return state;

@@ -29,7 +29,7 @@ import type { DrawOrder, WorkbookPort, WriteOutcome } from '../../excel/workbook
 import { h } from '../dom';
 import { describeFailure, type Failure } from './failures';
 import { PACES, RevealPacer, type PaceName, type PacerState, type Scheduler } from './pacer';
-import { fieldsOfLabels, journalTime, localIsoDate, problemLines, recordDataSheets, sourceChoices, sourceLabel } from './sessionModel';
+import { journalTime, localIsoDate, problemLines, recordDataSheets, sourceChoices, sourceLabel } from './sessionModel';
 import { STEP_TITLES, type SessionState, type Step } from './state';
 import { formFields, progressText, StepViews, type SessionActions } from './views';
 
@@ -165,7 +165,7 @@ export class PaneSession implements SessionActions {
     } catch (error) {
       // The pane's remedy for headers it does not recognise: the operator names the columns (InputError.details).
       const details = error instanceof InputError && error.code === 'missing_columns' ? error.details : null;
-      const fields = fieldsOfLabels(details?.missingFields ?? []);
+      const fields = [...(details?.missingFields ?? [])];
       this.state.missingColumns = details?.headers && fields.length > 0 ? { fields, headers: [...details.headers] } : null;
       throw error;
     }

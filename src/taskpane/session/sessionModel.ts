@@ -5,7 +5,9 @@
 import { toNumber } from '../../core/fraction';
 import type { CandidateOutcome, DrawResult, PreparedDraw } from '../../core/draw';
 import { isEligible } from '../../core/candidatures';
-import { columnLetter, describeRowProblem, type RowProblem } from '../../core/errors';
+import { columnLetter, type RowProblem } from '../../core/errors';
+import { describeRowProblem } from '../../core/messages';
+import type { Difference } from '../../core/problems';
 import { FIELD_LABELS, findColumns, type ColumnMapping, type Field } from '../../core/columns';
 import { WHOLE_SHEET, type TableSource } from '../../core/sheet';
 import { SEXES, type Sex } from '../../core/rules';
@@ -107,13 +109,10 @@ export function membersAndReserve(result: DrawResult): { members: NamedOutcome[]
   return { members: ordered.filter((o) => o.status === 'selected').map(named), reserve: ordered.filter((o) => o.status === 'reserve').map(named) };
 }
 
-/** Where a difference of `verify` points: « Tirage, cellule B7 : … » or « Feuille « X », ligne 7 : … ». */
-export function differenceTarget(line: string): { sheet: string; cell: string } | null {
-  const cell = /^(.+?), cellule ([A-Z]{1,3}[0-9]+) :/.exec(line);
-  if (cell) return { sheet: cell[1], cell: cell[2] };
-  const row = /^Feuille « (.+?) », ligne ([0-9]+) :/.exec(line);
-  if (row) return { sheet: row[1], cell: `A${row[2]}` };
-  return null;
+/** The cell a difference of `verify` points to, to select it in Excel; null when it is about no single cell. */
+export function differenceTarget(difference: Difference): { sheet: string; cell: string } | null {
+  const { sheet, cell } = difference as { sheet?: string; cell?: string };
+  return sheet !== undefined && cell !== undefined ? { sheet, cell } : null;
 }
 
 /** The data sheets of the records already in the workbook (by their names). */
@@ -144,12 +143,3 @@ export function localIsoDate(now: Date): string {
 }
 
 export const SEX_COLUMNS: readonly Sex[] = SEXES;
-
-/** The fields a `missing_columns` error names (by their French labels), as the mapping's keys. */
-export function fieldsOfLabels(labels: readonly string[]): Field[] {
-  const byLabel = new Map((Object.keys(FIELD_LABELS) as Field[]).map((field) => [FIELD_LABELS[field], field]));
-  return labels.flatMap((label) => {
-    const field = byLabel.get(label);
-    return field === undefined ? [] : [field];
-  });
-}

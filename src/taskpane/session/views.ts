@@ -6,6 +6,7 @@
 import { FIELD_LABELS, type Field } from '../../core/columns';
 import type { PreparedDraw } from '../../core/draw';
 import { allDifferences } from '../../core/record/verify';
+import { describeDifference } from '../../core/messages';
 import { describeFormulaWithoutValue } from '../../excel/problems';
 import { append, h, type Child } from '../dom';
 import { PACES, type PaceName } from './pacer';
@@ -448,8 +449,9 @@ export class StepViews {
         this.el(
           'ul',
           { id: 'differences', className: 'problem-list' },
-          ...differences.map((line, i) => {
-            const target = differenceTarget(line);
+          ...differences.map((difference, i) => {
+            const line = describeDifference(difference);
+            const target = differenceTarget(difference);
             return this.el('li', {}, target ? this.button(`difference-${i}`, line, () => this.act.select(target.sheet, target.cell)) : line);
           }),
         ),

@@ -2,8 +2,8 @@
  * Columns named by the operator are data of the draw: the record keeps them, and `verify` finds
  * the candidatures again through them, and catches an edit of them.
  */
-import { allDifferences, buildRecord, drawFromTable, newRecordMeta, verifyWorkbook, type Sheet } from '../../../src/core';
-import { edit, find, recordToGrids } from '../../support/records';
+import { buildRecord, drawFromTable, newRecordMeta, verifyWorkbook, type Sheet } from '../../../src/core';
+import { differenceLines, edit, find, recordToGrids } from '../../support/records';
 import { tableOf } from '../../support/tables';
 
 const HEADER = ['N°', 'Nom de famille', 'Prénom', 'Q8', 'Date de naissance', 'Q9'];
@@ -20,7 +20,7 @@ const columns = { sex: 'Q8', sector: 'Q9' };
 const result = drawFromTable(table, { referenceDate: '2025-06-13', publicSeed: 'x', excludeInvalid: false, columns });
 const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'formulaire.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
 const grids = recordToGrids(buildRecord(result, meta), [table]);
-const differences = (g: Sheet[]) => allDifferences(verifyWorkbook(g));
+const differences = (g: Sheet[]) => differenceLines(verifyWorkbook(g));
 
 describe('a record drawn with columns named explicitly', () => {
   it('keeps the mapping and verifies untouched, the candidature sheet re-read through it', () => {

@@ -3,8 +3,8 @@
  * `verify` applies the rule again to each in date order — a deleted, moved or edited replacement
  * shows as a difference.
  */
-import { allDifferences, buildRecord, drawFromTable, InputError, newRecordMeta, recordReplacement, verifyWorkbook, type Sheet } from '../../../src/core';
-import { edit, find, recordToGrids, sheetToGrid } from '../../support/records';
+import { buildRecord, drawFromTable, InputError, newRecordMeta, recordReplacement, verifyWorkbook, type Sheet } from '../../../src/core';
+import { differenceLines, edit, find, recordToGrids, sheetToGrid } from '../../support/records';
 import { JUNE_2025, rowsOf, tableOf } from '../../support/tables';
 
 const table = tableOf(rowsOf(JUNE_2025));
@@ -26,7 +26,7 @@ describe('replacements in a record', () => {
   it('are added under the next free name and verify, in date order', () => {
     expect(twice.map((g) => g.name).slice(-2)).toEqual(['Remplacement', 'Remplacement (2)']);
     const check = verifyWorkbook(twice);
-    expect(allDifferences(check)).toEqual([]);
+    expect(differenceLines(check)).toEqual([]);
     expect(check.records[0].replacements).toEqual(['Remplacement', 'Remplacement (2)']);
   });
 
@@ -39,7 +39,7 @@ describe('replacements in a record', () => {
   });
 
   it('report an earlier replacement deleted: the members listed later no longer follow', () => {
-    const differences = allDifferences(verifyWorkbook(twice.filter((g) => g.name !== 'Remplacement')));
+    const differences = differenceLines(verifyWorkbook(twice.filter((g) => g.name !== 'Remplacement')));
     expect(differences.length).toBeGreaterThan(0);
     expect(differences.every((d) => d.startsWith('Remplacement (2), cellule'))).toBe(true);
   });
@@ -47,24 +47,24 @@ describe('replacements in a record', () => {
   it('report a stated fact the rule refuses, and a sheet tied to no draw of the workbook', () => {
     const dateAt = label(twice, 'Remplacement (2)', 'Date du départ (AAAA-MM-JJ)');
     const beforeDraw = edit(twice, 'Remplacement (2)', dateAt.row, 2, '2025-06-01');
-    expect(allDifferences(verifyWorkbook(beforeDraw))).toEqual([
+    expect(differenceLines(verifyWorkbook(beforeDraw))).toEqual([
       expect.stringContaining('Feuille « Remplacement (2) » : ce remplacement ne suit pas la règle. Remplacement daté du dimanche 1er juin 2025, avant le tirage'),
     ]);
     // Moved before the other one, it is applied first, and both sheets then list other members.
-    const moved = allDifferences(verifyWorkbook(edit(twice, 'Remplacement (2)', dateAt.row, 2, '2026-01-01')));
+    const moved = differenceLines(verifyWorkbook(edit(twice, 'Remplacement (2)', dateAt.row, 2, '2026-01-01')));
     expect(moved).toContainEqual(expect.stringMatching(/^Remplacement, cellule/));
     expect(moved).toContainEqual(expect.stringMatching(/^Remplacement \(2\), cellule/));
 
     const drawAt = label(twice, 'Remplacement', 'Feuille des données du tirage');
     const orphan = edit(twice, 'Remplacement', drawAt.row, 2, 'Données du tirage (7)');
-    expect(verifyWorkbook(orphan).differences).toEqual([
+    expect(differenceLines(verifyWorkbook(orphan).differences)).toEqual([
       'Feuille « Remplacement » : remplacement rattaché à « Données du tirage (7) », qui n’est pas un tirage lisible de ce classeur.',
     ]);
   });
 
   it('report the person joining edited, cell by cell', () => {
     const at = label(twice, 'Remplacement', 'Remplaçant·e');
-    const differences = allDifferences(verifyWorkbook(edit(twice, 'Remplacement', at.row, 2, 'DUPONT Jean (ligne 2, Est, homme), liste complémentaire n° 1')));
+    const differences = differenceLines(verifyWorkbook(edit(twice, 'Remplacement', at.row, 2, 'DUPONT Jean (ligne 2, Est, homme), liste complémentaire n° 1')));
     expect(differences).toEqual([expect.stringMatching(/^Remplacement, cellule B\d+ : attendu « .+ », trouvé « DUPONT Jean/)]);
   });
 });

@@ -1,5 +1,5 @@
-import { allDifferences, buildRecord, newRecordMeta, drawFromTable, drawLots, prepareCandidatures, verifyWorkbook, plainSheet, cellKey, type CellValue, type Sheet } from '../../../src/core';
-import { edit, find, recordToGrids } from '../../support/records';
+import { describeRowProblem, buildRecord, newRecordMeta, drawFromTable, drawLots, prepareCandidatures, verifyWorkbook, plainSheet, cellKey, type CellValue, type Sheet } from '../../../src/core';
+import { differenceLines, edit, find, recordToGrids } from '../../support/records';
 import { HEADER, JUNE_2025, rowsOf, tableOf } from '../../support/tables';
 
 const rows = rowsOf(JUNE_2025);
@@ -17,7 +17,7 @@ const candidatureGrid: Sheet = table;
 const grids = recordToGrids(buildRecord(result, meta), [candidatureGrid]);
 
 function differences(g: Sheet[], fingerprint?: string): string[] {
-  return allDifferences(verifyWorkbook(g, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint }));
+  return differenceLines(verifyWorkbook(g, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint }));
 }
 
 describe('verify, in memory', () => {
@@ -88,7 +88,7 @@ describe('verify, in memory', () => {
     const withoutData = grids.filter((g) => g.name !== 'Données du tirage');
     const check = verifyWorkbook(withoutData);
     expect(check.records).toEqual([]);
-    expect(allDifferences(check)).toEqual([
+    expect(differenceLines(check)).toEqual([
       'Feuille « Données du tirage » manquante : le classeur contient les feuilles de registre « Tirage », « Synthèse », « Procès-verbal », « Publication », ' +
         'mais plus les données qui permettent de recalculer le tirage et de les vérifier.',
     ]);
@@ -198,8 +198,8 @@ describe('verify, the candidature table as an Excel table or a sheet with merged
     const options = { referenceDate: '2025-06-13', publicSeed: 's', excludeInvalid: true } as const;
     const explained = drawFromTable(merged, options);
     const plain = drawFromTable(unmerged, options);
-    expect(explained.prepared.candidatures[1].problems[0].detail).toContain('F2:F3 est fusionnée');
-    expect(plain.prepared.candidatures[1].problems[0].detail).not.toContain('fusionnée');
+    expect(describeRowProblem(explained.prepared.candidatures[1].problems[0])).toContain('F2:F3 est fusionnée');
+    expect(describeRowProblem(plain.prepared.candidatures[1].problems[0])).not.toContain('fusionnée');
     // Either record verifies against the sheet with its merged area, and against the sheet read
     // by office.js, which cannot see merged areas (merges: null).
     const inExcel: Sheet = { ...merged, merges: null };

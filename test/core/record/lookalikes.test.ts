@@ -24,12 +24,12 @@ describe('sheets named like a record’s', () => {
   });
 
   it('pass when another record sheet’s name is the clerk’s own sheet (verify tells it apart by the record’s list of input sheets)', () => {
-    expect(() => refuseRecordLookalikes([notes('Tirage'), notes('Publication (3)')], 'Ce classeur')).not.toThrow();
+    expect(() => refuseRecordLookalikes([notes('Tirage'), notes('Publication (3)')], null)).not.toThrow();
   });
 
   it('refuse an unfinished record, whose sheets verify refuses, and say to delete them', () => {
     const marked = (name: string): Sheet => ({ ...notes(name), rows: [[WRITING_MARK]] });
-    const error = errorOf(() => refuseRecordLookalikes([marked('Tirage'), marked('Données du tirage'), notes('Remplacement (2)')], 'Ce classeur'));
+    const error = errorOf(() => refuseRecordLookalikes([marked('Tirage'), marked('Données du tirage'), notes('Remplacement (2)')], null));
     expect(error.code).toBe('unfinished_record');
     expect(error.message).toBe(
       'Ce classeur garde un registre inachevé : les feuilles « Tirage », « Données du tirage » portent en cellule A1 « Registre en cours d’écriture » ou « INACHEVÉ », ' +
@@ -38,13 +38,13 @@ describe('sheets named like a record’s', () => {
   });
 
   it('are refused when they are not what their names say, with the way out', () => {
-    const error = errorOf(() => refuseRecordLookalikes([notes('Remplacement')], 'Le classeur « c.xlsx »'));
+    const error = errorOf(() => refuseRecordLookalikes([notes('Remplacement')], 'c.xlsx'));
     expect(error.code).toBe('reserved_sheet_name');
     expect(error.message).toBe(
       'Le classeur « c.xlsx » a une feuille « Remplacement » qui porte le nom d’une feuille de registre de tirage (données du tirage, remplacement) sans en être une : ' +
         'la vérification la lirait comme telle et refuserait tout registre écrit dans ce classeur. Rien n’a été tiré. Renommez cette feuille (par exemple « Notes »), puis recommencez.',
     );
-    expect(errorOf(() => refuseRecordLookalikes([notes('Données du tirage'), notes('Remplacement (2)')], 'Ce classeur')).message).toMatch(
+    expect(errorOf(() => refuseRecordLookalikes([notes('Données du tirage'), notes('Remplacement (2)')], null)).message).toMatch(
       /^Ce classeur a des feuilles « Données du tirage », « Remplacement \(2\) » qui portent le nom .* la vérification les lirait comme telles .* Renommez ces feuilles/,
     );
   });
@@ -59,6 +59,6 @@ describe('sheets named like a record’s', () => {
     const grids = [...record, sheetToGrid(sheet)];
     const named = grids.filter((g) => recordLikeNames([g.name]).length > 0);
     expect(named.map((g) => g.name)).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication', 'Remplacement']);
-    expect(() => refuseRecordLookalikes(named.map((g) => ({ name: g.name, rows: g.rows.slice(0, 2) })), 'Ce classeur')).not.toThrow();
+    expect(() => refuseRecordLookalikes(named.map((g) => ({ name: g.name, rows: g.rows.slice(0, 2) })), null)).not.toThrow();
   });
 });

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  allDifferences,
   buildRecord,
   drawFromTable,
   newRecordMeta,
@@ -18,6 +17,7 @@ import {
   type ReplacementRequest,
   type Sheet,
 } from '../../../src/core';
+import { differenceLines } from '../../support/records';
 import { GOLDEN_SEALING_KEY } from '../../golden/cases';
 import { recordToGrids, sheetToGrid } from '../../support/records';
 import { JUNE_2025, rowsOf, tableOf } from '../../support/tables';
@@ -42,7 +42,7 @@ describe.each([
   }
   const once = replaced(record, first);
   const twice = replaced(once.grids, second);
-  const differences = (grids: Sheet[], published?: string) => allDifferences(verifyWorkbook(grids, published === undefined ? {} : { expectedReplacementFingerprint: published }));
+  const differences = (grids: Sheet[], published?: string) => differenceLines(verifyWorkbook(grids, published === undefined ? {} : { expectedReplacementFingerprint: published }));
 
   it('chains each replacement fingerprint as §11 writes it: from the seed key, date, draw numbers, rule and normalised reason', () => {
     const drawNumber = (row: number) => result.outcomes.find((o) => o.candidature.row === row)?.drawNumber;

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  allDifferences,
   buildRecord,
   drawFromTable,
   formatReceipt,
@@ -14,6 +13,7 @@ import {
   verifyWorkbook,
   type Sheet,
 } from '../../../src/core';
+import { differenceLines } from '../../support/records';
 import { displayName } from '../../../src/core/record/labels';
 import { GOLDEN_SEALING_KEY } from '../../golden/cases';
 import { edit, find, recordToGrids } from '../../support/records';
@@ -32,7 +32,7 @@ const meta = newRecordMeta({
   mandateStart: '2025-06-13',
 });
 const grids = recordToGrids(buildRecord(sealed, meta), [table]);
-const differences = (g: Sheet[]) => allDifferences(verifyWorkbook(g));
+const differences = (g: Sheet[]) => differenceLines(verifyWorkbook(g));
 const grid = (name: string) => grids.find((g) => g.name === name) as Sheet;
 const recordSheets = (g: Sheet) => g.rows.find((r) => r[0] === 'Feuilles du registre')?.[1];
 

@@ -4,7 +4,7 @@
  */
 import type { WorkbookPort } from '../excel/workbookAdapter';
 import { renderPaneView } from './render';
-import { PaneSession, type SessionOptions } from './session/session';
+import { PaneSession, type SessionOptions } from './session/controller';
 
 export function openSession(mount: HTMLElement, port: WorkbookPort, options: SessionOptions): PaneSession {
   renderPaneView(mount, { kind: 'ready' });

@@ -3,14 +3,15 @@
  * Excel. The rules themselves stay in core; this module only arranges their results for the pane.
  */
 import { toNumber } from '../../core/fraction';
-import type { CandidateOutcome, DrawResult, PreparedDraw } from '../../core/draw';
+import type { DrawResult, PreparedDraw } from '../../core/draw';
+import { drawnOutcomes, type DrawnOutcome } from '../../core/outcome';
 import { isEligible } from '../../core/candidatures';
 import { columnLetter, describeRowProblem, type RowProblem } from '../../core/errors';
 import { FIELD_LABELS, findColumns, type ColumnMapping, type Field } from '../../core/columns';
 import { WHOLE_SHEET, type TableSource } from '../../core/sheet';
 import { SEXES, type Sex } from '../../core/rules';
 import { inCallOrder } from '../../core/callOrder';
-import { displayName, statusLabel } from '../../core/record/labels';
+import { displayName, STATUS_WORDS } from '../../core/record/labels';
 import { isRecordSheetName, nameKey } from '../../core/record/names';
 import { JOURNAL_SHEET } from '../../core/record/journal';
 import type { TableRef, WorkbookContents } from '../../excel/tableReader';
@@ -88,23 +89,24 @@ export function chanceLines(prepared: PreparedDraw): ChanceLine[] {
   );
 }
 
-export interface NamedOutcome {
+export interface NamedPerson {
   name: string;
   sector: string;
   sex: Sex;
+  /** « Retenu·e », « Liste complémentaire n° 2 ». */
   status: string;
-  drawNumber: number | null;
+  drawNumber: number;
 }
 
-function named(o: CandidateOutcome): NamedOutcome {
+function named(o: DrawnOutcome): NamedPerson {
   const c = o.candidature;
-  return { name: displayName(c.lastName, c.firstName), sector: c.sector ?? '', sex: c.sex ?? 'F', status: statusLabel(o), drawNumber: o.drawNumber };
+  return { name: displayName(c.lastName, c.firstName), sector: c.sector, sex: c.sex, status: o.status === 'selected' ? STATUS_WORDS.selected : `${STATUS_WORDS.reserve} n° ${o.reserveRank}`, drawNumber: o.drawNumber };
 }
 
 /** The members, in the procès-verbal's call order, and the reserve list, by sector, sex and rank. */
-export function membersAndReserve(result: DrawResult): { members: NamedOutcome[]; reserve: NamedOutcome[] } {
-  const ordered = inCallOrder(result.outcomes);
-  return { members: ordered.filter((o) => o.status === 'selected').map(named), reserve: ordered.filter((o) => o.status === 'reserve').map(named) };
+export function membersAndReserve(result: DrawResult): { members: NamedPerson[]; reserve: NamedPerson[] } {
+  const drawn = drawnOutcomes(inCallOrder(result.outcomes));
+  return { members: drawn.filter((o) => o.status === 'selected').map(named), reserve: drawn.filter((o) => o.status === 'reserve').map(named) };
 }
 
 /** Where a difference of `verify` points: « Tirage, cellule B7 : … » or « Feuille « X », ligne 7 : … ». */

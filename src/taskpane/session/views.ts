@@ -1,14 +1,15 @@
 /**
- * What each step of the session shows, drawn from the session's state: headings, fields, tables,
- * buttons. Every text goes through text nodes (dom.ts). The views decide nothing: each button
- * calls one of the session's actions, and form fields write what is typed into the state.
+ * What each step of the session shows, drawn from its state: headings, fields, tables, buttons.
+ * Every text goes through text nodes (dom.ts). The views decide nothing: each control sends one
+ * event (state.ts) to the controller, and what is typed is sent as it is typed.
  */
-import { FIELD_LABELS, type Field } from '../../core/columns';
+import { FIELD_LABELS, type ColumnMapping, type Field } from '../../core/columns';
 import type { PreparedDraw } from '../../core/draw';
 import { allDifferences } from '../../core/record/verify';
 import { describeFormulaWithoutValue } from '../../excel/problems';
 import { append, h, type Child } from '../dom';
 import { PACES, type PaceName } from './pacer';
+import { progressText } from './progress';
 import {
   chanceLines,
   countsBySectorAndSex,
@@ -19,41 +20,40 @@ import {
   seatLines,
   sourceLabel,
 } from './sessionModel';
-import { STEP_TITLES, type RevealView, type SessionState, type Step } from './state';
-
-/** What the views may ask of the session. */
-export interface SessionActions {
-  goTo(step: Step): void;
-  /** The workbook's list and the chosen table read again. */
-  readAgain(): Promise<void>;
-  prepareNew(): Promise<void>;
-  verifyExisting(): Promise<void>;
-  showFingerprint(): Promise<void>;
-  copy(text: string): Promise<void>;
-  select(sheet: string, cell: string): Promise<void>;
-  confirmExclusion(confirmed: boolean): void;
-  useColumns(): Promise<void>;
-  draw(): Promise<void>;
-  pause(): void;
-  resume(): void;
-  revealAll(): void;
-  setPace(name: PaceName): void;
-  newDraw(): Promise<void>;
-  retry(): void;
-  canRetry(): boolean;
-  isLaterDraw(): boolean;
-}
+import {
+  STEP_TITLES,
+  SESSION_STEPS,
+  type CheckStep,
+  type ExistingStep,
+  type FieldId,
+  type FingerprintStep,
+  type MinutesStep,
+  type MissingColumns,
+  type PaneEvent,
+  type PaneState,
+  type RevealStep,
+  type SeedStep,
+  type TableStep,
+} from './state';
+import { isLaterDraw, stepNumber } from './transition';
 
 export class StepViews {
+  /** The state being drawn (set by `render`). */
+  private state!: PaneState;
+
   constructor(
     private readonly document: Document,
-    private readonly state: SessionState,
-    private readonly act: SessionActions,
+    private readonly send: (event: PaneEvent) => void,
   ) {}
+
+  render(state: PaneState): HTMLElement[] {
+    this.state = state;
+    return [...this.stepper(), this.body()];
+  }
 
   readonly el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Parameters<typeof h>[2] = {}, ...children: Child[]) => h(this.document, tag, props, ...children);
 
-  button(id: string, label: string, action: () => void | Promise<void>, options: { primary?: boolean; disabled?: boolean; describedBy?: string } = {}): HTMLButtonElement {
+  button(id: string, label: string, event: PaneEvent | (() => PaneEvent | null), options: { primary?: boolean; disabled?: boolean; describedBy?: string } = {}): HTMLButtonElement {
     return this.el(
       'button',
       {
@@ -63,7 +63,9 @@ export class StepViews {
         attrs: { type: 'button', disabled: options.disabled === true, 'aria-disabled': this.state.busy !== null ? 'true' : null, 'aria-describedby': options.describedBy },
         on: {
           click: () => {
-            if (this.state.busy === null) void action();
+            if (this.state.busy !== null) return;
+            const sent = typeof event === 'function' ? event() : event;
+            if (sent !== null) this.send(sent);
           },
         },
       },
@@ -72,36 +74,58 @@ export class StepViews {
   }
 
   stepper(): HTMLElement[] {
-    if (this.state.step === 'existing') return [];
-    const current = this.state.step;
-    const items = ([1, 2, 3, 4, 5, 6] as const).map((n) =>
-      this.el(
+    const current = stepNumber(this.state.view);
+    if (current === null) return [];
+    const items = SESSION_STEPS.map((name, i) => {
+      const n = i + 1;
+      return this.el(
         'li',
         { className: `stepper__item${n === current ? ' stepper__item--current' : n < current ? ' stepper__item--done' : ''}`, attrs: { 'aria-current': n === current ? 'step' : null } },
         this.el('span', { className: 'stepper__number', attrs: { 'aria-hidden': 'true' } }, String(n)),
-        this.el('span', { className: 'stepper__label' }, STEP_TITLES[n]),
+        this.el('span', { className: 'stepper__label' }, STEP_TITLES[name]),
         n < current ? this.el('span', { className: 'visually-hidden' }, ' (terminée)') : null,
-      ),
-    );
+      );
+    });
     return [this.el('nav', { attrs: { 'aria-label': 'Étapes de la séance' } }, this.el('ol', { className: 'stepper' }, ...items))];
   }
 
   heading(text: string): HTMLElement {
-    const step = this.state.step;
-    const prefix = typeof step === 'number' ? `Étape ${step} sur 6 — ` : '';
+    const n = stepNumber(this.state.view);
+    const prefix = n !== null ? `Étape ${n} sur 6 — ` : '';
     return this.el('h2', { id: 'step-title', className: 'step__title', attrs: { tabindex: '-1' } }, `${prefix}${text}`);
   }
 
   body(): HTMLElement {
-    const section = this.el('section', { className: 'step', attrs: { 'aria-labelledby': 'step-title', 'data-step': String(this.state.step) } });
-    const step = this.state.step;
-    const content =
-      step === 'existing' ? this.existingView() : step === 1 ? this.step1() : step === 2 ? this.step2() : step === 3 ? this.step3() : step === 4 ? this.step4() : step === 5 ? this.step5() : this.step6();
-    append(section, content);
+    const view = this.state.view;
+    const section = this.el('section', { className: 'step', attrs: { 'aria-labelledby': 'step-title', 'data-step': String(stepNumber(view) ?? view.step) } });
+    append(section, this.content());
     const failure = this.failureView();
     if (failure) section.insertBefore(failure, section.children[1] ?? null);
+    if (this.state.notice !== null) section.insertBefore(this.el('p', { id: 'session-notice', className: 'pane-message pane-message--info' }, this.state.notice), section.children[1] ?? null);
     if (this.state.busy !== null) section.insertBefore(this.el('p', { className: 'step__busy' }, this.state.busy), section.children[1] ?? null);
     return section;
+  }
+
+  private content(): Child[] {
+    const view = this.state.view;
+    switch (view.step) {
+      case 'opening':
+        return [this.el('h2', { id: 'step-title', className: 'step__title', attrs: { tabindex: '-1' } }, 'Lecture du classeur')];
+      case 'existing':
+        return this.existingView(view);
+      case 'table':
+        return this.step1(view);
+      case 'check':
+        return this.step2(view);
+      case 'fingerprint':
+        return this.step3(view);
+      case 'seed':
+        return this.step4(view);
+      case 'reveal':
+        return this.step5(view);
+      case 'minutes':
+        return this.step6(view);
+    }
   }
 
   failureView(): HTMLElement | null {
@@ -113,22 +137,22 @@ export class StepViews {
       this.el('h3', {}, failure.title),
       ...failure.lines.map((line) => this.el('p', {}, line)),
       this.el('p', { className: 'remedy' }, failure.remedy),
-      failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', () => this.act.showFingerprint(), { primary: true }) : null,
+      failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', { type: 'showFingerprint' }, { primary: true }) : null,
       failure.code === 'connection_lost' || failure.code === 'sync_timeout' || failure.code === 'excel_error'
-        ? this.button('retry', 'Réessayer', () => this.act.retry(), { disabled: !this.act.canRetry() })
+        ? this.button('retry', 'Réessayer', { type: 'retry' }, { disabled: failure.retry === null })
         : null,
     );
   }
 
-  existingView(): Child[] {
-    const n = this.state.existingRecords.length;
+  existingView(view: ExistingStep): Child[] {
+    const n = view.workbook.records.length;
     return [
       this.heading('Ce classeur contient déjà un tirage'),
       this.el(
         'p',
         {},
         n === 1
-          ? `Un registre de tirage est déjà enregistré dans ce classeur (feuille « ${this.state.existingRecords[0]} »). Vérifiez-le d’abord : la vérification refait le tirage à partir de ses données et compare chaque cellule.`
+          ? `Un registre de tirage est déjà enregistré dans ce classeur (feuille « ${view.workbook.records[0]} »). Vérifiez-le d’abord : la vérification refait le tirage à partir de ses données et compare chaque cellule.`
           : `${n} registres de tirage sont déjà enregistrés dans ce classeur. Vérifiez-les d’abord : la vérification refait chaque tirage et compare chaque cellule.`,
       ),
       this.el(
@@ -139,16 +163,17 @@ export class StepViews {
       this.el(
         'div',
         { className: 'actions' },
-        this.button('verify-existing', 'Vérifier le registre', () => this.act.verifyExisting(), { primary: true }),
-        this.button('prepare-new', 'Préparer un nouveau tirage', () => this.act.prepareNew()),
+        this.button('verify-existing', 'Vérifier le registre', { type: 'verifyExisting' }, { primary: true }),
+        this.button('prepare-new', 'Préparer un nouveau tirage', { type: 'prepareNew' }),
       ),
     ];
   }
 
-  step1(): Child[] {
-    const { choices, prepared, read } = this.state;
-    const children: Child[] = [this.heading(STEP_TITLES[1])];
-    if (this.state.contents !== null && choices.length === 0) {
+  step1(view: TableStep): Child[] {
+    const { choices } = view.workbook;
+    const table = view.table;
+    const children: Child[] = [this.heading(STEP_TITLES.table)];
+    if (choices.length === 0) {
       children.push(
         this.el('p', { className: 'pane-message pane-message--warning', attrs: { role: 'alert' } }, 'Aucun tableau ni aucune feuille de candidatures dans ce classeur. Ouvrez le classeur qui contient le tableau des candidatures, puis cliquez sur « Relire le tableau ».'),
       );
@@ -158,26 +183,10 @@ export class StepViews {
       {
         id: 'source',
         attrs: { 'aria-describedby': 'source-help' },
-        on: {
-          change: (e) => {
-            this.state.choice = Number((e.target as HTMLSelectElement).value);
-            // Columns named for one table mean nothing for another.
-            this.state.columnMapping = {};
-            this.state.missingColumns = null;
-          },
-        },
+        on: { change: (e) => this.send({ type: 'chooseSource', index: Number((e.target as HTMLSelectElement).value) }) },
       },
-      ...choices.map((c, i) => {
-        const option = this.el('option', { attrs: { value: String(i) } }, sourceLabel(c));
-        option.selected = i === this.state.choice;
-        return option;
-      }),
+      ...choices.map((c, i) => this.el('option', { attrs: { value: String(i), selected: i === view.setup.choice } }, sourceLabel(c))),
     );
-    const date = this.el('input', {
-      id: 'reference-date',
-      attrs: { type: 'date', value: this.state.referenceDate, required: true, 'aria-describedby': 'reference-date-help' },
-      on: { change: (e) => (this.state.referenceDate = (e.target as HTMLInputElement).value) },
-    });
     children.push(
       this.el(
         'div',
@@ -186,36 +195,63 @@ export class StepViews {
         select,
         this.el('p', { id: 'source-help', className: 'field__help' }, 'Les tableaux Excel du classeur, puis chaque feuille entière.'),
       ),
-      this.el(
-        'div',
-        { className: 'field' },
-        this.el('label', { attrs: { for: 'reference-date' } }, 'Date du tirage'),
-        date,
-        this.el('p', { id: 'reference-date-help', className: 'field__help' }, 'Le jour de la séance publique : l’âge de chaque candidature est compté à cette date, et elle entre dans l’empreinte.'),
-      ),
-      this.el('div', { className: 'actions' }, this.button('read-table', 'Relire le tableau', () => this.act.readAgain(), { disabled: choices.length === 0 })),
+      this.dateField(view),
+      this.el('div', { className: 'actions' }, this.button('read-table', 'Relire le tableau', { type: 'readAgain' }, { disabled: choices.length === 0 })),
     );
-    if (this.state.missingColumns !== null && prepared === null) children.push(this.columnsForm(this.state.missingColumns));
-    if (prepared !== null && read !== null) {
-      const columns = recognisedColumns(read, this.state.columnMapping);
+    if (table.kind === 'columns') children.push(this.columnsForm(table.missing));
+    if (table.kind === 'ready') {
+      const columns = recognisedColumns(table.read, view.setup.columnMapping);
       children.push(
         this.el('h3', {}, 'Colonnes reconnues'),
         this.el('ul', { className: 'plain-list', attrs: { id: 'columns' } }, ...columns.map((c) => this.el('li', {}, `${c.field} : colonne ${c.column} (« ${c.header} »)`))),
-        this.countsTable(prepared),
-        ...read.formulasWithoutValue.map((f) => this.el('p', { className: 'pane-message pane-message--warning' }, describeFormulaWithoutValue(f))),
-        this.el('div', { className: 'actions' }, this.button('to-step-2', 'Continuer : vérification', () => this.act.goTo(2), { primary: true })),
+        this.countsTable(table.prepared),
+        ...table.read.formulasWithoutValue.map((f) => this.el('p', { className: 'pane-message pane-message--warning' }, describeFormulaWithoutValue(f))),
+        this.el('div', { className: 'actions' }, this.button('to-step-2', 'Continuer : vérification', { type: 'toCheck' }, { primary: true })),
       );
     }
     return children;
   }
 
-  columnsForm(missing: { fields: Field[]; headers: { cell: string; text: string }[] }): HTMLElement {
+  dateField(view: TableStep): HTMLElement {
+    const error = view.errors['reference-date'];
+    const date = this.el('input', {
+      id: 'reference-date',
+      attrs: {
+        type: 'date',
+        required: true,
+        'aria-describedby': error ? 'reference-date-help reference-date-error' : 'reference-date-help',
+        'aria-invalid': error ? 'true' : null,
+      },
+      on: { change: (e) => this.send({ type: 'setDate', value: (e.target as HTMLInputElement).value }) },
+    });
+    date.value = view.setup.referenceDate;
+    return this.el(
+      'div',
+      { className: 'field' },
+      this.el('label', { attrs: { for: 'reference-date' } }, 'Date du tirage'),
+      date,
+      this.el('p', { id: 'reference-date-help', className: 'field__help' }, 'Le jour de la séance publique : l’âge de chaque candidature est compté à cette date, et elle entre dans l’empreinte.'),
+      error ? this.el('p', { id: 'reference-date-error', className: 'field__error' }, error) : null,
+    );
+  }
+
+  columnsForm(missing: MissingColumns): HTMLElement {
+    const fields = formFields(missing.fields);
+    const chosen = (): PaneEvent => {
+      const mapping: ColumnMapping = {};
+      for (const field of fields) {
+        const select = this.document.getElementById(`column-${field}`) as HTMLSelectElement | null;
+        const header = select === null || select.value === '' ? undefined : missing.headers[Number(select.value)]?.text;
+        if (header !== undefined) mapping[field] = header;
+      }
+      return { type: 'useColumns', mapping };
+    };
     return this.el(
       'fieldset',
       { id: 'columns-form', className: 'columns-form' },
       this.el('legend', {}, 'Indiquer les colonnes non reconnues'),
       this.el('p', {}, 'Choisissez, pour chaque donnée, la colonne du tableau qui la contient. Le registre consigne ce choix.'),
-      ...formFields(missing.fields).map((field) =>
+      ...fields.map((field) =>
         this.el(
           'div',
           { className: 'field' },
@@ -228,17 +264,17 @@ export class StepViews {
           ),
         ),
       ),
-      this.el('div', { className: 'actions' }, this.button('use-columns', 'Utiliser ces colonnes', () => this.act.useColumns(), { primary: true })),
+      this.el('div', { className: 'actions' }, this.button('use-columns', 'Utiliser ces colonnes', chosen, { primary: true })),
     );
   }
 
   countsTable(prepared: PreparedDraw): HTMLElement {
     const rows = countsBySectorAndSex(prepared);
-    const problems = problemLines(prepared).length;
+    const problems = problemLines(prepared);
     return this.el(
       'table',
       { id: 'counts', className: 'data-table' },
-      this.el('caption', {}, `Candidatures recevables par secteur et par sexe (${prepared.candidatures.length} reçues${problems > 0 ? `, ${new Set(problemLines(prepared).map((p) => p.problem.row)).size} à vérifier` : ''})`),
+      this.el('caption', {}, `Candidatures recevables par secteur et par sexe (${prepared.candidatures.length} reçues${problems.length > 0 ? `, ${new Set(problems.map((p) => p.problem.row)).size} à vérifier` : ''})`),
       this.el('thead', {}, this.el('tr', {}, ...['Secteurs', 'Femmes', 'Hommes', 'Total'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
       this.el(
         'tbody',
@@ -248,10 +284,9 @@ export class StepViews {
     );
   }
 
-  step2(): Child[] {
-    const prepared = this.state.prepared;
-    const children: Child[] = [this.heading(STEP_TITLES[2])];
-    if (prepared === null) return children;
+  step2(view: CheckStep): Child[] {
+    const { prepared, read } = view.table;
+    const children: Child[] = [this.heading(STEP_TITLES.check)];
     const lines = problemLines(prepared);
     if (lines.length === 0) {
       children.push(this.el('p', { className: 'pane-message pane-message--info' }, `Aucune anomalie : les ${prepared.candidatures.length} candidatures peuvent participer au tirage.`));
@@ -262,19 +297,15 @@ export class StepViews {
         this.el(
           'ul',
           { id: 'problems', className: 'problem-list' },
-          ...lines.map((l, i) =>
-            this.el('li', {}, this.button(`problem-${i}`, l.text, () => this.act.select(this.state.read?.sheet.name ?? '', l.cell))),
-          ),
+          ...lines.map((l, i) => this.el('li', {}, this.button(`problem-${i}`, l.text, { type: 'select', sheet: read.sheet.name, cell: l.cell }))),
         ),
       );
       const box = this.el('input', {
         id: 'exclude-confirm',
         attrs: { type: 'checkbox' },
-        on: {
-          change: (e) => this.act.confirmExclusion((e.target as HTMLInputElement).checked),
-        },
+        on: { change: (e) => this.send({ type: 'confirmExclusion', confirmed: (e.target as HTMLInputElement).checked }) },
       });
-      box.checked = this.state.excludeConfirmed;
+      box.checked = view.excludeConfirmed;
       children.push(
         this.el('div', { className: 'field field--check' }, box, this.el('label', { attrs: { for: 'exclude-confirm' } }, `J’écarte ces ${rows} ligne${rows > 1 ? 's' : ''} du tirage ; elles seront consignées au procès-verbal avec leur motif.`)),
       );
@@ -283,24 +314,24 @@ export class StepViews {
       this.el(
         'div',
         { className: 'actions' },
-        this.button('back-to-1', 'Retour', () => this.act.goTo(1)),
-        lines.length > 0 ? this.button('reread-2', 'Relire le tableau', () => this.act.readAgain()) : null,
-        this.button('to-step-3', 'Continuer : empreinte', () => this.act.showFingerprint(), { primary: true, disabled: lines.length > 0 && !this.state.excludeConfirmed }),
+        this.button('back-to-1', 'Retour', { type: 'back' }),
+        lines.length > 0 ? this.button('reread-2', 'Relire le tableau', { type: 'readAgain' }) : null,
+        this.button('to-step-3', 'Continuer : empreinte', { type: 'showFingerprint' }, { primary: true, disabled: lines.length > 0 && !view.excludeConfirmed }),
       ),
     );
     return children;
   }
 
-  step3(): Child[] {
-    const prepared = this.state.prepared as PreparedDraw;
-    const fingerprint = this.state.shownFingerprint ?? '';
-    const children: Child[] = [this.heading(STEP_TITLES[3])];
-    if (this.state.refusal !== null) {
+  step3(view: FingerprintStep): Child[] {
+    const { prepared } = view.table;
+    const fingerprint = view.fingerprint;
+    const children: Child[] = [this.heading(STEP_TITLES.fingerprint)];
+    if (view.refusal !== null) {
       children.push(
         this.el(
           'p',
           { className: 'pane-message pane-message--warning', attrs: { role: 'alert' } },
-          `Le tableau a changé : l’empreinte ci-dessous est la nouvelle (l’ancienne était ${this.state.refusal.shown}). Annoncez-la avant de choisir la graine.`,
+          `Le tableau a changé : l’empreinte ci-dessous est la nouvelle (l’ancienne était ${view.refusal.shown}). Annoncez-la avant de choisir la graine.`,
         ),
       );
     }
@@ -308,7 +339,7 @@ export class StepViews {
       this.el('p', {}, 'L’empreinte résume exactement le tableau des candidatures et les règles. Annoncez-la à la salle et affichez-la avant de choisir la graine : toute modification du tableau la change.'),
       this.el('p', { className: 'fingerprint-label', attrs: { id: 'fingerprint-label' } }, 'Empreinte'),
       this.el('p', { id: 'fingerprint', className: 'fingerprint', attrs: { 'aria-labelledby': 'fingerprint-label', 'data-fingerprint': fingerprint } }, ...groups(fingerprint)),
-      this.el('div', { className: 'actions' }, this.button('copy-fingerprint', 'Copier l’empreinte', () => this.act.copy(fingerprint))),
+      this.el('div', { className: 'actions' }, this.button('copy-fingerprint', 'Copier l’empreinte', { type: 'copyFingerprint' })),
       this.el('h3', {}, 'Sièges par secteur'),
       this.el(
         'table',
@@ -331,18 +362,17 @@ export class StepViews {
         this.el('thead', {}, this.el('tr', {}, ...['Ligne', 'Nom', 'Secteur', 'Sexe', 'Chance'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
         this.el('tbody', {}, ...chanceLines(prepared).map((c) => this.el('tr', {}, this.el('td', {}, c.row), this.el('th', { attrs: { scope: 'row' } }, c.name), this.el('td', {}, c.sector), this.el('td', {}, c.sex), this.el('td', {}, c.chance)))),
       ),
-      this.el('div', { className: 'actions' }, this.button('back-to-2', 'Retour', () => this.act.goTo(2)), this.button('to-step-4', 'Continuer : graine publique', () => this.act.goTo(4), { primary: true })),
+      this.el('div', { className: 'actions' }, this.button('back-to-2', 'Retour', { type: 'back' }), this.button('to-step-4', 'Continuer : graine publique', { type: 'toSeed' }, { primary: true })),
     );
     return children;
   }
 
-  textField(id: string, label: string, help: string, value: string, set: (value: string) => void, multiline = false): HTMLElement {
-    const error = this.state.fieldErrors[id];
+  textField(view: SeedStep, id: FieldId, label: string, help: string, value: string, multiline = false): HTMLElement {
+    const error = view.errors[id];
     const describedBy = [`${id}-help`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const attrs = { 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : null, autocomplete: 'off' };
-    const input = multiline
-      ? this.el('textarea', { id, attrs: { ...attrs, rows: 3 }, on: { input: (e) => set((e.target as HTMLTextAreaElement).value) } })
-      : this.el('input', { id, attrs: { ...attrs, type: 'text' }, on: { input: (e) => set((e.target as HTMLInputElement).value) } });
+    const send = (e: Event) => this.send({ type: 'edit', field: id, value: (e.target as HTMLInputElement | HTMLTextAreaElement).value });
+    const input = multiline ? this.el('textarea', { id, attrs: { ...attrs, rows: 3 }, on: { input: send } }) : this.el('input', { id, attrs: { ...attrs, type: 'text' }, on: { input: send } });
     input.value = value;
     return this.el(
       'div',
@@ -354,37 +384,36 @@ export class StepViews {
     );
   }
 
-  step4(): Child[] {
-    const later = this.act.isLaterDraw();
+  step4(view: SeedStep): Child[] {
+    const later = isLaterDraw(view.workbook);
     return [
-      this.heading(STEP_TITLES[4]),
+      this.heading(STEP_TITLES.seed),
       this.el(
         'p',
         { id: 'why-seed' },
         'La graine est choisie en public après l’annonce de l’empreinte : personne ne pouvait donc connaître le résultat en préparant le tableau, et chacun peut refaire le tirage avec l’empreinte et la graine.',
       ),
-      this.el('p', {}, `Empreinte annoncée : ${this.state.shownFingerprint ?? ''} — date du tirage : ${this.state.referenceDate}.`),
+      this.el('p', {}, `Empreinte annoncée : ${view.fingerprint} — date du tirage : ${view.setup.referenceDate}.`),
       later
         ? this.textField(
+            view,
             'field-reason',
             'Motif du nouveau tirage (obligatoire)',
             'Ce classeur contient déjà un tirage. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre n’est pas modifié.',
-            this.state.reason,
-            (v) => (this.state.reason = v),
+            view.form.reason,
             true,
           )
         : null,
-      this.textField('field-seed', 'Graine publique', 'Par exemple les dés lancés par les élus, ou des nombres proposés par la salle, tels qu’annoncés : « 4 2 6 1 5 3 ».', this.state.seed, (v) => (this.state.seed = v)),
-      this.textField('field-place', 'Lieu', 'Où se tient la séance (facultatif : une ligne est laissée sur le procès-verbal).', this.state.place, (v) => (this.state.place = v)),
-      this.textField('field-officials', 'Élus et personnes présents', 'Un nom par ligne (facultatif : des lignes à signer sont laissées sur le procès-verbal).', this.state.officials, (v) => (this.state.officials = v), true),
-      this.el('div', { className: 'actions' }, this.button('back-to-3', 'Retour', () => this.act.goTo(3)), this.button('draw', 'Tirer au sort', () => this.act.draw(), { primary: true })),
+      this.textField(view, 'field-seed', 'Graine publique', 'Par exemple les dés lancés par les élus, ou des nombres proposés par la salle, tels qu’annoncés : « 4 2 6 1 5 3 ».', view.form.seed),
+      this.textField(view, 'field-place', 'Lieu', 'Où se tient la séance (facultatif : une ligne est laissée sur le procès-verbal).', view.setup.place),
+      this.textField(view, 'field-officials', 'Élus et personnes présents', 'Un nom par ligne (facultatif : des lignes à signer sont laissées sur le procès-verbal).', view.setup.officials, true),
+      this.el('div', { className: 'actions' }, this.button('back-to-3', 'Retour', { type: 'back' }), this.button('draw', 'Tirer au sort', { type: 'draw' }, { primary: true })),
     ];
   }
 
-  step5(): Child[] {
-    const reveal = this.state.reveal;
-    const children: Child[] = [this.heading(STEP_TITLES[5])];
-    if (reveal === null) return children;
+  step5(view: RevealStep): Child[] {
+    const reveal = view.progress;
+    const children: Child[] = [this.heading(STEP_TITLES.reveal)];
     const running = reveal.state === 'running';
     const over = reveal.state === 'done' || reveal.state === 'failed' || reveal.state === 'finishing';
     const pace = this.el(
@@ -392,39 +421,32 @@ export class StepViews {
       {
         id: 'pace',
         attrs: { disabled: over },
-        on: {
-          change: (e) => this.act.setPace((e.target as HTMLSelectElement).value as PaceName),
-        },
+        on: { change: (e) => this.send({ type: 'setPace', pace: (e.target as HTMLSelectElement).value as PaceName }) },
       },
-      ...(Object.keys(PACES) as PaceName[]).map((name) => {
-        const option = this.el('option', { attrs: { value: name } }, PACES[name].label);
-        option.selected = name === reveal.pace;
-        return option;
-      }),
+      ...(Object.keys(PACES) as PaceName[]).map((name) => this.el('option', { attrs: { value: name, selected: name === reveal.pace } }, PACES[name].label)),
     );
     children.push(
       this.el('p', {}, 'Le tirage est calculé ; le registre s’écrit maintenant dans le classeur, secteur par secteur : les numéros de tirage apparaissent dans l’ordre du tirage, puis les statuts et les couleurs. Une pause ne change pas le résultat.'),
       this.el('label', { attrs: { for: 'reveal-progress', id: 'reveal-progress-label' } }, 'Avancement du registre'),
       this.el('progress', { id: 'reveal-progress', attrs: { max: reveal.total, value: reveal.done, 'aria-valuetext': progressText(reveal) } }),
       this.el('p', { id: 'reveal-text' }, progressText(reveal)),
-      reveal.state === 'failed' ? null : this.el(
-        'div',
-        { className: 'actions' },
-        // One button that toggles, so the keyboard focus stays on it.
-        running
-          ? this.button('pause-toggle', 'Pause', () => this.act.pause(), { primary: true })
-          : this.button('pause-toggle', 'Reprendre', () => this.act.resume(), { primary: true, disabled: over }),
-        this.button('reveal-all', 'Tout révéler', () => this.act.revealAll(), { disabled: over }),
-      ),
+      reveal.state === 'failed'
+        ? null
+        : this.el(
+            'div',
+            { className: 'actions' },
+            // One button that toggles, so the keyboard focus stays on it.
+            running ? this.button('pause-toggle', 'Pause', { type: 'pause' }, { primary: true }) : this.button('pause-toggle', 'Reprendre', { type: 'resume' }, { primary: true, disabled: over }),
+            this.button('reveal-all', 'Tout révéler', { type: 'revealAll' }, { disabled: over }),
+          ),
       reveal.state === 'failed' ? null : this.el('div', { className: 'field' }, this.el('label', { attrs: { for: 'pace' } }, 'Rythme'), pace),
     );
     return children;
   }
 
-  step6(): Child[] {
-    const check = this.state.check;
-    const children: Child[] = [this.heading(STEP_TITLES[6])];
-    if (check === null) return children;
+  step6(view: MinutesStep): Child[] {
+    const check = view.check;
+    const children: Child[] = [this.heading(STEP_TITLES.minutes)];
     const differences = allDifferences(check);
     if (differences.length === 0) {
       children.push(
@@ -448,14 +470,13 @@ export class StepViews {
           { id: 'differences', className: 'problem-list' },
           ...differences.map((line, i) => {
             const target = differenceTarget(line);
-            return this.el('li', {}, target ? this.button(`difference-${i}`, line, () => this.act.select(target.sheet, target.cell)) : line);
+            return this.el('li', {}, target ? this.button(`difference-${i}`, line, { type: 'select', sheet: target.sheet, cell: target.cell }) : line);
           }),
         ),
       );
     }
-    const result = this.state.result;
-    if (result !== null) {
-      const { members, reserve } = membersAndReserve(result);
+    if (view.drawn !== null) {
+      const { members, reserve } = membersAndReserve(view.drawn.result);
       children.push(
         this.el('h3', {}, `Membres retenus (${members.length})`),
         this.el('ol', { id: 'members', className: 'name-list' }, ...members.map((m) => this.el('li', {}, `${m.name} — ${m.sector}, ${m.sex === 'F' ? 'femme' : 'homme'}`))),
@@ -468,8 +489,8 @@ export class StepViews {
       this.el(
         'div',
         { className: 'actions' },
-        minutes ? this.button('show-minutes', 'Afficher le procès-verbal', () => this.act.select(minutes, 'A1'), { primary: true, describedBy: 'print-help' }) : null,
-        this.button('new-draw', 'Préparer un autre tirage', () => this.act.newDraw()),
+        minutes ? this.button('show-minutes', 'Afficher le procès-verbal', { type: 'select', sheet: minutes, cell: 'A1' }, { primary: true, describedBy: 'print-help' }) : null,
+        this.button('new-draw', 'Préparer un autre tirage', { type: 'newDraw' }),
       ),
       this.el('p', { id: 'print-help', className: 'field__help' }, 'La feuille du procès-verbal s’affiche dans Excel, mise en page pour l’impression A4 : Fichier > Imprimer (Ctrl+P).'),
     );
@@ -489,20 +510,4 @@ function groups(fingerprint: string): string[] {
 
 function range(min: number, max: number): string {
   return min === max ? String(min) : `${min} à ${max}`;
-}
-
-export function progressText(reveal: RevealView): string {
-  const where = `Étape ${reveal.done} sur ${reveal.total} écrite`;
-  switch (reveal.state) {
-    case 'running':
-      return `${where}.`;
-    case 'paused':
-      return `${where} — en pause.`;
-    case 'finishing':
-      return `${where} — écriture du reste et vérification…`;
-    case 'done':
-      return 'Registre entièrement écrit et vérifié.';
-    case 'failed':
-      return `${where} — l’écriture a échoué.`;
-  }
 }

@@ -1,0 +1,542 @@
+/**
+ * The session's rules, as one pure function: `transition(state, event)` gives the next state and
+ * the effects to run (read the workbook, write the journal, start the reveal…). No DOM, no Excel:
+ * the controller runs the effects on the `WorkbookPort` and feeds their results back as events.
+ *
+ * Rules kept here, each in one place:
+ * - the fingerprint drawn is the fingerprint shown: the draw request carries the fingerprint of
+ *   step 3, and the adapter refuses the draw (with the new one) if the table changed since;
+ * - every attempt goes into the « Journal des tirages » before anything is drawn, and its outcome
+ *   after; a draw in a workbook that already holds one needs a reason (journal and procès-verbal);
+ * - a workbook that already holds a record opens on the offer to verify it, not to draw again;
+ * - whatever depends on the date of the draw (ages, problems, fingerprint) is computed again when
+ *   it changes, and a step that sends the operator back says why;
+ * - a field's error stays only while its cause does.
+ */
+import { prepareDraw } from '../../core/draw';
+import { InputError } from '../../core/errors';
+import type { JournalOutcome, LoggedEntry } from '../../core/record/journal';
+import { parseOfficials } from '../../core/record/meta';
+import { isRecordSheetName } from '../../core/record/names';
+import { allDifferences } from '../../core/record/verify';
+import { normalisePublicSeed } from '../../core/seed';
+import { ExcelAdapterError } from '../../excel/problems';
+import type { DrawRequest, TableRead, WorkbookContents } from '../../excel/workbookAdapter';
+import { describeFailure, type Failure } from './failures';
+import { PACES } from './pacer';
+import { progressText } from './progress';
+import { errorsStillStanding, referenceDateProblem, sameErrors, seedFormErrors } from './seedForm';
+import { fieldsOfLabels, problemLines, recordDataSheets, sourceChoices, sourceLabel } from './sessionModel';
+import {
+  SESSION_STEPS,
+  STEP_TITLES,
+  type CheckStep,
+  type Effect,
+  type FieldErrors,
+  type FingerprintStep,
+  type JournalDraft,
+  type PaneEvent,
+  type PaneState,
+  type ReadPurpose,
+  type ReadyTable,
+  type RevealStep,
+  type SeedForm,
+  type SeedStep,
+  type Setup,
+  type StepState,
+  type TableState,
+  type Transition,
+  type WorkbookView,
+} from './state';
+
+export function initialState(today: string, sourceFile: string): PaneState {
+  return { view: { step: 'opening' }, busy: 'Lecture du classeur…', failure: null, notice: null, today, sourceFile, running: { type: 'open' } };
+}
+
+export function newSetup(today: string): Setup {
+  return { choice: 0, referenceDate: today, columnMapping: {}, place: '', officials: '' };
+}
+
+/** The step's number in the stepper (1 to 6), or null for the views outside the six steps. */
+export function stepNumber(view: StepState): number | null {
+  const index = (SESSION_STEPS as readonly string[]).indexOf(view.step);
+  return index < 0 ? null : index + 1;
+}
+
+export function transition(state: PaneState, event: PaneEvent): Transition {
+  const next = step(state, event);
+  // Screen readers hear the step change as the room sees it.
+  const before = stepNumber(state.view);
+  const after = stepNumber(next.state.view);
+  if (after !== null && after !== before) {
+    const name = SESSION_STEPS[after - 1];
+    return { state: next.state, effects: [{ kind: 'announce', text: `Étape ${after} sur 6 : ${STEP_TITLES[name]}.` }, ...next.effects] };
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const same = (state: PaneState): Transition => ({ state, effects: [] });
+
+/** Work begins on Excel: the operator reads what the pane waits for; earlier failures and notices go. */
+function begin(state: PaneState, event: PaneEvent, busy: string, effects: Effect[], view: StepState = state.view): Transition {
+  return { state: { ...state, view, busy, failure: null, notice: null, running: event }, effects: [{ kind: 'announce', text: busy }, ...effects] };
+}
+
+/** Nothing is running any more. */
+function settle(state: PaneState, view: StepState, extra: Partial<PaneState> = {}): PaneState {
+  return { ...state, view, busy: null, running: null, ...extra };
+}
+
+/** A user's move from one view to another, without Excel: failures and notices of the old view go. */
+function move(state: PaneState, view: StepState, effects: Effect[] = []): Transition {
+  return { state: { ...state, view, failure: null, notice: null }, effects };
+}
+
+function shown(failure: Failure, retry: PaneEvent | null): PaneState['failure'] {
+  return { ...failure, retry };
+}
+
+function workbookOf(view: StepState): WorkbookView | null {
+  return 'workbook' in view ? view.workbook : null;
+}
+
+function setupOf(view: StepState, today: string): Setup {
+  return 'setup' in view ? view.setup : newSetup(today);
+}
+
+/** The workbook as listed; the source chosen before stays chosen when it is still there. */
+function listed(contents: WorkbookContents, journal: LoggedEntry[], before: WorkbookView | null, setup: Setup): { workbook: WorkbookView; setup: Setup; kept: boolean } {
+  const choices = sourceChoices(contents);
+  const previous = before?.choices[setup.choice];
+  const kept = previous === undefined ? -1 : choices.findIndex((c) => sourceLabel(c) === sourceLabel(previous));
+  const records = recordDataSheets(contents);
+  const choice = kept >= 0 ? kept : 0;
+  const columnMapping = choice === setup.choice && kept >= 0 ? setup.columnMapping : {};
+  return { workbook: { contents, choices, records, journal }, setup: { ...setup, choice, columnMapping }, kept: kept >= 0 };
+}
+
+function withWorkbook(view: StepState, workbook: WorkbookView): StepState {
+  return 'workbook' in view ? { ...view, workbook } : view;
+}
+
+/**
+ * The table prepared at the session's date, with every problem row set aside for display; or
+ * why it cannot be (a failure, or the date field's own error).
+ */
+export function prepareTable(read: TableRead, setup: Setup, today: string): { table: TableState; failure: Failure | null; dateError: string | null } {
+  const dateError = referenceDateProblem(setup.referenceDate, today);
+  if (dateError !== null) return { table: { kind: 'undated', read }, failure: null, dateError };
+  const columns = Object.keys(setup.columnMapping).length > 0 ? { columns: setup.columnMapping } : {};
+  try {
+    const prepared = prepareDraw(read.sheet, { referenceDate: setup.referenceDate, excludeInvalid: true, bounds: read.bounds, ...columns });
+    return { table: { kind: 'ready', read, prepared }, failure: null, dateError: null };
+  } catch (error) {
+    // The pane's remedy for headers it does not recognise: the operator names the columns (InputError.details).
+    const details = error instanceof InputError && error.code === 'missing_columns' ? error.details : null;
+    const fields = fieldsOfLabels(details?.missingFields ?? []);
+    const table: TableState = details?.headers && fields.length > 0 ? { kind: 'columns', read, missing: { fields, headers: [...details.headers] } } : { kind: 'refused', read };
+    return { table, failure: describeFailure(error), dateError: null };
+  }
+}
+
+function problemTexts(table: ReadyTable): string[] {
+  return problemLines(table.prepared).map((p) => p.text);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
+}
+
+function tableStep(state: PaneState, workbook: WorkbookView, setup: Setup, read: TableRead): { view: StepState; failure: Failure | null; ready: boolean } {
+  const { table, failure, dateError } = prepareTable(read, setup, state.today);
+  const errors: FieldErrors = dateError === null ? {} : { 'reference-date': dateError };
+  return { view: { step: 'table', workbook, setup, table, errors }, failure, ready: table.kind === 'ready' };
+}
+
+function readAnnouncement(table: ReadyTable): Effect {
+  return { kind: 'announce', text: `Tableau lu : ${table.prepared.candidatures.length} candidatures.` };
+}
+
+function emptyForm(setup: Setup): SeedForm {
+  return { seed: '', reason: '', mandateStart: setup.referenceDate };
+}
+
+/** A draw in a workbook that already holds one, or that the journal says already drew. */
+export function isLaterDraw(workbook: WorkbookView): boolean {
+  return workbook.records.length > 0 || workbook.journal.some((e) => e.outcome === 'recorded');
+}
+
+function journalDraft(view: SeedStep | RevealStep, outcome: JournalOutcome, fields: Partial<JournalDraft> = {}): JournalDraft {
+  let seed = view.form.seed;
+  try {
+    seed = normalisePublicSeed(seed);
+  } catch {
+    // Logged as typed: the journal keeps every attempt, even one the engine refuses.
+  }
+  return {
+    fingerprint: view.fingerprint,
+    publicSeed: seed,
+    outcome,
+    dataSheet: '',
+    reason: isLaterDraw(view.workbook) ? view.form.reason.trim() : '',
+    detail: '',
+    ...fields,
+  };
+}
+
+function drawRequest(view: SeedStep, sourceFile: string): DrawRequest {
+  const { setup, form, workbook } = view;
+  const later = isLaterDraw(workbook);
+  return {
+    source: workbook.choices[setup.choice],
+    shownFingerprint: view.fingerprint,
+    referenceDate: setup.referenceDate,
+    excludeInvalid: view.excludeConfirmed,
+    publicSeed: form.seed,
+    place: setup.place.replace(/\s+/g, ' ').trim(),
+    officials: parseOfficials(setup.officials.replace(/\n/g, ';')),
+    sourceFile,
+    mandateStart: form.mandateStart,
+    ...(later ? { laterDrawReason: form.reason.trim() } : {}),
+    ...(Object.keys(setup.columnMapping).length > 0 ? { columns: setup.columnMapping } : {}),
+  };
+}
+
+/** The views from which the table can be read again for its fingerprint. */
+type DrawContextStep = CheckStep | FingerprintStep | SeedStep | RevealStep;
+
+function isDrawContext(view: StepState): view is DrawContextStep {
+  return view.step === 'check' || view.step === 'fingerprint' || view.step === 'seed' || view.step === 'reveal';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The transitions
+
+function step(state: PaneState, event: PaneEvent): Transition {
+  const view = state.view;
+  switch (event.type) {
+    case 'open':
+      return begin(state, event, 'Lecture du classeur…', [{ kind: 'listWorkbook', purpose: 'open' }]);
+
+    case 'workbookListed': {
+      const { workbook, setup, kept } = listed(event.contents, event.journal, workbookOf(view), setupOf(view, state.today));
+      const source = workbook.choices[setup.choice];
+      const unread: StepState = { step: 'table', workbook, setup, table: { kind: 'unread' }, errors: {} };
+      const read = (here: StepState, purpose: ReadPurpose): Transition =>
+        source === undefined ? same(settle(state, unread)) : { state: { ...state, view: here }, effects: [{ kind: 'readTable', source, purpose }] };
+      switch (event.purpose) {
+        case 'open':
+          if (workbook.records.length > 0) return same(settle(state, { step: 'existing', workbook, setup }));
+          return read(unread, 'show');
+        case 'newDraw':
+          return read(unread, 'show');
+        case 'reread':
+          // At step 2 the same table is read again in place; if it is gone, step 1 shows what there is.
+          return view.step === 'check' && kept ? read({ ...view, workbook, setup }, 'reread') : read(unread, 'show');
+        case 'refresh':
+          return same({ ...state, view: withWorkbook(view, workbook) });
+      }
+      return same(state);
+    }
+
+    case 'tableRead': {
+      const workbook = workbookOf(view);
+      if (workbook === null) return same(settle(state, view));
+      const setup = setupOf(view, state.today);
+      if (event.purpose === 'fingerprint' && isDrawContext(view)) return fingerprintRead(state, view, event.read);
+      const table = tableStep(state, workbook, setup, event.read);
+      if (event.purpose === 'reread' && view.step === 'check' && table.view.step === 'table' && table.view.table.kind === 'ready') {
+        const ready = table.view.table;
+        const unchanged = sameList(problemTexts(ready), problemTexts(view.table));
+        const check: CheckStep = { ...view, table: { read: ready.read, prepared: ready.prepared }, excludeConfirmed: view.excludeConfirmed && unchanged };
+        return { state: settle(state, check), effects: [readAnnouncement(ready)] };
+      }
+      const notice =
+        event.purpose === 'reread' && view.step === 'check'
+          ? 'Le tableau relu ne peut plus être utilisé tel quel : vous êtes revenu à l’étape 1, où le problème est décrit.'
+          : null;
+      const effects = table.view.step === 'table' && table.view.table.kind === 'ready' ? [readAnnouncement(table.view.table)] : [];
+      return { state: settle(state, table.view, { failure: table.failure === null ? null : shown(table.failure, null), notice }), effects };
+    }
+
+    case 'chooseSource': {
+      if (view.step !== 'table') return same(state);
+      const source = view.workbook.choices[event.index];
+      if (source === undefined) return same(state);
+      // Columns named for one table mean nothing for another.
+      const setup: Setup = { ...view.setup, choice: event.index, columnMapping: {} };
+      return begin(state, event, 'Lecture du tableau…', [{ kind: 'readTable', source, purpose: 'show' }], { ...view, setup, table: { kind: 'unread' } });
+    }
+
+    case 'setDate': {
+      if (view.step !== 'table') return same(state);
+      const setup: Setup = { ...view.setup, referenceDate: event.value };
+      const table = view.table;
+      if (table.kind === 'unread') {
+        const dateError = referenceDateProblem(event.value, state.today);
+        return same({ ...state, view: { ...view, setup, errors: dateError === null ? {} : { 'reference-date': dateError } } });
+      }
+      // Ages, problems and fingerprint depend on the date: everything is computed again from the table read.
+      const again = tableStep(state, view.workbook, setup, table.read);
+      const effects = again.view.step === 'table' && again.view.table.kind === 'ready' ? [readAnnouncement(again.view.table)] : [];
+      return { state: { ...state, view: again.view, failure: again.failure === null ? null : shown(again.failure, null), notice: null }, effects };
+    }
+
+    case 'readAgain':
+      if (view.step !== 'table' && view.step !== 'check') return same(state);
+      return begin(state, event, 'Lecture du tableau…', [{ kind: 'listWorkbook', purpose: 'reread' }]);
+
+    case 'useColumns': {
+      if (view.step !== 'table' || view.table.kind !== 'columns') return same(state);
+      const source = view.workbook.choices[view.setup.choice];
+      if (source === undefined) return same(state);
+      const setup: Setup = { ...view.setup, columnMapping: { ...view.setup.columnMapping, ...event.mapping } };
+      return begin(state, event, 'Lecture du tableau avec les colonnes indiquées…', [{ kind: 'readTable', source, purpose: 'show' }], { ...view, setup });
+    }
+
+    case 'toCheck':
+      if (view.step !== 'table' || view.table.kind !== 'ready') return same(state);
+      return move(state, { step: 'check', workbook: view.workbook, setup: view.setup, table: { read: view.table.read, prepared: view.table.prepared }, excludeConfirmed: false });
+
+    case 'back':
+      switch (view.step) {
+        case 'check':
+          return move(state, { step: 'table', workbook: view.workbook, setup: view.setup, table: { kind: 'ready', ...view.table }, errors: {} });
+        case 'fingerprint':
+          return move(state, { step: 'check', workbook: view.workbook, setup: view.setup, table: view.table, excludeConfirmed: view.excludeConfirmed });
+        case 'seed':
+          return move(state, { ...view, step: 'fingerprint', refusal: null });
+        default:
+          return same(state);
+      }
+
+    case 'confirmExclusion':
+      if (view.step !== 'check') return same(state);
+      return same({ ...state, view: { ...view, excludeConfirmed: event.confirmed } });
+
+    case 'showFingerprint': {
+      if (!isDrawContext(view)) return same(state);
+      const source = view.workbook.choices[view.setup.choice];
+      return begin(state, event, 'Relecture du tableau et calcul de l’empreinte…', [{ kind: 'readTable', source, purpose: 'fingerprint' }]);
+    }
+
+    case 'toSeed':
+      if (view.step !== 'fingerprint') return same(state);
+      return move(state, { ...view, step: 'seed', errors: {}, refusal: null });
+
+    case 'edit':
+      return same({ ...state, view: edited(view, event.field, event.value) });
+
+    case 'draw': {
+      if (view.step !== 'seed') return same(state);
+      const errors = seedFormErrors(view.form, view.setup, isLaterDraw(view.workbook));
+      const first = Object.keys(errors)[0];
+      if (first !== undefined) return { state: { ...state, view: { ...view, errors }, failure: null, notice: null }, effects: [{ kind: 'focus', id: first }] };
+      const request = drawRequest(view, state.sourceFile);
+      // Logged before anything is drawn: even an attempt cut short stays in the workbook.
+      return begin(
+        state,
+        event,
+        'Préparation du tirage…',
+        [
+          { kind: 'journal', entry: journalDraft(view, 'requested'), onFailure: 'report' },
+          { kind: 'startReveal', request },
+        ],
+        { ...view, errors: {}, refusal: null },
+      );
+    }
+
+    case 'revealStarted': {
+      if (view.step !== 'seed') return same(settle(state, view));
+      const reveal: RevealStep = {
+        step: 'reveal',
+        workbook: view.workbook,
+        setup: view.setup,
+        table: view.table,
+        excludeConfirmed: view.excludeConfirmed,
+        fingerprint: view.fingerprint,
+        form: view.form,
+        seed: event.result.publicSeed,
+        result: event.result,
+        progress: { done: 0, total: event.stepCount, state: 'running', pace: 'normal', waitingForCellEdit: false },
+      };
+      return same(settle(state, reveal));
+    }
+
+    case 'revealProgress': {
+      if (view.step !== 'reveal') return same(state);
+      const before = view.progress;
+      const progress = { ...before, done: event.done, total: event.total, state: event.state };
+      const effects: Effect[] = before.state !== event.state || before.done !== event.done ? [{ kind: 'announce', text: progressText(progress) }] : [];
+      return { state: { ...state, view: { ...view, progress } }, effects };
+    }
+
+    case 'cellEditWait': {
+      if (view.step !== 'reveal' || view.progress.waitingForCellEdit === event.waiting) return same(state);
+      return same({ ...state, view: { ...view, progress: { ...view.progress, waitingForCellEdit: event.waiting } } });
+    }
+
+    case 'pause':
+    case 'resume':
+    case 'revealAll':
+      if (view.step !== 'reveal') return same(state);
+      return { state, effects: [{ kind: 'pacer', command: event.type === 'revealAll' ? 'all' : event.type }] };
+
+    case 'setPace':
+      if (view.step !== 'reveal') return same(state);
+      return {
+        state: { ...state, view: { ...view, progress: { ...view.progress, pace: event.pace } } },
+        effects: [
+          { kind: 'pace', delayMs: PACES[event.pace].delayMs },
+          { kind: 'announce', text: `Rythme : ${PACES[event.pace].label}.` },
+        ],
+      };
+
+    case 'revealDone': {
+      if (view.step !== 'reveal') return same(state);
+      const { outcome } = event;
+      const dataSheet = outcome.check.records[0]?.sheetNames.data ?? outcome.sheetNames.find((name) => isRecordSheetName(name, 'data')) ?? '';
+      const differences = allDifferences(outcome.check).length;
+      const minutes: StepState = { step: 'minutes', workbook: view.workbook, setup: view.setup, check: outcome.check, drawn: { result: view.result, mandateStart: view.form.mandateStart } };
+      return {
+        state: settle(state, minutes, { failure: null, notice: null }),
+        effects: [
+          { kind: 'announce', text: differences === 0 ? 'Registre écrit. Registre conforme.' : `Registre écrit : ${differences} différence(s) trouvée(s) à la vérification.` },
+          { kind: 'journal', entry: journalDraft(view, 'recorded', { dataSheet }), onFailure: 'report' },
+          { kind: 'listWorkbook', purpose: 'refresh' },
+        ],
+      };
+    }
+
+    case 'revealFailed': {
+      if (view.step !== 'reveal') return same(state);
+      const failure = describeFailure(event.error);
+      // The draw is deterministic: drawn again from the same table and seed, it gives the same result.
+      const remedy = `${failure.remedy} Le tirage lui-même est calculé : avec le même tableau et la même graine, il donnera le même résultat. « Réessayer » relit le tableau et affiche son empreinte ; si elle est inchangée, tirez à nouveau avec la même graine, en indiquant comme motif l’interruption.`;
+      return {
+        state: settle(state, { ...view, progress: { ...view.progress, state: 'failed', waitingForCellEdit: false } }, { failure: shown({ ...failure, remedy }, { type: 'showFingerprint' }) }),
+        effects: [logFailure(view, event.error)],
+      };
+    }
+
+    case 'verifyExisting':
+      if (view.step !== 'existing' && view.step !== 'minutes') return same(state);
+      return begin(state, event, 'Vérification du registre…', [{ kind: 'verifyRecord' }]);
+
+    case 'verified': {
+      const workbook = workbookOf(view);
+      if (workbook === null) return same(settle(state, view));
+      return same(settle(state, { step: 'minutes', workbook, setup: setupOf(view, state.today), check: event.check, drawn: null }));
+    }
+
+    case 'prepareNew': {
+      if (view.step !== 'existing') return same(state);
+      const table: StepState = { step: 'table', workbook: view.workbook, setup: view.setup, table: { kind: 'unread' }, errors: {} };
+      const source = view.workbook.choices[view.setup.choice];
+      if (source === undefined) return move(state, table);
+      return begin(state, event, 'Lecture du tableau…', [{ kind: 'readTable', source, purpose: 'show' }], table);
+    }
+
+    case 'newDraw':
+      if (view.step !== 'minutes') return same(state);
+      return begin(state, event, 'Lecture du classeur…', [{ kind: 'listWorkbook', purpose: 'newDraw' }]);
+
+    case 'select':
+      return begin(state, event, `Sélection de la cellule ${event.cell} de la feuille « ${event.sheet} »…`, [{ kind: 'selectCell', sheet: event.sheet, cell: event.cell }]);
+
+    case 'cellSelected':
+      return { state: settle(state, view), effects: [{ kind: 'announce', text: `Cellule ${event.cell} de la feuille « ${event.sheet} » sélectionnée dans Excel.` }] };
+
+    case 'copyFingerprint':
+      if (view.step !== 'fingerprint') return same(state);
+      return { state, effects: [{ kind: 'copy', text: view.fingerprint }] };
+
+    case 'copied':
+      return { state, effects: [{ kind: 'announce', text: event.how === 'clipboard' ? 'Empreinte copiée.' : 'Empreinte sélectionnée : appuyez sur Ctrl+C pour la copier.' }] };
+
+    case 'retry': {
+      const retry = state.failure?.retry;
+      if (!retry) return same(state);
+      return step({ ...state, failure: null }, retry);
+    }
+
+    case 'failed':
+      return failed(state, event.effect, event.error);
+  }
+}
+
+/** A field typed: its value kept, and its error cleared once its cause is gone. */
+function edited(view: StepState, field: string, value: string): StepState {
+  switch (view.step) {
+    case 'seed': {
+      const setup = field === 'field-place' ? { ...view.setup, place: value } : field === 'field-officials' ? { ...view.setup, officials: value } : view.setup;
+      const form: SeedForm =
+        field === 'field-seed' ? { ...view.form, seed: value } : field === 'field-reason' ? { ...view.form, reason: value } : field === 'field-mandate-start' ? { ...view.form, mandateStart: value } : view.form;
+      const errors = errorsStillStanding(view.errors, seedFormErrors(form, setup, isLaterDraw(view.workbook)));
+      return { ...view, setup, form, errors: sameErrors(errors, view.errors) ? view.errors : errors };
+    }
+    default:
+      return view;
+  }
+}
+
+/** The table read again for step 3: its fingerprint, unless its problems changed — then back to step 2, saying why. */
+function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRead): Transition {
+  const again = tableStep(state, view.workbook, view.setup, read);
+  if (again.view.step !== 'table' || again.view.table.kind !== 'ready') {
+    return {
+      state: settle(state, again.view, {
+        failure: again.failure === null ? null : shown(again.failure, null),
+        notice: 'Le tableau, relu pour calculer l’empreinte, ne peut plus être utilisé tel quel : vous êtes revenu à l’étape 1, où le problème est décrit.',
+      }),
+      effects: [],
+    };
+  }
+  const table: ReadyTable = { read: again.view.table.read, prepared: again.view.table.prepared };
+  const now = problemTexts(table);
+  const unchanged = sameList(now, problemTexts(view.table));
+  const base = { workbook: view.workbook, setup: view.setup, table };
+  if (now.length > 0 && (!view.excludeConfirmed || !unchanged)) {
+    // New problems appeared since step 2: the operator decides again, and reads why.
+    const notice = `Le tableau a changé depuis sa vérification : relu pour calculer l’empreinte, il a maintenant ${now.length} anomalie${now.length > 1 ? 's' : ''} (avant : ${problemTexts(view.table).length}). Vérifiez la liste ci-dessous et confirmez à nouveau, avant d’afficher l’empreinte.`;
+    return { state: settle(state, { step: 'check', ...base, excludeConfirmed: false }, { notice }), effects: [{ kind: 'announce', text: notice }] };
+  }
+  const refusal = view.step === 'seed' ? view.refusal : null;
+  // After a refusal the seed is chosen again: one chosen before the fingerprint does not make the draw verifiable.
+  const form = view.step === 'check' ? emptyForm(view.setup) : refusal !== null ? { ...view.form, seed: '' } : view.form;
+  const fingerprint: FingerprintStep = { step: 'fingerprint', ...base, excludeConfirmed: view.excludeConfirmed, fingerprint: table.prepared.canonical.fingerprint, refusal, form };
+  return same(settle(state, fingerprint));
+}
+
+function logFailure(view: SeedStep | RevealStep, error: unknown): Effect {
+  const refused = error instanceof ExcelAdapterError && error.problem.code === 'table_changed';
+  return { kind: 'journal', entry: journalDraft(view, refused ? 'refused' : 'failed', { detail: describeFailure(error).lines.join(' ') }), onFailure: 'ignore' };
+}
+
+function failed(state: PaneState, effect: Effect, error: unknown): Transition {
+  const view = state.view;
+  const failure = describeFailure(error);
+  switch (effect.kind) {
+    case 'journal':
+      // The failure being shown already says more than a journal that cannot be written either.
+      if (effect.onFailure === 'ignore') return same(state);
+      if (effect.entry.outcome === 'recorded') {
+        // The record is written and checked; only its line in the journal is missing: say so, with the rest.
+        return same(settle(state, view, { failure: shown({ ...failure, title: 'Registre écrit, mais pas inscrit au journal des tirages' }, null) }));
+      }
+      return same(settle(state, view, { failure: shown(failure, state.running) }));
+    case 'startReveal': {
+      if (view.step !== 'seed') return same(settle(state, view, { failure: shown(failure, state.running) }));
+      const refusal = error instanceof ExcelAdapterError && error.problem.code === 'table_changed' ? { shown: error.problem.shown, current: error.problem.current } : null;
+      return { state: settle(state, { ...view, refusal }, { failure: shown(failure, state.running) }), effects: [logFailure(view, error)] };
+    }
+    case 'listWorkbook':
+      if (effect.purpose === 'refresh') return same(state);
+      return same(settle(state, view, { failure: shown(failure, state.running) }));
+    default:
+      return same(settle(state, view, { failure: shown(failure, state.running) }));
+  }
+}

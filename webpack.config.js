@@ -2,8 +2,9 @@
 /**
  * Builds the Excel add-in into dist/, which is exactly what the city hosts over https:
  * taskpane.html and its bundle, commands.html (the ribbon's function file), aide.html (support
- * page), verifier.html (the self-contained page residents check a record with, issue 10), the
- * icons, and manifest.xml with every URL under ADDIN_URL (scripts/addinUrl.js).
+ * page), guide-seance.html (the staff's guide, made from docs/guide-seance.md), verifier.html (the
+ * self-contained page residents check a record with, issue 10), the icons, and manifest.xml with
+ * every URL under ADDIN_URL (scripts/addinUrl.js).
  * `npm run build` runs it after the Node build (lib/); `npm run dev-server` serves it over https
  * on localhost:3000 with the office-addin-dev-certs certificate.
  */
@@ -11,6 +12,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const MarkdownIt = require('markdown-it');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFrom, manifestForUrl } = require('./scripts/addinUrl');
 const { BrowserOnlyBundlePlugin } = require('./scripts/browserOnlyBundlePlugin');
@@ -98,15 +100,25 @@ function devCertificate() {
   return Object.fromEntries(Object.entries(files).map(([key, name]) => [key, fs.readFileSync(path.join(dir, name))]));
 }
 
-function page(template, filename, chunks, startupGuard = undefined) {
+function page(template, filename, chunks, options = {}) {
   return new HtmlWebpackPlugin({
     template,
     filename,
     chunks,
-    contentSecurityPolicy: contentSecurityPolicy({ inlineScripts: startupGuard !== undefined }),
+    contentSecurityPolicy: contentSecurityPolicy({ inlineScripts: options.startupGuard !== undefined }),
     officeJsUrl: OFFICE_JS_URL,
-    startupGuard,
+    ...options,
   });
+}
+
+/**
+ * The guide for the staff who run the session: written once, in docs/guide-seance.md, and made
+ * here into guide-seance.html, linked from aide.html. `html: false`: any HTML in the text is shown
+ * as text, so the page holds no script and the CSP above applies to it as to every page.
+ */
+function guideHtml() {
+  const markdown = fs.readFileSync(path.join(__dirname, 'docs', 'guide-seance.md'), 'utf8');
+  return new MarkdownIt({ html: false, linkify: false, typographer: false }).render(markdown);
 }
 
 module.exports = (env, argv) => {
@@ -129,7 +141,9 @@ module.exports = (env, argv) => {
     },
     resolve: { extensions: ['.ts', '.js'] },
     // ES2017 syntax, dependencies included: older Windows webviews parse nothing newer (scripts/es2017.js).
-    module: { rules: es2017Rules(path.join(__dirname, 'tsconfig.taskpane.json')) },
+    // A type error fails the build: `npm run build` checks the browser code once (tsconfig.browser.json),
+    // so production bundles are only transpiled here; the development server checks as it rebuilds.
+    module: { rules: es2017Rules(path.join(__dirname, 'tsconfig.taskpane.json'), { transpileOnly: production }) },
     // webpack's own CSS support: the stylesheet becomes a hashed file linked from the page.
     experiments: { css: true },
     stats: production ? 'minimal' : 'normal',
@@ -144,10 +158,11 @@ module.exports = (env, argv) => {
         }
       : false,
     plugins: [
-      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane'], startupGuardScript()),
+      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane'], { startupGuard: startupGuardScript() }),
       new PolicyHashesPlugin({ filename: 'taskpane.html' }),
       page('./src/commands/commands.html', 'commands.html', ['commands']),
       page('./src/taskpane/aide.html', 'aide.html', []),
+      page('./src/taskpane/guide-seance.html', 'guide-seance.html', [], { guideHtml: guideHtml() }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForUrl(content.toString('utf8'), addinUrl) },

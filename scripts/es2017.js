@@ -84,16 +84,17 @@ function lowerToEs2017(code, fileName) {
  * The rules every browser page's webpack config uses: TypeScript through ts-loader (type-checked
  * with `configFile`, lowered to ES2017), and the JavaScript of node_modules through es2017Loader.
  */
-function es2017Rules(configFile) {
+function es2017Rules(configFile, { transpileOnly = false } = {}) {
   return [
     {
       test: /\.ts$/,
       exclude: /node_modules/,
       use: {
         loader: 'ts-loader',
-        // Not transpileOnly: a type error fails the build.
+        // transpileOnly only where the caller type-checks otherwise (`npm run build` runs tsconfig.browser.json).
         options: {
           configFile,
+          transpileOnly,
           ignoreDiagnostics: REWRITTEN_SYNTAX_DIAGNOSTICS,
           getCustomTransformers: () => ({ before: [es2017Transformer] }),
         },

@@ -17,9 +17,10 @@ import {
   type PreparedDraw,
 } from '../core';
 
-function personName(o: { lastName: string; firstName: string; id: string }): string {
+/** « LEMAIRE Jean-Baptiste (ligne 12, n° 7, »: the row first, the number `replace --row` asks for. */
+function personName(o: { lastName: string; firstName: string; id: string; row: number }): string {
   const id = o.id === '' ? '' : `n° ${o.id}, `;
-  return `${o.lastName.toLocaleUpperCase('fr-FR')} ${o.firstName} (${id}`;
+  return `${o.lastName.toLocaleUpperCase('fr-FR')} ${o.firstName} (ligne ${o.row}, ${id}`;
 }
 
 function frenchDate(iso: string): string {

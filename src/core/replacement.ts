@@ -17,7 +17,7 @@
 import { compareCallOrder } from './callOrder';
 import { parseIsoDate, compareDates } from './dates';
 import type { CandidateOutcome, DrawResult } from './draw';
-import { InputError } from './errors';
+import { INELIGIBILITY_LABELS, InputError } from './errors';
 import type { MandatePeriod } from './mandate';
 import { displayName, longFrenchDate, SEX_PLURAL } from './record/labels';
 import { SEXES, type Sex } from './rules';
@@ -57,10 +57,15 @@ function refuse(message: string): never {
   throw new InputError('bad_replacement', message);
 }
 
-/** « DUPONT Marie (ligne 7, Est, femme) ». */
+/**
+ * « DUPONT Marie (ligne 7, Est, femme) ». A row set aside may lack its sector or its sex (that is
+ * often why it was set aside): what is missing is left out, never guessed.
+ */
 export function personLabel(o: CandidateOutcome): string {
   const c = o.candidature;
-  return `${displayName(c.lastName, c.firstName)} (ligne ${c.row}, ${c.sector ?? ''}, ${c.sex === 'F' ? 'femme' : 'homme'})`;
+  const sex = c.sex === 'F' ? 'femme' : c.sex === 'H' ? 'homme' : '';
+  const facts = [`ligne ${c.row}`, c.sector ?? '', sex].filter((fact) => fact !== '');
+  return `${displayName(c.lastName, c.firstName)} (${facts.join(', ')})`;
 }
 
 /** Members ordered as the record lists them: sector in rules order, then call order. */
@@ -92,6 +97,8 @@ function offerOf(result: DrawResult, sector: string, sex: Sex, called: ReadonlyS
 export class MandateMembers {
   private members: CandidateOutcome[];
   private readonly called = new Set<number>();
+  /** Row → date (ISO) of each member who has left, to say so when a later request names them. */
+  private readonly departed = new Map<number, string>();
   private previousDate: string | null = null;
 
   constructor(
@@ -125,19 +132,35 @@ export class MandateMembers {
 
     const leaving = this.members.find((o) => o.candidature.row === request.leavingRow);
     if (leaving === undefined) {
-      const person = result.outcomes.find((o) => o.candidature.row === request.leavingRow);
-      const who = person === undefined ? `aucune candidature n’est à la ligne ${request.leavingRow}` : `${personLabel(person)} n’est pas membre à cette date`;
-      refuse(`Ligne ${request.leavingRow} : ${who}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`);
+      refuse(`Ligne ${request.leavingRow} : ${this.whyNotMember(request.leavingRow)}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`);
     }
     const { joining, rule, offered } = this.successor(leaving, request.chosenRow);
 
     this.previousDate = request.date;
+    this.departed.set(leaving.candidature.row, request.date);
     this.members = this.members.filter((o) => o !== leaving);
     if (joining !== null) {
       this.called.add(joining.candidature.row);
       this.members = byRecordOrder(result, [...this.members, joining]);
     }
     return { request, leaving, joining, rule, offered, membersAfter: this.members };
+  }
+
+  /** Why the person at `row` cannot leave the council now: what their row says they are. */
+  private whyNotMember(row: number): string {
+    const person = this.result.outcomes.find((o) => o.candidature.row === row);
+    if (person === undefined) return `aucune candidature n’est à la ligne ${row}`;
+    const who = personLabel(person);
+    const left = this.departed.get(row);
+    if (left !== undefined) return `${who} a déjà quitté le conseil le ${longFrenchDate(left)}`;
+    switch (person.status) {
+      case 'ineligible':
+        return `la candidature de ${who} a été écartée du tirage${person.reason === null ? '' : ` (motif : ${INELIGIBILITY_LABELS[person.reason]})`} : elle n’a jamais été membre`;
+      case 'reserve':
+        return `${who} est sur la liste complémentaire (n° ${person.reserveRank}) et n’est pas membre à cette date`;
+      case 'selected':
+        return `${who} n’est pas membre à cette date`;
+    }
   }
 
   /** Who takes the seat `leaving` leaves, by the rule. */

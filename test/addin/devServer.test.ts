@@ -103,7 +103,9 @@ describe('npm run dev-server', () => {
       served.child.kill('SIGTERM');
       await served.exited;
     }
-  });
+    // As long as waitForOutput may wait, and more: a development build type-checks the pane, slow
+    // on a busy 2-core machine with the rest of the suite running beside it.
+  }, 180_000);
 
   test('without a certificate, says in French which command makes one', async () => {
     const served = devServer(home, await freePort());

@@ -41,6 +41,16 @@ describe('tirage-cln draw', () => {
     expect(stdout).toContain('Liste complémentaire');
   });
 
+  it('shows each member’s and reserve’s row, the number replace --row asks for', async () => {
+    const { stdout } = await cli('draw', june, '--seed', '4 2 6 1 5 3');
+    // Centre's two women (rows 2 and 3, numbers 1 and 2) are both members.
+    expect(stdout).toMatch(/^ {4}F {2}NOM1 Prénom1 \(ligne 2, n° 1, tirage n° \d+\)$/m);
+    expect(stdout).toMatch(/^ {4}F {2}NOM2 Prénom2 \(ligne 3, n° 2, tirage n° \d+\)$/m);
+    const people = stdout.split('\n').filter((line) => /^ {4}[FH] {2}/.test(line));
+    expect(people).toHaveLength(16);
+    for (const line of people) expect(line).toMatch(/\(ligne \d+, n° \d+, tirage n° \d+/);
+  });
+
   it('takes today as the reference date by default', async () => {
     const json = JSON.parse((await cli('draw', june, '--seed', 's', '--json')).stdout);
     expect(json.referenceDate).toBe('2025-06-13');

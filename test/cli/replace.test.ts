@@ -5,7 +5,7 @@
  * and edited, and `draw --mandate-start`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { cliAt } from '../support/cli';
@@ -113,9 +113,30 @@ describe('replace', () => {
     expect(existsSync(at(`refus-${date}.xlsx`))).toBe(false);
   });
 
-  it('refuses to overwrite a file, and a row that is not a member', async () => {
+  it('refuses to overwrite a file, and a row that is not a member, saying what that row is', async () => {
     expect((await replace(record, at('un.xlsx'), 12, '2026-01-15')).stderr).toContain('existe déjà');
-    expect((await replace(record, at('pas-membre.xlsx'), 16, '2026-01-15')).stderr).toContain('ROUSSEL Benoît (ligne 16, Est, homme) n’est pas membre à cette date');
+    expect((await replace(record, at('pas-membre.xlsx'), 16, '2026-01-15')).stderr).toContain(
+      'Ligne 16 : ROUSSEL Benoît (ligne 16, Est, homme) est sur la liste complémentaire (n° 1) et n’est pas membre à cette date.',
+    );
+    expect((await replace(at('un.xlsx'), at('parti.xlsx'), 12, '2026-02-01')).stderr).toContain(
+      'Ligne 12 : LEMAIRE Jean-Baptiste (ligne 12, Est, homme) a déjà quitté le conseil le jeudi 15 janvier 2026.',
+    );
+    expect((await replace(record, at('personne.xlsx'), 40, '2026-01-15')).stderr).toContain('Ligne 40 : aucune candidature n’est à la ligne 40.');
+  });
+
+  it('says that a row set aside from the draw was never a member, and why', async () => {
+    // Row 6 of the example (MOREL-DUHAMEL Claire) without its sector, set aside with --exclude-invalid.
+    const lines = readFileSync(EXAMPLE_CSV, 'utf8').split('\n');
+    lines[5] = lines[5].replace(/;Nord(\r?)$/, ';$1');
+    writeFileSync(at('sans-secteur.csv'), lines.join('\n'));
+    const drawn = await cli('draw', at('sans-secteur.csv'), '--seed', '4 2 6 1 5 3', '--date', '2025-06-13', '--exclude-invalid', '--out', at('ecartee.xlsx'));
+    expect([drawn.code, drawn.stderr]).toEqual([0, '']);
+    const { code, stderr } = await replace(at('ecartee.xlsx'), at('ecartee-remplacee.xlsx'), 6, '2026-01-15');
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'Ligne 6 : la candidature de MOREL-DUHAMEL Claire (ligne 6, femme) a été écartée du tirage (motif : secteur inconnu) : elle n’a jamais été membre. Indiquez la ligne d’origine d’un membre',
+    );
+    expect(existsSync(at('ecartee-remplacee.xlsx'))).toBe(false);
   });
 
   it('verify reports an edited replacement, and replace refuses an edited record (exit 3)', async () => {

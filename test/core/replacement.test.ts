@@ -68,7 +68,7 @@ describe('replacing a member during the mandate', () => {
   });
 
   it.each([
-    ['a reserve who is not a member', () => request(row(pick('reserve', 'Nord', 'H')[0])), 'n’est pas membre à cette date'],
+    ['a reserve who is not a member', () => request(row(pick('reserve', 'Nord', 'H')[0])), 'est sur la liste complémentaire (n° 1) et n’est pas membre à cette date'],
     ['a row with no candidature', () => request(999), 'aucune candidature n’est à la ligne 999'],
     ['a date before the draw', () => request(row(estMen[0]), '2025-06-12'), 'avant le tirage du vendredi 13 juin 2025'],
     ['a date after the mandate', () => request(row(estMen[0]), '2027-06-13'), 'après la fin du mandat (samedi 12 juin 2027)'],
@@ -84,7 +84,20 @@ describe('replacing a member during the mandate', () => {
     const members = new MandateMembers(result, mandate);
     members.replace(request(row(estMen[0]), '2026-03-01'));
     expect(refusal(() => members.replace(request(row(estMen[1]), '2026-02-01'))).message).toContain('avant le remplacement précédent');
-    expect(refusal(() => members.replace(request(row(estMen[0]), '2026-03-02'))).message).toContain('n’est pas membre à cette date');
+    expect(refusal(() => members.replace(request(row(estMen[0]), '2026-03-02'))).message).toContain('a déjà quitté le conseil le dimanche 1er mars 2026');
     expect(refusal(() => members.replace(request(row(estMen[1]), '2026-03-02', row(estMen[0])))).message).toContain('ne fait pas partie des personnes proposées');
+  });
+
+  it('says why a row set aside from the draw was never a member, leaving out the facts it lacks', () => {
+    // Row 3 without its sector, row 4 with an unreadable sex: set aside, each with its reason.
+    const rows = rowsOf(JUNE_2025);
+    rows[1][5] = '';
+    rows[2][3] = 'X';
+    const withSetAside = drawFromTable(tableOf(rows), { referenceDate: '2025-06-13', publicSeed: '4 2 6 1 5 3', excludeInvalid: true });
+    const members = new MandateMembers(withSetAside, mandate);
+    expect(refusal(() => members.replace(request(3))).message).toBe(
+      'Ligne 3 : la candidature de NOM2 Prénom2 (ligne 3, femme) a été écartée du tirage (motif : secteur inconnu) : elle n’a jamais été membre. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).',
+    );
+    expect(refusal(() => members.replace(request(4))).message).toContain('NOM3 Prénom3 (ligne 4, Est) a été écartée du tirage (motif : sexe non reconnu)');
   });
 });

@@ -627,9 +627,7 @@ describe('fixed cases', () => {
     ]);
     const s = fixedScenario(rules, cands, 'trente');
     const r = render(s);
-    const started = Date.now();
     const json = engineJson(r.table, s, rules);
-    const elapsed = Date.now() - started;
     const count = 155_117_520; // C(30, 15)
     expect(json.optimalAllocations).toBe(count);
 
@@ -675,7 +673,6 @@ describe('fixed cases', () => {
     const byRow = new Map(json.candidates.map((c) => [c.row, c]));
     canonical.forEach((ci, p) => expect(byRow.get(r.candidates[ci]!.row)!.drawNumber).toBe(p + 1));
     expect(json.candidates.every((c) => Math.abs(c.probability - 0.5) < TOL)).toBe(true);
-    expect(elapsed).toBeLessThan(5000);
   });
 
   it('a duplicate (same folded names and birth date) is ineligible only after the first eligible row', () => {

@@ -344,8 +344,8 @@ withChromium('the task pane in Chromium', () => {
     });
   });
 
-  test('the help page and the function file load with the same policy and no request of their own', async () => {
-    for (const name of ['aide.html', 'commands.html']) {
+  test('the help page, the session guide and the function file load with the same policy and no request of their own', async () => {
+    for (const name of ['aide.html', 'guide-seance.html', 'commands.html']) {
       const page = await browser.context.newPage();
       const requests: string[] = [];
       page.on('request', (request) => requests.push(request.url()));

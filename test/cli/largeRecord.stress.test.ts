@@ -2,7 +2,8 @@
  * `verify` on the record of 100,000 candidatures, in its own process: it finishes, finds the
  * record conforming, and stays under 1 GB of memory (its peak resident size).
  * The record is put on disk by a plain writer (test/support/plainXlsx), so this measures reading
- * and verifying alone.
+ * and verifying alone. Minutes long: run by `npm run test:stress`; largeInputs.test.ts keeps a small
+ * version in `npm test`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

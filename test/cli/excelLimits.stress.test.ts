@@ -3,6 +3,7 @@
  * command line, each command in a process of its own: it finishes (exit 0), or it refuses with a
  * French message (exit 2) — never an unexpected error (1), nor a crash (stack overflow, out of
  * memory). On main, `probabilities` died from 130,000 rows on (Math.max over every row).
+ * Minutes long: run by `npm run test:stress`; largeInputs.test.ts keeps a small version in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

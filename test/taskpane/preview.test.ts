@@ -238,6 +238,97 @@ withChromium('the public session in the browser preview', () => {
     }
   });
 
+  /** Types an ISO date into a date field with the keyboard, in the order the browser's locale shows its parts. */
+  async function typeDate(page: Page, selector: string, iso: string): Promise<void> {
+    const [year, month, day] = iso.split('-');
+    const order = await page.evaluate(() => new Intl.DateTimeFormat().formatToParts(new Date(2025, 5, 13)).map((part) => part.type).filter((type) => type !== 'literal'));
+    await tabTo(page, selector);
+    await page.keyboard.type(order.map((type) => (type === 'year' ? year : type === 'month' ? month : day)).join(''));
+  }
+
+  test('a date typed at step 1 computes the ages again: step 2 lists the problems of that date, not of the old one', async () => {
+    const { page } = await openPreview();
+    try {
+      // 12 June 2025: Thérèse Nguyen (row 11, born 13 June 2009) is 15 for one more day.
+      await typeDate(page, '#reference-date', '2025-06-12');
+      await page.locator('#counts caption', { hasText: '1 à vérifier' }).waitFor();
+      expect(await page.inputValue('#reference-date')).toBe('2025-06-12');
+      // The field kept the focus while the table was computed again.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('reference-date');
+      await press(page, '#to-step-2');
+      await stepTitle(page, 'Vérification');
+      expect(await page.locator('#problems li').allInnerTexts()).toEqual([expect.stringMatching(/^Ligne 11 : candidature irrecevable/)]);
+      // The date of the session again: nothing left to set aside.
+      await press(page, '#back-to-1');
+      await stepTitle(page, 'Candidatures');
+      await typeDate(page, '#reference-date', '2025-06-13');
+      await page.locator('#counts caption', { hasText: '(16 reçues)' }).waitFor();
+      await press(page, '#to-step-2');
+      await stepTitle(page, 'Vérification');
+      expect(await page.locator('#problems').count()).toBe(0);
+      // A date more than a year ahead is refused on its field, and step 2 cannot be reached with it.
+      await press(page, '#back-to-1');
+      await stepTitle(page, 'Candidatures');
+      await page.fill('#reference-date', '2099-01-01');
+      await page.locator('#reference-date-error', { hasText: 'à plus d’un an d’aujourd’hui' }).waitFor();
+      expect(await page.getAttribute('#reference-date', 'aria-invalid')).toBe('true');
+      expect(await page.locator('#to-step-2').count()).toBe(0);
+      await audit(page, 'date refusée');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a table that changed between steps 2 and 3 brings the operator back to step 2, saying why', async () => {
+    const { page } = await openPreview();
+    try {
+      await page.click('#to-step-2');
+      await stepTitle(page, 'Vérification');
+      expect(await page.locator('#problems').count()).toBe(0);
+      // A co-author's edit while step 2 is shown.
+      await hooks(page, (h) => h.setCell('Candidatures', 'D3', 'X'));
+      await press(page, '#to-step-3');
+      const notice = page.locator('#session-notice');
+      await notice.waitFor();
+      expect(await notice.innerText()).toMatch(/^Le tableau a changé depuis sa vérification : relu pour calculer l’empreinte, il a maintenant 1 anomalie \(avant : 0\)/);
+      expect(await page.locator('#step-title').innerText()).toBe('Étape 2 sur 6 — Vérification');
+      expect(await page.locator('#problems li').allInnerTexts()).toEqual([expect.stringMatching(/^Ligne 3 : sexe non reconnu « X » \(cellule D3\)/)]);
+      expect(await page.isChecked('#exclude-confirm')).toBe(false);
+      await audit(page, 'retour à l’étape 2');
+      await shot(page, 'retour-etape-2');
+      // Confirmed, the fingerprint is shown and the notice is gone.
+      await page.check('#exclude-confirm');
+      await page.click('#to-step-3');
+      await stepTitle(page, 'Empreinte');
+      expect(await page.locator('#session-notice').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an error on a field goes as soon as its cause does: the empty seed, once a seed is typed', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await press(page, '#draw');
+      const error = page.locator('#field-seed-error');
+      await error.waitFor();
+      expect(await error.innerText()).toMatch(/^La graine publique est vide/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-seed');
+      expect(await page.getAttribute('#field-seed', 'aria-invalid')).toBe('true');
+      await page.keyboard.type('4 2');
+      await error.waitFor({ state: 'detached' });
+      expect(await page.getAttribute('#field-seed', 'aria-invalid')).toBeNull();
+      expect(await page.getAttribute('#field-seed', 'aria-describedby')).toBe('field-seed-help');
+      // The caret stayed where the operator types.
+      await page.keyboard.type(' 6');
+      expect(await page.inputValue('#field-seed')).toBe('4 2 6');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-seed');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('hostile names stay plain text in the pane and in the sheets; nothing is executed', async () => {
     const { page, dialogs } = await openPreview();
     try {

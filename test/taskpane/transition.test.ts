@@ -280,3 +280,14 @@ describe('outcomes, one type per status', () => {
     expect(hugo.candidature.sex).toBeNull();
   });
 });
+
+test('a wait Excel reports during the reveal is shown and announced, and goes when Excel answers again', () => {
+  const ready = play(atSeed(), { type: 'edit', field: 'field-seed', value: '4 2 6' }, { type: 'draw' });
+  const result = drawLots(viewAs(ready.state, 'seed').table.prepared, '4 2 6');
+  const started = play(ready.state, { type: 'revealStarted', result, stepCount: 7 });
+  const text = 'Quittez la cellule en cours de saisie (Entrée ou Échap) : le tirage reprendra.';
+  const waiting = play(started.state, { type: 'excelWait', text });
+  expect(viewAs(waiting.state, 'reveal').progress.excelWait).toBe(text);
+  expect(waiting.effects).toEqual([{ kind: 'announce', text }]);
+  expect(viewAs(play(waiting.state, { type: 'excelWait', text: null }).state, 'reveal').progress.excelWait).toBeNull();
+});

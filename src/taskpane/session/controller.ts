@@ -166,7 +166,10 @@ export class PaneSession {
     patch(this.view, this.views.render(state));
     this.view.setAttribute('aria-busy', String(state.busy !== null));
     const focus = (id: string) => this.document.getElementById(id)?.focus();
-    if (state.failure !== null && before?.failure !== state.failure) focus('session-failure');
+    const typing = isField(this.document.activeElement) && this.view.contains(this.document.activeElement);
+    // A failure takes the focus, except from a field being typed in (a date's year typed digit by digit
+    // is a far-off date for a moment): the alert is announced all the same.
+    if (state.failure !== null && before?.failure !== state.failure && !typing) focus('session-failure');
     else if (before === null || before.view.step !== state.view.step) focus('step-title');
     else if (hadFocus) {
       // The control that had the focus is gone or now disabled: the step's heading takes it, never the page's start.
@@ -174,4 +177,8 @@ export class PaneSession {
       if (!this.view.contains(active) || (active as HTMLButtonElement).disabled) focus('step-title');
     }
   }
+}
+
+function isField(element: Element | null): boolean {
+  return element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && ['text', 'date'].includes(element.type));
 }

@@ -104,8 +104,11 @@ export interface RevealProgress {
   total: number;
   state: PacerState;
   pace: PaceName;
-  /** Excel is waiting for the operator to leave a cell being edited (the adapter reports it). */
-  waitingForCellEdit: boolean;
+  /**
+   * Why Excel makes the writing wait, as the adapter says it (a cell being edited: « Quittez la
+   * cellule en cours de saisie… »); null while Excel answers.
+   */
+  excelWait: string | null;
 }
 
 /** What every step of the draw after step 1 carries: the workbook, the choices, the table. */
@@ -233,7 +236,7 @@ export type PaneEvent =
   | { type: 'tableRead'; read: TableRead; purpose: ReadPurpose }
   | { type: 'revealStarted'; result: DrawResult; stepCount: number }
   | { type: 'revealProgress'; done: number; total: number; state: PacerState }
-  | { type: 'cellEditWait'; waiting: boolean }
+  | { type: 'excelWait'; text: string | null }
   | { type: 'revealDone'; outcome: WriteOutcome }
   | { type: 'revealFailed'; error: unknown }
   | { type: 'verified'; check: WorkbookCheck }

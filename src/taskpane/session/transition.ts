@@ -26,7 +26,7 @@ import { describeFailure, type Failure } from './failures';
 import { PACES } from './pacer';
 import { progressText } from './progress';
 import { errorsStillStanding, referenceDateProblem, sameErrors, seedFormErrors } from './seedForm';
-import { fieldsOfLabels, problemLines, recordDataSheets, sourceChoices, sourceLabel } from './sessionModel';
+import { fieldsOfLabels, problemLines, recordDataSheets, sameSource, sourceChoices } from './sessionModel';
 import {
   SESSION_STEPS,
   STEP_TITLES,
@@ -111,7 +111,7 @@ function setupOf(view: StepState, today: string): Setup {
 function listed(contents: WorkbookContents, journal: LoggedEntry[], before: WorkbookView | null, setup: Setup): { workbook: WorkbookView; setup: Setup; kept: boolean } {
   const choices = sourceChoices(contents);
   const previous = before?.choices[setup.choice];
-  const kept = previous === undefined ? -1 : choices.findIndex((c) => sourceLabel(c) === sourceLabel(previous));
+  const kept = previous === undefined ? -1 : choices.findIndex((c) => sameSource(c, previous));
   const records = recordDataSheets(contents);
   const choice = kept >= 0 ? kept : 0;
   const columnMapping = choice === setup.choice && kept >= 0 ? setup.columnMapping : {};
@@ -361,7 +361,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
         form: view.form,
         seed: event.result.publicSeed,
         result: event.result,
-        progress: { done: 0, total: event.stepCount, state: 'running', pace: 'normal', waitingForCellEdit: false },
+        progress: { done: 0, total: event.stepCount, state: 'running', pace: 'normal', excelWait: null },
       };
       return same(settle(state, reveal));
     }
@@ -374,9 +374,10 @@ function step(state: PaneState, event: PaneEvent): Transition {
       return { state: { ...state, view: { ...view, progress } }, effects };
     }
 
-    case 'cellEditWait': {
-      if (view.step !== 'reveal' || view.progress.waitingForCellEdit === event.waiting) return same(state);
-      return same({ ...state, view: { ...view, progress: { ...view.progress, waitingForCellEdit: event.waiting } } });
+    case 'excelWait': {
+      if (view.step !== 'reveal' || view.progress.excelWait === event.text) return same(state);
+      const effects: Effect[] = event.text === null ? [] : [{ kind: 'announce', text: event.text }];
+      return { state: { ...state, view: { ...view, progress: { ...view.progress, excelWait: event.text } } }, effects };
     }
 
     case 'pause':
@@ -417,7 +418,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
       // The draw is deterministic: drawn again from the same table and seed, it gives the same result.
       const remedy = `${failure.remedy} Le tirage lui-même est calculé : avec le même tableau et la même graine, il donnera le même résultat. « Réessayer » relit le tableau et affiche son empreinte ; si elle est inchangée, tirez à nouveau avec la même graine, en indiquant comme motif l’interruption.`;
       return {
-        state: settle(state, { ...view, progress: { ...view.progress, state: 'failed', waitingForCellEdit: false } }, { failure: shown({ ...failure, remedy }, { type: 'showFingerprint' }) }),
+        state: settle(state, { ...view, progress: { ...view.progress, state: 'failed', excelWait: null } }, { failure: shown({ ...failure, remedy }, { type: 'showFingerprint' }) }),
         effects: [logFailure(view, event.error)],
       };
     }

@@ -7,17 +7,20 @@ import { FIELD_LABELS, type ColumnMapping, type Field } from '../../core/columns
 import type { PreparedDraw } from '../../core/draw';
 import { allDifferences } from '../../core/record/verify';
 import { describeFormulaWithoutValue } from '../../excel/problems';
-import { append, h, type Child } from '../dom';
+import { h, type Child } from '../dom';
 import { PACES, type PaceName } from './pacer';
 import { progressText } from './progress';
 import {
   chanceLines,
+  type SectorPeople,
   countsBySectorAndSex,
   differenceTarget,
-  membersAndReserve,
+  headcount,
+  peopleBySector,
   problemLines,
   recognisedColumns,
   seatLines,
+  sourceDetail,
   sourceLabel,
 } from './sessionModel';
 import {
@@ -36,6 +39,9 @@ import {
   type TableStep,
 } from './state';
 import { isLaterDraw, stepNumber } from './transition';
+import { longFrenchDate } from '../../core/record/labels';
+
+const SEX_WORDS = { F: 'femme', H: 'homme' } as const;
 
 export class StepViews {
   /** The state being drawn (set by `render`). */
@@ -97,13 +103,17 @@ export class StepViews {
 
   body(): HTMLElement {
     const view = this.state.view;
-    const section = this.el('section', { className: 'step', attrs: { 'aria-labelledby': 'step-title', 'data-step': String(stepNumber(view) ?? view.step) } });
-    append(section, this.content());
-    const failure = this.failureView();
-    if (failure) section.insertBefore(failure, section.children[1] ?? null);
-    if (this.state.notice !== null) section.insertBefore(this.el('p', { id: 'session-notice', className: 'pane-message pane-message--info' }, this.state.notice), section.children[1] ?? null);
-    if (this.state.busy !== null) section.insertBefore(this.el('p', { className: 'step__busy' }, this.state.busy), section.children[1] ?? null);
-    return section;
+    const [heading, ...rest] = this.content();
+    // The messages always have their place under the heading, so that the fields below never move
+    // in the page (a moved element loses the focus, and the operator their place).
+    const messages = this.el(
+      'div',
+      { id: 'step-messages' },
+      this.state.busy !== null ? this.el('p', { className: 'step__busy' }, this.state.busy) : null,
+      this.state.notice !== null ? this.el('p', { id: 'session-notice', className: 'pane-message pane-message--info' }, this.state.notice) : null,
+      this.failureView(),
+    );
+    return this.el('section', { className: 'step', attrs: { 'aria-labelledby': 'step-title', 'data-step': String(stepNumber(view) ?? view.step) } }, heading, messages, ...rest);
   }
 
   private content(): Child[] {
@@ -193,7 +203,11 @@ export class StepViews {
         { className: 'field' },
         this.el('label', { attrs: { for: 'source' } }, 'Tableau des candidatures'),
         select,
-        this.el('p', { id: 'source-help', className: 'field__help' }, 'Les tableaux Excel du classeur, puis chaque feuille entière.'),
+        this.el(
+          'p',
+          { id: 'source-help', className: 'field__help' },
+          choices[view.setup.choice] === undefined ? 'Les tableaux Excel du classeur, puis chaque feuille entière.' : sourceDetail(choices[view.setup.choice]),
+        ),
       ),
       this.dateField(view),
       this.el('div', { className: 'actions' }, this.button('read-table', 'Relire le tableau', { type: 'readAgain' }, { disabled: choices.length === 0 })),
@@ -331,7 +345,7 @@ export class StepViews {
         this.el(
           'p',
           { className: 'pane-message pane-message--warning', attrs: { role: 'alert' } },
-          `Le tableau a changé : l’empreinte ci-dessous est la nouvelle (l’ancienne était ${view.refusal.shown}). Annoncez-la avant de choisir la graine.`,
+          `Le tableau a changé : l’empreinte ci-dessous est la nouvelle (l’ancienne était ${groups(view.refusal.shown).join('')}). Annoncez-la avant de choisir la graine.`,
         ),
       );
     }
@@ -345,34 +359,63 @@ export class StepViews {
         'table',
         { id: 'seats', className: 'data-table' },
         this.el('caption', {}, 'Sièges à pourvoir ; la graine choisit parmi les répartitions femmes-hommes qui respectent la parité.'),
-        this.el('thead', {}, this.el('tr', {}, ...['Secteurs', 'Sièges', 'Femmes', 'Hommes'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
+        this.el('thead', {}, this.el('tr', {}, ...['Secteur', 'Femmes', 'Hommes'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
         this.el(
           'tbody',
           {},
           ...seatLines(prepared).map((s) =>
-            this.el('tr', {}, this.el('th', { attrs: { scope: 'row' } }, s.sector), this.el('td', {}, s.seats), this.el('td', {}, range(s.minWomen, s.maxWomen)), this.el('td', {}, range(s.seats - s.maxWomen, s.seats - s.minWomen))),
+            this.el(
+              'tr',
+              {},
+              this.el('th', { attrs: { scope: 'row' } }, this.el('span', { className: 'person__name' }, s.sector), this.el('span', { className: 'person__detail' }, `${s.seats} siège${s.seats > 1 ? 's' : ''}`)),
+              this.el('td', {}, range(s.minWomen, s.maxWomen)),
+              this.el('td', {}, range(s.seats - s.maxWomen, s.seats - s.minWomen)),
+            ),
           ),
         ),
       ),
       this.el('h3', {}, 'Chance de chaque candidature d’être retenue'),
+      // Two columns, the candidature's sector, sex and row under its name: the table fits a 270-pixel pane.
       this.el(
         'table',
         { id: 'chances', className: 'data-table' },
         this.el('caption', { className: 'visually-hidden' }, 'Chance de chaque candidature'),
-        this.el('thead', {}, this.el('tr', {}, ...['Ligne', 'Nom', 'Secteur', 'Sexe', 'Chance'].map((t) => this.el('th', { attrs: { scope: 'col' } }, t)))),
-        this.el('tbody', {}, ...chanceLines(prepared).map((c) => this.el('tr', {}, this.el('td', {}, c.row), this.el('th', { attrs: { scope: 'row' } }, c.name), this.el('td', {}, c.sector), this.el('td', {}, c.sex), this.el('td', {}, c.chance)))),
+        this.el('thead', {}, this.el('tr', {}, this.el('th', { attrs: { scope: 'col' } }, 'Candidature'), this.el('th', { attrs: { scope: 'col' } }, 'Chance'))),
+        this.el(
+          'tbody',
+          {},
+          ...chanceLines(prepared).map((c) =>
+            this.el(
+              'tr',
+              {},
+              this.el('th', { attrs: { scope: 'row' } }, this.el('span', { className: 'person__name' }, c.name), this.el('span', { className: 'person__detail' }, `${c.sector}, ${SEX_WORDS[c.sex]}, ligne ${c.row}`)),
+              this.el('td', { className: 'data-table__number' }, c.chance),
+            ),
+          ),
+        ),
       ),
       this.el('div', { className: 'actions' }, this.button('back-to-2', 'Retour', { type: 'back' }), this.button('to-step-4', 'Continuer : graine publique', { type: 'toSeed' }, { primary: true })),
     );
     return children;
   }
 
-  textField(view: SeedStep, id: FieldId, label: string, help: string, value: string, multiline = false): HTMLElement {
+  /** People by sector, then women and men, as the Publication sheet lists them; a dash where there is nobody. */
+  bySector(id: string, groups: readonly SectorPeople[]): HTMLElement {
+    const line = (label: string, names: string[]) => this.el('p', { className: 'group__line' }, this.el('span', { className: 'group__sex' }, `${label} : `), names.length === 0 ? '—' : names.join(', '));
+    return this.el(
+      'ul',
+      { id, className: 'group-list' },
+      ...groups.map((g) => this.el('li', { className: 'group' }, this.el('p', { className: 'group__sector' }, g.sector), line('Femmes', g.women), line('Hommes', g.men))),
+    );
+  }
+
+  /** A text field; `rows` makes it a text area of that many lines. */
+  textField(view: SeedStep, id: FieldId, label: string, help: string, value: string, rows = 1): HTMLElement {
     const error = view.errors[id];
     const describedBy = [`${id}-help`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const attrs = { 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : null, autocomplete: 'off' };
     const send = (e: Event) => this.send({ type: 'edit', field: id, value: (e.target as HTMLInputElement | HTMLTextAreaElement).value });
-    const input = multiline ? this.el('textarea', { id, attrs: { ...attrs, rows: 3 }, on: { input: send } }) : this.el('input', { id, attrs: { ...attrs, type: 'text' }, on: { input: send } });
+    const input = rows > 1 ? this.el('textarea', { id, attrs: { ...attrs, rows }, on: { input: send } }) : this.el('input', { id, attrs: { ...attrs, type: 'text' }, on: { input: send } });
     input.value = value;
     return this.el(
       'div',
@@ -393,7 +436,13 @@ export class StepViews {
         { id: 'why-seed' },
         'La graine est choisie en public après l’annonce de l’empreinte : personne ne pouvait donc connaître le résultat en préparant le tableau, et chacun peut refaire le tirage avec l’empreinte et la graine.',
       ),
-      this.el('p', {}, `Empreinte annoncée : ${view.fingerprint} — date du tirage : ${view.setup.referenceDate}.`),
+      this.el(
+        'p',
+        { id: 'announced' },
+        'Empreinte annoncée : ',
+        this.el('span', { className: 'fingerprint-inline' }, ...groups(view.fingerprint)),
+        ` — date du tirage : ${longFrenchDate(view.setup.referenceDate)}.`,
+      ),
       later
         ? this.textField(
             view,
@@ -401,12 +450,13 @@ export class StepViews {
             'Motif du nouveau tirage (obligatoire)',
             'Ce classeur contient déjà un tirage. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre n’est pas modifié.',
             view.form.reason,
-            true,
+            3,
           )
         : null,
       this.textField(view, 'field-seed', 'Graine publique', 'Par exemple les dés lancés par les élus, ou des nombres proposés par la salle, tels qu’annoncés : « 4 2 6 1 5 3 ».', view.form.seed),
-      this.textField(view, 'field-place', 'Lieu', 'Où se tient la séance (facultatif : une ligne est laissée sur le procès-verbal).', view.setup.place),
-      this.textField(view, 'field-officials', 'Élus et personnes présents', 'Un nom par ligne (facultatif : des lignes à signer sont laissées sur le procès-verbal).', view.setup.officials, true),
+      // Several lines where the pane is narrow: the whole place stays in view as it is typed.
+      this.textField(view, 'field-place', 'Lieu', 'Où se tient la séance (facultatif : une ligne est laissée sur le procès-verbal).', view.setup.place, 2),
+      this.textField(view, 'field-officials', 'Élus et personnes présents', 'Un nom par ligne (facultatif : des lignes à signer sont laissées sur le procès-verbal).', view.setup.officials, 3),
       this.el('div', { className: 'actions' }, this.button('back-to-3', 'Retour', { type: 'back' }), this.button('draw', 'Tirer au sort', { type: 'draw' }, { primary: true })),
     ];
   }
@@ -420,7 +470,7 @@ export class StepViews {
       'select',
       {
         id: 'pace',
-        attrs: { disabled: over },
+        attrs: { disabled: over, 'aria-describedby': 'pace-help' },
         on: { change: (e) => this.send({ type: 'setPace', pace: (e.target as HTMLSelectElement).value as PaceName }) },
       },
       ...(Object.keys(PACES) as PaceName[]).map((name) => this.el('option', { attrs: { value: name, selected: name === reveal.pace } }, PACES[name].label)),
@@ -430,6 +480,9 @@ export class StepViews {
       this.el('label', { attrs: { for: 'reveal-progress', id: 'reveal-progress-label' } }, 'Avancement du registre'),
       this.el('progress', { id: 'reveal-progress', attrs: { max: reveal.total, value: reveal.done, 'aria-valuetext': progressText(reveal) } }),
       this.el('p', { id: 'reveal-text' }, progressText(reveal)),
+      // Said politely, and announced by the transition: nothing is wrong, Excel waits for the operator.
+      // Always in its place (hidden when empty), so that the buttons below never move under the focus.
+      this.el('p', { id: 'excel-wait', className: 'pane-message pane-message--info', attrs: { hidden: reveal.excelWait === null } }, reveal.excelWait ?? ''),
       reveal.state === 'failed'
         ? null
         : this.el(
@@ -439,7 +492,15 @@ export class StepViews {
             running ? this.button('pause-toggle', 'Pause', { type: 'pause' }, { primary: true }) : this.button('pause-toggle', 'Reprendre', { type: 'resume' }, { primary: true, disabled: over }),
             this.button('reveal-all', 'Tout révéler', { type: 'revealAll' }, { disabled: over }),
           ),
-      reveal.state === 'failed' ? null : this.el('div', { className: 'field' }, this.el('label', { attrs: { for: 'pace' } }, 'Rythme'), pace),
+      reveal.state === 'failed'
+        ? null
+        : this.el(
+            'div',
+            { className: 'field' },
+            this.el('label', { attrs: { for: 'pace' } }, 'Rythme'),
+            pace,
+            this.el('p', { id: 'pace-help', className: 'field__help' }, 'Le temps entre deux secteurs révélés.'),
+          ),
     );
     return children;
   }
@@ -476,12 +537,19 @@ export class StepViews {
       );
     }
     if (view.drawn !== null) {
-      const { members, reserve } = membersAndReserve(view.drawn.result);
+      const members = peopleBySector(view.drawn.result, 'selected');
+      const reserve = peopleBySector(view.drawn.result, 'reserve');
+      const m = headcount(members);
+      const r = headcount(reserve);
       children.push(
-        this.el('h3', {}, `Membres retenus (${members.length})`),
-        this.el('ol', { id: 'members', className: 'name-list' }, ...members.map((m) => this.el('li', {}, `${m.name} — ${m.sector}, ${m.sex === 'F' ? 'femme' : 'homme'}`))),
-        this.el('h3', {}, `Liste complémentaire (${reserve.length})`),
-        this.el('ul', { id: 'reserve', className: 'name-list' }, ...reserve.map((m) => this.el('li', {}, `${m.name} — ${m.sector}, ${m.status}`))),
+        this.el('h3', {}, `Membres désignés : ${m.women + m.men} (${m.women} femmes, ${m.men} hommes)`),
+        this.bySector('members', members),
+        this.el('h3', {}, `Liste complémentaire : ${r.women + r.men}`),
+        r.women + r.men > 0
+          ? this.el('p', { className: 'field__help' }, 'En cas de départ, on appelle dans cet ordre, dans le même secteur et le même sexe.')
+          : this.el('p', {}, 'Personne : toutes les candidatures recevables sont retenues.'),
+        // Sectors without anyone in reserve are left out; members are listed for every sector.
+        r.women + r.men > 0 ? this.bySector('reserve', reserve.filter((g) => g.women.length + g.men.length > 0)) : null,
       );
     }
     const minutes = check.records[check.records.length - 1]?.sheetNames.minutes;

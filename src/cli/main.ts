@@ -231,7 +231,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--choose <ligne>', 'personne choisie, quand la liste du même secteur et du même sexe est épuisée'))
     .addOption(jsonOption())
     .action(async (file: string, options: ReplaceOptions) => {
-      const recorded = await replaceMember(file, options);
+      const recorded = await replaceMember(file, options, io.today());
       io.stdout(options.json ? JSON.stringify(replacementJson(recorded)) + '\n' : formatReplacement(recorded, options.out));
       setExit(EXIT_OK);
     });

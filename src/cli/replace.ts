@@ -22,7 +22,8 @@ function rowNumber(option: string, text: string): number {
   return Number(text);
 }
 
-export async function replaceMember(recordPath: string, options: ReplaceOptions): Promise<RecordedReplacement> {
+/** `today` (ISO): a departure dated after it is refused. */
+export async function replaceMember(recordPath: string, options: ReplaceOptions, today: string): Promise<RecordedReplacement> {
   refuseUnkeepableText('Le motif (--reason)', options.reason);
   const request: ReplacementRequest = {
     date: options.date.trim(),
@@ -36,7 +37,7 @@ export async function replaceMember(recordPath: string, options: ReplaceOptions)
     throw new InputError('output_exists', `Le fichier « ${options.out} » existe déjà : rien n’a été écrit. Choisissez un autre nom de fichier (option --out).`);
   }
   const source = fileBaseName(recordPath);
-  const recorded = recordReplacement(await readWorkbookSheets(recordPath), request, source);
+  const recorded = recordReplacement(await readWorkbookSheets(recordPath), request, source, today);
   await writeRecordWorkbook({ input: { kind: 'xlsx', path: recordPath }, model: { sheets: [recorded.sheet] }, outPath });
   return recorded;
 }

@@ -166,6 +166,8 @@ export interface InputErrorDetails {
   headers?: readonly { cell: string; text: string }[];
   /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
   offered?: readonly number[];
+  /** `bad_replacement`, `choice_needed`: the stated fact refused (a form shows the message beside its field). */
+  field?: 'date' | 'reason' | 'leavingRow' | 'chosenRow';
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

@@ -53,9 +53,35 @@ export const RULE_LABELS: Record<ReplacementRule, string> = {
   vacant: 'Plus personne sur la liste complémentaire : le siège reste vacant.',
 };
 
-function refuse(message: string): never {
-  throw new InputError('bad_replacement', message);
+/** The stated fact a refusal is about, so that a form can say it beside its field. */
+export type ReplacementField = 'date' | 'reason' | 'leavingRow' | 'chosenRow';
+
+function refuse(field: ReplacementField, message: string): never {
+  throw new InputError('bad_replacement', message, [message], { field });
 }
+
+/**
+ * A departure is recorded once it has happened: one dated after `today` would also block every
+ * departure dated before it (replacements are recorded in date order). `verify` does not apply
+ * this rule — a departure recorded on its day stays valid afterwards — `replace` and the task pane do.
+ */
+export function refuseDepartureAhead(date: string, today: string): void {
+  const departure = parseIsoDate(date);
+  const now = parseIsoDate(today);
+  if (departure === null || now === null || compareDates(departure, now) <= 0) return;
+  refuse(
+    'date',
+    `Départ daté du ${longFrenchDate(date)}, après aujourd’hui (${longFrenchDate(today)}) : un départ se consigne une fois survenu. ` +
+      'Daté à l’avance, il bloquerait tout départ daté avant lui ; consignez-le le jour venu.',
+  );
+}
+
+/** What the rule gives for a member leaving now, before anything is recorded. */
+export type Proposal =
+  | { rule: 'same_group'; joining: CandidateOutcome }
+  /** The same group's reserve is exhausted: the city chooses one of these, in call order. */
+  | { rule: 'chosen'; offered: CandidateOutcome[] }
+  | { rule: 'vacant' };
 
 /**
  * « DUPONT Marie (ligne 7, Est, femme) ». A row set aside may lack its sector or its sex (that is
@@ -116,23 +142,23 @@ export class MandateMembers {
   replace(request: ReplacementRequest): Replacement {
     const { result, mandate } = this;
     const date = parseIsoDate(request.date);
-    if (date === null) refuse(`Date du remplacement invalide « ${request.date} ». Indiquez-la au format AAAA-MM-JJ, par exemple 2026-01-15.`);
+    if (date === null) refuse('date', `Date du remplacement invalide « ${request.date} ». Indiquez-la au format AAAA-MM-JJ, par exemple 2026-01-15.`);
     const drawDate = parseIsoDate(result.prepared.referenceDate);
     if (drawDate !== null && compareDates(date, drawDate) < 0) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, avant le tirage du ${longFrenchDate(result.prepared.referenceDate)} : indiquez la date du départ, pendant le mandat.`);
+      refuse('date', `Remplacement daté du ${longFrenchDate(request.date)}, avant le tirage du ${longFrenchDate(result.prepared.referenceDate)} : indiquez la date du départ, pendant le mandat.`);
     }
     const end = parseIsoDate(mandate.end);
     if (end !== null && compareDates(date, end) > 0) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, après la fin du mandat (${longFrenchDate(mandate.end)}) : un nouveau mandat demande un nouveau tirage.`);
+      refuse('date', `Remplacement daté du ${longFrenchDate(request.date)}, après la fin du mandat (${longFrenchDate(mandate.end)}) : un nouveau mandat demande un nouveau tirage.`);
     }
     if (this.previousDate !== null && request.date < this.previousDate) {
-      refuse(`Remplacement daté du ${longFrenchDate(request.date)}, avant le remplacement précédent (${longFrenchDate(this.previousDate)}) : les remplacements s’enregistrent dans l’ordre des dates.`);
+      refuse('date', `Remplacement daté du ${longFrenchDate(request.date)}, avant le remplacement précédent (${longFrenchDate(this.previousDate)}) : les remplacements s’enregistrent dans l’ordre des dates.`);
     }
-    if (request.reason.trim() === '') refuse('Motif du remplacement manquant : indiquez-le (par exemple « Démission »).');
+    if (request.reason.trim() === '') refuse('reason', 'Motif du remplacement manquant : indiquez-le (par exemple « Démission »).');
 
     const leaving = this.members.find((o) => o.candidature.row === request.leavingRow);
     if (leaving === undefined) {
-      refuse(`Ligne ${request.leavingRow} : ${this.whyNotMember(request.leavingRow)}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`);
+      refuse('leavingRow', `Ligne ${request.leavingRow} : ${this.whyNotMember(request.leavingRow)}. Indiquez la ligne d’origine d’un membre (colonne « Ligne » de la feuille Tirage).`);
     }
     const { joining, rule, offered } = this.successor(leaving, request.chosenRow);
 
@@ -163,20 +189,40 @@ export class MandateMembers {
     }
   }
 
+  /**
+   * What the rule gives if the member at `leavingRow` leaves now, without recording anything:
+   * who joins, or whom the city may choose, or a vacant seat. Null when that person is not a member.
+   */
+  proposal(leavingRow: number): Proposal | null {
+    const leaving = this.members.find((o) => o.candidature.row === leavingRow);
+    if (leaving === undefined) return null;
+    const { next, offered } = this.candidatesFor(leaving);
+    if (next !== undefined) return { rule: 'same_group', joining: next };
+    return offered.length === 0 ? { rule: 'vacant' } : { rule: 'chosen', offered };
+  }
+
+  /** The first of the same group's reserve not called yet, and whom the city would be offered without one. */
+  private candidatesFor(leaving: CandidateOutcome): { next: CandidateOutcome | undefined; offered: CandidateOutcome[] } {
+    // A member was drawn, so their candidature was eligible: it has a sector and a sex.
+    const sector = leaving.candidature.sector as string;
+    const sex = leaving.candidature.sex as Sex;
+    const next = reservesOf(this.result, sector, sex, this.called)[0];
+    return { next, offered: next === undefined ? offerOf(this.result, sector, sex, this.called) : [] };
+  }
+
   /** Who takes the seat `leaving` leaves, by the rule. */
   private successor(leaving: CandidateOutcome, chosenRow: number | null): Pick<Replacement, 'joining' | 'rule' | 'offered'> {
     const sector = leaving.candidature.sector as string;
     const sex = leaving.candidature.sex as Sex;
-    const next = reservesOf(this.result, sector, sex, this.called)[0];
+    const { next, offered } = this.candidatesFor(leaving);
     if (next !== undefined) {
       if (chosenRow !== null) {
-        refuse(`Un choix (ligne ${chosenRow}) n’est possible que si la liste complémentaire du même secteur et du même sexe est épuisée ; ici, c’est ${personLabel(next)} qui remplace.`);
+        refuse('chosenRow', `Un choix (ligne ${chosenRow}) n’est possible que si la liste complémentaire du même secteur et du même sexe est épuisée ; ici, c’est ${personLabel(next)} qui remplace.`);
       }
       return { joining: next, rule: 'same_group', offered: [] };
     }
-    const offered = offerOf(this.result, sector, sex, this.called);
     if (offered.length === 0) {
-      if (chosenRow !== null) refuse(`Ligne ${chosenRow} : personne ne peut être choisi, la liste complémentaire est épuisée ; le siège reste vacant.`);
+      if (chosenRow !== null) refuse('chosenRow', `Ligne ${chosenRow} : personne ne peut être choisi, la liste complémentaire est épuisée ; le siège reste vacant.`);
       return { joining: null, rule: 'vacant', offered };
     }
     if (chosenRow === null) {
@@ -185,12 +231,12 @@ export class MandateMembers {
         'choice_needed',
         `La liste complémentaire ${sector}, ${SEX_PLURAL[sex]} est épuisée : choisissez une des ${offered.length === 1 ? 'personne proposée' : `${offered.length} personnes proposées`}, dans l’ordre d’appel (même sexe dans les autres secteurs, puis autre sexe dans ce secteur).`,
         offered.map((o, i) => `  ${i + 1}. ${personLabel(o)}, liste complémentaire n° ${o.reserveRank}`),
-        { offered: offered.map((o) => o.candidature.row) },
+        { offered: offered.map((o) => o.candidature.row), field: 'chosenRow' },
       );
     }
     const chosen = offered.find((o) => o.candidature.row === chosenRow);
     if (chosen === undefined) {
-      refuse(`Ligne ${chosenRow} : cette personne ne fait pas partie des personnes proposées (lignes ${offered.map((o) => o.candidature.row).join(', ')}).`);
+      refuse('chosenRow', `Ligne ${chosenRow} : cette personne ne fait pas partie des personnes proposées (lignes ${offered.map((o) => o.candidature.row).join(', ')}).`);
     }
     return { joining: chosen, rule: 'chosen', offered };
   }

@@ -60,7 +60,7 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const second = await cli('draw', files.example, '--sheet', 'Candidatures', '--seed', '6 6 6', '--date', '2025-06-13', '--out', files.twoDraws, '--replace');
     expect([second.code, second.stderr]).toEqual([0, '']);
-    const replace = await cli('replace', files.example, '--row', '12', '--date', '2026-01-15', '--reason', 'Démission', '--out', files.replaced);
+    const replace = await cliAt('2026-01-31')('replace', files.example, '--row', '12', '--date', '2026-01-15', '--reason', 'Démission', '--out', files.replaced);
     expect([replace.code, replace.stderr]).toEqual([0, '']);
     // A record carrying a part that inflates to 1 GiB (its size declared): refused before inflating.
     const record = ZipPackage.open(bytes);

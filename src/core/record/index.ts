@@ -21,5 +21,5 @@ export {
   type JournalOutcome,
   type LoggedEntry,
 } from './journal';
-export { recordReplacement, type RecordedReplacement } from './replace';
+export { recordReplacement, readMandateRecord, mandateMembers, type RecordedReplacement, type MandateRecord } from './replace';
 export { findReplacementSheets } from './replacements';

@@ -31,13 +31,15 @@ export const JOURNAL_COLUMN_WIDTHS = [22, 40, 24, 26, 28, 40, 60];
 /** Sheet row of the first entry: title, note, header come first. */
 export const JOURNAL_FIRST_ENTRY_ROW = 4;
 
-export type JournalOutcome = 'requested' | 'recorded' | 'refused' | 'failed';
+/** `replaced`: a departure during the mandate recorded from the pane (its Remplacement sheet in `dataSheet`). */
+export type JournalOutcome = 'requested' | 'recorded' | 'refused' | 'failed' | 'replaced';
 
 export const JOURNAL_OUTCOME_LABELS: Record<JournalOutcome, string> = {
   requested: 'Tirage demandé',
   recorded: 'Registre écrit et vérifié',
   refused: 'Tirage refusé',
   failed: 'Écriture échouée',
+  replaced: 'Remplacement consigné et vérifié',
 };
 
 export interface JournalEntry {
@@ -46,7 +48,7 @@ export interface JournalEntry {
   fingerprint: string;
   publicSeed: string;
   outcome: JournalOutcome;
-  /** `recorded`: the record's data sheet, by which `verify` finds it again; '' otherwise. */
+  /** `recorded`: the record's data sheet, by which `verify` finds it again; `replaced`: the Remplacement sheet; '' otherwise. */
   dataSheet: string;
   /** The operator's reason for a draw in a workbook that already holds one; '' for the first. */
   reason: string;

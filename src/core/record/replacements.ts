@@ -35,6 +35,11 @@ function ofRecord(found: readonly FoundReplacement[], dataSheet: string): { grid
   return mine.sort((a, b) => (a.request.date < b.request.date ? -1 : a.request.date > b.request.date ? 1 : number(a.grid) - number(b.grid)));
 }
 
+/** The departures recorded for the draw of `dataSheet`, in date order, as their sheets state them. */
+export function recordedRequests(sheets: readonly Sheet[], dataSheet: string): ReplacementRequest[] {
+  return ofRecord(findReplacementSheets(sheets), dataSheet).map((r) => r.request);
+}
+
 function contextOf(result: DrawResult, data: RecordData, dataSheet: string): ReplacementContext {
   return { dataSheet, fingerprint: result.prepared.canonical.fingerprint, drawDate: result.prepared.referenceDate, mandate: mandatePeriod(data.meta.mandateStart) };
 }

@@ -1,6 +1,6 @@
 /** `replace`: a member leaves during the mandate; a copy of the record gets a Remplacement sheet. */
 import { existsSync } from 'node:fs';
-import { candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, recordReplacement, refuseUnkeepableText, toNumber, type RecordedReplacement, type ReplacementRequest } from '../core';
+import { candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, readRowNumber, recordReplacement, refuseUnkeepableText, toNumber, type RecordedReplacement, type ReplacementRequest } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readWorkbookSheets } from '../file/recordReader';
 import { recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
@@ -14,22 +14,14 @@ export interface ReplaceOptions {
   json?: boolean;
 }
 
-/** A row number as the operator types it: a positive integer. */
-function rowNumber(option: string, text: string): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
-    throw new InputError('bad_replacement', `${option} « ${text} » : indiquez un numéro de ligne du tableau des candidatures (colonne « Ligne » de la feuille Tirage), par exemple ${option} 7.`);
-  }
-  return Number(text);
-}
-
 /** `today` (ISO): a departure dated after it is refused. */
 export async function replaceMember(recordPath: string, options: ReplaceOptions, today: string): Promise<RecordedReplacement> {
   refuseUnkeepableText('Le motif (--reason)', options.reason);
   const request: ReplacementRequest = {
     date: options.date.trim(),
     reason: options.reason.replace(/\s+/g, ' ').trim(),
-    leavingRow: rowNumber('--row', options.row),
-    chosenRow: options.choose === undefined ? null : rowNumber('--choose', options.choose),
+    leavingRow: readRowNumber('--row', options.row, 'leavingRow'),
+    chosenRow: options.choose === undefined ? null : readRowNumber('--choose', options.choose, 'chosenRow'),
   };
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath)) {

@@ -51,4 +51,4 @@ export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidat
 export * from './record';
 export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
 export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';
-export { MandateMembers, applyReplacements, personLabel, refuseDepartureAhead, RULE_LABELS, type Proposal, type Replacement, type ReplacementField, type ReplacementRequest, type ReplacementRule } from './replacement';
+export { MandateMembers, applyReplacements, personLabel, readRowNumber, refuseDepartureAhead, RULE_LABELS, type Proposal, type Replacement, type ReplacementField, type ReplacementRequest, type ReplacementRule } from './replacement';

@@ -76,6 +76,14 @@ export function refuseDepartureAhead(date: string, today: string): void {
   );
 }
 
+/** A row number as the operator types it for `option` (« --row »): a positive integer. */
+export function readRowNumber(option: string, text: string, field: 'leavingRow' | 'chosenRow'): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
+    refuse(field, `${option} « ${text} » : indiquez un numéro de ligne du tableau des candidatures (colonne « Ligne » de la feuille Tirage), par exemple ${option} 7.`);
+  }
+  return Number(text);
+}
+
 /** What the rule gives for a member leaving now, before anything is recorded. */
 export type Proposal =
   | { rule: 'same_group'; joining: CandidateOutcome }

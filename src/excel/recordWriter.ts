@@ -63,6 +63,9 @@ export interface WriteOutcome {
   check: WorkbookCheck;
 }
 
+/** The new sheets of a write, and the sheets there before (a Remplacement sheet is written the same way). */
+export type SheetsToWrite = Pick<PreparedWrite, 'plans' | 'tableNames' | 'sheetsBefore'>;
+
 /** Everything decided before the first write. */
 export interface PreparedWrite {
   result: DrawResult;
@@ -139,14 +142,14 @@ function withoutTitle(plan: SheetPlan): SheetPlan {
 }
 
 /** Values, styles and layout of the plan's rows in `rows` (A1 excepted); layout only when `layout` is set. */
-function contentOps(prepared: PreparedWrite, index: number, rows: RowSpan, layout: boolean): WriteOp[] {
+function contentOps(prepared: SheetsToWrite, index: number, rows: RowSpan, layout: boolean): WriteOp[] {
   const plan = withoutTitle(prepared.plans[index]);
   const formats = formatGrid(plan);
   return [...valueOps(plan, index, rows, formats), ...styleOps(plan, index, rows), ...(layout ? layoutOps(plan, index, prepared.tableNames[index]) : [])];
 }
 
 /** The titles replace the marks, then protection, then the first sheet is shown. */
-function finishOps(prepared: PreparedWrite): WriteOp[] {
+function finishOps(prepared: SheetsToWrite): WriteOp[] {
   const ops: WriteOp[] = [];
   prepared.plans.forEach((plan, index) => {
     // A sheet without a title still loses its mark: '' clears the cell, where null would keep it.
@@ -188,7 +191,7 @@ export function packSyncs(ops: readonly WriteOp[], budget: number, firstBytes = 
 const ALL_ROWS: RowSpan = { from: 1, to: Number.MAX_SAFE_INTEGER };
 
 /** The whole record in as few syncs as the 5 MB limit allows. */
-export async function writePrepared(context: XlContext, syncs: SyncCounter, prepared: PreparedWrite): Promise<void> {
+export async function writePrepared(context: XlContext, syncs: SyncCounter, prepared: SheetsToWrite): Promise<void> {
   const sheets = createSheetsFor(context, prepared.plans);
   const ops = [...prepared.plans.flatMap((_, i) => contentOps(prepared, i, ALL_ROWS, true)), ...finishOps(prepared)];
   for (const group of packSyncs(ops, SYNC_BYTES, creationBytes(prepared.plans))) {
@@ -202,7 +205,7 @@ export async function writePrepared(context: XlContext, syncs: SyncCounter, prep
  * A sheet is ours if it was not there before, bears one of the record's names, and its A1 holds
  * our mark or our title — never a co-author's sheet that took the name meanwhile.
  */
-export async function removePartial(run: ExcelRunner, syncs: SyncCounter, prepared: PreparedWrite): Promise<PartialRecord> {
+export async function removePartial(run: ExcelRunner, syncs: SyncCounter, prepared: SheetsToWrite): Promise<PartialRecord> {
   const before = new Set(prepared.sheetsBefore.map(nameKey));
   const titles = new Map(prepared.plans.map((p) => [nameKey(p.name), p.blocks[0]?.values[0]?.[0] ?? null]));
   let found: string[] = [];
@@ -255,7 +258,7 @@ export async function writeRecordWith(run: ExcelRunner, syncs: SyncCounter, requ
  * The error to report: Excel's refusal in French, with what became of the sheets begun. An error
  * that is not Excel's (the engine refusing the table, a bug) passes unchanged, after the cleanup.
  */
-export async function failure(run: ExcelRunner, syncs: SyncCounter, error: unknown, prepared: PreparedWrite | null): Promise<unknown> {
+export async function failure(run: ExcelRunner, syncs: SyncCounter, error: unknown, prepared: SheetsToWrite | null): Promise<unknown> {
   let problem: ExcelProblem | null;
   try {
     problem = problemOf(error, { name: prepared?.plans.map((p) => p.name).join(' », « ') });

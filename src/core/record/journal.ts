@@ -9,6 +9,8 @@
  * only writes them, and `verify` reads them back with `readJournal`.
  */
 import type { CellModel, CellStyle } from './model';
+import { personLabel, type Replacement } from '../replacement';
+import { longFrenchDate } from './labels';
 import type { CellValue, Sheet } from '../sheet';
 import { nameKey } from './names';
 import { STYLES } from './sheetBuilder';
@@ -54,6 +56,24 @@ export interface JournalEntry {
   reason: string;
   /** Why a draw was refused or failed, as the operator read it; '' otherwise. */
   detail: string;
+}
+
+/**
+ * The journal's line for a departure recorded from the pane: the draw's fingerprint and seed, the
+ * Remplacement sheet, and in words who left, when, why, and who joined.
+ */
+export function replacementEntry(time: string, replacement: Replacement, sheetName: string, draw: { fingerprint: string; publicSeed: string }): JournalEntry {
+  const { request, leaving, joining } = replacement;
+  const joined = joining === null ? 'siège laissé vacant' : `remplaçant·e : ${personLabel(joining)}`;
+  return {
+    time,
+    fingerprint: draw.fingerprint,
+    publicSeed: draw.publicSeed,
+    outcome: 'replaced',
+    dataSheet: sheetName,
+    reason: '',
+    detail: `Départ de ${personLabel(leaving)} le ${longFrenchDate(request.date)} (motif : ${request.reason}) ; ${joined}.`,
+  };
 }
 
 const TITLE_STYLE: CellStyle = STYLES.title;

@@ -1,5 +1,6 @@
 /**
  * `npm run --silent simulate -- <table> --seed S --date D [--sheet N] [--exclude-invalid] --out record.xlsx`
+ * (and `simulate -- replace …`, the pane's replacement path: simulateReplace.ts)
  *
  * The add-in's own code path without Excel: the office.js adapter runs on the simulated Excel,
  * loaded with the table's workbook through the command line's own reader (src/xlsx; a CSV becomes
@@ -25,6 +26,7 @@ import type { SimWorkbook } from './state';
 import { simulatedWorkbookFromTable } from './tableWorkbook';
 import { simulatedWorkbookToXlsx } from './xlsxFile';
 import { simulatedWorkbookFromXlsxBytes } from './xlsxWorkbook';
+import { replaceMain } from './simulateReplace';
 
 export interface SimulationOptions {
   seed: string;
@@ -102,6 +104,8 @@ async function loadInput(file: string, sheet: string | undefined): Promise<SimWo
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `simulate replace …`: the pane's replacement path (simulateReplace.ts).
+  if (argv[0] === 'replace') return replaceMain(argv.slice(1));
   const program = new Command('simulate')
     .argument('<tableau>', 'tableau des candidatures (.xlsx ou .csv)')
     .requiredOption('--seed <texte>', 'graine publique')

@@ -9,6 +9,7 @@
  * Remplacement sheet), one or two to read the new sheet back.
  */
 import type { DrawResult } from '../core/draw';
+import { InputError } from '../core/errors';
 import type { Sheet } from '../core/sheet';
 import { planSheet } from '../core/record/plan';
 import { recordReplacement } from '../core/record/replace';
@@ -65,6 +66,9 @@ export async function writeReplacementWith(run: ExcelRunner, syncs: SyncCounter,
       return { replacement: recorded.replacement, sheetName: plan.name, dataSheet: recorded.dataSheet, result: recorded.result, check: verifyWorkbook([...before, readBack]) };
     });
   } catch (error) {
+    // The core refusing the departure (a date, a row, a record that no longer verifies) is for the
+    // operator to correct, not Excel's refusal: it comes before any write and passes as it is.
+    if (error instanceof InputError) throw error;
     throw await failure(run, syncs, error, written);
   }
 }

@@ -4,9 +4,9 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw, type TableSource } from '../core';
+import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { readTableFile } from '../file/readTable';
+import { openTableFile, type TableFile } from '../file/readTable';
 import { existingOrNewSealingKey, readSealingKey, saveNewSealingKey } from '../file/sealingKeyFile';
 import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
@@ -48,14 +48,14 @@ interface TableOptions {
   columns?: string;
 }
 
-async function prepareFromFile(file: string, options: TableOptions, io: Io, sealingKey?: string): Promise<{ prepared: PreparedDraw; table: TableSource }> {
+async function prepareFromFile(file: string, options: TableOptions, io: Io, sealingKey?: string): Promise<{ prepared: PreparedDraw } & TableFile> {
   const referenceDate = options.date ?? io.today();
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
   const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
   const bytes = fileSize(file);
   if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
-  const table = await readTableFile(file, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.table === undefined ? {} : { table: options.table }) });
+  const { table, workbook } = await openTableFile(file, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.table === undefined ? {} : { table: options.table }) });
   checkMemory(table.sheet.source, table.sheet.rows.length, bytes ?? 0);
   const prepared = prepareDraw(table.sheet, {
     referenceDate,
@@ -64,7 +64,7 @@ async function prepareFromFile(file: string, options: TableOptions, io: Io, seal
     bounds: table.bounds,
     ...(sealingKey === undefined ? {} : { sealingKey }),
   });
-  return { prepared, table };
+  return { prepared, table, workbook };
 }
 
 /** The file's size, or null when it cannot be known: reading it will then say why, in French. */
@@ -174,10 +174,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
       if (options.mandateStart !== undefined) checkMandateStart(options.mandateStart, options.date ?? io.today());
       const sealingKey = options.sealKey === undefined ? undefined : readSealingKey(options.sealKey);
-      const { prepared, table } = await prepareFromFile(file, options, io, sealingKey);
+      const { prepared, table, workbook } = await prepareFromFile(file, options, io, sealingKey);
       if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced, prepared.algorithm);
       const result = drawLots(prepared, options.seed);
-      const sheets = options.out === undefined ? null : await writeRecord(file, table, result, { ...options, out: options.out });
+      const sheets = options.out === undefined ? null : await writeRecord({ path: file, table, workbook }, result, { ...options, out: options.out });
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {

@@ -1,9 +1,9 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildRecord, CSV_SHEET_NAME, newRecordMeta, InputError, parseOfficials, type DrawResult, type TableSource, type WorkbookCheck } from '../core';
+import { buildRecord, CSV_SHEET_NAME, newRecordMeta, InputError, parseOfficials, type DrawResult, type WorkbookCheck } from '../core';
 import { fileBaseName } from '../file/bytes';
-import { formatOf } from '../file/readTable';
+import type { TableFile } from '../file/readTable';
 import { readWorkbookSheets } from '../file/recordReader';
 import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
 import { checkRequest, reportLines, verifySheets } from '../verification/verifyRecord';
@@ -18,7 +18,9 @@ export interface RecordOptions {
   mandateStart?: string;
 }
 
-export async function writeRecord(inputPath: string, table: TableSource, result: DrawResult, options: RecordOptions): Promise<string[]> {
+/** `input`: the table as read, with its workbook's package, which the record extends (not read again). */
+export async function writeRecord(input: TableFile & { path: string }, result: DrawResult, options: RecordOptions): Promise<string[]> {
+  const { table, workbook, path: inputPath } = input;
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath) && options.replace !== true) {
     // A record is an official document: an earlier one is never replaced by accident.
@@ -28,7 +30,6 @@ export async function writeRecord(inputPath: string, table: TableSource, result:
         'ou ajoutez --replace pour le remplacer.',
     );
   }
-  const isWorkbook = formatOf(fileBaseName(inputPath)) === 'xlsx';
   const model = buildRecord(
     result,
     newRecordMeta({
@@ -37,12 +38,12 @@ export async function writeRecord(inputPath: string, table: TableSource, result:
       mandateStart: options.mandateStart ?? result.prepared.referenceDate,
       candidatureSheet: table.sheet.name,
       sourceFile: fileBaseName(inputPath),
-      inputSheets: isWorkbook ? await existingSheetNames(inputPath) : [CSV_SHEET_NAME],
+      inputSheets: workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME],
     }),
   );
   createFolderOf(outPath);
   await writeRecordWorkbook({
-    input: isWorkbook ? { kind: 'xlsx', path: inputPath } : { kind: 'csv', table: table.sheet },
+    input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table: table.sheet },
     model,
     outPath,
   });

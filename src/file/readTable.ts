@@ -9,7 +9,8 @@ import { InputError } from '../core/errors';
 import type { TableSource } from '../core/sheet';
 import { fileBaseName, readFileBytes } from './bytes';
 import { decodeCsvBytes, parseCsvText } from './csv';
-import { readXlsx } from './xlsx';
+import type { ZipPackage } from '../xlsx/zip';
+import { openXlsxFile, tableOfWorkbook } from './xlsx';
 
 export interface ReadTableOptions {
   /** Worksheet name, for workbooks only. */
@@ -20,7 +21,17 @@ export interface ReadTableOptions {
 
 export type TableFormat = 'csv' | 'xlsx';
 
+export interface TableFile {
+  table: TableSource;
+  /** A workbook's package as read, for the record writer to extend without reading it again; null for a CSV. */
+  workbook: ZipPackage | null;
+}
+
 export async function readTableFile(filePath: string, options: ReadTableOptions = {}): Promise<TableSource> {
+  return (await openTableFile(filePath, options)).table;
+}
+
+export async function openTableFile(filePath: string, options: ReadTableOptions = {}): Promise<TableFile> {
   const name = fileBaseName(filePath);
   // The format is checked before the file is read, so a .xls gets the "save as .xlsx" advice
   // rather than a confusing parse error.
@@ -46,8 +57,11 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
       `Les options --sheet « ${options.sheet} » et --table « ${options.table} » s’excluent : un tableau Excel désigne déjà sa feuille. Gardez l’une des deux.`,
     );
   }
-  if (format === 'xlsx') return readXlsx(filePath, options, name);
-  return { sheet: parseCsvText(decodeCsvBytes(await readFileBytes(filePath)), name), bounds: null };
+  if (format === 'xlsx') {
+    const workbook = await openXlsxFile(filePath, name);
+    return { table: tableOfWorkbook(workbook, options, name), workbook: workbook.pkg };
+  }
+  return { table: { sheet: parseCsvText(decodeCsvBytes(await readFileBytes(filePath)), name), bounds: null }, workbook: null };
 }
 
 /** The table's format from its file name; refuses the formats this tool does not read. */

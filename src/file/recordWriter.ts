@@ -8,8 +8,9 @@
  *   table: complete styles, table or filter, footer codes, protection, print set-up;
  * 2. recordPackage.ts writes each planned sheet's XML directly (sheetXml.ts; no in-memory
  *   workbook, so 100,000 candidatures fit in a few hundred megabytes) into the input workbook's
- *   package, whose own parts stay byte for byte (it says why the input must not be re-saved by a
- *   library). A CSV input starts from an empty package;
+ *   package — the one the reader opened, not read again —, whose own parts are copied as they
+ *   are stored (it says why the input must not be re-saved by a library). A CSV input starts from
+ *   an empty package;
  * 3. the file is written next to its destination under a temporary name, flushed, then renamed,
  *   so that a half-written record never exists under the record's name.
  *
@@ -20,16 +21,25 @@
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Readable } from 'stream';
 import { InputError } from '../core/errors';
 import type { RecordModel, SheetModel } from '../core/record/model';
 import { planRecord, planSheet } from '../core/record/plan';
 import type { CellValue, Sheet } from '../core/sheet';
-import { fileBaseName, readFileBytes } from './bytes';
-import { emptyWorkbookPackage, streamRecordPackage, packageSheetNames, refuseTakenNames } from './recordPackage';
+import { packageProblem } from '../xlsx/messages';
+import { WorkbookEditor } from '../xlsx/workbookEditor';
+import { ZipPackage } from '../xlsx/zip';
+import type { ZipSink } from '../xlsx/zipWriter';
+import { fileBaseName } from './bytes';
+import { emptyWorkbookPackage, refuseTakenNames, writeRecordPackage } from './recordPackage';
+import { guarded, readPackageFile } from './xlsx';
 
 export interface WriteRecordOptions {
-  input: { kind: 'xlsx'; path: string } | { kind: 'csv'; table: Sheet };
+  /**
+   * A workbook on disk, with its package when the reader has opened it (readTable.openTableFile):
+   * then it is not read again; or a CSV's table (a sheet named CSV_SHEET_NAME), which becomes the
+   * first sheet of a new workbook.
+   */
+  input: { kind: 'xlsx'; path: string; package?: ZipPackage } | { kind: 'csv'; table: Sheet };
   model: RecordModel;
   outPath: string;
 }
@@ -80,9 +90,35 @@ function tableValue(value: CellValue): string | number | null {
 // ---------------------------------------------------------------------------------------------
 // The record file
 
-/** The names of the sheets of an .xlsx file, in tab order (chart sheets included). */
-export async function existingSheetNames(filePath: string): Promise<string[]> {
-  return packageSheetNames(await readFileBytes(filePath), fileBaseName(filePath));
+/** The names of the sheets of an .xlsx file, or of its package as read, in tab order (chart sheets included). */
+export async function existingSheetNames(input: string | { path: string; package: ZipPackage }): Promise<string[]> {
+  const { editor } = await openInput(typeof input === 'string' ? { path: input } : input);
+  return editor.sheetNames();
+}
+
+/** The workbook to extend, opened by the package editor; its problems said in French. */
+async function openInput(input: { path: string; package?: ZipPackage }): Promise<Input> {
+  const source = fileBaseName(input.path);
+  let pkg = input.package;
+  if (pkg === undefined) {
+    const bytes = await readPackageFile(input.path, source);
+    pkg = guarded(bytes, source, 'table', () => ZipPackage.open(bytes));
+  }
+  const opened = pkg;
+  return { editor: guarded(opened.bytes, source, 'table', () => WorkbookEditor.open(opened)), bytes: opened.bytes, source };
+}
+
+interface Input {
+  editor: WorkbookEditor;
+  /** The package's bytes, for messages about them. */
+  bytes: Uint8Array;
+  source: string;
+}
+
+/** A new workbook for a CSV's table. */
+async function newWorkbook(source: string): Promise<Input> {
+  const bytes = await emptyWorkbookPackage();
+  return { editor: WorkbookEditor.open(ZipPackage.open(bytes)), bytes, source };
 }
 
 /** The record's path, resolved; refused unless it names an .xlsx file. */
@@ -106,21 +142,19 @@ export function recordOutputPath(outPath: string): string {
 export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<void> {
   const outPath = recordOutputPath(options.outPath);
   const { input } = options;
-  let base: Uint8Array;
-  let source: string;
-  if (input.kind === 'xlsx') {
-    await refuseSameFile(input.path, outPath);
-    source = fileBaseName(input.path);
-    base = await readFileBytes(input.path);
-  } else {
-    source = fileBaseName(input.table.source);
-    base = await emptyWorkbookPackage();
-  }
+  if (input.kind === 'xlsx') await refuseSameFile(input.path, outPath);
+  const { editor, bytes, source } = input.kind === 'xlsx' ? await openInput(input) : await newWorkbook(fileBaseName(input.table.source));
+  const existing = input.kind === 'xlsx' ? editor.sheetNames() : [input.table.name];
   // Checked again when the sheets are added; here so that the refusal comes before any work.
-  refuseTakenNames(input.kind === 'xlsx' ? await packageSheetNames(base, source) : [input.table.name], options.model.sheets, source);
+  refuseTakenNames(existing, options.model.sheets, source);
   const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table))] : []), ...planRecord(options.model)];
-  const record = await streamRecordPackage({ input: base, source, sheets });
-  await writeAtomically(outPath, record);
+  await writeAtomically(outPath, async (sink) => {
+    try {
+      await writeRecordPackage({ editor, source, sheets }, sink);
+    } catch (error) {
+      throw packageProblem(error, bytes, source, 'table');
+    }
+  });
 }
 
 async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
@@ -152,14 +186,28 @@ async function realPath(filePath: string): Promise<string | undefined> {
   }
 }
 
-/** To a temporary file of the same folder, flushed to disk, then renamed over the destination. */
-async function writeAtomically(outPath: string, content: NodeJS.ReadableStream): Promise<void> {
+/**
+ * To a temporary file of the same folder, flushed to disk, then renamed over the destination. The
+ * content is written in batches of about a megabyte: the zip writer hands over many small chunks.
+ */
+async function writeAtomically(outPath: string, write: (sink: ZipSink) => Promise<void>): Promise<void> {
   const temporary = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temporary, 'wx');
     try {
-      // JSZip's stream is an old-style one: wrapped, it can be read chunk by chunk.
-      for await (const chunk of new Readable().wrap(content)) await handle.write(chunk as Uint8Array);
+      let batch: Uint8Array[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (size > 0) await handle.write(Buffer.concat(batch, size));
+        batch = [];
+        size = 0;
+      };
+      await write(async (chunk) => {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size >= WRITE_BATCH) await flush();
+      });
+      await flush();
       await handle.sync();
     } finally {
       await handle.close();
@@ -167,9 +215,11 @@ async function writeAtomically(outPath: string, content: NodeJS.ReadableStream):
     await fs.rename(temporary, outPath);
   } catch (error) {
     await fs.unlink(temporary).catch(() => undefined);
-    throw writeError(outPath, error);
+    throw error instanceof InputError ? error : writeError(outPath, error);
   }
 }
+
+const WRITE_BATCH = 1024 * 1024;
 
 function writeError(outPath: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

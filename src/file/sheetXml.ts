@@ -9,7 +9,7 @@
  */
 import { cellAddress, columnLetter } from '../core/errors';
 import type { CellRange, SheetPlan, TablePlan } from '../core/record/plan';
-import { escapeXml } from './xmlScan';
+import { escapeXml } from '../xlsx/xmlEdit';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -28,10 +28,7 @@ export interface SheetXmlContext {
 
 const encoder = new TextEncoder();
 
-/**
- * UTF-8 bytes as a plain Uint8Array, not a Node Buffer: JSZip copies a Buffer byte by byte into a
- * Uint8Array before compressing it, and takes a Uint8Array as it is.
- */
+/** UTF-8 bytes, as the zip writer (src/xlsx/zipWriter.ts) takes them. */
 export function utf8(text: string): Uint8Array {
   return encoder.encode(text);
 }

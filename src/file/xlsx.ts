@@ -31,9 +31,23 @@ export interface XlsxOptions {
  * an Excel table).
  */
 export async function readXlsx(input: Uint8Array | string, options: XlsxOptions, source: string): Promise<TableSource> {
-  const bytes = typeof input === 'string' ? await readPackageFile(input, source) : input;
-  return guarded(bytes, source, 'table', () => {
-    const workbook = openWorkbook(bytes, source);
+  const workbook = typeof input === 'string' ? await openXlsxFile(input, source) : guarded(input, source, 'table', () => openWorkbook(input, source));
+  return tableOfWorkbook(workbook, options, source);
+}
+
+/**
+ * A workbook file opened once: its table is read from it, and the record writer extends the same
+ * opened package (src/file/recordPackage.ts), whose parts are then copied without being inflated
+ * again.
+ */
+export async function openXlsxFile(filePath: string, source: string): Promise<XlsxWorkbook> {
+  const bytes = await readPackageFile(filePath, source);
+  return guarded(bytes, source, 'table', () => openWorkbook(bytes, source));
+}
+
+/** The chosen worksheet or Excel table; every part of the package is inflated once under the limits (checkAll). */
+export function tableOfWorkbook(workbook: XlsxWorkbook, options: XlsxOptions, source: string): TableSource {
+  return guarded(workbook.pkg.bytes, source, 'table', () => {
     if (options.table !== undefined) return readExcelTable(workbook, options.table, source);
     const sheet = pickWorksheet(workbook, options.sheet, source);
     const read = workbook.readSheet(sheet, { numberFormats: false, source: `${source} — feuille ${sheet.name}` });

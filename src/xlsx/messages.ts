@@ -67,6 +67,13 @@ export function packageInputError(error: PackageError, bytes: Uint8Array, source
         `Le fichier ${name} n’est pas un classeur Excel : c’est une autre sorte de document (Word, PowerPoint, archive…) ` +
           `renommé en .xlsx. ${purpose === 'table' ? REMEDY.table : REMEDY.record}`,
       );
+    case 'strict_workbook':
+      return new InputError(
+        'file_unreadable',
+        `Le classeur ${name} est enregistré au format « Feuille de calcul Open XML Strict », que cet outil lit mais ne complète pas. ${SAVE_AS_XLSX}.`,
+      );
+    case 'unusual_workbook':
+      return new InputError('file_unreadable', `Le fichier ${name} n’est pas un classeur Excel ordinaire. ${SAVE_AS_XLSX}.`);
     case 'part_too_large':
     case 'package_too_large': {
       const what =

@@ -61,3 +61,12 @@ function safeDecode(target: string): string {
     return target;
   }
 }
+
+/** The target that points from `source` to `part`, relative to the source's folder ("worksheets/sheet7.xml", "../tables/table3.xml"). */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.split('/').slice(0, -1);
+  const to = part.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...new Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
+}

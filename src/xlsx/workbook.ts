@@ -56,7 +56,8 @@ export class XlsxWorkbook {
   private styles: CellStyle[] | undefined;
 
   private constructor(
-    private readonly pkg: ZipPackage,
+    /** The package as opened, which the package editor (./workbookEditor) extends without opening it again. */
+    readonly pkg: ZipPackage,
     private readonly relationships: Relationship[],
     readonly sheets: WorkbookSheet[],
     readonly date1904: boolean,

@@ -20,16 +20,23 @@ export function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/**
+ * The one way this package sets saxes up, for reading (parsePart) and for editing (xmlEdit.ts): a
+ * conformant parser that refuses a DOCTYPE (OOXML parts have no DTD; an internal subset is how
+ * entity-expansion bombs are built). `fail` receives the first problem.
+ */
+export function strictParser(fail: (error: Error) => void): SaxesParser {
+  const parser = new SaxesParser();
+  parser.on('error', fail);
+  parser.on('doctype', () => fail(new Error('DOCTYPE')));
+  return parser;
+}
+
 /** Parses `part` of `pkg` with `handler`; a malformed part is a corrupt package. */
 export function parsePart(pkg: ZipPackage, part: string, handler: XmlHandler): void {
-  const parser = new SaxesParser();
   let failure: Error | undefined;
-  parser.on('error', (error) => {
+  const parser = strictParser((error) => {
     failure ??= error;
-  });
-  parser.on('doctype', () => {
-    // OOXML parts have no DTD; an internal subset is how entity-expansion bombs are built.
-    failure ??= new Error('DOCTYPE');
   });
   if (handler.open) parser.on('opentag', (tag) => handler.open?.(localName(tag.name), (tag as SaxesTagPlain).attributes as Record<string, string>));
   if (handler.close) parser.on('closetag', (tag) => handler.close?.(localName(tag.name)));

@@ -26,7 +26,17 @@ const MIB = 1024 * 1024;
  */
 export const DEFAULT_LIMITS: PackageLimits = { maxPartBytes: 512 * MIB, maxTotalBytes: 768 * MIB };
 
-export type PackageErrorKind = 'not_zip' | 'not_workbook' | 'corrupt' | 'encrypted' | 'unsupported_compression' | 'part_too_large' | 'package_too_large';
+export type PackageErrorKind =
+  | 'not_zip'
+  | 'not_workbook'
+  | 'corrupt'
+  | 'encrypted'
+  | 'unsupported_compression'
+  | 'part_too_large'
+  | 'package_too_large'
+  // Read, but not extended by the package editor (./workbookEditor): strict OOXML, or a workbook part in no known namespace.
+  | 'strict_workbook'
+  | 'unusual_workbook';
 
 /** What went wrong with the container; the adapters say it in French (see ./messages). */
 export class PackageError extends Error {
@@ -46,9 +56,22 @@ interface Entry {
   name: string;
   method: number;
   flags: number;
+  crc: number;
   compressedSize: number;
   declaredSize: number;
   localHeaderOffset: number;
+}
+
+/** A part as the zip holds it, compressed: what a package writer copies without inflating it (zipWriter.ts). */
+export interface RawEntry {
+  name: string;
+  /** 0 (stored) or 8 (deflated). */
+  method: number;
+  crc: number;
+  /** The inflated size. */
+  size: number;
+  /** The compressed bytes, a view on the package's bytes. */
+  data: Uint8Array;
 }
 
 /** Compressed bytes handed to the inflater at a time: at most ~1,032 times as many come out. */
@@ -63,11 +86,13 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 export class ZipPackage {
   /** Lower-cased name → entry: OPC part names compare without case (ECMA-376 part 2, §9.1.1.1.2). */
   private readonly entries = new Map<string, Entry>();
-  private readonly inflated = new Set<string>();
+  /** Lower-cased name → the bytes its inflating actually gave. */
+  private readonly inflated = new Map<string, number>();
   private total = 0;
 
   private constructor(
-    private readonly bytes: Uint8Array,
+    /** The file's bytes, for messages about them (./messages). */
+    readonly bytes: Uint8Array,
     readonly limits: PackageLimits,
     list: Entry[],
   ) {
@@ -103,7 +128,7 @@ export class ZipPackage {
     const key = entry.name.toLowerCase();
     // A part read twice is counted once: the limit is about what the package holds.
     const counted = !this.inflated.has(key);
-    this.inflated.add(key);
+    if (counted) this.inflated.set(key, 0);
     let partBytes = 0;
     const take = (chunk: Uint8Array) => {
       if (chunk.length === 0) return;
@@ -118,6 +143,7 @@ export class ZipPackage {
     const data = this.dataOf(entry);
     if (entry.method === 0) {
       for (let at = 0; at < data.length; at += SLICE) take(data.subarray(at, at + SLICE));
+      this.inflated.set(key, partBytes);
       return;
     }
     if (entry.method !== 8) throw new PackageError('unsupported_compression', entry.name);
@@ -137,6 +163,20 @@ export class ZipPackage {
       throw new PackageError('corrupt', entry.name);
     }
     if (!ended) throw new PackageError('corrupt', entry.name);
+    this.inflated.set(key, partBytes);
+  }
+
+  /**
+   * A part as it is stored, compressed. A part passed on as is must not carry a bomb: one never
+   * inflated yet is inflated first under the limits (keeping nothing), as checkAll does.
+   */
+  raw(part: string): RawEntry {
+    const entry = this.entries.get(part.toLowerCase());
+    if (entry === undefined) throw new PackageError('corrupt', part);
+    if (!this.inflated.has(entry.name.toLowerCase())) this.read(entry.name, () => undefined);
+    // The size the data really inflates to (a zip may declare another one; the CRC is copied as declared).
+    const size = this.inflated.get(entry.name.toLowerCase()) as number;
+    return { name: entry.name, method: entry.method, crc: entry.crc, size, data: this.dataOf(entry) };
   }
 
   /** A part's bytes; for the small parts (workbook, relationships, styles). */
@@ -227,6 +267,7 @@ function readCentralDirectory(bytes: Uint8Array): Entry[] {
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       flags: u16(bytes, at + 8),
       method: u16(bytes, at + 10),
+      crc: u32(bytes, at + 16),
       compressedSize: u32(bytes, at + 20),
       declaredSize: u32(bytes, at + 24),
       localHeaderOffset: u32(bytes, at + 42),

@@ -1,15 +1,17 @@
 /**
  * The limits of src/xlsx/zip where the file adapters open a package: a file too large to be read
- * at all, and a bomb reaching the record writer's own loading of the input package (jszip).
+ * at all, and a bomb in a part the record writer would copy without reading it.
  */
-import { closeSync, mkdtempSync, openSync, ftruncateSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, ftruncateSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageSheetNames } from '../../src/file/recordPackage';
+import { writeRecordWorkbook } from '../../src/file/recordWriter';
 import { readWorkbookSheets } from '../../src/file/recordReader';
 import { MAX_FILE_BYTES, readXlsx } from '../../src/file/xlsx';
 import { rejectionOf } from '../support/errors';
-import { zeroBomb, zipBytes } from '../support/zipWriter';
+import { sampleModel } from '../support/recordModels';
+import { emptyWorkbookPackage } from '../../src/file/recordPackage';
+import { partText, zeroBomb, zipBytes } from '../support/zipWriter';
 
 const dir = mkdtempSync(join(tmpdir(), 'tirage-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,10 +30,18 @@ describe('package limits in the file adapters', () => {
     }
   });
 
-  it('stops a bomb where the record writer loads the input package', async () => {
-    const bomb = zipBytes([{ name: 'xl/workbook.xml', content: '<workbook/>' }, zeroBomb('xl/media/image1.png', 600, 10)]);
-    const error = await rejectionOf(packageSheetNames(bomb, 'bombe.xlsx'));
+  it('stops a bomb in a part the record writer copies without reading it, and writes nothing', async () => {
+    // A workbook the editor can extend, with a part that declares 10 bytes and inflates to 600 MiB.
+    const empty = await emptyWorkbookPackage();
+    const names = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
+    const bomb = zipBytes([...names.map((name) => ({ name, content: partText(empty, name) })), zeroBomb('xl/media/image1.png', 600, 10)]);
+    const input = join(dir, 'bombe.xlsx');
+    writeFileSync(input, bomb);
+    const out = join(dir, 'registre.xlsx');
+    const error = await rejectionOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: input }, model: sampleModel(), outPath: out }));
     expect(error.code).toBe('file_too_large');
-    expect(error.message).toContain('sa partie « xl/media/image1.png » dépasse 512 Mo une fois décompressée');
+    expect(error.message).toContain('« bombe.xlsx » est refusé : sa partie « xl/media/image1.png » dépasse 512 Mo une fois décompressée');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

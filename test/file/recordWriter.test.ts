@@ -5,19 +5,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { RecordModel, SheetModel } from '../../src/core/record/model';
 import { CSV_SHEET_NAME, plainSheet, type Sheet } from '../../src/core/sheet';
 import { sheetFrom } from '../support/sheets';
-import { encodeSharedString } from '../../src/file/recordPackage';
 import { readWorkbookSheets } from '../../src/file/recordReader';
 import { footerCode, planSheet } from '../../src/core/record/plan';
 import { existingSheetNames, writeRecordWorkbook } from '../../src/file/recordWriter';
-import { childrenNamed, firstChild, parseXml } from '../../src/file/xmlScan';
+import { childrenNamed, firstChild, parseXml } from '../../src/xlsx/xmlEdit';
 import { testOutputDir } from '../support/libreoffice';
 import { CONTROL, HOSTILE, clerkWorkbook, modelGrid, sampleModel } from '../support/recordModels';
 import { XlsxParts } from '../support/xlsxParts';
 import { rejectionOf } from '../support/errors';
+import { partText, rezip, zipBytes } from '../support/zipWriter';
+import { encodeSharedString } from '../../src/xlsx/sharedStrings';
+import { ZipPackage } from '../../src/xlsx/zip';
+import { openTableFile } from '../../src/file/readTable';
 
 const OUT = testOutputDir('record-writer');
 
@@ -374,17 +376,13 @@ describe('refusals', () => {
       'file_unreadable',
     );
     // A zip that is not a workbook, and a workbook with a damaged style sheet.
-    const notWorkbook = new JSZip();
-    notWorkbook.file('lisezmoi.txt', 'bonjour');
     const zipPath = path.join(OUT, 'archive.xlsx');
-    fs.writeFileSync(zipPath, await notWorkbook.generateAsync({ type: 'uint8array' }));
+    fs.writeFileSync(zipPath, zipBytes([{ name: 'lisezmoi.txt', content: 'bonjour' }]));
     expect((await rejectionOf(existingSheetNames(zipPath))).code).toBe('file_unreadable');
-    const damaged = await JSZip.loadAsync(await clerkWorkbook());
-    damaged.file('xl/styles.xml', '<styleSheet><fonts></styleSheet>');
     const damagedPath = path.join(OUT, 'abime.xlsx');
-    fs.writeFileSync(damagedPath, await damaged.generateAsync({ type: 'uint8array' }));
+    fs.writeFileSync(damagedPath, rezip(await clerkWorkbook(), { 'xl/styles.xml': '<styleSheet><fonts></styleSheet>' }));
     const error = await rejectionOf(writeRecordWorkbook({ input: { kind: 'xlsx', path: damagedPath }, model: sampleModel(), outPath: path.join(OUT, 'r.xlsx') }));
-    expect([error.code, error.message]).toEqual(['file_unreadable', expect.stringMatching(/endommagée/)]);
+    expect([error.code, error.message]).toEqual(['file_unreadable', expect.stringMatching(/« abime\.xlsx » est endommagé ou incomplet \(partie « xl\/styles\.xml »\)/)]);
     expect(fs.existsSync(path.join(OUT, 'r.xlsx'))).toBe(false);
   });
 });
@@ -406,23 +404,22 @@ describe('a second record in the same workbook', () => {
 
 describe('a macro-enabled input', () => {
   it('gives a macro-free .xlsx: the VBA project is left out, the workbook part becomes a plain workbook', async () => {
-    const zip = await JSZip.loadAsync(await clerkWorkbook());
-    const types = (await zip.file('[Content_Types].xml')?.async('string')) as string;
-    zip.file(
-      '[Content_Types].xml',
-      types
+    const clerk = await clerkWorkbook();
+    const types = partText(clerk, '[Content_Types].xml');
+    const rels = partText(clerk, 'xl/_rels/workbook.xml.rels');
+    const macros = rezip(clerk, {
+      '[Content_Types].xml': types
         .replace('spreadsheetml.sheet.main+xml', 'x')
         .replace('ContentType="application/vnd.openxmlformats-officedocument.x"', 'ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"')
         .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
-    );
-    const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) as string;
-    zip.file(
-      'xl/_rels/workbook.xml.rels',
-      rels.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
-    );
-    zip.file('xl/vbaProject.bin', new Uint8Array([1, 2, 3]));
+      'xl/_rels/workbook.xml.rels': rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      ),
+      'xl/vbaProject.bin': new Uint8Array([1, 2, 3]),
+    });
     const input = path.join(OUT, 'macros.xlsm');
-    fs.writeFileSync(input, await zip.generateAsync({ type: 'uint8array' }));
+    fs.writeFileSync(input, macros);
     const out = path.join(OUT, 'macros-registre.xlsx');
     await writeRecordWorkbook({ input: { kind: 'xlsx', path: input }, model: sampleModel(), outPath: out });
     const parts = await XlsxParts.open(out);
@@ -446,10 +443,10 @@ describe('an input whose parts use a namespace prefix (<x:workbook>, as some .NE
           .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
       );
     };
-    const zip = await JSZip.loadAsync(await clerkWorkbook());
-    for (const part of ['xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']) zip.file(part, prefixed((await zip.file(part)?.async('string')) as string));
+    const clerk = await clerkWorkbook();
+    const edited = ['xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
     const input = path.join(OUT, 'prefixe.xlsx');
-    fs.writeFileSync(input, await zip.generateAsync({ type: 'uint8array' }));
+    fs.writeFileSync(input, rezip(clerk, Object.fromEntries(edited.map((part) => [part, prefixed(partText(clerk, part))]))));
     const out = path.join(OUT, 'prefixe-registre.xlsx');
     await writeRecordWorkbook({ input: { kind: 'xlsx', path: input }, model: sampleModel(), outPath: out });
     const parts = await XlsxParts.open(out);
@@ -496,5 +493,30 @@ describe('a large record', () => {
     const strings = await parts.text('xl/sharedStrings.xml');
     // Every string cell counted once: the CSV's two columns, the sheet's three headers and two text columns.
     expect(/<sst [^>]*count="(\d+)"/.exec(strings)?.[1]).toBe(String(2 * rows + 3 + 2 * (rows - 1)));
+  });
+});
+
+describe('the input workbook, read once', () => {
+  it('is extended as the reader opened it: not read from disk again, each part inflated once but the few the editor reads again to extend them', async () => {
+    const input = path.join(OUT, 'lu-une-fois.xlsx');
+    fs.writeFileSync(input, await clerkWorkbook());
+    const out = path.join(OUT, 'lu-une-fois-registre.xlsx');
+    const read = jest.spyOn(ZipPackage.prototype, 'read');
+    try {
+      const { table, workbook } = await openTableFile(input, { sheet: 'Candidatures' });
+      expect(table.sheet.rows.length).toBeGreaterThan(3);
+      fs.rmSync(input); // what is extended is the package in memory
+      await writeRecordWorkbook({ input: { kind: 'xlsx', path: input, package: workbook as ZipPackage }, model: sampleModel(), outPath: out });
+      const inflations = new Map<string, number>();
+      for (const [part] of read.mock.calls) inflations.set(part, (inflations.get(part) ?? 0) + 1);
+      const readAgain = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/tables/table1.xml'];
+      for (const [part, times] of inflations) expect([part, times]).toEqual([part, readAgain.includes(part) ? 2 : 1]);
+      expect(inflations.get('xl/worksheets/sheet2.xml')).toBe(1);
+      // Every part of the input was inflated under the limits before being passed on.
+      expect((workbook as ZipPackage).names().filter((part) => !inflations.has(part))).toEqual([]);
+    } finally {
+      read.mockRestore();
+    }
+    expect((await readWorkbookSheets(out)).map((g) => g.name)).toEqual(['Notes', 'Candidatures', 'Tirage', 'Synthèse', 'Procès-verbal']);
   });
 });

@@ -2,7 +2,7 @@
 import { planSheet } from '../../src/core/record/plan';
 import type { SheetModel } from '../../src/core/record/model';
 import { tableXml, worksheetXml } from '../../src/file/sheetXml';
-import { parseXml } from '../../src/file/xmlScan';
+import { parseXml } from '../../src/xlsx/xmlEdit';
 import { sampleModel } from '../support/recordModels';
 
 function xmlOf(sheet: SheetModel): string {

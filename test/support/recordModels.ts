@@ -1,9 +1,10 @@
 /** Small record models and input workbooks, built by hand, for the file-side tests of the record. */
 import * as ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { CellModel, CellStyle, RecordModel, SheetModel } from '../../src/core/record/model';
 import type { CellValue } from '../../src/core/sheet';
 import { estimateRowHeights } from '../../src/core/record/rowHeights';
+import { ZipPackage } from '../../src/xlsx/zip';
+import { partText, rezip } from './zipWriter';
 
 function withRowHeights(sheet: Omit<SheetModel, 'rowHeights'>): SheetModel {
   return { ...sheet, rowHeights: estimateRowHeights(sheet.cells, sheet.merges, sheet.columnWidths) };
@@ -192,20 +193,19 @@ export async function clerkWorkbook(): Promise<Uint8Array> {
   const bytes = await workbook.xlsx.writeBuffer();
 
   // Excel's own table XML: no headerRowCount, no hidden filter buttons, totalsRowShown="0".
-  const zip = await JSZip.loadAsync(bytes as ArrayBuffer);
-  const tablePart = Object.keys(zip.files).find((name) => /^xl\/tables\/table\d+\.xml$/.test(name)) as string;
-  zip.file(
-    tablePart,
+  const input = new Uint8Array(bytes as ArrayBuffer);
+  const tablePart = ZipPackage.open(input)
+    .names()
+    .find((name) => /^xl\/tables\/table\d+\.xml$/.test(name)) as string;
+  const table =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
-      '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Candidatures" displayName="Candidatures" ref="A3:F6" totalsRowShown="0">' +
-      '<autoFilter ref="A3:F6"/><tableColumns count="6"><tableColumn id="1" name="N°"/><tableColumn id="2" name="Nom"/><tableColumn id="3" name="Prénom"/>' +
-      '<tableColumn id="4" name="Sexe"/><tableColumn id="5" name="Date de naissance"/><tableColumn id="6" name="Secteur"/></tableColumns>' +
-      '<tableStyleInfo name="TableStyleMedium9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>',
-  );
+    '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Candidatures" displayName="Candidatures" ref="A3:F6" totalsRowShown="0">' +
+    '<autoFilter ref="A3:F6"/><tableColumns count="6"><tableColumn id="1" name="N°"/><tableColumn id="2" name="Nom"/><tableColumn id="3" name="Prénom"/>' +
+    '<tableColumn id="4" name="Sexe"/><tableColumn id="5" name="Date de naissance"/><tableColumn id="6" name="Secteur"/></tableColumns>' +
+    '<tableStyleInfo name="TableStyleMedium9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
   // exceljs writes <legacyDrawing> (the comment) after <tableParts>; the schema, and Excel, want it before.
   const sheetPart = 'xl/worksheets/sheet2.xml';
-  const sheetXml = (await zip.file(sheetPart)?.async('string')) as string;
+  const sheetXml = partText(input, sheetPart);
   const legacy = /<legacyDrawing [^>]*\/>/.exec(sheetXml)?.[0] as string;
-  zip.file(sheetPart, sheetXml.replace(legacy, '').replace('<tableParts', `${legacy}<tableParts`));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return rezip(input, { [tablePart]: table, [sheetPart]: sheetXml.replace(legacy, '').replace('<tableParts', `${legacy}<tableParts`) });
 }

@@ -1,30 +1,31 @@
 /** Looking inside an .xlsx package in tests: parts by sheet name, as text. */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import JSZip from 'jszip';
-import { attributeByLocalName, childrenNamed, firstChild, parseXml } from '../../src/file/xmlScan';
+import { ZipPackage } from '../../src/xlsx/zip';
+import { attributeByLocalName, childrenNamed, firstChild, parseXml } from '../../src/xlsx/xmlEdit';
 
 export class XlsxParts {
-  private constructor(readonly zip: JSZip) {}
+  private constructor(readonly zip: ZipPackage) {}
 
   static async open(file: string | Uint8Array): Promise<XlsxParts> {
-    return new XlsxParts(await JSZip.loadAsync(typeof file === 'string' ? readFileSync(file) : file));
+    return new XlsxParts(ZipPackage.open(typeof file === 'string' ? readFileSync(file) : file));
   }
 
   names(): string[] {
-    return Object.keys(this.zip.files).filter((name) => !this.zip.files[name].dir);
+    return this.zip.names();
+  }
+
+  has(part: string): boolean {
+    return this.zip.names().includes(part);
   }
 
   async text(part: string): Promise<string> {
-    const file = this.zip.file(part);
-    if (!file) throw new Error(`no part ${part}`);
-    return file.async('string');
+    return new TextDecoder().decode(await this.bytes(part));
   }
 
   async bytes(part: string): Promise<Uint8Array> {
-    const file = this.zip.file(part);
-    if (!file) throw new Error(`no part ${part}`);
-    return file.async('uint8array');
+    if (!this.has(part)) throw new Error(`no part ${part}`);
+    return this.zip.bytesOf(part);
   }
 
   /** Sheet name → its part ("xl/worksheets/sheet3.xml"), in tab order. */
@@ -51,7 +52,7 @@ export class XlsxParts {
   async sheetTables(name: string): Promise<string[]> {
     const part = (await this.sheetParts()).get(name) as string;
     const relsPart = path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
-    if (!this.zip.file(relsPart)) return [];
+    if (!this.has(relsPart)) return [];
     const rels = parseXml(await this.text(relsPart));
     const tables = childrenNamed(rels, 'Relationship').filter((r) => r.attributes.get('Type')?.endsWith('/table'));
     return Promise.all(tables.map((r) => this.text(path.posix.normalize(path.posix.join(path.posix.dirname(part), r.attributes.get('Target') ?? '')))));

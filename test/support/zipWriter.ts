@@ -4,6 +4,7 @@
  * is made without a gigabyte ever being held in memory.
  */
 import { crc32, deflateRawSync, constants } from 'node:zlib';
+import { ZipPackage } from '../../src/xlsx/zip';
 
 export interface ZipEntry {
   name: string;
@@ -60,4 +61,25 @@ export function zeroBomb(name: string, mebibytes: number, declaredSize = mebibyt
   let crc = 0;
   for (let i = 0; i < mebibytes; i++) crc = crc32(mebibyte, crc);
   return { name, deflated: { data, size: declaredSize, crc } };
+}
+
+/**
+ * A package with some parts changed (a string or bytes), added, or left out (null); the others as
+ * they were, in their order, re-deflated. Read with the project's own reader (src/xlsx/zip).
+ */
+export function rezip(bytes: Uint8Array, changes: Record<string, string | Uint8Array | null>): Uint8Array {
+  const pkg = ZipPackage.open(bytes);
+  const names = [...pkg.names(), ...Object.keys(changes).filter((name) => !pkg.has(name))];
+  const entries: ZipEntry[] = [];
+  for (const name of names) {
+    const change = changes[name];
+    if (change === null) continue;
+    entries.push({ name, content: change ?? pkg.bytesOf(name) });
+  }
+  return zipBytes(entries);
+}
+
+/** A part of a package as text. */
+export function partText(bytes: Uint8Array, name: string): string {
+  return new TextDecoder().decode(ZipPackage.open(bytes).bytesOf(name));
 }

@@ -14,7 +14,7 @@ import {
   parseXml,
   startTag,
   type XmlElement,
-} from '../../src/file/xmlScan';
+} from '../../src/xlsx/xmlEdit';
 
 /** An element as plain data (attributes as entries), children included. */
 interface Plain {

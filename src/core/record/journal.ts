@@ -59,14 +59,13 @@ export interface JournalEntry {
 }
 
 /**
- * The journal's line for a departure recorded from the pane: the draw's fingerprint and seed, the
- * Remplacement sheet, and in words who left, when, why, and who joined.
+ * The journal's line for a departure recorded from the pane (the writer adds the time): the draw's
+ * fingerprint and seed, the Remplacement sheet, and in words who left, when, why, and who joined.
  */
-export function replacementEntry(time: string, replacement: Replacement, sheetName: string, draw: { fingerprint: string; publicSeed: string }): JournalEntry {
+export function replacementEntry(replacement: Replacement, sheetName: string, draw: { fingerprint: string; publicSeed: string }): Omit<JournalEntry, 'time'> {
   const { request, leaving, joining } = replacement;
   const joined = joining === null ? 'siège laissé vacant' : `remplaçant·e : ${personLabel(joining)}`;
   return {
-    time,
     fingerprint: draw.fingerprint,
     publicSeed: draw.publicSeed,
     outcome: 'replaced',

@@ -45,7 +45,7 @@ export async function simulateReplacement(excel: SimulatedExcel, request: Replac
   await adapter.readRecordSheets();
   const readSyncs = adapter.syncCount - listSyncs;
   const outcome = await adapter.writeReplacement(request, { source: where.source, today: where.today });
-  await adapter.appendJournal(replacementEntry(where.time, outcome.replacement, outcome.sheetName, { fingerprint: outcome.result.prepared.canonical.fingerprint, publicSeed: outcome.result.publicSeed }));
+  await adapter.appendJournal({ time: where.time, ...replacementEntry(outcome.replacement, outcome.sheetName, { fingerprint: outcome.result.prepared.canonical.fingerprint, publicSeed: outcome.result.publicSeed }) });
   return {
     listSyncs,
     readSyncs,

@@ -114,6 +114,12 @@ export class PaneSession {
         return null;
       case 'verifyRecord':
         return { type: 'verified', check: await this.port.verifyRecord() };
+      case 'readRecord':
+        return { type: 'recordRead', sheets: await this.port.readRecordSheets() };
+      case 'writeReplacement': {
+        const outcome = await this.port.writeReplacement(effect.request, { source: this.options.sourceFile, today: this.state.today });
+        return { type: 'replacementWritten', outcome };
+      }
       case 'selectCell':
         await this.port.selectCell(effect.sheet, effect.cell);
         return { type: 'cellSelected', sheet: effect.sheet, cell: effect.cell };

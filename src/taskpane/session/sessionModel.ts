@@ -3,7 +3,7 @@
  * Excel. The rules themselves stay in core; this module only arranges their results for the pane.
  */
 import { toNumber } from '../../core/fraction';
-import type { DrawResult, PreparedDraw } from '../../core/draw';
+import type { CandidateOutcome, DrawResult, PreparedDraw } from '../../core/draw';
 import { drawnOutcomes, groupBySectorAndSex, type DrawnOutcome } from '../../core/outcome';
 import { isEligible } from '../../core/candidatures';
 import { columnLetter, describeRowProblem, type RowProblem } from '../../core/errors';
@@ -107,6 +107,12 @@ export function peopleBySector(result: DrawResult, status: DrawnOutcome['status'
     return o.status === 'reserve' ? `${o.reserveRank}. ${shown}` : shown;
   };
   return groupBySectorAndSex(result.prepared.rules.sectors, drawn).map((g) => ({ sector: g.sector, women: g.bySex.F.map(name), men: g.bySex.H.map(name) }));
+}
+
+/** Members during the mandate (the draw's, and those who joined by a replacement), by sector then sex, in call order. */
+export function membersNow(sectors: readonly string[], members: readonly CandidateOutcome[]): SectorPeople[] {
+  const name = (o: DrawnOutcome) => displayName(o.candidature.lastName, o.candidature.firstName);
+  return groupBySectorAndSex(sectors, drawnOutcomes(inCallOrder(members))).map((g) => ({ sector: g.sector, women: g.bySex.F.map(name), men: g.bySex.H.map(name) }));
 }
 
 /** How many people a grouping holds, women and men. */

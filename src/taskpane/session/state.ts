@@ -13,6 +13,11 @@ import type { Failure } from './failures';
 import type { PaceName, PacerState } from './pacer';
 import type { DrawRequest, WriteOutcome } from '../../excel/workbookAdapter';
 import type { JournalEntry } from '../../core/record/journal';
+import type { MandateRecord } from '../../core/record/replace';
+import type { ReplacementRequest } from '../../core/replacement';
+import type { Sheet } from '../../core/sheet';
+import type { ReplacementOutcome } from '../../excel/workbookAdapter';
+import type { ReplaceErrors, ReplaceForm } from './replaceForm';
 
 /** The steps of the public session, numbered as the stepper shows them. */
 export const SESSION_STEPS = ['table', 'check', 'fingerprint', 'seed', 'reveal', 'minutes'] as const;
@@ -180,7 +185,27 @@ export interface MinutesStep {
   drawn: { result: DrawResult; mandateStart: string } | null;
 }
 
-export type StepState = OpeningStep | ExistingStep | TableStep | CheckStep | FingerprintStep | SeedStep | RevealStep | MinutesStep;
+/** A member leaves during the mandate (issue 17): the form, on the record's latest draw as read. */
+export interface ReplaceStep {
+  step: 'replace';
+  workbook: WorkbookView;
+  setup: Setup;
+  /** The verification the form was opened from (« Retour » shows it again). */
+  check: WorkbookCheck;
+  record: MandateRecord;
+  form: ReplaceForm;
+  errors: ReplaceErrors;
+}
+
+/** The departure recorded in the workbook, its sheet read back and the workbook verified. */
+export interface ReplacedStep {
+  step: 'replaced';
+  workbook: WorkbookView;
+  setup: Setup;
+  outcome: ReplacementOutcome;
+}
+
+export type StepState = OpeningStep | ExistingStep | TableStep | CheckStep | FingerprintStep | SeedStep | RevealStep | MinutesStep | ReplaceStep | ReplacedStep;
 
 /** A failure as the pane shows it, with what « Réessayer » does again when it can. */
 export interface ShownFailure extends Failure {
@@ -231,6 +256,9 @@ export type PaneEvent =
   | { type: 'select'; sheet: string; cell: string }
   | { type: 'copyFingerprint' }
   | { type: 'retry' }
+  | { type: 'startReplace' }
+  | { type: 'editReplace'; field: keyof ReplaceForm; value: string }
+  | { type: 'confirmReplace' }
   // Reported by the controller
   | { type: 'workbookListed'; contents: WorkbookContents; journal: LoggedEntry[]; purpose: ListPurpose }
   | { type: 'tableRead'; read: TableRead; purpose: ReadPurpose }
@@ -242,6 +270,8 @@ export type PaneEvent =
   | { type: 'verified'; check: WorkbookCheck }
   | { type: 'cellSelected'; sheet: string; cell: string }
   | { type: 'copied'; how: 'clipboard' | 'selected' }
+  | { type: 'recordRead'; sheets: Sheet[] }
+  | { type: 'replacementWritten'; outcome: ReplacementOutcome }
   | { type: 'failed'; effect: Effect; error: unknown };
 
 /** A journal line as the session decides it; the controller adds the time. */
@@ -256,6 +286,9 @@ export type Effect =
   | { kind: 'pacer'; command: 'pause' | 'resume' | 'all' }
   | { kind: 'pace'; delayMs: number }
   | { kind: 'verifyRecord' }
+  /** Every sheet of the workbook, for the replacement form. */
+  | { kind: 'readRecord' }
+  | { kind: 'writeReplacement'; request: ReplacementRequest }
   | { kind: 'selectCell'; sheet: string; cell: string }
   | { kind: 'copy'; text: string }
   | { kind: 'announce'; text: string }

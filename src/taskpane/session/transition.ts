@@ -15,7 +15,9 @@
  */
 import { prepareDraw } from '../../core/draw';
 import { InputError } from '../../core/errors';
-import type { JournalOutcome, LoggedEntry } from '../../core/record/journal';
+import { replacementEntry, type JournalOutcome, type LoggedEntry } from '../../core/record/journal';
+import { readMandateRecord } from '../../core/record/replace';
+import type { ReplacementField } from '../../core/replacement';
 import { parseOfficials } from '../../core/record/meta';
 import { isRecordSheetName } from '../../core/record/names';
 import { allDifferences } from '../../core/record/verify';
@@ -25,6 +27,7 @@ import type { DrawRequest, TableRead, WorkbookContents } from '../../excel/workb
 import { describeFailure, type Failure } from './failures';
 import { PACES } from './pacer';
 import { progressText } from './progress';
+import { emptyReplaceForm, fieldOf, REPLACE_FIELD_IDS, replaceErrorsStillStanding, replaceFormErrors, requestOf, type ReplaceForm } from './replaceForm';
 import { errorsStillStanding, referenceDateProblem, sameErrors, seedFormErrors } from './seedForm';
 import { fieldsOfLabels, problemLines, recordDataSheets, sameSource, sourceChoices } from './sessionModel';
 import {
@@ -39,6 +42,7 @@ import {
   type PaneState,
   type ReadPurpose,
   type ReadyTable,
+  type ReplaceStep,
   type RevealStep,
   type SeedForm,
   type SeedStep,
@@ -309,6 +313,8 @@ function step(state: PaneState, event: PaneEvent): Transition {
           return move(state, { step: 'check', workbook: view.workbook, setup: view.setup, table: view.table, excludeConfirmed: view.excludeConfirmed });
         case 'seed':
           return move(state, { ...view, step: 'fingerprint', refusal: null });
+        case 'replace':
+          return move(state, { step: 'minutes', workbook: view.workbook, setup: view.setup, check: view.check, drawn: null });
         default:
           return same(state);
       }
@@ -424,7 +430,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
     }
 
     case 'verifyExisting':
-      if (view.step !== 'existing' && view.step !== 'minutes') return same(state);
+      if (view.step !== 'existing' && view.step !== 'minutes' && view.step !== 'replaced') return same(state);
       return begin(state, event, 'Vérification du registre…', [{ kind: 'verifyRecord' }]);
 
     case 'verified': {
@@ -464,8 +470,78 @@ function step(state: PaneState, event: PaneEvent): Transition {
       return step({ ...state, failure: null }, retry);
     }
 
+    case 'startReplace': {
+      const check = view.step === 'minutes' ? view.check : view.step === 'replaced' ? view.outcome.check : null;
+      // A departure is recorded only in a record that verifies: the button is offered only then.
+      if (check === null || allDifferences(check).length > 0) return same(state);
+      return begin(state, event, 'Lecture du registre…', [{ kind: 'readRecord' }]);
+    }
+
+    case 'recordRead': {
+      const check = view.step === 'minutes' ? view.check : view.step === 'replaced' ? view.outcome.check : null;
+      if (check === null || (view.step !== 'minutes' && view.step !== 'replaced')) return same(settle(state, view));
+      try {
+        const record = readMandateRecord(event.sheets, state.sourceFile);
+        const replace: ReplaceStep = { step: 'replace', workbook: view.workbook, setup: view.setup, check, record, form: emptyReplaceForm(state.today), errors: {} };
+        return same(settle(state, replace));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        return same(settle(state, view, { failure: shown(describeFailure(error), null) }));
+      }
+    }
+
+    case 'editReplace': {
+      if (view.step !== 'replace') return same(state);
+      const form = editedReplaceForm(view.form, event.field, event.value);
+      const errors = replaceErrorsStillStanding(view.errors, replaceFormErrors(view.record, form, state.today));
+      return same({ ...state, view: { ...view, form, errors } });
+    }
+
+    case 'confirmReplace': {
+      if (view.step !== 'replace') return same(state);
+      const errors = replaceFormErrors(view.record, view.form, state.today);
+      const request = requestOf(view.form);
+      const first = Object.keys(errors)[0] as ReplacementField | undefined;
+      if (first !== undefined || request === null) {
+        return { state: { ...state, view: { ...view, errors }, failure: null, notice: null }, effects: first === undefined ? [] : [{ kind: 'focus', id: REPLACE_FIELD_IDS[first] }] };
+      }
+      return begin(state, event, 'Écriture de la feuille de remplacement…', [{ kind: 'writeReplacement', request }], { ...view, errors: {} });
+    }
+
+    case 'replacementWritten': {
+      if (view.step !== 'replace') return same(settle(state, view));
+      const { outcome } = event;
+      const differences = allDifferences(outcome.check).length;
+      const draw = { fingerprint: outcome.result.prepared.canonical.fingerprint, publicSeed: outcome.result.publicSeed };
+      return {
+        state: settle(state, { step: 'replaced', workbook: view.workbook, setup: view.setup, outcome }, { failure: null, notice: null }),
+        effects: [
+          { kind: 'announce', text: differences === 0 ? `Remplacement consigné dans la feuille « ${outcome.sheetName} ». Registre conforme.` : `Remplacement consigné : ${differences} différence(s) trouvée(s) à la vérification.` },
+          { kind: 'journal', entry: replacementEntry(outcome.replacement, outcome.sheetName, draw), onFailure: 'report' },
+          { kind: 'listWorkbook', purpose: 'refresh' },
+        ],
+      };
+    }
+
     case 'failed':
       return failed(state, event.effect, event.error);
+  }
+}
+
+/** The replacement form with one field typed or chosen; choosing another member clears the choice made for the previous one. */
+function editedReplaceForm(form: ReplaceForm, field: keyof ReplaceForm, value: string): ReplaceForm {
+  const row = (text: string) => (/^\d+$/.test(text) ? Number(text) : null);
+  switch (field) {
+    case 'leavingRow': {
+      const leavingRow = row(value);
+      return leavingRow === form.leavingRow ? form : { ...form, leavingRow, chosenRow: null };
+    }
+    case 'chosenRow':
+      return { ...form, chosenRow: row(value) };
+    case 'date':
+      return { ...form, date: value };
+    case 'reason':
+      return { ...form, reason: value };
   }
 }
 
@@ -524,9 +600,10 @@ function failed(state: PaneState, effect: Effect, error: unknown): Transition {
     case 'journal':
       // The failure being shown already says more than a journal that cannot be written either.
       if (effect.onFailure === 'ignore') return same(state);
-      if (effect.entry.outcome === 'recorded') {
+      if (effect.entry.outcome === 'recorded' || effect.entry.outcome === 'replaced') {
         // The record is written and checked; only its line in the journal is missing: say so, with the rest.
-        return same(settle(state, view, { failure: shown({ ...failure, title: 'Registre écrit, mais pas inscrit au journal des tirages' }, null) }));
+        const title = effect.entry.outcome === 'recorded' ? 'Registre écrit, mais pas inscrit au journal des tirages' : 'Remplacement écrit, mais pas inscrit au journal des tirages';
+        return same(settle(state, view, { failure: shown({ ...failure, title }, null) }));
       }
       return same(settle(state, view, { failure: shown(failure, state.running) }));
     case 'startReveal': {
@@ -534,6 +611,13 @@ function failed(state: PaneState, effect: Effect, error: unknown): Transition {
       const refusal = error instanceof ExcelAdapterError && error.problem.code === 'table_changed' ? { shown: error.problem.shown, current: error.problem.current } : null;
       return { state: settle(state, { ...view, refusal }, { failure: shown(failure, state.running) }), effects: [logFailure(view, error)] };
     }
+    case 'writeReplacement':
+      // Core refused the departure on the workbook as it is now (a co-author recorded one meanwhile…): said beside its field.
+      if (view.step === 'replace' && error instanceof InputError && error.code !== 'record_not_conforming') {
+        const field = fieldOf(error);
+        return { state: settle(state, { ...view, errors: { [field]: error.message } }), effects: [{ kind: 'focus', id: REPLACE_FIELD_IDS[field] }] };
+      }
+      return same(settle(state, view, { failure: shown(failure, state.running) }));
     case 'listWorkbook':
       if (effect.purpose === 'refresh') return same(state);
       return same(settle(state, view, { failure: shown(failure, state.running) }));

@@ -17,6 +17,7 @@ import {
   differenceTarget,
   headcount,
   peopleBySector,
+  membersNow,
   problemLines,
   recognisedColumns,
   seatLines,
@@ -34,12 +35,20 @@ import {
   type MissingColumns,
   type PaneEvent,
   type PaneState,
+  type ReplacedStep,
+  type ReplaceStep,
   type RevealStep,
   type SeedStep,
   type TableStep,
 } from './state';
 import { isLaterDraw, stepNumber } from './transition';
-import { longFrenchDate } from '../../core/record/labels';
+import { displayName, longFrenchDate } from '../../core/record/labels';
+import { explainDraw } from '../../core/explain';
+import type { WorkbookCheck } from '../../core/record/verify';
+import { mandatePeriod, mandateText } from '../../core/mandate';
+import { personLabel, RULE_LABELS, type Proposal } from '../../core/replacement';
+import type { CandidateOutcome } from '../../core/draw';
+import { currentMembers, membersBySector, proposalFor, REPLACE_FIELD_IDS } from './replaceForm';
 
 const SEX_WORDS = { F: 'femme', H: 'homme' } as const;
 
@@ -135,6 +144,10 @@ export class StepViews {
         return this.step5(view);
       case 'minutes':
         return this.step6(view);
+      case 'replace':
+        return this.replaceView(view);
+      case 'replaced':
+        return this.replacedView(view);
     }
   }
 
@@ -457,8 +470,34 @@ export class StepViews {
       // Several lines where the pane is narrow: the whole place stays in view as it is typed.
       this.textField(view, 'field-place', 'Lieu', 'Où se tient la séance (facultatif : une ligne est laissée sur le procès-verbal).', view.setup.place, 2),
       this.textField(view, 'field-officials', 'Élus et personnes présents', 'Un nom par ligne (facultatif : des lignes à signer sont laissées sur le procès-verbal).', view.setup.officials, 3),
+      this.mandateStartField(view),
       this.el('div', { className: 'actions' }, this.button('back-to-3', 'Retour', { type: 'back' }), this.button('draw', 'Tirer au sort', { type: 'draw' }, { primary: true })),
     ];
+  }
+
+  /** Step 4's first day of the mandate (article 7: two years), the draw date unless the city designates the members later. */
+  mandateStartField(view: SeedStep): HTMLElement {
+    const id = 'field-mandate-start';
+    const error = view.errors[id];
+    const input = this.el('input', {
+      id,
+      attrs: { type: 'date', required: true, 'aria-describedby': error ? `${id}-help ${id}-error` : `${id}-help`, 'aria-invalid': error ? 'true' : null },
+      on: { change: (e) => this.send({ type: 'edit', field: id, value: (e.target as HTMLInputElement).value }) },
+    });
+    input.value = view.form.mandateStart;
+    const period = error === undefined && view.form.mandateStart !== '' ? mandatePeriod(view.form.mandateStart) : null;
+    return this.el(
+      'div',
+      { className: 'field' },
+      this.el('label', { attrs: { for: id } }, 'Premier jour du mandat'),
+      input,
+      this.el(
+        'p',
+        { id: `${id}-help`, className: 'field__help' },
+        `Par défaut, la date du tirage ; au plus un an après. Inscrit au procès-verbal${period === null ? '' : ` : mandat ${mandateText(period)}`}.`,
+      ),
+      error ? this.el('p', { id: `${id}-error`, className: 'field__error' }, error) : null,
+    );
   }
 
   step5(view: RevealStep): Child[] {
@@ -505,43 +544,53 @@ export class StepViews {
     return children;
   }
 
-  step6(view: MinutesStep): Child[] {
-    const check = view.check;
-    const children: Child[] = [this.heading(STEP_TITLES.minutes)];
+  /** « Registre conforme », or each difference with a way to its cell in Excel. */
+  verdict(check: WorkbookCheck): Child[] {
     const differences = allDifferences(check);
     if (differences.length === 0) {
-      children.push(
+      return [
         this.el(
           'div',
           { id: 'verdict', className: 'verdict verdict--ok', attrs: { role: 'status' } },
           this.el('p', { className: 'verdict__title' }, 'Registre conforme'),
           this.el('p', {}, `Vérifié dans Excel : chaque cellule de ${check.records.length > 1 ? `chacun des ${check.records.length} registres` : 'registre'} correspond au tirage recalculé à partir de ses données.`),
         ),
-      );
-    } else {
-      children.push(
-        this.el(
-          'div',
-          { id: 'verdict', className: 'verdict verdict--ko', attrs: { role: 'alert' } },
-          this.el('p', { className: 'verdict__title' }, `Registre non conforme : ${differences.length} différence${differences.length > 1 ? 's' : ''}`),
-          this.el('p', {}, 'Activez une différence pour sélectionner la cellule dans Excel.'),
-        ),
-        this.el(
-          'ul',
-          { id: 'differences', className: 'problem-list' },
-          ...differences.map((line, i) => {
-            const target = differenceTarget(line);
-            return this.el('li', {}, target ? this.button(`difference-${i}`, line, { type: 'select', sheet: target.sheet, cell: target.cell }) : line);
-          }),
-        ),
-      );
+      ];
     }
+    return [
+      this.el(
+        'div',
+        { id: 'verdict', className: 'verdict verdict--ko', attrs: { role: 'alert' } },
+        this.el('p', { className: 'verdict__title' }, `Registre non conforme : ${differences.length} différence${differences.length > 1 ? 's' : ''}`),
+        this.el('p', {}, 'Activez une différence pour sélectionner la cellule dans Excel.'),
+      ),
+      this.el(
+        'ul',
+        { id: 'differences', className: 'problem-list' },
+        ...differences.map((line, i) => {
+          const target = differenceTarget(line);
+          return this.el('li', {}, target ? this.button(`difference-${i}`, line, { type: 'select', sheet: target.sheet, cell: target.cell }) : line);
+        }),
+      ),
+    ];
+  }
+
+  step6(view: MinutesStep): Child[] {
+    const check = view.check;
+    const children: Child[] = [this.heading(STEP_TITLES.minutes), ...this.verdict(check)];
+    const conforming = allDifferences(check).length === 0;
     if (view.drawn !== null) {
-      const members = peopleBySector(view.drawn.result, 'selected');
-      const reserve = peopleBySector(view.drawn.result, 'reserve');
+      const { result, mandateStart } = view.drawn;
+      const explanation = explainDraw(result);
+      const members = peopleBySector(result, 'selected');
+      const reserve = peopleBySector(result, 'reserve');
       const m = headcount(members);
       const r = headcount(reserve);
       children.push(
+        this.el('p', { id: 'mandate' }, `Mandat ${mandateText(mandatePeriod(mandateStart))}.`),
+        // The same sentences as the Publication sheet: counts and rules only, never an age or a name.
+        this.el('h3', {}, 'Pourquoi ce résultat'),
+        this.el('div', { id: 'reasons' }, this.el('p', {}, explanation.city), ...explanation.sectors.map((s) => this.el('p', {}, s.text))),
         this.el('h3', {}, `Membres désignés : ${m.women + m.men} (${m.women} femmes, ${m.men} hommes)`),
         this.bySector('members', members),
         this.el('h3', {}, `Liste complémentaire : ${r.women + r.men}`),
@@ -552,17 +601,136 @@ export class StepViews {
         r.women + r.men > 0 ? this.bySector('reserve', reserve.filter((g) => g.women.length + g.men.length > 0)) : null,
       );
     }
-    const minutes = check.records[check.records.length - 1]?.sheetNames.minutes;
+    const names = check.records[check.records.length - 1]?.sheetNames;
     children.push(
       this.el(
         'div',
         { className: 'actions' },
-        minutes ? this.button('show-minutes', 'Afficher le procès-verbal', { type: 'select', sheet: minutes, cell: 'A1' }, { primary: true, describedBy: 'print-help' }) : null,
+        names ? this.button('show-minutes', 'Afficher le procès-verbal', { type: 'select', sheet: names.minutes, cell: 'A1' }, { primary: true, describedBy: 'print-help' }) : null,
+        names ? this.button('show-publication', 'Afficher la publication', { type: 'select', sheet: names.publication, cell: 'A1' }, { describedBy: 'print-help' }) : null,
+        conforming && names ? this.button('start-replace', 'Remplacer un membre', { type: 'startReplace' }) : null,
         this.button('new-draw', 'Préparer un autre tirage', { type: 'newDraw' }),
       ),
-      this.el('p', { id: 'print-help', className: 'field__help' }, 'La feuille du procès-verbal s’affiche dans Excel, mise en page pour l’impression A4 : Fichier > Imprimer (Ctrl+P).'),
+      this.el('p', { id: 'print-help', className: 'field__help' }, 'La feuille s’affiche dans Excel, mise en page pour l’impression A4 : Fichier > Imprimer (Ctrl+P). La publication est la page à afficher en mairie et en ligne.'),
     );
     return children;
+  }
+
+  /** A form field: its label, control, help and error, the control described by both. */
+  formField(id: string, label: string, help: string, error: string | undefined, control: HTMLElement): HTMLElement {
+    control.setAttribute('aria-describedby', error ? `${id}-help ${id}-error` : `${id}-help`);
+    if (error) control.setAttribute('aria-invalid', 'true');
+    return this.el(
+      'div',
+      { className: 'field' },
+      this.el('label', { attrs: { for: id } }, label),
+      control,
+      this.el('p', { id: `${id}-help`, className: 'field__help' }, help),
+      error ? this.el('p', { id: `${id}-error`, className: 'field__error' }, error) : null,
+    );
+  }
+
+  replaceView(view: ReplaceStep): Child[] {
+    const { record, form, errors } = view;
+    const send = (field: 'leavingRow' | 'date' | 'reason' | 'chosenRow') => (e: Event) => this.send({ type: 'editReplace', field, value: (e.target as HTMLInputElement).value });
+    const label = (o: CandidateOutcome, sex: string) => `${displayName(o.candidature.lastName, o.candidature.firstName)} (${sex}, ligne ${o.candidature.row})`;
+    const leaving = this.el(
+      'select',
+      { id: REPLACE_FIELD_IDS.leavingRow, on: { change: send('leavingRow') } },
+      this.el('option', { attrs: { value: '', selected: form.leavingRow === null } }, '— choisir un membre —'),
+      ...membersBySector(record, currentMembers(record)).map((g) =>
+        this.el(
+          'optgroup',
+          { attrs: { label: g.sector } },
+          ...[...g.women.map((o) => [o, 'femme'] as const), ...g.men.map((o) => [o, 'homme'] as const)].map(([o, sex]) =>
+            this.el('option', { attrs: { value: String(o.candidature.row), selected: o.candidature.row === form.leavingRow } }, label(o, sex)),
+          ),
+        ),
+      ),
+    );
+    const date = this.el('input', { id: REPLACE_FIELD_IDS.date, attrs: { type: 'date', required: true }, on: { change: send('date') } });
+    date.value = form.date;
+    const reason = this.el('input', { id: REPLACE_FIELD_IDS.reason, attrs: { type: 'text', autocomplete: 'off' }, on: { input: send('reason') } });
+    reason.value = form.reason;
+    const departures = record.recorded.length;
+    return [
+      this.el('h2', { id: 'step-title', className: 'step__title', attrs: { tabindex: '-1' } }, 'Remplacer un membre'),
+      this.el(
+        'p',
+        { id: 'replace-mandate' },
+        `Tirage du ${longFrenchDate(record.result.prepared.referenceDate)}, mandat ${mandateText(record.mandate)}. ${departures === 0 ? 'Aucun départ consigné jusqu’ici.' : `${departures} départ${departures > 1 ? 's' : ''} déjà consigné${departures > 1 ? 's' : ''}.`}`,
+      ),
+      this.formField(REPLACE_FIELD_IDS.leavingRow, 'Membre qui quitte le conseil', 'Les membres à ce jour, remplaçants compris, par secteur.', errors.leavingRow, leaving),
+      this.proposalView(proposalFor(record, form), form.chosenRow, errors.chosenRow),
+      this.formField(REPLACE_FIELD_IDS.date, 'Date du départ', `Pendant le mandat, au plus tard aujourd’hui (${longFrenchDate(this.state.today)}).`, errors.date, date),
+      this.formField(REPLACE_FIELD_IDS.reason, 'Motif du départ', 'Par exemple « Démission » : il est inscrit dans la feuille de remplacement et au journal des tirages.', errors.reason, reason),
+      this.el(
+        'div',
+        { className: 'actions' },
+        this.button('back-to-minutes', 'Retour', { type: 'back' }),
+        this.button('confirm-replace', 'Consigner le remplacement', { type: 'confirmReplace' }, { primary: true }),
+      ),
+    ];
+  }
+
+  /** Who joins by the rule, in one plain sentence; or whom the city may choose, in call order; or a seat left vacant. */
+  proposalView(proposal: Proposal | null, chosenRow: number | null, error: string | undefined): HTMLElement | null {
+    if (proposal === null) return null;
+    const rule = this.el('p', { className: 'field__help', attrs: { id: 'replace-rule' } }, `Règle : ${RULE_LABELS[proposal.rule]}`);
+    switch (proposal.rule) {
+      case 'same_group':
+        return this.el(
+          'div',
+          { id: 'replace-proposal', className: 'proposal' },
+          this.el('p', {}, `Rejoint le conseil : ${personLabel(proposal.joining)}, liste complémentaire n° ${proposal.joining.reserveRank}.`),
+          rule,
+        );
+      case 'vacant':
+        return this.el('div', { id: 'replace-proposal', className: 'proposal' }, this.el('p', {}, 'Personne ne peut rejoindre le conseil : le siège reste vacant.'), rule);
+      case 'chosen': {
+        const describedBy = error ? 'replace-rule replace-chosen-error' : 'replace-rule';
+        return this.el(
+          'fieldset',
+          { id: 'replace-proposal', className: 'proposal', attrs: { 'aria-describedby': describedBy } },
+          this.el('legend', {}, 'Personne qui rejoint le conseil'),
+          rule,
+          ...proposal.offered.map((o, i) => {
+            const id = i === 0 ? REPLACE_FIELD_IDS.chosenRow : `${REPLACE_FIELD_IDS.chosenRow}-${i}`;
+            const radio = this.el('input', { id, attrs: { type: 'radio', name: 'replace-chosen', value: String(o.candidature.row) }, on: { change: (e) => this.send({ type: 'editReplace', field: 'chosenRow', value: (e.target as HTMLInputElement).value }) } });
+            radio.checked = o.candidature.row === chosenRow;
+            return this.el('div', { className: 'field field--check' }, radio, this.el('label', { attrs: { for: id } }, `${personLabel(o)}, liste complémentaire n° ${o.reserveRank}`));
+          }),
+          error ? this.el('p', { id: 'replace-chosen-error', className: 'field__error' }, error) : null,
+        );
+      }
+    }
+  }
+
+  replacedView(view: ReplacedStep): Child[] {
+    const { replacement, sheetName, check, result } = view.outcome;
+    const { request, leaving, joining } = replacement;
+    const members = membersNow(result.prepared.rules.sectors, replacement.membersAfter);
+    const m = headcount(members);
+    return [
+      this.el('h2', { id: 'step-title', className: 'step__title', attrs: { tabindex: '-1' } }, 'Remplacement consigné'),
+      ...this.verdict(check),
+      this.el(
+        'div',
+        { id: 'replacement' },
+        this.el('p', {}, `Départ : ${personLabel(leaving)}, le ${longFrenchDate(request.date)} (motif : ${request.reason}).`),
+        this.el('p', {}, joining === null ? 'Siège laissé vacant.' : `Rejoint le conseil : ${personLabel(joining)}.`),
+        this.el('p', { className: 'field__help' }, `Règle : ${RULE_LABELS[replacement.rule]}`),
+      ),
+      this.el('h3', {}, `Membres à ce jour : ${m.women + m.men} (${m.women} femmes, ${m.men} hommes)`),
+      this.bySector('members', members),
+      this.el(
+        'div',
+        { className: 'actions' },
+        this.button('show-replacement', `Afficher la feuille « ${sheetName} »`, { type: 'select', sheet: sheetName, cell: 'A1' }, { primary: true }),
+        allDifferences(check).length === 0 ? this.button('start-replace', 'Remplacer un autre membre', { type: 'startReplace' }) : null,
+        this.button('verify-again', 'Vérifier le registre', { type: 'verifyExisting' }),
+      ),
+    ];
   }
 }
 

@@ -324,6 +324,17 @@ withChromium('the task pane in Chromium', () => {
       await again.page.click('#verify-existing');
       await again.page.locator('#verdict').waitFor();
       await measure(again.page, 'registre-verifie');
+      // A member replaced: the form with the rule's proposal, then what was recorded.
+      await again.page.click('#start-replace');
+      await stepTitle(again.page, 'Remplacer un membre');
+      await again.page.selectOption('#replace-leaving', { index: 1 });
+      await again.page.locator('#replace-proposal').waitFor();
+      await again.page.fill('#replace-reason', 'Démission');
+      await measure(again.page, 'remplacement-formulaire');
+      await again.page.click('#confirm-replace');
+      await stepTitle(again.page, 'Remplacement consigné');
+      await measure(again.page, 'remplacement-consigne');
+      await expectNoFailure(again.page, again.pageErrors);
     } finally {
       await again.page.close();
     }

@@ -13,6 +13,9 @@ import type { Page } from 'playwright-core';
 import { workbookFromSnapshot, type WorkbookSnapshot } from '../../src/excel/simulated/snapshot';
 import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
 import { JOURNAL_SHEET } from '../../src/core/record/journal';
+import { longFrenchDate } from '../../src/core/record/labels';
+import { mandatePeriod, mandateText } from '../../src/core/mandate';
+import { cliAt } from '../support/cli';
 import { ROOT } from '../support/addinBuild';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
 
@@ -193,6 +196,11 @@ withChromium('the public session in the browser preview', () => {
       await page.keyboard.type('Mme Adjointe au numérique');
       await page.keyboard.press('Enter');
       await page.keyboard.type('M. Conseiller municipal');
+      // The mandate's first day: the draw date by default; here a fortnight later, for the procès-verbal.
+      const drawDate = await page.inputValue('#field-mandate-start');
+      const mandateStart = new Date(Date.parse(`${drawDate}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      await typeDate(page, '#field-mandate-start', mandateStart);
+      await page.locator('#field-mandate-start-help', { hasText: `mandat du ${longFrenchDate(mandateStart)}` }).waitFor();
       await audit(page, 'étape 4');
       await shot(page, '4-graine');
       await press(page, '#draw');
@@ -215,6 +223,9 @@ withChromium('the public session in the browser preview', () => {
       await stepTitle(page, 'Procès-verbal');
       expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
       expect(await page.locator('#members li').count()).toBeGreaterThan(0);
+      expect(await page.locator('#mandate').innerText()).toBe(`Mandat ${mandateText(mandatePeriod(mandateStart))}.`);
+      // The reasons, as the Publication sheet gives them: the city, then each sector.
+      expect(await page.locator('#reasons p').count()).toBe(1 + 5);
       await audit(page, 'étape 6');
       await shot(page, '6-proces-verbal');
       await page.emulateMedia({ forcedColors: 'active' });
@@ -231,6 +242,9 @@ withChromium('the public session in the browser preview', () => {
       expect(out).toContain('conforme');
       const journal = sheetValues(await snapshot(page), JOURNAL_SHEET);
       expect(journal).toEqual(expect.arrayContaining(['Tirage demandé', 'Registre écrit et vérifié', fingerprint, SEED]));
+      expect(sheetValues(await snapshot(page), 'Procès-verbal')).toContain(mandateText(mandatePeriod(mandateStart)));
+      await press(page, '#show-publication');
+      await page.locator('.sheet-tab[aria-selected="true"]', { hasText: 'Publication' }).waitFor();
       expect(dialogs).toEqual([]);
       expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
     } finally {
@@ -388,6 +402,76 @@ withChromium('the public session in the browser preview', () => {
       await page.click('#show-new-fingerprint');
       await stepTitle(page, 'Empreinte');
       expect(await page.getAttribute('#fingerprint', 'data-fingerprint')).toBe(current);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a member replaced with the keyboard alone, audited at each step, in a workbook that `verify` accepts', async () => {
+    // The example's record, drawn by the command line on 13 June 2025: Est's men are LEMAIRE (row 12)
+    // and VANDERBEKEN (row 5), the first of their reserve ROUSSEL (row 16).
+    const record = path.join(OUTPUT, 'registre-exemple.xlsx');
+    fs.rmSync(record, { force: true });
+    const drawn = await cliAt('2025-06-13')('draw', path.join(ROOT, 'assets', 'exemple-candidatures.csv'), '--seed', SEED, '--date', '2025-06-13', '--out', record);
+    expect(drawn.code).toBe(0);
+    const { page, dialogs } = await openPreview();
+    try {
+      await page.setInputFiles('#preview-file', { name: 'registre-exemple.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(record) });
+      await stepTitle(page, 'Ce classeur contient déjà un tirage');
+      await press(page, '#verify-existing');
+      await page.locator('#verdict .verdict__title', { hasText: 'Registre conforme' }).waitFor();
+      await press(page, '#start-replace');
+
+      // The form: the members by sector, with their sex.
+      await stepTitle(page, 'Remplacer un membre');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+      const groups = await page.locator('#replace-leaving optgroup').evaluateAll((list) => list.map((g) => `${g.getAttribute('label')} : ${[...g.querySelectorAll('option')].map((o) => o.textContent).join(', ')}`));
+      expect(groups[0]).toMatch(/^Centre, femmes : /);
+      expect(groups).toContain('Est, hommes : LEMAIRE Jean-Baptiste, VANDERBEKEN Joël');
+      await audit(page, 'remplacement : formulaire');
+      await shot(page, 'remplacement-1-formulaire');
+      await tabTo(page, '#replace-leaving');
+      for (let i = 0; i < 30 && (await page.inputValue('#replace-leaving')) !== '12'; i++) await page.keyboard.press('ArrowDown');
+      expect(await page.inputValue('#replace-leaving')).toBe('12');
+      await page.locator('#replace-leaving-help', { hasText: 'LEMAIRE Jean-Baptiste (ligne 12, Est, homme).' }).waitFor();
+      const proposal = page.locator('#replace-proposal');
+      await proposal.waitFor();
+      expect(await proposal.innerText()).toContain('Rejoint le conseil : ROUSSEL Benoît (ligne 16, Est, homme), liste complémentaire n° 1.');
+      expect(await proposal.innerText()).toContain('Règle : Première personne de la liste complémentaire du même secteur et du même sexe');
+      await typeDate(page, '#replace-date', '2026-01-15');
+      // Without a reason: said beside its field, which takes the focus.
+      await press(page, '#confirm-replace');
+      await page.locator('#replace-reason-error', { hasText: 'Motif du remplacement manquant' }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('replace-reason');
+      await audit(page, 'remplacement : motif manquant');
+      await shot(page, 'remplacement-2-motif-manquant');
+      await page.keyboard.type('Démission');
+      expect(await page.locator('#replace-reason-error').count()).toBe(0);
+      await press(page, '#confirm-replace');
+
+      // Recorded, read back and verified; the new members shown.
+      await stepTitle(page, 'Remplacement consigné');
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      const said = await page.locator('#replacement').innerText();
+      expect(said).toContain('Départ : LEMAIRE Jean-Baptiste (ligne 12, Est, homme), le jeudi 15 janvier 2026 (motif : Démission).');
+      expect(said).toContain('Rejoint le conseil : ROUSSEL Benoît (ligne 16, Est, homme).');
+      const est = await page.locator('#members li').nth(1).innerText();
+      expect(est).toMatch(/^Est\n/);
+      expect(est).toContain('ROUSSEL Benoît');
+      expect(est).not.toContain('LEMAIRE');
+      await audit(page, 'remplacement consigné');
+      await shot(page, 'remplacement-3-consigne');
+      await press(page, '#show-replacement');
+      await page.locator('.sheet-tab[aria-selected="true"]', { hasText: 'Remplacement' }).waitFor();
+
+      const file = path.join(OUTPUT, 'registre-remplacement.xlsx');
+      fs.writeFileSync(file, await simulatedWorkbookToXlsx(workbookFromSnapshot(await snapshot(page))));
+      const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file], { encoding: 'utf8' });
+      expect(out).toContain('Registre conforme');
+      expect(out).toContain('Remplacement');
+      const journal = sheetValues(await snapshot(page), JOURNAL_SHEET);
+      expect(journal).toEqual(expect.arrayContaining(['Remplacement consigné et vérifié', expect.stringContaining('Départ de LEMAIRE Jean-Baptiste')]));
+      expect(dialogs).toEqual([]);
     } finally {
       await page.close();
     }

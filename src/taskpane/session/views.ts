@@ -633,21 +633,24 @@ export class StepViews {
   replaceView(view: ReplaceStep): Child[] {
     const { record, form, errors } = view;
     const send = (field: 'leavingRow' | 'date' | 'reason' | 'chosenRow') => (e: Event) => this.send({ type: 'editReplace', field, value: (e.target as HTMLInputElement).value });
-    const label = (o: CandidateOutcome, sex: string) => `${displayName(o.candidature.lastName, o.candidature.firstName)} (${sex}, ligne ${o.candidature.row})`;
+    // Grouped by sector and sex, each option the name alone, so that it fits a 270-pixel pane; the row only tells namesakes apart.
+    const options = (people: readonly CandidateOutcome[]) => {
+      const name = (o: CandidateOutcome) => displayName(o.candidature.lastName, o.candidature.firstName);
+      return people.map((o) => {
+        const namesake = people.some((p) => p !== o && name(p) === name(o));
+        return this.el('option', { attrs: { value: String(o.candidature.row), selected: o.candidature.row === form.leavingRow } }, namesake ? `${name(o)} (ligne ${o.candidature.row})` : name(o));
+      });
+    };
     const leaving = this.el(
       'select',
       { id: REPLACE_FIELD_IDS.leavingRow, on: { change: send('leavingRow') } },
       this.el('option', { attrs: { value: '', selected: form.leavingRow === null } }, '— choisir un membre —'),
-      ...membersBySector(record, currentMembers(record)).map((g) =>
-        this.el(
-          'optgroup',
-          { attrs: { label: g.sector } },
-          ...[...g.women.map((o) => [o, 'femme'] as const), ...g.men.map((o) => [o, 'homme'] as const)].map(([o, sex]) =>
-            this.el('option', { attrs: { value: String(o.candidature.row), selected: o.candidature.row === form.leavingRow } }, label(o, sex)),
-          ),
-        ),
-      ),
+      ...membersBySector(record, currentMembers(record)).flatMap((g) => [
+        g.women.length > 0 ? this.el('optgroup', { attrs: { label: `${g.sector}, femmes` } }, ...options(g.women)) : null,
+        g.men.length > 0 ? this.el('optgroup', { attrs: { label: `${g.sector}, hommes` } }, ...options(g.men)) : null,
+      ]),
     );
+    const chosen = currentMembers(record).find((o) => o.candidature.row === form.leavingRow);
     const date = this.el('input', { id: REPLACE_FIELD_IDS.date, attrs: { type: 'date', required: true }, on: { change: send('date') } });
     date.value = form.date;
     const reason = this.el('input', { id: REPLACE_FIELD_IDS.reason, attrs: { type: 'text', autocomplete: 'off' }, on: { input: send('reason') } });
@@ -660,7 +663,13 @@ export class StepViews {
         { id: 'replace-mandate' },
         `Tirage du ${longFrenchDate(record.result.prepared.referenceDate)}, mandat ${mandateText(record.mandate)}. ${departures === 0 ? 'Aucun départ consigné jusqu’ici.' : `${departures} départ${departures > 1 ? 's' : ''} déjà consigné${departures > 1 ? 's' : ''}.`}`,
       ),
-      this.formField(REPLACE_FIELD_IDS.leavingRow, 'Membre qui quitte le conseil', 'Les membres à ce jour, remplaçants compris, par secteur.', errors.leavingRow, leaving),
+      this.formField(
+        REPLACE_FIELD_IDS.leavingRow,
+        'Membre qui quitte le conseil',
+        chosen === undefined ? 'Les membres à ce jour, remplaçants compris, par secteur et par sexe.' : `${personLabel(chosen)}.`,
+        errors.leavingRow,
+        leaving,
+      ),
       this.proposalView(proposalFor(record, form), form.chosenRow, errors.chosenRow),
       this.formField(REPLACE_FIELD_IDS.date, 'Date du départ', `Pendant le mandat, au plus tard aujourd’hui (${longFrenchDate(this.state.today)}).`, errors.date, date),
       this.formField(REPLACE_FIELD_IDS.reason, 'Motif du départ', 'Par exemple « Démission » : il est inscrit dans la feuille de remplacement et au journal des tirages.', errors.reason, reason),

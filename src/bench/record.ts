@@ -4,7 +4,7 @@
  * verifies it.
  */
 import { statSync } from 'node:fs';
-import { allDifferences, buildRecord, drawFromTable, newRecordMeta, verifyWorkbook } from '../core';
+import { allDifferences, buildRecord, CSV_SHEET_NAME, drawFromTable, newRecordMeta, verifyWorkbook } from '../core';
 import { parseCsvText } from '../file/csv';
 import { readWorkbookSheets } from '../file/recordReader';
 import { writeRecordWorkbook } from '../file/recordWriter';
@@ -37,7 +37,7 @@ export async function measureRecordWrite(candidates: number, out: string): Promi
   const t0 = performance.now();
   const model = buildRecord(
     result,
-    newRecordMeta({ place: 'Hôtel de ville', officials: ['Mme A', 'M. B'], candidatureSheet: 'Candidatures', sourceFile: 'bench.csv', inputSheets: ['Candidatures'], mandateStart: '2026-06-13' }),
+    newRecordMeta({ place: 'Hôtel de ville', officials: ['Mme A', 'M. B'], candidatureSheet: CSV_SHEET_NAME, sourceFile: 'bench.csv', inputSheets: [CSV_SHEET_NAME], mandateStart: '2026-06-13' }),
   );
   const t1 = performance.now();
   await writeRecordWorkbook({ input: { kind: 'csv', table }, model, outPath: out });

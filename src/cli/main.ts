@@ -4,14 +4,14 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkAnnounced, checkMandateStart, checkReferenceDateAhead, parseAnnouncedFingerprint, parseColumnMapping, refuseUnkeepableText, referenceDateOf, drawLots, drawJsonPieces, prepareDraw, normalisePublicSeed, type PreparedDraw } from '../core';
+import { InputError, checkDrawRequest, checkReferenceDateAhead, drawRequested, parseColumnMapping, referenceDateOf, requireDrawRequest, drawJsonPieces, prepareDraw, type DrawRequest, type PreparedDraw } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { openTableFile, type TableFile } from '../file/readTable';
 import { existingOrNewSealingKey, readSealingKey, saveNewSealingKey } from '../file/sealingKeyFile';
 import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJsonPieces } from './probabilitiesJson';
-import { verifyFile, writeRecord, type RecordOptions } from './record';
+import { drawAndRecord, verifyFile, type RecordOptions } from './record';
 import { formatReplacement, replaceMember, replacementJson, type ReplaceOptions } from './replace';
 import { cliRemedy } from './remedies';
 
@@ -48,15 +48,21 @@ interface TableOptions {
   columns?: string;
 }
 
+/** The table of a file, read once its size is known to fit in memory, with its workbook's package (for the record). */
+async function readTableFor(file: string, options: TableOptions): Promise<TableFile> {
+  const bytes = fileSize(file);
+  if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
+  const opened = await openTableFile(file, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.table === undefined ? {} : { table: options.table }) });
+  checkMemory(opened.table.sheet.source, opened.table.sheet.rows.length, bytes ?? 0);
+  return opened;
+}
+
 async function prepareFromFile(file: string, options: TableOptions, io: Io, sealingKey?: string): Promise<{ prepared: PreparedDraw } & TableFile> {
   const referenceDate = options.date ?? io.today();
   referenceDateOf(referenceDate);
   checkReferenceDateAhead(referenceDate, io.today());
   const columns = options.columns === undefined ? {} : parseColumnMapping(options.columns);
-  const bytes = fileSize(file);
-  if (bytes !== null) checkMemory(fileBaseName(file), null, bytes);
-  const { table, workbook } = await openTableFile(file, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.table === undefined ? {} : { table: options.table }) });
-  checkMemory(table.sheet.source, table.sheet.rows.length, bytes ?? 0);
+  const { table, workbook } = await readTableFor(file, options);
   const prepared = prepareDraw(table.sheet, {
     referenceDate,
     excludeInvalid: options.excludeInvalid === true,
@@ -166,22 +172,37 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
     .addOption(new Option('--mandate-start <AAAA-MM-JJ>', 'début du mandat de 2 ans des membres (par défaut : la date du tirage)'))
-    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string; sealKey?: string }) => {
+    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string; sealKey?: string; place?: string; officials?: string; mandateStart?: string }) => {
       refuseOptionAsSeed(options.seed, draw);
-      normalisePublicSeed(options.seed);
-      if (options.place !== undefined) refuseUnkeepableText('Le lieu (--place)', options.place);
-      if (options.officials !== undefined) refuseUnkeepableText('La liste des présents (--officials)', options.officials);
-      const announced = options.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.fingerprint);
-      if (options.mandateStart !== undefined) checkMandateStart(options.mandateStart, options.date ?? io.today());
+      // Checked before the file is read: a slip in what was typed is said at once.
+      const checked = checkDrawRequest(
+        {
+          publicSeed: options.seed,
+          referenceDate: options.date ?? io.today(),
+          excludeInvalid: options.excludeInvalid === true,
+          place: options.place,
+          officials: options.officials,
+          announcedFingerprint: options.fingerprint,
+          mandateStart: options.mandateStart,
+        },
+        { today: io.today() },
+      );
+      const typed = requireDrawRequest(checked);
       const sealingKey = options.sealKey === undefined ? undefined : readSealingKey(options.sealKey);
-      const { prepared, table, workbook } = await prepareFromFile(file, options, io, sealingKey);
-      if (announced !== undefined) checkAnnounced(prepared.canonical.fingerprint, announced, prepared.algorithm);
-      const result = drawLots(prepared, options.seed);
-      const sheets = options.out === undefined ? null : await writeRecord({ path: file, table, workbook }, result, { ...options, out: options.out });
+      const request: DrawRequest = {
+        ...typed,
+        columns: options.columns === undefined ? {} : parseColumnMapping(options.columns),
+        ...(sealingKey === undefined ? {} : { sealingKey }),
+      };
+      const opened = await readTableFor(file, options);
+      const { result, sheets } =
+        options.out === undefined
+          ? { result: drawRequested(opened.table, request), sheets: null }
+          : await drawAndRecord({ ...opened, path: file }, request, { out: options.out, replace: options.replace });
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {
-        writeLines(io, formatDraw(result, table.sheet.source));
+        writeLines(io, formatDraw(result, opened.table.sheet.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
       }
       setExit(EXIT_OK);
@@ -289,7 +310,7 @@ export async function run(argv: readonly string[], terminal: Io = nodeIo): Promi
     if (error instanceof InputError) {
       for (const line of error.lines) io.stderr(`${line}\n`);
       if (error.lines.length > 1 || error.lines[0] !== error.message) io.stderr(`${error.message}\n`);
-      const remedy = cliRemedy(error.code);
+      const remedy = cliRemedy(error.code, error.details.field);
       if (remedy !== null) io.stderr(`${remedy}\n`);
       // An edited record is reported as verify reports it.
       return error.code === 'record_not_conforming' ? EXIT_NOT_CONFORMING : EXIT_INPUT;

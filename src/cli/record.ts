@@ -1,7 +1,7 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildRecord, CSV_SHEET_NAME, newRecordMeta, InputError, parseOfficials, type DrawResult, type WorkbookCheck } from '../core';
+import { CSV_SHEET_NAME, InputError, planDraw, type DrawRequest, type DrawResult, type WorkbookCheck } from '../core';
 import { fileBaseName } from '../file/bytes';
 import type { TableFile } from '../file/readTable';
 import { readWorkbookSheets } from '../file/recordReader';
@@ -12,14 +12,13 @@ export interface RecordOptions {
   out: string;
   /** Replace an existing file at `out`; without it, an existing file is never overwritten. */
   replace?: boolean;
-  place?: string;
-  officials?: string;
-  /** First day of the two-year mandate (ISO); the draw date when not given. */
-  mandateStart?: string;
 }
 
-/** `input`: the table as read, with its workbook's package, which the record extends (not read again). */
-export async function writeRecord(input: TableFile & { path: string }, result: DrawResult, options: RecordOptions): Promise<string[]> {
+/**
+ * `draw --out`: the draw planned by core with its record (core/drawRequest.ts), the plans written beside
+ * the input's sheets; `input` is the table as read, with its workbook's package, which the record extends (not read again).
+ */
+export async function drawAndRecord(input: TableFile & { path: string }, request: DrawRequest, options: RecordOptions): Promise<{ result: DrawResult; sheets: string[] }> {
   const { table, workbook, path: inputPath } = input;
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath) && options.replace !== true) {
@@ -30,24 +29,13 @@ export async function writeRecord(input: TableFile & { path: string }, result: D
         'ou ajoutez --replace pour le remplacer.',
     );
   }
-  const model = buildRecord(
-    result,
-    newRecordMeta({
-      place: (options.place ?? '').replace(/\s+/g, ' ').trim(),
-      officials: parseOfficials(options.officials ?? ''),
-      mandateStart: options.mandateStart ?? result.prepared.referenceDate,
-      candidatureSheet: table.sheet.name,
-      sourceFile: fileBaseName(inputPath),
-      inputSheets: workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME],
-    }),
-  );
-  createFolderOf(outPath);
-  await writeRecordWorkbook({
-    input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table: table.sheet },
-    model,
-    outPath,
+  const { result, plans } = planDraw(table, request, {
+    sourceFile: fileBaseName(inputPath),
+    sheetNames: workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME],
   });
-  return model.sheets.map((s) => s.name);
+  createFolderOf(outPath);
+  await writeRecordWorkbook({ input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table: table.sheet }, plans, outPath });
+  return { result, sheets: plans.map((plan) => plan.name) };
 }
 
 /** A record is often written to a new folder of the day's session: create it rather than fail. */

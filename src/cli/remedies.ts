@@ -15,6 +15,11 @@ const REMEDIES: Partial<Record<InputErrorCode, string>> = {
     'tableaux Excel côte à côte, lire l’un d’eux avec --table <nom>.',
 };
 
-export function cliRemedy(code: InputErrorCode): string | null {
+/** The option that carries a draw request's field, where core's sentence names only the field. */
+const FIELD_OPTIONS: Partial<Record<string, string>> = { place: '--place', officials: '--officials' };
+
+export function cliRemedy(code: InputErrorCode, field?: string): string | null {
+  const option = field === undefined ? undefined : FIELD_OPTIONS[field];
+  if (option !== undefined) return `Corrigez la valeur de l’option ${option}.`;
   return REMEDIES[code] ?? null;
 }

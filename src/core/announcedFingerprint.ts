@@ -23,15 +23,17 @@ export function parseAnnouncedFingerprint(text: string): string {
   return read.hex;
 }
 
-/** Refuses to draw from a table that is no longer the one whose fingerprint was announced. */
+/**
+ * Refuses to draw from a table that is no longer the one whose fingerprint was announced: a
+ * co-author's edit since, another file, sheet, date (or sealing key). One code for every front end.
+ */
 export function checkAnnounced(actual: string, announced: string, algorithm: AlgorithmId): void {
   if (actual !== announced) {
     // A sealed fingerprint also depends on the key (ALGORITHM.md §10).
     const key = algorithm === SEALED_ALGORITHM ? ', la même clé de scellement' : '';
-    throw new InputError(
-      'fingerprint_mismatch',
-      `L’empreinte du tableau (${actual}) n’est pas celle annoncée en séance (${announced}) : les candidatures ont changé ` +
-        `depuis l’annonce, ou ce n’est pas le même fichier, la même feuille${key} ou la même date. Le tirage n’a pas été fait.`,
-    );
+    const message =
+      `L’empreinte du tableau n’est pas celle annoncée en séance : empreinte annoncée ${announced}, empreinte actuelle ${actual}. ` +
+      `Les candidatures ont changé depuis l’annonce, ou ce n’est pas le même fichier, la même feuille${key} ou la même date. Le tirage n’a pas été fait.`;
+    throw new InputError('fingerprint_mismatch', message, [message], { fingerprints: { announced, actual } });
   }
 }

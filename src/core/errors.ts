@@ -122,6 +122,7 @@ export type InputErrorCode =
   | 'unkeepable_seed'
   | 'unkeepable_cells'
   | 'unkeepable_text'
+  | 'missing_reason'
   | 'bad_reference_date'
   | 'bad_mandate_start'
   | 'bad_replacement'
@@ -135,7 +136,8 @@ export type InputErrorCode =
   | 'output_is_input'
   | 'output_exists'
   | 'sheet_exists'
-  | 'file_unwritable';
+  | 'file_unwritable'
+  | 'bad_fault';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;
@@ -166,8 +168,13 @@ export interface InputErrorDetails {
   headers?: readonly { cell: string; text: string }[];
   /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
   offered?: readonly number[];
-  /** `bad_replacement`, `choice_needed`: the stated fact refused (a form shows the message beside its field). */
-  field?: 'date' | 'reason' | 'leavingRow' | 'chosenRow';
+  /**
+   * The stated fact a problem is about, for a front end to show it beside its field: a draw request's
+   * field (core/drawRequest.ts), or a replacement's (`bad_replacement`, `choice_needed`: core/replacement.ts).
+   */
+  field?: string;
+  /** `fingerprint_mismatch`: the fingerprint announced in the room, and the table's now. */
+  fingerprints?: { announced: string; actual: string };
 }
 
 /** Column letters as the spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */

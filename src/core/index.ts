@@ -44,6 +44,21 @@ export {
   type Status,
 } from './draw';
 export { checkReferenceDateAhead } from './referenceDate';
+export {
+  checkDrawRequest,
+  requireDrawRequest,
+  drawRequested,
+  planDraw,
+  DRAW_REQUEST_FIELDS,
+  type DrawRequestInput,
+  type DrawRequest,
+  type DrawRequestField,
+  type DrawRequestProblems,
+  type DrawRequestContext,
+  type CheckedDrawRequest,
+  type WorkbookFacts,
+  type PlannedDraw,
+} from './drawRequest';
 export { parseAnnouncedFingerprint, checkAnnounced, FINGERPRINT_DIGITS } from './announcedFingerprint';
 export { compareCallOrder, inCallOrder } from './callOrder';
 export { drawFigures, type DrawFigures, type SectorFigures } from './figures';

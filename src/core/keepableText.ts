@@ -89,7 +89,7 @@ export function refuseUnkeepableCells(sheet: Sheet, bounds: CellArea): void {
   throw new InputError(
     'unkeepable_cells',
     `${sheet.source} : ${n} cellule${n > 1 ? 's' : ''} que le registre ne pourrait pas garder telle${n > 1 ? 's' : ''} quelle${n > 1 ? 's' : ''}. ` +
-      'Corrigez-la' + (n > 1 ? 's' : '') + ' dans le tableau (texte raccourci, caractère retiré), puis recommencez.',
+      `Corrigez-${n > 1 ? 'les' : 'la'} dans le tableau (texte raccourci, caractère retiré), puis recommencez.`,
     lines,
   );
 }

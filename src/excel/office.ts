@@ -7,7 +7,13 @@
 import type { ExcelRunner } from './officeApi';
 import { ExcelWorkbookAdapter, type AdapterOptions, type WorkbookPort } from './workbookAdapter';
 
-const officeRunner: ExcelRunner = (batch) => Excel.run((context) => batch(context));
+/**
+ * `delayForCellEdit` (Excel.RunOptions, ExcelApi 1.8: https://learn.microsoft.com/javascript/api/excel/excel.runoptions):
+ * while someone is typing in a cell, Excel holds the request until the cell is left instead of
+ * failing it. Where Excel fails it all the same (Excel on the web: office-js #3019, #856), the
+ * adapter waits and asks again (syncs.ts).
+ */
+const officeRunner: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, (context) => batch(context));
 
 export function officeWorkbook(options: AdapterOptions = {}): WorkbookPort {
   return new ExcelWorkbookAdapter(officeRunner, options);

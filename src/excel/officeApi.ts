@@ -26,11 +26,21 @@ export interface XlContext {
 export interface XlWorkbook extends XlLoadable {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
+  /**
+   * ExcelApi 1.1: the workbook-scoped defined names, which share one namespace with table names
+   * (office-js #551). A sheet-scoped name (Worksheet.names, ExcelApi 1.4) may bear a workbook-level
+   * name, as Excel's name scopes allow: only these can clash with a table.
+   */
+  readonly names: XlNamedItemCollection;
   readonly functions: { date(year: number, month: number, day: number): XlFunctionResult };
   /** ExcelApi 1.8. */
   readonly readOnly: boolean;
   /** ExcelApi 1.7: the workbook's structure (adding, renaming, deleting sheets) is protected. */
   readonly protection: XlLoadable & { readonly protected: boolean };
+}
+
+export interface XlNamedItemCollection extends XlLoadable {
+  readonly items: { readonly name: string }[];
 }
 
 export interface XlFunctionResult extends XlLoadable {

@@ -194,8 +194,19 @@ function runsOf<T>(entries: [number, T][]): [number, number, T][] {
   return runs;
 }
 
+/** The planned heights of the rows in `rows`, one call per run of equal heights. */
+export function rowHeightOps(plan: SheetPlan, sheetIndex: number, rows: RowSpan): WriteOp[] {
+  const heights = plan.rowHeights.filter((h) => h.row >= rows.from && h.row <= rows.to).sort((a, b) => a.row - b.row);
+  return runsOf(heights.map((h): [number, number] => [h.row, h.height])).map(([from, to, height]) => {
+    const address = `${from}:${to}`;
+    return { bytes: CALL_BYTES, queue: (sheets) => void (sheets[sheetIndex].getRange(address).format.rowHeight = height) };
+  });
+}
+
+const ALL_ROWS: RowSpan = { from: 1, to: Number.MAX_SAFE_INTEGER };
+
 /** Merges, widths, heights, table or filter, frozen panes, print set-up: everything but values, styles and protection. */
-export function layoutOps(plan: SheetPlan, sheetIndex: number, tableNames: readonly string[]): WriteOp[] {
+export function layoutOps(plan: SheetPlan, sheetIndex: number): WriteOp[] {
   const ops: WriteOp[] = [];
   const op = (queue: (sheet: XlWorksheet) => void, bytes = CALL_BYTES) => ops.push({ bytes, queue: (sheets) => queue(sheets[sheetIndex]) });
   for (const merge of plan.merges) {
@@ -206,18 +217,14 @@ export function layoutOps(plan: SheetPlan, sheetIndex: number, tableNames: reado
     const address = `${columnLetter(from)}:${columnLetter(to)}`;
     op((sheet) => void (sheet.getRange(address).format.columnWidth = charactersToPoints(width)));
   }
-  const heights = [...plan.rowHeights].sort((a, b) => a.row - b.row);
-  for (const [from, to, height] of runsOf(heights.map((h): [number, number] => [h.row, h.height]))) {
-    const address = `${from}:${to}`;
-    op((sheet) => void (sheet.getRange(address).format.rowHeight = height));
-  }
-  plan.lists.forEach((list, i) => {
+  ops.push(...rowHeightOps(plan, sheetIndex, ALL_ROWS));
+  plan.lists.forEach((list) => {
     const address = rangeAddress(list.range);
     if (list.kind === 'filter') {
       op((sheet) => sheet.autoFilter.apply(address));
       return;
     }
-    const name = tableNames[i];
+    const name = list.name;
     op((sheet) => {
       const table = sheet.tables.add(address, true);
       table.name = name;

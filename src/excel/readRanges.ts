@@ -6,9 +6,10 @@
  *
  * Round trips: the blocks come in row slices, as many per sync as the cell budget allows
  * (several sheets may share a sync). Excel on the web answers at most 5 MB per request and per
- * response (`ResponsePayloadSizeLimitExceeded`, `RequestPayloadSizeLimitExceeded`): a sync Excel
- * finds too large is asked again with half the cells. Past 5,000,000 cells in one read Excel gives
- * null values without error; the slices stay far below.
+ * response (`ResponsePayloadSizeLimitExceeded`, `RequestPayloadSizeLimitExceeded`), and no read
+ * may cover more than 5,000,000 cells (`RangeExceedsLimit`; resource limits,
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization):
+ * a sync Excel finds too large is asked again with half the cells. The slices stay far below.
  *
  * Merged areas: office.js gives them only from ExcelApi 1.13 (Range.getMergedAreasOrNullObject,
  * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)),
@@ -21,7 +22,7 @@ import { cellAddress } from '../core/errors';
 import { cellKey, EMPTY_ROW, type CellKey, type CellValue, type Sheet } from '../core/sheet';
 import { dateSystemOf, officeCellValue, type DateSystem } from './dateCells';
 import type { XlContext, XlFunctionResult, XlRange, XlWorksheet } from './officeApi';
-import { excelCode, type SyncCounter } from './syncs';
+import { isTooLarge, type ExcelSyncs } from './syncs';
 
 /**
  * Cells read per sync: with values, number formats and formulas, a candidature cell costs about
@@ -80,7 +81,7 @@ interface Pending {
  * Reads every block into `into[i]` (one SheetCells per request), in row slices, as many per sync
  * as the budget allows; `formulas` loads each cell's formula too.
  */
-export async function readRanges(context: XlContext, syncs: SyncCounter, requests: readonly RangeRequest[], into: readonly SheetCells[], options: { formulas: boolean }): Promise<void> {
+export async function readRanges(context: XlContext, syncs: ExcelSyncs, requests: readonly RangeRequest[], into: readonly SheetCells[], options: { formulas: boolean }): Promise<void> {
   let budget = options.formulas ? CELLS_PER_SYNC : READ_BACK_CELLS_PER_SYNC;
   const pending: Pending[] = requests
     .map(({ worksheet, extent }, index) => ({ index, worksheet, extent }))
@@ -102,8 +103,7 @@ export async function readRanges(context: XlContext, syncs: SyncCounter, request
     try {
       await syncs.sync(context);
     } catch (error) {
-      const code = excelCode(error);
-      if ((code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded') && cells > 1) {
+      if (isTooLarge(error) && cells > 1) {
         // Put the slices back, whole, and ask for less at a time.
         for (const b of [...batch].reverse()) mergeBack(pending, { ...b.part, extent: { ...b.part.extent, rowCount: b.rows } });
         budget = Math.max(1, Math.floor(cells / 2));
@@ -213,7 +213,7 @@ function covers(outer: Extent, inner: Extent): boolean {
  */
 export async function readSheets(
   context: XlContext,
-  syncs: SyncCounter,
+  syncs: ExcelSyncs,
   names: readonly string[],
   expected?: ReadonlyMap<string, { rows: number; columns: number }>,
 ): Promise<Sheet[]> {

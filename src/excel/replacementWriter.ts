@@ -6,7 +6,8 @@
  * and the whole workbook verified, as after a draw.
  *
  * Round trips: one to list the sheets, one or two to read them, the write (one sync for a
- * Remplacement sheet), one or two to read the new sheet back.
+ * Remplacement sheet), one or two to read the new sheet back. A cell being edited makes each wait
+ * (ExcelSyncs), as a draw's write does.
  */
 import type { DrawResult } from '../core/draw';
 import { InputError } from '../core/errors';
@@ -19,7 +20,7 @@ import type { ExcelRunner, XlContext } from './officeApi';
 import { ExcelAdapterError } from './problems';
 import { readSheets } from './readRanges';
 import { failure, writePrepared, type SheetsToWrite } from './recordWriter';
-import type { SyncCounter } from './syncs';
+import type { ExcelSyncs } from './syncs';
 
 export interface ReplacementOutcome {
   replacement: Replacement;
@@ -40,7 +41,7 @@ export interface ReplacementContext {
 }
 
 /** Every sheet of the workbook, with what would stop a new sheet said precisely (read-only, structure protected). */
-async function readWorkbook(context: XlContext, syncs: SyncCounter): Promise<Sheet[]> {
+async function readWorkbook(context: XlContext, syncs: ExcelSyncs): Promise<Sheet[]> {
   const { workbook } = context;
   workbook.load('readOnly');
   workbook.protection.load('protected');
@@ -51,20 +52,19 @@ async function readWorkbook(context: XlContext, syncs: SyncCounter): Promise<She
   return readSheets(context, syncs, names.items.map((s) => s.name));
 }
 
-export async function writeReplacementWith(run: ExcelRunner, syncs: SyncCounter, request: ReplacementRequest, where: ReplacementContext): Promise<ReplacementOutcome> {
+export async function writeReplacementWith(run: ExcelRunner, syncs: ExcelSyncs, request: ReplacementRequest, where: ReplacementContext): Promise<ReplacementOutcome> {
   let written: SheetsToWrite | null = null;
   try {
-    return await run(async (context) => {
-      const before = await readWorkbook(context, syncs);
-      const recorded = recordReplacement(before, request, where.source, where.today);
-      const plan = planSheet(recorded.sheet);
-      // A Remplacement sheet holds no Excel table: no table name to choose.
-      const write: SheetsToWrite = { plans: [plan], tableNames: [plan.lists.map(() => '')], sheetsBefore: before.map((s) => s.name) };
-      written = write;
-      await writePrepared(context, syncs, write);
-      const [readBack] = await readSheets(context, syncs, [plan.name], new Map([[plan.name, { rows: plan.rowCount, columns: plan.columnCount }]]));
-      return { replacement: recorded.replacement, sheetName: plan.name, dataSheet: recorded.dataSheet, result: recorded.result, check: verifyWorkbook([...before, readBack]) };
-    });
+    // Reads are run again whole while a cell is being edited; the write waits inside (writeOps).
+    const before = await syncs.rerunWhileEditing(run, (context) => readWorkbook(context, syncs));
+    const recorded = recordReplacement(before, request, where.source, where.today);
+    const plan = planSheet(recorded.sheet);
+    const write: SheetsToWrite = { plans: [plan], sheetsBefore: before.map((s) => s.name), written: false };
+    written = write;
+    await run((context) => writePrepared(context, syncs, write));
+    const expected = new Map([[plan.name, { rows: plan.rowCount, columns: plan.columnCount }]]);
+    const [readBack] = await syncs.rerunWhileEditing(run, (context) => readSheets(context, syncs, [plan.name], expected));
+    return { replacement: recorded.replacement, sheetName: plan.name, dataSheet: recorded.dataSheet, result: recorded.result, check: verifyWorkbook([...before, readBack]) };
   } catch (error) {
     // The core refusing the departure (a date, a row, a record that no longer verifies) is for the
     // operator to correct, not Excel's refusal: it comes before any write and passes as it is.

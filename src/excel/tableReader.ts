@@ -13,7 +13,7 @@ import type { CellArea, Sheet } from '../core/sheet';
 import type { XlContext, XlRange } from './officeApi';
 import { ExcelAdapterError } from './problems';
 import { loadDateSystem, readRanges, SheetCells, toSheet, type FormulaWithoutValue } from './readRanges';
-import { excelCode, type SyncCounter } from './syncs';
+import { excelCode, type ExcelSyncs } from './syncs';
 
 export type { FormulaWithoutValue };
 
@@ -32,9 +32,11 @@ export interface TableRead {
   bounds: CellArea | null;
   /** Formulas whose result is empty or an error, to show beside the table. */
   formulasWithoutValue: FormulaWithoutValue[];
+  /** The sheet's cells in use, as rows and columns from A1: what the check after writing reads again. */
+  extent: { rows: number; columns: number };
 }
 
-export async function listContents(context: XlContext, syncs: SyncCounter): Promise<WorkbookContents> {
+export async function listContents(context: XlContext, syncs: ExcelSyncs): Promise<WorkbookContents> {
   const sheets = context.workbook.worksheets.load('items/name');
   const tables = context.workbook.tables.load('items/name, items/worksheet/name');
   await syncs.sync(context);
@@ -44,14 +46,14 @@ export async function listContents(context: XlContext, syncs: SyncCounter): Prom
   };
 }
 
-export async function readTableIn(context: XlContext, syncs: SyncCounter, ref: TableRef): Promise<TableRead> {
+export async function readTableIn(context: XlContext, syncs: ExcelSyncs, ref: TableRef): Promise<TableRead> {
   const { workbook } = context;
   // A table's sheet is reached through the table: a co-author may have renamed it since the list was shown.
   const sheet = ref.kind === 'table' ? workbook.tables.getItem(ref.name).worksheet.load('name') : workbook.worksheets.getItem(ref.sheet);
   const range: XlRange = ref.kind === 'table' ? workbook.tables.getItem(ref.name).getRange() : sheet.getUsedRangeOrNullObject(true);
   range.load('isNullObject, rowIndex, columnIndex, rowCount, columnCount');
   // The whole sheet's extent, for a table: nothing may be left below it.
-  const used = ref.kind === 'table' ? sheet.getUsedRangeOrNullObject(true).load('isNullObject, rowIndex, rowCount') : null;
+  const used = ref.kind === 'table' ? sheet.getUsedRangeOrNullObject(true).load('isNullObject, rowIndex, rowCount, columnIndex, columnCount') : null;
   const dateSystem = loadDateSystem(context);
   try {
     await syncs.sync(context);
@@ -69,5 +71,7 @@ export async function readTableIn(context: XlContext, syncs: SyncCounter, ref: T
   await readRanges(context, syncs, [{ worksheet: sheet, extent: { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount } }], [cells], { formulas: true });
   const source = ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${sheetName} »)` : `Feuille « ${sheetName} »`;
   const read = toSheet(sheetName, source, cells, dateSystem());
-  return { sheet: read.sheet, bounds: ref.kind === 'table' ? area : null, formulasWithoutValue: read.formulasWithoutValue };
+  const whole = used === null || used.isNullObject ? range : used;
+  const extent = { rows: whole.rowIndex + whole.rowCount, columns: whole.columnIndex + whole.columnCount };
+  return { sheet: read.sheet, bounds: ref.kind === 'table' ? area : null, formulasWithoutValue: read.formulasWithoutValue, extent };
 }

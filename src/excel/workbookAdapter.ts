@@ -6,32 +6,30 @@
 import type { DrawResult } from '../core/draw';
 import type { Sheet } from '../core/sheet';
 import { verifyWorkbook, type WorkbookCheck } from '../core/record/verify';
-import type { ExcelRunner, XlContext } from './officeApi';
+import type { ExcelRunner, XlContext, XlWorksheet } from './officeApi';
 import { ExcelAdapterError } from './problems';
 import {
   createSheetsFor,
-  creationBytes,
   failure,
-  packSyncs,
-  SYNC_BYTES,
   prepareWrite,
   readBackAndVerify,
   revealSteps,
+  writeOps,
   writeRecordWith,
-  type DrawRequest,
+  type DrawOrder,
   type PreparedWrite,
   type WriteOutcome,
 } from './recordWriter';
 import { readSheets } from './readRanges';
 import { appendJournalEntry, readJournalEntries } from './journalWriter';
 import type { JournalEntry, LoggedEntry } from '../core/record/journal';
-import { problemOf, SyncCounter } from './syncs';
+import { ExcelSyncs, problemOf, type SyncPolicy, type WaitListener } from './syncs';
 import { listContents, readTableIn, type TableRead, type TableRef, type WorkbookContents } from './tableReader';
 import type { WriteOp } from './planOps';
 import type { ReplacementRequest } from '../core/replacement';
 import { writeReplacementWith, type ReplacementContext, type ReplacementOutcome } from './replacementWriter';
 
-export type { DrawRequest, WriteOutcome, TableRef, TableRead, WorkbookContents, ReplacementContext, ReplacementOutcome };
+export type { DrawOrder, WriteOutcome, TableRef, TableRead, WorkbookContents, ReplacementContext, ReplacementOutcome };
 
 /** A record being revealed step by step; each step is one sync. */
 export interface RevealSession {
@@ -47,8 +45,8 @@ export interface RevealSession {
 export interface WorkbookPort {
   listTables(): Promise<WorkbookContents>;
   readTable(ref: TableRef): Promise<TableRead>;
-  writeRecord(request: DrawRequest): Promise<WriteOutcome>;
-  startReveal(request: DrawRequest): Promise<RevealSession>;
+  writeRecord(order: DrawOrder): Promise<WriteOutcome>;
+  startReveal(order: DrawOrder): Promise<RevealSession>;
   /** Every sheet of the workbook, for `verify`. */
   readRecordSheets(): Promise<Sheet[]>;
   /** The *Vérifier* action: any workbook holding a record. Throws NotARecordError when it holds none. */
@@ -63,21 +61,28 @@ export interface WorkbookPort {
    * its Remplacement sheet written as `tirage-cln replace` writes it, read back, and the workbook verified.
    */
   writeReplacement(request: ReplacementRequest, context: ReplacementContext): Promise<ReplacementOutcome>;
+  /**
+   * Tells `listener` when Excel makes an operation wait — a cell being edited: the pane shows
+   * describeExcelWait's line (« Quittez la cellule en cours de saisie… ») — and null once Excel
+   * answers again; the operation resumes by itself. Returns how to stop listening.
+   */
+  onExcelWait(listener: WaitListener): () => void;
 }
 
-export interface AdapterOptions {
-  /** Milliseconds a sync may take before the operation is given up (default 60 s). */
+export interface AdapterOptions extends Omit<SyncPolicy, 'timeoutMs'> {
+  /** Milliseconds a sync may take before Excel is taken to have stopped answering (default 60 s). */
   syncTimeoutMs?: number;
 }
 
 export class ExcelWorkbookAdapter implements WorkbookPort {
-  readonly syncs: SyncCounter;
+  readonly syncs: ExcelSyncs;
 
   constructor(
     private readonly run: ExcelRunner,
     options: AdapterOptions = {},
   ) {
-    this.syncs = new SyncCounter(options.syncTimeoutMs);
+    const { syncTimeoutMs, ...policy } = options;
+    this.syncs = new ExcelSyncs({ ...policy, ...(syncTimeoutMs === undefined ? {} : { timeoutMs: syncTimeoutMs }) });
   }
 
   /** Syncs made so far (the budget the tests and the bench measure). */
@@ -85,10 +90,22 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
     return this.syncs.count;
   }
 
-  /** Runs a batch; Excel's errors become French ExcelAdapterErrors, the engine's and ours pass unchanged. */
+  /** Times Excel refused a request while a cell was being edited, and the adapter waited. */
+  get cellEditWaits(): number {
+    return this.syncs.cellEditWaits;
+  }
+
+  onExcelWait(listener: WaitListener): () => void {
+    return this.syncs.onWait(listener);
+  }
+
+  /**
+   * Runs a batch that Excel may refuse whole while a cell is being edited (run again); Excel's
+   * errors become French ExcelAdapterErrors, the engine's and ours pass unchanged.
+   */
   private async runBatch<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
     try {
-      return await this.run(batch);
+      return await this.syncs.rerunWhileEditing(this.run, batch);
     } catch (error) {
       throw asAdapterError(error);
     }
@@ -102,12 +119,12 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
     return this.runBatch((context) => readTableIn(context, this.syncs, ref));
   }
 
-  writeRecord(request: DrawRequest): Promise<WriteOutcome> {
-    return writeRecordWith(this.run, this.syncs, request);
+  writeRecord(order: DrawOrder): Promise<WriteOutcome> {
+    return writeRecordWith(this.run, this.syncs, order);
   }
 
-  async startReveal(request: DrawRequest): Promise<RevealSession> {
-    const prepared = await this.runBatch((context) => prepareWrite(context, this.syncs, request));
+  async startReveal(order: DrawOrder): Promise<RevealSession> {
+    const prepared = await this.runBatch((context) => prepareWrite(context, this.syncs, order));
     return new Reveal(this.run, this.syncs, prepared, revealSteps(prepared));
   }
 
@@ -133,6 +150,7 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
   }
 
   appendJournal(entry: JournalEntry): Promise<number> {
+    // It reads, then writes in its last request only: run again whole while a cell is being edited.
     return this.runBatch((context) => appendJournalEntry(context, this.syncs, entry));
   }
 
@@ -150,7 +168,7 @@ class Reveal implements RevealSession {
 
   constructor(
     private readonly run: ExcelRunner,
-    private readonly syncs: SyncCounter,
+    private readonly syncs: ExcelSyncs,
     private readonly prepared: PreparedWrite,
     private readonly steps: WriteOp[][],
   ) {}
@@ -163,35 +181,43 @@ class Reveal implements RevealSession {
     return this.steps.length;
   }
 
+  /** The first step adds the sheets, and shows the draw sheet at once (the room watches it fill in); later ones find them by name. */
+  private sheetsIn(context: XlContext, first: boolean): { existing: XlWorksheet[] | null; create: () => XlWorksheet[] } {
+    const { plans } = this.prepared;
+    const create = () => {
+      const sheets = createSheetsFor(context, plans);
+      sheets[Math.max(0, plans.findIndex((p) => p.role === 'draw'))].activate();
+      return sheets;
+    };
+    return { existing: first ? null : plans.map((p) => context.workbook.worksheets.getItem(p.name)), create };
+  }
+
   async revealStep(): Promise<boolean> {
     if (this.stepsDone >= this.steps.length) return false;
     const step = this.steps[this.stepsDone];
     const first = this.stepsDone === 0;
     try {
+      this.syncs.checkAnswering();
       await this.run(async (context) => {
-        // The first step adds the sheets; later ones find them by name, in a new context each.
-        const sheets = first ? createSheetsFor(context, this.prepared.plans) : this.prepared.plans.map((p) => context.workbook.worksheets.getItem(p.name));
-        // The room watches the draw sheet fill in: it is shown as soon as it exists (same sync).
-        if (first) sheets[Math.max(0, this.prepared.plans.findIndex((p) => p.role === 'draw'))].activate();
-        for (const group of packSyncs(step, SYNC_BYTES, first ? creationBytes(this.prepared.plans) : 0)) {
-          group.forEach((op) => op.queue(sheets));
-          await this.syncs.sync(context);
-        }
+        const { existing, create } = this.sheetsIn(context, first);
+        // One sync for the step; more only when Excel finds it too large (writeOps splits it).
+        await writeOps(context, this.syncs, step, existing, create);
       });
     } catch (error) {
       throw await failure(this.run, this.syncs, error, this.prepared);
     }
     this.stepsDone++;
+    if (this.stepsDone === this.steps.length) this.prepared.written = true;
     return this.stepsDone < this.steps.length;
   }
 
   async finish(): Promise<WriteOutcome> {
     while (await this.revealStep());
     try {
-      const check = await this.run((context) => readBackAndVerify(context, this.syncs, this.prepared));
+      const check = await this.syncs.rerunWhileEditing(this.run, (context) => readBackAndVerify(context, this.syncs, this.prepared));
       return { result: this.prepared.result, sheetNames: this.prepared.plans.map((p) => p.name), check };
     } catch (error) {
-      throw asAdapterError(error);
+      throw await failure(this.run, this.syncs, error, this.prepared);
     }
   }
 }
@@ -207,5 +233,5 @@ function asAdapterError(error: unknown): unknown {
   } catch {
     return error;
   }
-  return new ExcelAdapterError(problem);
+  return error instanceof ExcelAdapterError ? error : new ExcelAdapterError(problem);
 }

@@ -13,10 +13,15 @@ import { unifyLineEnds } from './csvLineEnds';
  * from French Excel is Windows-1252, where "é" is the single byte 0xE9, which is never valid UTF-8
  * on its own. So: a BOM decides; otherwise strict UTF-8, and Windows-1252 when that fails.
  * "Texte Unicode (*.txt)" from Excel is UTF-16 little-endian with its BOM; without it, the zero
- * bytes of UTF-16 give it away.
+ * bytes of UTF-16 give it away. UTF-32 (a script's or an editor's export) is looked for first: its
+ * BOM FF FE 00 00 begins like UTF-16's, and read as UTF-8 it would be a NUL between every letter.
  */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return decodeUtf32(bytes.subarray(4), false);
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return decodeUtf32(bytes.subarray(4), true);
+  const utf32 = utf32WithoutBom(bytes);
+  if (utf32 !== null) return decodeUtf32(bytes, utf32 === 'utf-32be');
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const utf16 = utf16WithoutBom(bytes);
@@ -61,6 +66,52 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   }
   if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'utf-16le';
   if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-32 has no TextDecoder (the WHATWG Encoding Standard dropped it): each 4 bytes are one code
+ * point. What is no character (beyond U+10FFFF, a surrogate, a last incomplete group) becomes
+ * U+FFFD, as TextDecoder does for the other encodings.
+ */
+function decodeUtf32(bytes: Uint8Array, bigEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += 4 * CHUNK) {
+    const points: number[] = [];
+    for (let i = start; i < Math.min(bytes.length, start + 4 * CHUNK); i += 4) {
+      if (i + 4 > bytes.length) {
+        points.push(0xfffd);
+        break;
+      }
+      const point = view.getUint32(i, !bigEndian);
+      points.push(point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff) ? 0xfffd : point);
+    }
+    parts.push(String.fromCodePoint(...points));
+  }
+  return parts.join('');
+}
+
+/**
+ * UTF-32 without its byte-order mark: every group of 4 bytes has its two high bytes zero for the
+ * Latin text of a French table (the third at most 0x10, beyond the BMP). UTF-16 has letters there,
+ * UTF-8 and Windows-1252 no zero byte at all.
+ */
+function utf32WithoutBom(bytes: Uint8Array): 'utf-32le' | 'utf-32be' | null {
+  if (bytes.length < 8 || bytes.length % 4 !== 0) return null;
+  const groups = Math.min(bytes.length, 4096) >> 2;
+  /** Whether every group fits with `top` (then `next`) as its high bytes, nearly all with both zero. */
+  const fits = (top: number, next: number) => {
+    let plane0 = 0;
+    for (let g = 0; g < groups; g++) {
+      if (bytes[4 * g + top] !== 0 || bytes[4 * g + next] > 0x10) return false;
+      if (bytes[4 * g + next] === 0) plane0++;
+    }
+    return plane0 >= groups * 0.9;
+  };
+  if (fits(3, 2)) return 'utf-32le';
+  if (fits(0, 1)) return 'utf-32be';
   return null;
 }
 

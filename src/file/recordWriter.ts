@@ -23,7 +23,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { InputError } from '../core/errors';
 import type { RecordModel, SheetModel } from '../core/record/model';
-import { planRecord, planSheet } from '../core/record/plan';
+import { planRecord, planSheet, type SheetPlan } from '../core/record/plan';
 import type { CellValue, Sheet } from '../core/sheet';
 import { packageProblem } from '../xlsx/messages';
 import { WorkbookEditor } from '../xlsx/workbookEditor';
@@ -33,16 +33,18 @@ import { fileBaseName } from './bytes';
 import { emptyWorkbookPackage, refuseTakenNames, writeRecordPackage } from './recordPackage';
 import { guarded, readPackageFile } from './xlsx';
 
-export interface WriteRecordOptions {
+export type WriteRecordOptions = {
   /**
    * A workbook on disk, with its package when the reader has opened it (readTable.openTableFile):
    * then it is not read again; or a CSV's table (a sheet named CSV_SHEET_NAME), which becomes the
    * first sheet of a new workbook.
    */
   input: { kind: 'xlsx'; path: string; package?: ZipPackage } | { kind: 'csv'; table: Sheet };
-  model: RecordModel;
   outPath: string;
-}
+} & (
+  /** The record's sheets as planned by the draw's use case (core/drawRequest.ts), or a model this writer plans. */
+  { plans: readonly SheetPlan[] } | { model: RecordModel }
+);
 
 // ---------------------------------------------------------------------------------------------
 // The CSV's table as a sheet
@@ -146,8 +148,9 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
   const { editor, bytes, source } = input.kind === 'xlsx' ? await openInput(input) : await newWorkbook(fileBaseName(input.table.source));
   const existing = input.kind === 'xlsx' ? editor.sheetNames() : [input.table.name];
   // Checked again when the sheets are added; here so that the refusal comes before any work.
-  refuseTakenNames(existing, options.model.sheets, source);
-  const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table))] : []), ...planRecord(options.model)];
+  const plans = 'plans' in options ? options.plans : planRecord(options.model);
+  refuseTakenNames(existing, plans, source);
+  const sheets = [...(input.kind === 'csv' ? [planSheet(tableSheet(input.table))] : []), ...plans];
   await writeAtomically(outPath, async (sink) => {
     try {
       await writeRecordPackage({ editor, source, sheets }, sink);

@@ -56,6 +56,18 @@ export function packageInputError(error: PackageError, bytes: Uint8Array, source
         `Le classeur ${name} est endommagé ou incomplet${error.part ? ` (partie « ${error.part} »)` : ''} : une copie ou un ` +
           `téléchargement interrompu, par exemple. ${purpose === 'table' ? REMEDY.table : REMEDY.record}`,
       );
+    case 'beyond_grid': {
+      // Not damage: a program other than Excel wrote past its grid (row 1,048,576, column XFD).
+      const where = `${error.cell?.sheet ? `dans la feuille « ${error.cell.sheet} », ` : ''}${error.cell?.reference ?? ''}`;
+      return new InputError(
+        'file_unreadable',
+        `Le classeur ${name} a une cellule au-delà des limites d’une feuille Excel (${where} ; Excel s’arrête à la ligne 1 048 576 et à la colonne XFD) : ` +
+          'il a été écrit par un autre programme qu’Excel, qui ne l’ouvrirait pas en entier. ' +
+          (purpose === 'table'
+            ? 'Faites écrire le tableau dans les limites d’Excel (ou enregistrez-le en CSV), puis recommencez.'
+            : 'Un registre écrit par cet outil reste dans ces limites : ce fichier a été modifié ou n’est pas le registre publié.'),
+      );
+    }
     case 'encrypted':
       return new InputError(
         'file_unreadable',

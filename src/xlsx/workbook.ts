@@ -13,6 +13,7 @@
  */
 
 import { isValidDate, serialToDate } from '../core/dates';
+import { cellAddress } from '../core/errors';
 import { builtInFormat, isDateFormatId } from '../core/numberFormats';
 import { cellKey, MAX_COLUMNS, MAX_ROWS, type CellArea, type CellKey, type CellValue, type Sheet } from '../core/sheet';
 import { readRelationships, type Relationship } from './relationships';
@@ -110,14 +111,14 @@ export class XlsxWorkbook {
     const source = options.source ?? sheet.name;
     if (sheet.part === null) return { name: sheet.name, source, rows: [], merges: [], formulasWithoutValue: new Map(), numberFormats: new Map() };
     const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, options.numberFormats ?? true, false);
-    parsePart(this.pkg, sheet.part, reader);
+    parseSheetPart(this.pkg, { ...sheet, part: sheet.part }, reader);
     return { name: sheet.name, source, ...reader.content() };
   }
 
   /** The worksheet with every formula and its protection, for the simulated Excel. */
   readFullSheet(sheet: WorkbookSheet): FullSheet {
     const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, true, true);
-    if (sheet.part !== null) parsePart(this.pkg, sheet.part, reader);
+    if (sheet.part !== null) parseSheetPart(this.pkg, { ...sheet, part: sheet.part }, reader);
     return { name: sheet.name, source: sheet.name, ...reader.content(), formulas: reader.allFormulas, protected: reader.isProtected };
   }
 
@@ -271,6 +272,25 @@ export function parseCellReference(ref: string): { column: number; row: number }
   return { column: column - 1, row };
 }
 
+/** A well-formed cell reference, wherever it points (parseCellReference refuses those past the grid). */
+const CELL_REFERENCE = /^\$?[A-Za-z]{1,3}\$?[1-9][0-9]*$/;
+
+function beyondGrid(reference: string): PackageError {
+  return new PackageError('beyond_grid', null, null, { sheet: null, reference });
+}
+
+/** A sheet's part parsed by `reader`; a cell past the grid is said with its sheet's name. */
+function parseSheetPart(pkg: ZipPackage, sheet: WorkbookSheet & { part: string }, reader: SheetReader): void {
+  try {
+    parsePart(pkg, sheet.part, reader);
+  } catch (error) {
+    if (error instanceof PackageError && error.kind === 'beyond_grid' && error.cell !== null) {
+      throw new PackageError('beyond_grid', sheet.part, null, { sheet: sheet.name, reference: error.cell.reference });
+    }
+    throw error;
+  }
+}
+
 class SheetReader {
   private readonly rows: CellValue[][] = [];
   private readonly merges: CellArea[] = [];
@@ -307,16 +327,18 @@ class SheetReader {
     switch (local) {
       case 'row': {
         this.row = attributes.r === undefined ? this.row + 1 : Number(attributes.r);
-        if (!Number.isInteger(this.row) || this.row < 1 || this.row > MAX_ROWS) throw new PackageError('corrupt');
+        if (!Number.isInteger(this.row) || this.row < 1) throw new PackageError('corrupt');
+        if (this.row > MAX_ROWS) throw beyondGrid(`ligne ${this.row}`);
         this.nextColumn = 0;
         return;
       }
       case 'c': {
         const ref = attributes.r === undefined ? null : parseCellReference(attributes.r);
-        if (attributes.r !== undefined && ref === null) throw new PackageError('corrupt');
+        if (attributes.r !== undefined && ref === null) throw CELL_REFERENCE.test(attributes.r) ? beyondGrid(`cellule ${attributes.r}`) : new PackageError('corrupt');
         if (ref !== null && ref.row !== this.row) this.row = ref.row;
         this.column = ref === null ? this.nextColumn : ref.column;
-        if (this.column >= MAX_COLUMNS || this.row < 1 || this.row > MAX_ROWS) throw new PackageError('corrupt');
+        if (this.row < 1) throw new PackageError('corrupt');
+        if (this.column >= MAX_COLUMNS || this.row > MAX_ROWS) throw beyondGrid(`cellule ${cellAddress(this.column, this.row)}`);
         this.nextColumn = this.column + 1;
         this.type = attributes.t ?? 'n';
         this.style = attributes.s === undefined ? 0 : Number(attributes.s);

@@ -36,7 +36,9 @@ export type PackageErrorKind =
   | 'package_too_large'
   // Read, but not extended by the package editor (./workbookEditor): strict OOXML, or a workbook part in no known namespace.
   | 'strict_workbook'
-  | 'unusual_workbook';
+  | 'unusual_workbook'
+  // A cell past row 1,048,576 or column XFD: another program wrote it, Excel would not open it whole.
+  | 'beyond_grid';
 
 /** What went wrong with the container; the adapters say it in French (see ./messages). */
 export class PackageError extends Error {
@@ -46,6 +48,8 @@ export class PackageError extends Error {
     readonly part: string | null = null,
     /** The limit passed, in bytes, for the two limit kinds. */
     readonly limit: number | null = null,
+    /** For `beyond_grid`: the sheet (once known) and where, in French (« cellule XFE1 », « ligne 1048577 »). */
+    readonly cell: { sheet: string | null; reference: string } | null = null,
   ) {
     super(`${kind}${part === null ? '' : ` (${part})`}`);
     this.name = 'PackageError';

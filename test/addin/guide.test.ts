@@ -38,7 +38,7 @@ test('names every title the pane shows when it cannot go on', () => {
     ...(['office-unavailable', 'outside-office', 'excel-too-old'] as const).map((kind) => paneMessage({ kind }).title),
     paneMessage({ kind: 'other-host', host: 'Word' }).title,
     describeFailure(new ExcelAdapterError({ code: 'connection_lost' })).title,
-    describeFailure(new ExcelAdapterError({ code: 'table_changed', shown: 'a', current: 'b' })).title,
+    describeFailure(new InputError('fingerprint_mismatch', 'Empreinte différente', undefined, { fingerprints: { announced: 'a', actual: 'b' } })).title,
     describeFailure(new ExcelAdapterError({ code: 'read_only' })).title,
     describeFailure(new InputError('missing_columns', 'Colonnes manquantes')).title,
     describeFailure(new Error('imprévu')).title,

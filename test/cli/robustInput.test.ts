@@ -166,7 +166,8 @@ describe('text typed for the record', () => {
     const out = join(dir, 'lieu.xlsx');
     const place = await cli('draw', table, '--seed', 'x', '--date', '2025-06-13', '--out', out, '--place', 'Mairie\u001b');
     expect(place.code).toBe(2);
-    expect(place.stderr).toContain('Le lieu (--place) ne peut pas être consigné au registre : caractère de contrôle invisible U+001B');
+    expect(place.stderr).toContain('Le lieu ne peut pas être consigné au registre : caractère de contrôle invisible U+001B');
+    expect(place.stderr).toContain('Corrigez la valeur de l’option --place.');
     const officials = await cli('draw', table, '--seed', 'x', '--date', '2025-06-13', '--out', out, '--officials', 'A'.repeat(40_000));
     expect(officials.code).toBe(2);
     expect(officials.stderr).toContain('40 000 caractères');

@@ -65,6 +65,14 @@ describe('refuseUnkeepableCells', () => {
       'Ligne 3, cellule B3 : caractère de contrôle invisible U+0007 en position 4, qu’un tableur ne garde pas.',
     ]);
     expect(error.message).toContain('longues.csv : 2 cellules que le registre ne pourrait pas garder telles quelles');
+    expect(error.message).toContain(' Corrigez-les dans le tableau ');
+  });
+
+  it('says « Corrigez-la » for one cell', () => {
+    const table = tableOf([['1', 'Dur\u0007and', 'Loïc', 'H', '1990-01-01', 'Est']], ['N°', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Secteur'], 'une.csv');
+    expect(errorOf(() => refuseUnkeepableCells(table, WHOLE_SHEET)).message).toBe(
+      'une.csv : 1 cellule que le registre ne pourrait pas garder telle quelle. Corrigez-la dans le tableau (texte raccourci, caractère retiré), puis recommencez.',
+    );
   });
 });
 

@@ -1,11 +1,12 @@
 /** The « Journal des tirages »: appended through the adapter, read back, and checked by `verify`. */
 import { allDifferences, prepareDraw, verifyWorkbook } from '../../src/core';
-import { JOURNAL_SHEET, type JournalEntry } from '../../src/core/record/journal';
-import type { DrawRequest } from '../../src/excel/recordWriter';
+import { JOURNAL_SHEET, journalSheet, type JournalEntry } from '../../src/core/record/journal';
+import { planSheet } from '../../src/core/record/plan';
+import type { DrawOrder } from '../../src/excel/recordWriter';
 import { cellAt } from '../../src/excel/simulated/state';
 import type { TableRef } from '../../src/excel/tableReader';
 import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
-import { excelOf, HEADER, juneRows } from '../support/simulated';
+import { drawOrderFor, excelOf, HEADER, juneRows } from '../support/simulated';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,10 +20,10 @@ function entry(overrides: Partial<JournalEntry> = {}): JournalEntry {
   return { time: '2025-06-13T18:04:05Z', fingerprint: 'abc', publicSeed: '4 2 6 1 5 3', outcome: 'requested', dataSheet: '', reason: '', detail: '', ...overrides };
 }
 
-async function request(adapter: ExcelWorkbookAdapter, laterDrawReason?: string): Promise<DrawRequest> {
+async function request(adapter: ExcelWorkbookAdapter, laterDrawReason?: string): Promise<DrawOrder> {
   const read = await adapter.readTable(SOURCE);
   const shown = prepareDraw(read.sheet, { referenceDate: DATE, excludeInvalid: false, bounds: read.bounds }).canonical.fingerprint;
-  return { source: SOURCE, shownFingerprint: shown, referenceDate: DATE, excludeInvalid: false, publicSeed: '4 2 6 1 5 3', place: 'Hôtel de ville', officials: [], sourceFile: 'c.xlsx', ...(laterDrawReason ? { laterDrawReason } : {}) };
+  return drawOrderFor(SOURCE, shown, { referenceDate: DATE, place: 'Hôtel de ville', ...(laterDrawReason ? { laterDrawReason } : {}) }, 'c.xlsx');
 }
 
 describe('the draw journal', () => {
@@ -92,5 +93,33 @@ describe('the draw journal', () => {
     expect(outcome.text).toContain('« Journal des tirages », ligne 5 : le tirage du 2025-06-13T18:10:00Z');
     expect(outcome.text).toContain('« Données du tirage (2) », absente du classeur');
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is written from its render plan, as the record is: every cell styled as planned, widths, frozen header, protection', async () => {
+    const excel = excelOf([{ name: 'Candidatures', rows: [HEADER, ...juneRows()] }]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    await adapter.appendJournal(entry());
+    await adapter.appendJournal(entry({ outcome: 'refused', detail: 'x'.repeat(300) }));
+    const plans = [planSheet(journalSheet([{ row: 4, entry: entry() }], true)), planSheet(journalSheet([{ row: 5, entry: entry({ outcome: 'refused', detail: 'x'.repeat(300) }) }], false))];
+    const sheet = excel.sheet(JOURNAL_SHEET)!;
+    for (const plan of plans) {
+      for (const run of plan.styleRuns) {
+        const style = plan.styles[run.style];
+        for (const r of run.ranges) {
+          for (let row = r.fromRow; row <= r.toRow; row++) {
+            for (let column = r.fromColumn; column <= r.toColumn; column++) {
+              const cell = cellAt(sheet, row - 1, column - 1);
+              expect({ row, column, font: cell.style.fontName, size: cell.style.size, format: cell.numberFormat }).toEqual({ row, column, font: style.font.name, size: style.font.size, format: style.numberFormat });
+            }
+          }
+        }
+      }
+    }
+    // The 300-character detail: General, as the plan says of a text over 255 characters, and still text.
+    expect(cellAt(sheet, 4, 6)).toMatchObject({ value: 'x'.repeat(300), numberFormat: 'General', formula: null });
+    expect(sheet.frozen.rows).toBe(3);
+    expect(sheet.merges).toEqual([{ row: 1, column: 0, rowCount: 1, columnCount: 7 }]);
+    expect(sheet.columnWidths.size).toBe(7);
+    expect(sheet.protection).toMatchObject({ protected: true, allowSort: false, allowAutoFilter: false });
   });
 });

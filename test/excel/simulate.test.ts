@@ -68,4 +68,60 @@ describe('npm run simulate', () => {
     expect(code).toBe(2);
     expect(io.err.join('')).toContain('Date du tirage invalide « 13/06/2025 »');
   });
+
+  const verifyExit = async (file: string) => {
+    const lines: string[] = [];
+    const exit = await run(['verify', file], { stdout: (t) => lines.push(t), stderr: (t) => lines.push(t), today: () => '2025-06-13' });
+    return { exit, text: lines.join('') };
+  };
+
+  const simulate = async (...args: string[]) => {
+    const io = captured();
+    let code: number;
+    try {
+      code = await main([join(ASSETS, 'exemple-candidatures.csv'), '--seed', '4 2 6 1 5 3', '--date', '2025-06-13', ...args]);
+    } finally {
+      io.restore();
+    }
+    return { code, out: io.out.join(''), err: io.err.join('') };
+  };
+
+  it('--fault cell-edit@3: the adapter waits while a cell is being edited, resumes, and writes a record that verifies', async () => {
+    const out = join(dir, 'cell-edit.xlsx');
+    const { code, out: json, err } = await simulate('--out', out, '--fault', 'cell-edit@3');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(json)).toMatchObject({ differences: 0, cellEditWaits: 3 });
+    expect(await verifyExit(out)).toMatchObject({ exit: 0, text: expect.stringContaining('Registre conforme') });
+  });
+
+  it('--fault hang@6 --sync-timeout: exit 2 with the French message, and --out holds what Excel would have, which does not verify', async () => {
+    const out = join(dir, 'hang.xlsx');
+    const { code, out: json, err } = await simulate('--out', out, '--fault', 'hang@6', '--sync-timeout', '0.2');
+    expect(code).toBe(2);
+    expect(json).toBe('');
+    expect(err).toContain('Excel n’a pas répondu en 0,2 secondes');
+    expect(err).toContain('fermez-le, rouvrez-le, puis vérifiez-le');
+    expect((await verifyExit(out)).exit).not.toBe(0);
+  });
+
+  it('--fault lost@6: the connection is lost while writing, said in French', async () => {
+    const { code, err } = await simulate('--out', join(dir, 'lost.xlsx'), '--fault', 'lost@6');
+    expect(code).toBe(2);
+    expect(err).toContain('La connexion avec Excel a été perdue');
+  });
+
+  it('--fault defined-name:Tirage: the record’s table takes another name, and the record verifies', async () => {
+    const out = join(dir, 'defined-name.xlsx');
+    const { code, err } = await simulate('--out', out, '--fault', 'defined-name:Tirage');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect((await verifyExit(out)).exit).toBe(0);
+  });
+
+  it('refuses an unknown fault in French', async () => {
+    const { code, err } = await simulate('--out', join(dir, 'x.xlsx'), '--fault', 'panne');
+    expect(code).toBe(2);
+    expect(err).toContain('Panne simulée inconnue « panne »');
+  });
 });

@@ -197,12 +197,68 @@ describe('simulated Excel: limits and refusals', () => {
     }
   });
 
-  it('can hang a sync, or lose the connection from a given sync on', async () => {
+  it('can lose the connection from a given sync on', async () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [] }]);
     excel.faults = { failFromSync: { sync: 1, code: 'ConnectionFailure' } };
     expect((await rejection(excel.run(async (c) => c.sync()))).code).toBe('ConnectionFailure');
-    excel.faults = { hangAtSync: 2 };
-    const settled = await Promise.race([excel.run(async (c) => c.sync()).then(() => 'answered'), new Promise((r) => setTimeout(() => r('pending'), 50))]);
-    expect(settled).toBe('pending');
+  });
+
+  it('hangs a sync and every later one, in later runs too (office-js #6678)', async () => {
+    const excel = excelOf([{ name: 'Feuil1', rows: [] }]);
+    excel.faults = { hangFromSync: 2 };
+    await excel.run(async (c) => c.sync());
+    const pending = (run: Promise<unknown>) => Promise.race([run.then(() => 'answered'), new Promise((r) => setTimeout(() => r('pending'), 50))]);
+    expect(await pending(excel.run(async (c) => c.sync()))).toBe('pending');
+    expect(await pending(excel.run(async (c) => c.sync()))).toBe('pending');
+  });
+
+  it('refuses requests while a cell is being edited, running nothing of them, then accepts', async () => {
+    const excel = excelOf([{ name: 'Feuil1', rows: [] }]);
+    excel.faults = { cellEdit: { fromSync: 1, refusals: 2 } };
+    const write = (c: Parameters<Parameters<typeof excel.run>[0]>[0]) => {
+      c.workbook.worksheets.getItem('Feuil1').getRange('A1').values = [['x']];
+      return c.sync();
+    };
+    for (let i = 0; i < 2; i++) {
+      const error = await rejection(excel.run(write));
+      expect(error.code).toBe('InvalidOperationInCellEditMode');
+      expect(excel.sheet('Feuil1')!.cells.size).toBe(0);
+    }
+    await excel.run(write);
+    expect(excel.sheet('Feuil1')!.cells.get('0:0')!.value).toBe('x');
+  });
+
+  it('refuses a table name already taken by a table or a defined name with InvalidArgument (office-js #551)', async () => {
+    const excel = excelOf([
+      { name: 'Feuil1', rows: [['a'], ['1']], table: 'Existant' },
+      { name: 'Feuil2', rows: [['b'], ['2'], [], ['c'], ['3']] },
+    ]);
+    excel.workbook.definedNames.push({ name: 'Tirage', refersTo: 'Feuil1!$A$1' });
+    const named = (name: string, address: string) =>
+      rejection(
+        excel.run(async (c) => {
+          c.workbook.worksheets.getItem('Feuil2').tables.add(address, true).name = name;
+          await c.sync();
+        }),
+      );
+    expect(await named('existant', 'A1:A2')).toMatchObject({ code: 'InvalidArgument', message: 'The argument is invalid or missing or has an incorrect format.' });
+    expect(await named('TIRAGE', 'A4:A5')).toMatchObject({ code: 'InvalidArgument' });
+    const names = await excel.run(async (c) => {
+      const loaded = c.workbook.names.load('items/name');
+      await c.sync();
+      return loaded.items.map((n) => n.name);
+    });
+    expect(names).toEqual(['Tirage']);
+  });
+
+  it('refuses a read of more than 5,000,000 cells with RangeExceedsLimit', async () => {
+    const excel = excelOf([{ name: 'Feuil1', rows: [['a']] }]);
+    const error = await rejection(
+      excel.run(async (c) => {
+        c.workbook.worksheets.getItem('Feuil1').getRange('A1:E1000001').load('values');
+        await c.sync();
+      }),
+    );
+    expect(error.code).toBe('RangeExceedsLimit');
   });
 });

@@ -74,6 +74,37 @@ describe('UTF-16 without its byte-order mark (issue 6 §7)', () => {
   });
 });
 
+describe('UTF-32, with or without its byte-order mark (issue 15 §4)', () => {
+  const encode = (text: string, bigEndian: boolean, bom: boolean) => {
+    const points = [...(bom ? [0xfeff] : []), ...[...text].map((c) => c.codePointAt(0) as number)];
+    const bytes = new Uint8Array(points.length * 4);
+    const view = new DataView(bytes.buffer);
+    points.forEach((point, i) => view.setUint32(4 * i, point, !bigEndian));
+    return bytes;
+  };
+  const text = 'N°;Nom;Prénom;Sexe;Date de naissance;Secteur\r\n1;Lefèvre;Amandine;F;14/03/1987;Centre\r\n2;Œuvray 🎉;Zoé;F;01/12/1998;Nord\r\n';
+
+  it('is read, little- or big-endian, with or without its BOM: the table, not lines about U+0000', () => {
+    for (const bigEndian of [false, true]) {
+      for (const bom of [false, true]) {
+        expect(decodeCsvBytes(encode(text, bigEndian, bom))).toBe(text);
+      }
+    }
+    expect(parseCsvText(decodeCsvBytes(encode(text, false, true)), 't.csv').rows[2]).toEqual(['2', 'Œuvray 🎉', 'Zoé', 'F', '01/12/1998', 'Nord']);
+  });
+
+  it('gives U+FFFD for what is no character, as the other decoders do', () => {
+    const bytes = Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0, 0, 0xd8, 0, 0, 0, 0, 0x11, 0, 0x42, 0]);
+    expect(decodeCsvBytes(bytes)).toBe('A\ufffd\ufffd\ufffd');
+  });
+
+  it('leaves UTF-16 alone', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x4e, 0, 0x6f, 0, 0x6d, 0]);
+    expect(decodeCsvBytes(utf16)).toBe('Nom');
+    expect(decodeCsvBytes(Uint8Array.from([0x4e, 0, 0x6f, 0, 0x6d, 0, 0x3b, 0]))).toBe('Nom;');
+  });
+});
+
 describe('parseCsvText', () => {
   it('reads a ";" file with CRLF line endings, drops the record the final newline makes, names the source', () => {
     const table = parseCsvText('Nom;Prénom;Sexe\r\nMartin;Hélène;F\r\nDurand;Loïc;H\r\n', 'candidatures.csv');

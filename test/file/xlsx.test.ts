@@ -5,6 +5,7 @@ import * as ExcelJS from 'exceljs';
 import { readXlsx } from '../../src/file/xlsx';
 import { numberedRows } from '../support/sheets';
 import { rejectionOf } from '../support/errors';
+import { partText, rezip } from '../support/zipWriter';
 
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 
@@ -195,6 +196,21 @@ describe('readXlsx', () => {
     const error = await rejectionOf(readXlsx(new TextEncoder().encode('Nom;Prénom\nMartin;Hélène\n'), {}, 'faux.xlsx'));
     expect(error.code).toBe('file_unreadable');
     expect(error.message).toContain('« faux.xlsx » n’est pas un classeur Excel lisible');
+  });
+
+  it('says a cell past Excel\'s grid is one, not a damaged download (issue 15 §4)', async () => {
+    const workbook = candidatureWorkbook();
+    const bytes = await bytesOf(workbook);
+    // Another program's workbook: a value in row 1,048,577 of « Candidatures » (exceljs refuses to write it).
+    const part = partText(bytes, 'xl/worksheets/sheet2.xml').replace('</sheetData>', '<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>');
+    const error = await rejectionOf(readXlsx(rezip(bytes, { 'xl/worksheets/sheet2.xml': part }), { sheet: 'Candidatures' }, 'long.xlsx'));
+    expect(error.code).toBe('file_unreadable');
+    expect(error.message).toBe(
+      'Le classeur « long.xlsx » a une cellule au-delà des limites d’une feuille Excel (dans la feuille « Candidatures », ligne 1048577 ; ' +
+        'Excel s’arrête à la ligne 1 048 576 et à la colonne XFD) : il a été écrit par un autre programme qu’Excel, qui ne l’ouvrirait pas en entier. ' +
+        'Faites écrire le tableau dans les limites d’Excel (ou enregistrez-le en CSV), puis recommencez.',
+    );
+    expect(error.message).not.toContain('endommagé');
   });
 
   it('refuses a truncated workbook', async () => {

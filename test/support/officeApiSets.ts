@@ -11,6 +11,7 @@
  *   that office.js fits them. Every member of the slice is matched with the office.js member it
  *   stands for, following properties, array elements, method parameters and results.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 
@@ -46,7 +47,9 @@ export function officeMembersUsed(rootFiles: string[], root: string): OfficeMemb
   });
   const checker = program.getTypeChecker();
   const found = new Map<string, OfficeMember>();
-  const isOffice = (declaration: ts.Declaration) => path.resolve(declaration.getSourceFile().fileName) === path.join(root, OFFICE_TYPES);
+  // Compared as real paths: TypeScript resolves symbolic links (a worktree's node_modules may be one).
+  const officeTypes = fs.realpathSync(path.join(root, OFFICE_TYPES));
+  const isOffice = (declaration: ts.Declaration) => path.resolve(declaration.getSourceFile().fileName) === officeTypes;
 
   function record(declarations: readonly ts.Declaration[] | undefined, at: ts.Node): void {
     for (const declaration of declarations ?? []) {

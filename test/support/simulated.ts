@@ -1,4 +1,7 @@
 /** Small builders of simulated workbooks for the adapter's tests. */
+import { checkDrawRequest, requireDrawRequest, type DrawRequestInput } from '../../src/core/drawRequest';
+import type { DrawOrder } from '../../src/excel/recordWriter';
+import type { TableRef } from '../../src/excel/tableReader';
 import { SimulatedExcel } from '../../src/excel/simulated/excel';
 import { cellAt, emptyWorkbook, newSheet, type SimSheet, type SimValue, type SimWorkbook } from '../../src/excel/simulated/state';
 
@@ -74,4 +77,10 @@ export function snapshot(sheet: SimSheet | undefined): unknown {
   if (!sheet) return undefined;
   const sorted = <V>(map: Map<string | number, V>) => [...map].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return JSON.parse(JSON.stringify({ ...sheet, cells: sorted(sheet.cells), columnWidths: sorted(sheet.columnWidths), rowHeights: sorted(sheet.rowHeights) }));
+}
+
+/** A draw order as the task pane makes it: the request checked by core, with the fingerprint shown in step 3. */
+export function drawOrderFor(source: TableRef, shown: string, input: Partial<DrawRequestInput> & { referenceDate: string }, sourceFile = 'candidatures.xlsx'): DrawOrder {
+  const request = requireDrawRequest(checkDrawRequest({ publicSeed: '4 2 6 1 5 3', excludeInvalid: false, ...input, announcedFingerprint: shown }, { today: input.referenceDate }));
+  return { source, sourceFile, request: { ...request, announcedFingerprint: shown } };
 }

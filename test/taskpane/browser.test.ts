@@ -209,6 +209,8 @@ withChromium('the task pane in Chromium', () => {
       const counts = await page.locator('#counts tbody tr').allInnerTexts();
       expect(counts[counts.length - 1].split('\t')).toEqual(['Total', expect.any(String), expect.any(String), '16']);
       expect(await excelHooks(page, (h) => h.runs())).toBeGreaterThan(0);
+      // Every batch asks Excel to hold it while a cell is being edited (office.ts, Excel.RunOptions).
+      expect(new Set((await excelHooks(page, (h) => h.runOptions())).map((o) => JSON.stringify(o)))).toEqual(new Set([JSON.stringify({ delayForCellEdit: true })]));
       expect(await page.evaluate(() => (window as unknown as { __isSetSupportedCalls: unknown[][] }).__isSetSupportedCalls)).toEqual([['ExcelApi', '1.9']]);
       await expectNoFailure(page, pageErrors);
       expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([OFFICE_JS_URL]);

@@ -31,6 +31,7 @@ interface Hooks {
   reopenPane(): void;
   failFromNextSync(code: string | null): void;
   setReadOnly(readOnly: boolean): void;
+  editCell(refusals: number): void;
 }
 
 withChromium('the public session in the browser preview', () => {
@@ -385,18 +386,19 @@ withChromium('the public session in the browser preview', () => {
       const shown = await toSeedStep(page);
       // A co-author's edit between steps 3 and 5.
       await hooks(page, (h) => h.setCell('Candidatures', 'C2', 'Amandine-Marie'));
-      await page.fill('#field-seed', SEED);
+      // Typed with stray spaces: the journal logs the seed as the draw uses it (core/drawRequest.ts).
+      await page.fill('#field-seed', ` ${SEED.replace(/ /g, '  ')} `);
       await page.click('#draw');
-      const alert = page.locator('#session-failure[data-code="table_changed"]');
+      const alert = page.locator('#session-failure[data-code="fingerprint_mismatch"]');
       await alert.waitFor();
       const text = await alert.innerText();
-      expect(text).toContain(`empreinte affichée ${shown}`);
+      expect(text).toContain(`empreinte annoncée ${shown}`);
       const current = /empreinte actuelle ([0-9a-f]{64})/.exec(text)?.[1];
       expect(current).toBeDefined();
       expect(current).not.toBe(shown);
       const snap = await snapshot(page);
       expect(snap.sheets.map((s) => s.name)).toEqual(['Candidatures', JOURNAL_SHEET]);
-      expect(sheetValues(snap, JOURNAL_SHEET)).toEqual(expect.arrayContaining(['Tirage demandé', 'Tirage refusé', shown]));
+      expect(sheetValues(snap, JOURNAL_SHEET)).toEqual(expect.arrayContaining(['Tirage demandé', 'Tirage refusé', shown, SEED]));
       await audit(page, 'refus');
       await shot(page, 'refus-tableau-modifie');
       await page.click('#show-new-fingerprint');
@@ -425,7 +427,7 @@ withChromium('the public session in the browser preview', () => {
       // The form: the members by sector, with their sex.
       await stepTitle(page, 'Remplacer un membre');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
-      const groups = await page.locator('#replace-leaving optgroup').evaluateAll((list) => list.map((g) => `${g.getAttribute('label')} : ${[...g.querySelectorAll('option')].map((o) => o.textContent).join(', ')}`));
+      const groups = await page.locator('#replace-leaving optgroup').evaluateAll((list) => list.map((g) => `${g.getAttribute('label')} : ${Array.from(g.querySelectorAll('option'), (o) => o.textContent).join(', ')}`));
       expect(groups[0]).toMatch(/^Centre, femmes : /);
       expect(groups).toContain('Est, hommes : LEMAIRE Jean-Baptiste, VANDERBEKEN Joël');
       await audit(page, 'remplacement : formulaire');
@@ -477,6 +479,33 @@ withChromium('the public session in the browser preview', () => {
     }
   });
 
+  test('a cell being edited in Excel holds the writing: step 5 says so politely, and the draw goes on once Excel answers', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await page.fill('#field-seed', SEED);
+      await page.click('#draw');
+      await stepTitle(page, 'Tirage');
+      await page.click('#pause-toggle');
+      await page.locator('#reveal-text', { hasText: 'en pause' }).waitFor();
+      // Three requests refused (office.js's InvalidOperationInCellEditMode), then Excel answers again.
+      await hooks(page, (h) => h.editCell(3));
+      await page.click('#pause-toggle');
+      const wait = page.locator('#excel-wait:not([hidden])');
+      await wait.waitFor();
+      expect(await wait.innerText()).toBe('Quittez la cellule en cours de saisie (Entrée ou Échap) : le tirage reprendra.');
+      expect(await page.locator('#session-failure').count()).toBe(0);
+      await audit(page, 'cellule en cours de saisie');
+      await shot(page, '5-tirage-cellule-en-saisie');
+      await page.locator('#excel-wait[hidden]').waitFor({ state: 'attached' });
+      await page.click('#reveal-all');
+      await stepTitle(page, 'Procès-verbal');
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a second draw asks for a reason; both draws are logged and the first record stays intact; reopening offers to verify first', async () => {
     const { page } = await openPreview();
     try {
@@ -518,7 +547,7 @@ withChromium('the public session in the browser preview', () => {
     }
   });
 
-  test('the connection lost during the reveal: said in French, the sheets begun left marked INACHEVÉ, and a way to go on', async () => {
+  test('the connection lost during the reveal: said in French, the sheets begun left with their neutral mark and said unfinished, and a way to go on', async () => {
     const { page } = await openPreview();
     try {
       await toSeedStep(page);
@@ -533,14 +562,14 @@ withChromium('the public session in the browser preview', () => {
       await alert.waitFor();
       const text = await alert.innerText();
       expect(text).toContain('La connexion avec Excel a été perdue pendant l’opération.');
-      expect(text).toContain('INACHEVÉ');
+      expect(text).toContain('Le registre n’est pas terminé');
       expect(text).toContain('Réessayer');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('session-failure');
-      // Every record sheet begun still says, in A1, that it is unfinished.
+      // Every record sheet begun still says, in A1, that it is being written: never taken for a finished record.
       const snap = await snapshot(page);
       const begun = snap.sheets.filter((s) => !['Candidatures', JOURNAL_SHEET].includes(s.name));
       expect(begun.length).toBeGreaterThan(0);
-      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toMatch(/^INACHEVÉ/);
+      for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toBe('Registre en cours d’écriture');
       await audit(page, 'connexion perdue');
       await shot(page, 'connexion-perdue');
       // Connection back: « Réessayer » reads the table again and shows its fingerprint.

@@ -33,7 +33,7 @@ function tableRead(overrides: { hugoSex?: string } = {}): TableRead {
       { rowNumber: 9, cells: ['Hotel', 'Hugo', overrides.hugoSex ?? 'H', '2009-06-01', 'Ouest'] },
     ],
   });
-  return { sheet, bounds: null, formulasWithoutValue: [] };
+  return { sheet, bounds: null, formulasWithoutValue: [], extent: { rows: sheet.rows.length, columns: 5 } };
 }
 
 interface Played {
@@ -169,7 +169,7 @@ describe('step 4 and the draw', () => {
     expect(viewAs(state, 'seed').errors['field-mandate-start']).toMatch(/avant la date du tirage/);
     const played = play(state, { type: 'edit', field: 'field-mandate-start', value: '2025-07-01' }, { type: 'draw' });
     const start = played.effects.find((e) => e.kind === 'startReveal');
-    expect(start?.kind === 'startReveal' && start.request.mandateStart).toBe('2025-07-01');
+    expect(start?.kind === 'startReveal' && start.order.request.mandateStart).toBe('2025-07-01');
   });
 
   test('the attempt is logged before anything is drawn, with the fingerprint shown', () => {
@@ -197,9 +197,9 @@ describe('step 4 and the draw', () => {
     const ready = play(atSeed(), { type: 'edit', field: 'field-seed', value: '4 2 6' }, { type: 'draw' });
     const start = ready.effects.find((e) => e.kind === 'startReveal') as Effect;
     const shown = viewAs(ready.state, 'seed').fingerprint;
-    const error = new ExcelAdapterError({ code: 'table_changed', shown, current: 'f'.repeat(64) });
+    const error = new InputError('fingerprint_mismatch', 'Empreinte différente.', ['Empreinte différente.'], { fingerprints: { announced: shown, actual: 'f'.repeat(64) } });
     const failed = play(ready.state, { type: 'failed', effect: start, error });
-    expect(failed.state.failure?.code).toBe('table_changed');
+    expect(failed.state.failure?.code).toBe('fingerprint_mismatch');
     expect(viewAs(failed.state, 'seed').refusal).toEqual({ shown, current: 'f'.repeat(64) });
     expect(failed.effects).toEqual([expect.objectContaining({ kind: 'journal', onFailure: 'ignore', entry: expect.objectContaining({ outcome: 'refused' }) })]);
     const again = play(failed.state, { type: 'showFingerprint' }, { type: 'tableRead', read: tableRead(), purpose: 'fingerprint' });

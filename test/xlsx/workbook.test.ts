@@ -125,9 +125,20 @@ describe('XlsxWorkbook', () => {
     expect(workbook.readSheet(workbook.sheets[0]).rows).toEqual([['Secteur', 'Est']]);
   });
 
-  it('refuses what Excel could not have written: a row past 1,048,576, a DOCTYPE (entity expansion), a package without workbook, a sheet without its part', () => {
-    expect(failure(() => firstSheet(openpyxlLike('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'))).kind).toBe('corrupt');
-    expect(failure(() => firstSheet(openpyxlLike('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).kind).toBe('corrupt');
+  it('refuses a cell past Excel\'s grid as such, not as damage, with its sheet and where (issue 15 §4)', () => {
+    const beyond = (sheetData: string) => {
+      const error = failure(() => firstSheet(openpyxlLike(sheetData)));
+      return { kind: error.kind, part: error.part, cell: error.cell };
+    };
+    const at = (reference: string) => ({ kind: 'beyond_grid', part: 'xl/worksheets/sheet1.xml', cell: { sheet: 'Liste', reference } });
+    expect(beyond('<row r="1048577"><c r="A1048577"><v>1</v></c></row>')).toEqual(at('ligne 1048577'));
+    expect(beyond('<row r="1"><c r="XFE1"><v>1</v></c></row>')).toEqual(at('cellule XFE1'));
+    expect(beyond('<row r="1"><c r="A1048577"><v>1</v></c></row>')).toEqual(at('cellule A1048577'));
+    expect(beyond(`<row r="2"><c r="XFD2"><v>1</v></c><c><v>2</v></c></row>`)).toEqual(at('cellule XFE2'));
+    expect(failure(() => firstSheet(openpyxlLike('<row r="1"><c r="A0"><v>1</v></c></row>'))).kind).toBe('corrupt');
+  });
+
+  it('refuses what Excel could not have written: a DOCTYPE (entity expansion), a package without workbook, a sheet without its part', () => {
     const doctype = zipBytes([
       { name: '_rels/.rels', content: rels([['rId1', 'officeDocument', 'xl/workbook.xml']]) },
       { name: 'xl/workbook.xml', content: `<!DOCTYPE workbook [<!ENTITY a "aaaa">]><workbook xmlns="${NS}"><sheets/></workbook>` },

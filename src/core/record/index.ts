@@ -13,6 +13,7 @@ export {
   JOURNAL_FIRST_ENTRY_ROW,
   JOURNAL_COLUMN_WIDTHS,
   journalHeadCells,
+  journalSheet,
   journalEntryCells,
   readJournal,
   findJournal,

@@ -8,12 +8,12 @@
  * Its cells are decided here, as data, like the other sheets of the record; the Excel adapter
  * only writes them, and `verify` reads them back with `readJournal`.
  */
-import type { CellModel, CellStyle } from './model';
+import type { CellModel, CellStyle, SheetModel } from './model';
 import { personLabel, type Replacement } from '../replacement';
 import { longFrenchDate } from './labels';
 import type { CellValue, Sheet } from '../sheet';
 import { nameKey } from './names';
-import { STYLES } from './sheetBuilder';
+import { SheetBuilder, STYLES } from './sheetBuilder';
 
 export const JOURNAL_SHEET = 'Journal des tirages';
 
@@ -78,6 +78,29 @@ export function replacementEntry(replacement: Replacement, sheetName: string, dr
 const TITLE_STYLE: CellStyle = STYLES.title;
 const NOTE_STYLE: CellStyle = STYLES.note;
 const HEADER_STYLE: CellStyle = STYLES.header;
+
+/** Columns of the journal (A to G). */
+const JOURNAL_COLUMNS = JOURNAL_HEADER.length;
+
+/**
+ * The journal as a sheet model, planned and translated like the record's sheets (plan.ts): its
+ * head (title, note over the table's width, header; frozen) when `withHead`, and the entries
+ * given, each at its row. The adapter plans the head with the first entry when it creates the
+ * sheet, then one entry at a time as it appends.
+ */
+export function journalSheet(entries: readonly { row: number; entry: JournalEntry }[], withHead: boolean): SheetModel {
+  const builder = new SheetBuilder('journal', JOURNAL_SHEET, [...JOURNAL_COLUMN_WIDTHS], JOURNAL_SHEET).print({ orientation: 'landscape' });
+  if (withHead) {
+    for (const cell of journalHeadCells()) {
+      // The note spans the table's width, so that it wraps over it rather than down column A.
+      if (cell.row === 2) builder.merged(2, 1, JOURNAL_COLUMNS, cell.value, cell.style);
+      else builder.set(cell.row, cell.column, cell.value, cell.style);
+    }
+    builder.freeze(JOURNAL_FIRST_ENTRY_ROW - 1);
+  }
+  for (const { row, entry } of entries) for (const cell of journalEntryCells(entry, row)) builder.set(cell.row, cell.column, cell.value, cell.style);
+  return builder.build();
+}
 
 /** The title, the note and the header (rows 1 to 3), written when the sheet is created. */
 export function journalHeadCells(): CellModel[] {

@@ -1,4 +1,5 @@
 /** What the record says beyond the draw itself: where, who, and where the candidatures are. */
+import { norm } from '../text';
 import { chooseSheetNames } from './names';
 import type { RecordSheetRole } from './model';
 
@@ -25,10 +26,10 @@ export function newRecordMeta(options: Omit<RecordMeta, 'sheetNames'>): RecordMe
   return { ...options, sheetNames: chooseSheetNames(options.inputSheets) };
 }
 
-/** "Mme A ; M. B;C" → ["Mme A", "M. B", "C"]. */
+/** "Mme A ; M. B;C" (or one name a line) → ["Mme A", "M. B", "C"], each name `norm`al. */
 export function parseOfficials(text: string): string[] {
   return text
-    .split(';')
-    .map((name) => name.replace(/\s+/g, ' ').trim())
+    .split(/[;\n]/)
+    .map(norm)
     .filter((name) => name !== '');
 }

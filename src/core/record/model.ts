@@ -77,11 +77,14 @@ export interface PrintModel {
   margins: { left: number; right: number; top: number; bottom: number };
 }
 
-/** The sheets of a draw's record, then the Remplacement sheets added during the mandate. */
-export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'replacement';
+/**
+ * The sheets of a draw's record, then the Remplacement sheets added during the mandate, and the
+ * add-in's « Journal des tirages » (one line per attempt, appended to).
+ */
+export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'replacement' | 'journal';
 
-/** The sheets written with every draw (a Remplacement sheet comes later, one per departure). */
-export type RecordSheetRole = Exclude<SheetRole, 'replacement'>;
+/** The sheets written with every draw (a Remplacement sheet comes later, one per departure; the journal is the workbook's). */
+export type RecordSheetRole = Exclude<SheetRole, 'replacement' | 'journal'>;
 
 export interface SheetModel {
   role: SheetRole;

@@ -13,10 +13,12 @@
  * - each sync's request and response are measured (UTF-8 bytes of their JSON, as office.js sends
  *   JSON) and over 5 MB fail with `RequestPayloadSizeLimitExceeded` /
  *   `ResponsePayloadSizeLimitExceeded` (Excel on the web's limit); a read of more than 5,000,000
- *   cells returns null values, without error, as Excel does;
+ *   cells fails with `RangeExceedsLimit`;
  * - a cell over 32,767 characters, a footer over 255, a bad sheet or table name, a duplicate name
- *   (ignoring case), a write into a protected sheet or a read-only workbook all fail.
- * Faults can be injected: a sync that never answers, a lost connection.
+ *   (ignoring case; a table name taken by a table or a defined name is `InvalidArgument`, office-js
+ *   #551), a write into a protected sheet or a read-only workbook all fail.
+ * Faults can be injected (SimulatedFaults): a hang that lasts, a lost connection, a cell being
+ * edited; and defined names can be added to the workbook.
  *
  * No Node.js API here: the `.xlsx` loader and saver live apart, in `xlsxFile.ts`.
  */
@@ -59,10 +61,17 @@ import { isValidTableName, sameName, sheetNameProblem } from '../../core/record/
 
 /** Excel on the web's limit for one request and for one response ("5 MB": taken as 5,000,000 bytes, the stricter reading). */
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
-/** Past this many cells, a read gives null values (no error). */
+/**
+ * Past this many cells, a read is refused: « Excel: ... a range is limited to five million cells
+ * for get operations » (resource limits,
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization),
+ * answered with RangeExceedsLimit (Excel.ErrorCodes).
+ */
 export const MAX_CELLS_PER_READ = 5_000_000;
 export const MAX_CELL_CHARACTERS = 32_767;
 export const MAX_FOOTER_CHARACTERS = 255;
+
+export const CELL_EDIT_ERROR = 'InvalidOperationInCellEditMode';
 
 /** Shaped like OfficeExtension.Error: a code a program tests, a message. */
 export class SimulatedExcelError extends Error {
@@ -75,11 +84,30 @@ export class SimulatedExcelError extends Error {
   }
 }
 
+/**
+ * Faults as real Excel shows them, each from Microsoft's documentation or an office-js issue.
+ * Syncs are numbered from 1 over the simulation's life, refused ones included.
+ */
 export interface SimulatedFaults {
-  /** This sync (1-based, counted over the simulation's life) never answers. */
-  hangAtSync?: number;
-  /** From this sync on, every sync fails before anything runs, with this code (e.g. 'ConnectionFailure'). */
+  /**
+   * From this sync on, nothing answers: this sync and every later one, in any later `run` too —
+   * after one sync that never answered, later Excel.run calls did not answer either (office-js
+   * #6678, #4805, #6150).
+   */
+  hangFromSync?: number;
+  /**
+   * From this sync on, every sync fails before anything runs, with this code: 'ConnectionFailure'
+   * for a lost connection (OfficeExtension.ErrorCodes.connectionFailure).
+   */
   failFromSync?: { sync: number; code: string };
+  /**
+   * Someone types in a cell from this sync on: the next `refusals` syncs fail with
+   * `InvalidOperationInCellEditMode` and run nothing, then the cell is left and Excel accepts. As
+   * Excel on the web answers even to a batch run with `delayForCellEdit` (office-js #3019, #856,
+   * #3323); where that option is honoured, Excel holds the request instead, which the adapter
+   * sees as a slow sync.
+   */
+  cellEdit?: { fromSync: number; refusals: number };
   /** Called before a sync runs: a co-author's edit arriving between two requests. */
   beforeSync?: (sync: number, workbook: SimWorkbook) => void;
 }
@@ -97,6 +125,11 @@ export class SimulatedExcel {
   readonly workbook: SimWorkbook;
   readonly syncs: SyncRecord[] = [];
   faults: SimulatedFaults = {};
+  /**
+   * Excel on the web's 5 MB per request and per response. A test lowers it to stand for an
+   * estimate of the adapter's that came out too low (office.js's own encoding is not measured here).
+   */
+  payloadLimitBytes = PAYLOAD_LIMIT_BYTES;
 
   constructor(workbook: SimWorkbook = emptyWorkbook()) {
     this.workbook = workbook;
@@ -167,11 +200,17 @@ class SimulatedContext implements XlContext {
     const number = this.excel.syncs.length + 1;
     const record: SyncRecord = { requestBytes: byteLength(operations.map((o) => o.payload)), responseBytes: 0, operations: operations.length };
     this.excel.syncs.push(record);
-    const { hangAtSync, failFromSync, beforeSync } = this.excel.faults;
-    if (hangAtSync === number) return new Promise<void>(() => undefined);
+    const { hangFromSync, failFromSync, cellEdit, beforeSync } = this.excel.faults;
+    if (hangFromSync !== undefined && number >= hangFromSync) return new Promise<void>(() => undefined);
     if (failFromSync !== undefined && number >= failFromSync.sync) return Promise.reject(new SimulatedExcelError(failFromSync.code, 'The connection to Excel was lost.'));
+    if (cellEdit !== undefined && number >= cellEdit.fromSync && number < cellEdit.fromSync + cellEdit.refusals) {
+      // The wording of office.js's own string L_InvalidOperationInCellEditMode.
+      return Promise.reject(
+        new SimulatedExcelError(CELL_EDIT_ERROR, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'),
+      );
+    }
     beforeSync?.(number, this.excel.workbook);
-    if (record.requestBytes > PAYLOAD_LIMIT_BYTES) {
+    if (record.requestBytes > this.excel.payloadLimitBytes) {
       return Promise.reject(new SimulatedExcelError('RequestPayloadSizeLimitExceeded', `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`));
     }
     const loaded: Loaded[] = [];
@@ -184,7 +223,7 @@ class SimulatedContext implements XlContext {
       return Promise.reject(error);
     }
     record.responseBytes = byteLength(loaded.map((l) => l.response));
-    if (record.responseBytes > PAYLOAD_LIMIT_BYTES) {
+    if (record.responseBytes > this.excel.payloadLimitBytes) {
       return Promise.reject(new SimulatedExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`));
     }
     for (const l of loaded) l.commit();
@@ -290,6 +329,7 @@ class WorkbookProxy extends SimObject implements XlWorkbook {
   protected readonly scalars = ['readOnly'] as const;
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
   readonly protection: WorkbookProtectionProxy;
   readonly functions = { date: (year: number, month: number, day: number) => new FunctionResultProxy(this.context, year, month, day) };
 
@@ -297,6 +337,7 @@ class WorkbookProxy extends SimObject implements XlWorkbook {
     super(context);
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context, null);
+    this.names = new NamedItemCollectionProxy(context);
     this.protection = new WorkbookProtectionProxy(context);
   }
 
@@ -310,6 +351,32 @@ class WorkbookProxy extends SimObject implements XlWorkbook {
 
   get readOnly(): boolean {
     return this.loadedValue('readOnly');
+  }
+}
+
+/** The workbook-scoped defined names (NamedItemCollection, ExcelApi 1.1): their names, loaded as `items/name`. */
+class NamedItemCollectionProxy extends SimObject {
+  protected readonly scalars = ['items'] as const;
+  private itemsLoaded: { name: string }[] | null = null;
+
+  protected path(): string {
+    return 'workbook.names';
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  override collect(paths: readonly string[]): Loaded {
+    const wanted = paths.map((p) => p.replace(/^items\/?/, '')).filter((p) => p !== '');
+    if (wanted.some((p) => p !== 'name')) fail('InvalidArgument', `The simulation loads only the names of defined names (${wanted.join(', ')}).`);
+    const items = this.context.state.definedNames.map((n) => ({ name: n.name }));
+    return { response: items, commit: () => void (this.itemsLoaded = items) };
+  }
+
+  get items(): { name: string }[] {
+    if (this.itemsLoaded === null) throw notLoaded('items');
+    return this.itemsLoaded;
   }
 }
 
@@ -816,7 +883,12 @@ class TableProxy extends SimObject implements XlTable {
       if (key === 'name') {
         const name = value as string;
         if (!isValidTableName(name)) fail('InvalidArgument', `The table name « ${name} » is not valid.`);
-        if (allTables(this.context.state).some((t) => t.table !== table && sameName(t.table.name, name))) fail('ItemAlreadyExists', `A table named « ${name} » already exists.`);
+        // A name taken by another table or by a defined name: Excel answers only « The argument is
+        // invalid or missing or has an incorrect format. » (InvalidArgument, office-js #551).
+        const state = this.context.state;
+        if (allTables(state).some((t) => t.table !== table && sameName(t.table.name, name)) || state.definedNames.some((n) => sameName(n.name, name))) {
+          fail('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+        }
       }
       table[key] = value;
     });
@@ -909,7 +981,7 @@ class RangeProxy extends SimObject implements XlRange {
     if (rect === null) return null;
     const sheet = this.sheet();
     const grid = (cell: (row: number, column: number) => unknown) => {
-      if (rect.rowCount * rect.columnCount > MAX_CELLS_PER_READ) return null;
+      if (rect.rowCount * rect.columnCount > MAX_CELLS_PER_READ) fail('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
       return Array.from({ length: rect.rowCount }, (_, i) => Array.from({ length: rect.columnCount }, (_, j) => cell(rect.row + i, rect.column + j)));
     };
     switch (name) {

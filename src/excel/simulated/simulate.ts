@@ -8,6 +8,10 @@
  * reads the candidatures, shows their fingerprint, writes the record, reads it back and verifies
  * it, exactly as in the task pane. The simulated workbook is then saved to --out, and one JSON
  * object is printed: the syncs of the read and of the write, and the largest request and response.
+ * `--fault` injects what real Excel does (faultOptions.ts): a cell being edited (the JSON then
+ * counts `cellEditWaits`), a hang that lasts (with `--sync-timeout`, the command ends with exit 2
+ * and the adapter's French message, and --out holds the workbook as Excel would have it), a lost
+ * connection, a defined name.
  * Node only (it reads and writes files).
  */
 import { promises as fs } from 'node:fs';
@@ -15,12 +19,15 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { allDifferences } from '../../core/record/verify';
 import { prepareDraw } from '../../core/draw';
+import { checkDrawRequest, requireDrawRequest } from '../../core/drawRequest';
+import { toIso } from '../../core/dates';
 import { InputError } from '../../core/errors';
 import { formatOf, readTableFile } from '../../file/readTable';
 import { fileBaseName } from '../../file/bytes';
 import { describeFormulaWithoutValue, ExcelAdapterError } from '../problems';
 import type { TableRef } from '../tableReader';
-import { ExcelWorkbookAdapter } from '../workbookAdapter';
+import { ExcelWorkbookAdapter, type AdapterOptions } from '../workbookAdapter';
+import { applyFaultOption, parseFaultOption, type FaultOption } from './faultOptions';
 import { SimulatedExcel } from './excel';
 import type { SimWorkbook } from './state';
 import { simulatedWorkbookFromTable } from './tableWorkbook';
@@ -35,8 +42,12 @@ export interface SimulationOptions {
   excludeInvalid?: boolean;
   /** The file name the procès-verbal gives as the source. */
   sourceFile: string;
+  /** ISO date of today, for the draw date's sanity check (default: the draw date, a session held that day). */
+  today?: string;
   /** Where warnings go (formulas without value), in French. */
   warn?: (line: string) => void;
+  /** The adapter's own settings (a shorter sync timeout…). */
+  adapter?: AdapterOptions;
 }
 
 export interface SimulationFigures {
@@ -50,6 +61,8 @@ export interface SimulationFigures {
   maxResponseBytes: number;
   /** `verify`'s differences on the record read back (0: conforming). */
   differences: number;
+  /** Times Excel refused a request while a cell was being edited, and the adapter waited and asked again. */
+  cellEditWaits: number;
 }
 
 /** Where the candidatures are: the table on the sheet asked for (or the first table), else the sheet's used range. */
@@ -65,24 +78,17 @@ export function chooseSource(contents: { sheets: string[]; tables: TableRef[] },
 
 /** The whole add-in session on a simulated workbook; the workbook is changed in place. */
 export async function simulateSession(excel: SimulatedExcel, options: SimulationOptions): Promise<SimulationFigures> {
-  const adapter = new ExcelWorkbookAdapter(excel.run);
+  const adapter = new ExcelWorkbookAdapter(excel.run, options.adapter);
   const source = chooseSource(await adapter.listTables(), options.sheet);
   const listSyncs = adapter.syncCount;
   const read = await adapter.readTable(source);
   const readSyncs = adapter.syncCount - listSyncs;
   for (const formula of read.formulasWithoutValue) options.warn?.(describeFormulaWithoutValue(formula));
-  // What the task pane shows before the seed is chosen.
-  const shown = prepareDraw(read.sheet, { referenceDate: options.date, excludeInvalid: options.excludeInvalid === true, bounds: read.bounds });
-  const outcome = await adapter.writeRecord({
-    source,
-    shownFingerprint: shown.canonical.fingerprint,
-    referenceDate: options.date,
-    excludeInvalid: options.excludeInvalid === true,
-    publicSeed: options.seed,
-    place: '',
-    officials: [],
-    sourceFile: options.sourceFile,
-  });
+  // What the task pane shows before the seed is chosen, then the request it checks (core/drawRequest.ts).
+  const excludeInvalid = options.excludeInvalid === true;
+  const shown = prepareDraw(read.sheet, { referenceDate: options.date, excludeInvalid, bounds: read.bounds }).canonical.fingerprint;
+  const request = requireDrawRequest(checkDrawRequest({ publicSeed: options.seed, referenceDate: options.date, excludeInvalid, announcedFingerprint: shown }, { today: options.today ?? options.date }));
+  const outcome = await adapter.writeRecord({ source, sourceFile: options.sourceFile, request: { ...request, announcedFingerprint: shown } });
   return {
     rows: read.sheet.rows.length,
     listSyncs,
@@ -91,7 +97,13 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
     maxRequestBytes: excel.maxRequestBytes,
     maxResponseBytes: excel.maxResponseBytes,
     differences: allDifferences(outcome.check).length,
+    cellEditWaits: adapter.cellEditWaits,
   };
+}
+
+function localToday(): string {
+  const now = new Date();
+  return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
 async function loadInput(file: string, sheet: string | undefined): Promise<SimWorkbook> {
@@ -103,6 +115,13 @@ async function loadInput(file: string, sheet: string | undefined): Promise<SimWo
   return simulatedWorkbookFromXlsxBytes(new Uint8Array(await fs.readFile(file)), fileBaseName(file));
 }
 
+/** A positive number of seconds, for --sync-timeout. */
+function seconds(text: string): number {
+  const value = Number(text.replace(',', '.'));
+  if (!(value > 0)) throw new InputError('bad_fault', `Délai --sync-timeout « ${text} » : indiquez un nombre de secondes, par exemple --sync-timeout 5.`);
+  return value;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   // `simulate replace …`: the pane's replacement path (simulateReplace.ts).
   if (argv[0] === 'replace') return replaceMain(argv.slice(1));
@@ -110,32 +129,57 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<tableau>', 'tableau des candidatures (.xlsx ou .csv)')
     .requiredOption('--seed <texte>', 'graine publique')
     .requiredOption('--date <AAAA-MM-JJ>', 'date du tirage')
-    .requiredOption('--out <registre.xlsx>', 'classeur simulé enregistré après l’écriture du registre')
+    .requiredOption('--out <registre.xlsx>', 'classeur simulé enregistré après l’écriture du registre (même interrompue)')
     .addOption(new Option('--sheet <nom>', 'feuille des candidatures'))
     .addOption(new Option('--exclude-invalid', 'écarter les lignes irrecevables en les consignant'))
+    .addOption(
+      new Option('--fault <panne>', 'panne d’Excel simulée, répétable : cell-edit@N, hang@N, lost@N (N : numéro d’aller-retour), defined-name:<Nom>').argParser(
+        (value: string, previous: FaultOption[] = []) => [...previous, parseFaultOption(value)],
+      ),
+    )
+    .addOption(new Option('--sync-timeout <secondes>', 'délai après lequel un aller-retour sans réponse est abandonné (60 par défaut)'))
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  let excel: SimulatedExcel | null = null;
+  let out: string | null = null;
   try {
     await program.parseAsync([...argv], { from: 'user' });
     const [file] = program.args;
-    const options = program.opts<{ seed: string; date: string; out: string; sheet?: string; excludeInvalid?: boolean }>();
-    const excel = new SimulatedExcel(await loadInput(file, options.sheet));
+    const options = program.opts<{ seed: string; date: string; out: string; sheet?: string; excludeInvalid?: boolean; fault?: FaultOption[]; syncTimeout?: string }>();
+    const syncTimeoutMs = options.syncTimeout === undefined ? undefined : seconds(options.syncTimeout) * 1000;
+    excel = new SimulatedExcel(await loadInput(file, options.sheet));
+    out = options.out;
+    for (const fault of options.fault ?? []) applyFaultOption(excel, fault);
     // A CSV's table lives on the sheet "Candidatures" of the simulated workbook.
     const sheet = formatOf(fileBaseName(file)) === 'csv' ? undefined : options.sheet;
-    const figures = await simulateSession(excel, { ...options, sheet, sourceFile: fileBaseName(file), warn: (line) => process.stderr.write(`${line}\n`) });
-    await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await fs.writeFile(options.out, await simulatedWorkbookToXlsx(excel.workbook));
-    const { listSyncs, readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, differences } = figures;
-    process.stdout.write(JSON.stringify({ readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences }) + '\n');
+    const figures = await simulateSession(excel, {
+      ...options,
+      sheet,
+      sourceFile: fileBaseName(file),
+      today: localToday(),
+      warn: (line) => process.stderr.write(`${line}\n`),
+      ...(syncTimeoutMs === undefined ? {} : { adapter: { syncTimeoutMs } }),
+    });
+    await save(excel, out);
+    const { listSyncs, readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, differences, cellEditWaits } = figures;
+    const waits = (options.fault ?? []).some((f) => f.kind === 'cell-edit') ? { cellEditWaits } : {};
+    process.stdout.write(JSON.stringify({ readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences, ...waits }) + '\n');
     return differences === 0 ? 0 : 3;
   } catch (error) {
     if (error instanceof InputError || error instanceof ExcelAdapterError) {
+      // The workbook as Excel would have it after the failure: what the operator would find on reopening it.
+      if (error instanceof ExcelAdapterError && excel !== null && out !== null) await save(excel, out);
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
     if (error instanceof CommanderError) return 2;
     throw error;
   }
+}
+
+async function save(excel: SimulatedExcel, out: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  await fs.writeFile(out, await simulatedWorkbookToXlsx(excel.workbook));
 }
 
 if (require.main === module) {

@@ -92,6 +92,8 @@ export interface SimWorkbook {
   structureProtected: boolean;
   activeSheet: string | null;
   selection: { sheet: string; address: string } | null;
+  /** Workbook-scoped defined names (Formules > Gestionnaire de noms): « Tirage » refers to « Feuil1!$A$1 »… */
+  definedNames: { name: string; refersTo: string }[];
 }
 
 export function emptyWorkbook(options: { date1904?: boolean; readOnly?: boolean; structureProtected?: boolean } = {}): SimWorkbook {
@@ -102,6 +104,7 @@ export function emptyWorkbook(options: { date1904?: boolean; readOnly?: boolean;
     structureProtected: options.structureProtected ?? false,
     activeSheet: null,
     selection: null,
+    definedNames: [],
   };
 }
 

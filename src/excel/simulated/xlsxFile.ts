@@ -3,7 +3,8 @@
  * only `npm run simulate` and the tests save a simulated workbook). Loading goes through the
  * project's own reader (xlsxWorkbook.ts), as the command line reads files. Saving writes
  * everything the simulation holds: values and formulas, number formats, fonts, fills, alignment,
- * borders, widths, heights, merges, frozen panes, tables, filters, page set-up, footer, protection.
+ * borders, widths, heights, merges, frozen panes, tables, filters, page set-up, footer, protection,
+ * defined names.
  */
 import * as ExcelJS from 'exceljs';
 import { pointsToCharacters } from '../columnWidths';
@@ -112,5 +113,6 @@ export async function simulatedWorkbookToXlsx(state: SimWorkbook): Promise<Uint8
   workbook.creator = 'Tirage CLN (Excel simulé)';
   if (state.date1904) workbook.properties.date1904 = true;
   for (const sheet of state.sheets) saveSheet(workbook, sheet);
+  for (const { name, refersTo } of state.definedNames) workbook.definedNames.add(refersTo, name);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -10,6 +10,7 @@
  * dom.ts). Announcements go through one polite live region; failures are alerts.
  */
 import type { RevealSession, WorkbookPort } from '../../excel/workbookAdapter';
+import { describeExcelWait } from '../../excel/problems';
 import { h, patch } from '../dom';
 import { RevealPacer, PACES, type Scheduler } from './pacer';
 import { journalTime, localIsoDate } from './sessionModel';
@@ -46,6 +47,8 @@ export class PaneSession {
     this.view = h(this.document, 'div', { className: 'session' });
     mount.replaceChildren(this.view, this.live);
     mount.setAttribute('aria-busy', 'false');
+    // A cell being edited holds Excel: the adapter says so, and null once Excel answers again.
+    this.port.onExcelWait((wait) => void this.dispatch({ type: 'excelWait', text: wait === null ? null : describeExcelWait(wait) }));
   }
 
   private now(): Date {
@@ -99,7 +102,7 @@ export class PaneSession {
         }
         return null;
       case 'startReveal': {
-        const session = await this.port.startReveal(effect.request);
+        const session = await this.port.startReveal(effect.order);
         await this.dispatch({ type: 'revealStarted', result: session.result, stepCount: session.stepCount });
         this.startPacer(session);
         return null;

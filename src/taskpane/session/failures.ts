@@ -18,29 +18,41 @@ export interface Failure {
 }
 
 const RETRY = 'Vérifiez la connexion au classeur (Excel sur le web : l’onglet est-il toujours ouvert et connecté ?), puis cliquez sur « Réessayer ».';
+/** After a request that never answered, Excel answers nothing more (office-js #6678): retrying would hang too. */
+const REOPEN = 'Enregistrez le classeur si Excel le permet, fermez-le et rouvrez-le, rouvrez ce volet, puis cliquez sur « Vérifier » avant toute autre chose.';
+const REOPEN_AFTER_REFUSAL = 'Réessayez ; si le refus persiste, enregistrez le classeur, fermez-le, rouvrez-le, puis rouvrez ce volet.';
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof ExcelAdapterError) {
     const { problem } = error;
     const remedies: Partial<Record<typeof problem.code, string>> = {
-      sync_timeout: RETRY,
+      sync_timeout: REOPEN,
+      excel_unresponsive: REOPEN,
       connection_lost: RETRY,
-      excel_error: 'Réessayez ; si le refus persiste, enregistrez le classeur, fermez-le, rouvrez-le, puis rouvrez ce volet.',
+      excel_error: REOPEN_AFTER_REFUSAL,
+      general_exception: REOPEN_AFTER_REFUSAL,
+      invalid_argument: 'Ouvrez Formules > Gestionnaire de noms : si un nom y porte celui d’un tableau du registre (Tirage, Donnees…), renommez-le, puis réessayez.',
+      range_too_large: 'Réessayez ; si le refus persiste, faites le tirage avec la ligne de commande (tirage-cln draw … --out).',
+      item_not_found: 'Revenez à l’étape 1 : relisez le classeur et choisissez à nouveau le tableau des candidatures.',
+      cell_edit: 'Quittez la cellule en cours de saisie (Entrée ou Échap), puis cliquez sur « Réessayer ».',
       table_not_found: 'Revenez à l’étape 1 et choisissez le tableau des candidatures.',
       sheet_not_found: 'Revenez à l’étape 1 et choisissez la feuille des candidatures.',
       empty_sheet: 'Revenez à l’étape 1 et choisissez la feuille qui contient les candidatures.',
-      table_changed: 'Annoncez la nouvelle empreinte à la salle, puis choisissez à nouveau la graine publique : une graine choisie avant l’empreinte ne rend pas le tirage vérifiable.',
     };
+    const lost = problem.code === 'connection_lost' || problem.code === 'sync_timeout' || problem.code === 'excel_unresponsive';
     return {
-      title:
-        problem.code === 'table_changed'
-          ? 'Tirage refusé : le tableau a changé'
-          : problem.code === 'connection_lost' || problem.code === 'sync_timeout'
-            ? 'La connexion avec Excel est interrompue'
-            : 'Excel a refusé l’opération',
+      title: lost ? 'La connexion avec Excel est interrompue' : 'Excel a refusé l’opération',
       lines: [error.message],
       remedy: remedies[problem.code] ?? 'Corrigez ce qui est indiqué, puis réessayez.',
       code: problem.code,
+    };
+  }
+  if (error instanceof InputError && error.code === 'fingerprint_mismatch') {
+    return {
+      title: 'Tirage refusé : le tableau a changé',
+      lines: [error.message],
+      remedy: 'Annoncez la nouvelle empreinte à la salle, puis choisissez à nouveau la graine publique : une graine choisie avant l’empreinte ne rend pas le tirage vérifiable.',
+      code: error.code,
     };
   }
   if (error instanceof InputError && error.code === 'record_not_conforming') {
@@ -76,7 +88,7 @@ export function describeFailure(error: unknown): Failure {
   return {
     title: 'Erreur inattendue du volet',
     lines: [`Le volet a rencontré une erreur imprévue : ${message}.`],
-    remedy: 'Aucun registre n’est écrit à moitié sans la mention « INACHEVÉ ». Fermez le volet, rouvrez-le depuis l’onglet Accueil, puis recommencez.',
+    remedy: 'Un registre dont l’écriture s’est arrêtée porte en cellule A1 « Registre en cours d’écriture » ou « INACHEVÉ », et la vérification le refuse. Fermez le volet, rouvrez-le depuis l’onglet Accueil, cliquez sur « Vérifier », puis recommencez.',
     code: 'unexpected',
   };
 }

@@ -68,7 +68,8 @@ export function requestOf(form: ReplaceForm): ReplacementRequest | null {
 
 /** The field a refusal of core is about (a refusal that names none is about the date). */
 export function fieldOf(error: InputError): ReplacementField {
-  return error.details.field ?? 'date';
+  const field = error.details.field;
+  return field !== undefined && field in REPLACE_FIELD_IDS ? (field as ReplacementField) : 'date';
 }
 
 /**

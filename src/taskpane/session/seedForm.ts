@@ -1,14 +1,13 @@
 /**
- * The fields the operator types, checked by the engine's own rules (seed, texts the record must
- * keep, mandate start, date of the draw): each problem keyed by the field it belongs to, in French.
+ * The fields the operator types, checked by core's one draw request (core/drawRequest.ts: seed,
+ * texts the record must keep, mandate start, date of the draw): each problem keyed by the field
+ * that shows it, in French.
  * Pure: the transition decides when to show them.
  */
 import { referenceDateOf } from '../../core/draw';
+import { checkDrawRequest, DRAW_REQUEST_FIELDS, type DrawRequest, type DrawRequestField, type DrawRequestInput } from '../../core/drawRequest';
 import { InputError } from '../../core/errors';
-import { refuseUnkeepableText } from '../../core/keepableText';
-import { checkMandateStart } from '../../core/mandate';
 import { checkReferenceDateAhead } from '../../core/referenceDate';
-import { normalisePublicSeed } from '../../core/seed';
 import type { FieldErrors, FieldId, SeedForm, Setup } from './state';
 
 function messageOf(check: () => unknown): string | null {
@@ -30,27 +29,56 @@ export function referenceDateProblem(referenceDate: string, today: string): stri
   });
 }
 
-export const LATER_DRAW_REASON_MISSING =
-  'Ce classeur contient déjà un tirage : indiquez pourquoi un nouveau tirage est fait. Le motif est inscrit au journal des tirages et au nouveau procès-verbal ; le premier registre reste intact.';
+/** Step 4's field of each problem core's draw request can have; the date is step 1's. */
+const FIELD_OF: Record<DrawRequestField, FieldId> = {
+  seed: 'field-seed',
+  place: 'field-place',
+  officials: 'field-officials',
+  reason: 'field-reason',
+  mandateStart: 'field-mandate-start',
+  fingerprint: 'field-seed',
+  date: 'reference-date',
+};
 
-/** Every problem of step 4's fields. */
-export function seedFormErrors(form: SeedForm, setup: Setup, laterDraw: boolean): FieldErrors {
-  const errors: FieldErrors = {};
-  const add = (id: FieldId, message: string | null) => {
-    if (message !== null) errors[id] = message;
+/** The draw request as typed up to step 4, for core to check (core/drawRequest.ts). */
+export function drawRequestInput(form: SeedForm, setup: Setup, excludeInvalid: boolean, laterDraw: boolean): DrawRequestInput {
+  return {
+    publicSeed: form.seed,
+    referenceDate: setup.referenceDate,
+    excludeInvalid,
+    place: setup.place,
+    officials: setup.officials,
+    mandateStart: form.mandateStart,
+    laterDrawReason: laterDraw ? form.reason : '',
+    ...(Object.keys(setup.columnMapping).length > 0 ? { columns: setup.columnMapping } : {}),
   };
-  add('field-seed', messageOf(() => normalisePublicSeed(form.seed)));
-  add('field-place', messageOf(() => refuseUnkeepableText('Le lieu', setup.place)));
-  add('field-officials', messageOf(() => refuseUnkeepableText('La liste des élus et personnes présents', setup.officials)));
-  add('field-reason', messageOf(() => refuseUnkeepableText('Le motif', form.reason)));
-  if (laterDraw && errors['field-reason'] === undefined && form.reason.trim() === '') errors['field-reason'] = LATER_DRAW_REASON_MISSING;
-  add(
-    'field-mandate-start',
-    form.mandateStart.trim() === ''
-      ? 'Indiquez le premier jour du mandat des membres (par défaut, la date du tirage).'
-      : messageOf(() => checkMandateStart(form.mandateStart, setup.referenceDate)),
-  );
-  return errors;
+}
+
+export interface DrawContextFacts {
+  /** The operator confirmed that the rows with problems are set aside. */
+  excludeInvalid: boolean;
+  /** The workbook already holds a draw: a reason is required. */
+  laterDraw: boolean;
+  /** ISO, for the date's limits. */
+  today: string;
+}
+
+/** Step 4 checked by core (core/drawRequest.ts): the request, or every problem keyed by the field that shows it. */
+export function checkSeedForm(form: SeedForm, setup: Setup, facts: DrawContextFacts): { request: DrawRequest | null; errors: FieldErrors } {
+  const checked = checkDrawRequest(drawRequestInput(form, setup, facts.excludeInvalid, facts.laterDraw), { today: facts.today, laterDraw: facts.laterDraw });
+  const errors: FieldErrors = {};
+  if (!checked.ok) {
+    for (const name of DRAW_REQUEST_FIELDS) {
+      const problem = checked.problems[name];
+      const id = FIELD_OF[name];
+      if (problem !== undefined && errors[id] === undefined) errors[id] = problem.message;
+    }
+  }
+  // Core takes an empty mandate start for the draw date; the pane's field shows a date, so it asks for one.
+  if (form.mandateStart.trim() === '' && errors['field-mandate-start'] === undefined) {
+    errors['field-mandate-start'] = 'Indiquez le premier jour du mandat des membres (par défaut, la date du tirage).';
+  }
+  return { request: checked.ok && Object.keys(errors).length === 0 ? checked.request : null, errors };
 }
 
 /**

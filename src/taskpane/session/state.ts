@@ -11,7 +11,7 @@ import type { WorkbookCheck } from '../../core/record/verify';
 import type { TableRead, TableRef, WorkbookContents } from '../../excel/tableReader';
 import type { Failure } from './failures';
 import type { PaceName, PacerState } from './pacer';
-import type { DrawRequest, WriteOutcome } from '../../excel/workbookAdapter';
+import type { DrawOrder, WriteOutcome } from '../../excel/workbookAdapter';
 import type { JournalEntry } from '../../core/record/journal';
 import type { MandateRecord } from '../../core/record/replace';
 import type { ReplacementRequest } from '../../core/replacement';
@@ -282,7 +282,7 @@ export type Effect =
   | { kind: 'readTable'; source: TableRef; purpose: ReadPurpose }
   /** `report`: a failure is shown; `ignore`: the failure being reported already says more. */
   | { kind: 'journal'; entry: JournalDraft; onFailure: 'report' | 'ignore' }
-  | { kind: 'startReveal'; request: DrawRequest }
+  | { kind: 'startReveal'; order: DrawOrder }
   | { kind: 'pacer'; command: 'pause' | 'resume' | 'all' }
   | { kind: 'pace'; delayMs: number }
   | { kind: 'verifyRecord' }

@@ -14,21 +14,19 @@
  * - a field's error stays only while its cause does.
  */
 import { prepareDraw } from '../../core/draw';
+import type { DrawRequest } from '../../core/drawRequest';
 import { InputError } from '../../core/errors';
 import { replacementEntry, type JournalOutcome, type LoggedEntry } from '../../core/record/journal';
 import { readMandateRecord } from '../../core/record/replace';
 import type { ReplacementField } from '../../core/replacement';
-import { parseOfficials } from '../../core/record/meta';
 import { isRecordSheetName } from '../../core/record/names';
 import { allDifferences } from '../../core/record/verify';
-import { normalisePublicSeed } from '../../core/seed';
-import { ExcelAdapterError } from '../../excel/problems';
-import type { DrawRequest, TableRead, WorkbookContents } from '../../excel/workbookAdapter';
+import type { DrawOrder, TableRead, WorkbookContents } from '../../excel/workbookAdapter';
 import { describeFailure, type Failure } from './failures';
 import { PACES } from './pacer';
 import { progressText } from './progress';
 import { emptyReplaceForm, fieldOf, REPLACE_FIELD_IDS, replaceErrorsStillStanding, replaceFormErrors, requestOf, type ReplaceForm } from './replaceForm';
-import { errorsStillStanding, referenceDateProblem, sameErrors, seedFormErrors } from './seedForm';
+import { checkSeedForm, errorsStillStanding, referenceDateProblem, sameErrors, type DrawContextFacts } from './seedForm';
 import { fieldsOfLabels, problemLines, recordDataSheets, sameSource, sourceChoices } from './sessionModel';
 import {
   SESSION_STEPS,
@@ -173,40 +171,29 @@ export function isLaterDraw(workbook: WorkbookView): boolean {
   return workbook.records.length > 0 || workbook.journal.some((e) => e.outcome === 'recorded');
 }
 
-function journalDraft(view: SeedStep | RevealStep, outcome: JournalOutcome, fields: Partial<JournalDraft> = {}): JournalDraft {
-  let seed = view.form.seed;
-  try {
-    seed = normalisePublicSeed(seed);
-  } catch {
-    // Logged as typed: the journal keeps every attempt, even one the engine refuses.
-  }
+/** What step 4's checks depend on besides its fields. */
+function factsOf(view: SeedStep | RevealStep, today: string): DrawContextFacts {
+  return { excludeInvalid: view.excludeConfirmed, laterDraw: isLaterDraw(view.workbook), today };
+}
+
+function journalDraft(view: SeedStep | RevealStep, today: string, outcome: JournalOutcome, fields: Partial<JournalDraft> = {}): JournalDraft {
+  // The seed and the reason as the draw uses them (core/drawRequest.ts normalises them once); an
+  // attempt the engine refuses is logged as typed: the journal keeps every attempt.
+  const { request } = checkSeedForm(view.form, view.setup, factsOf(view, today));
   return {
     fingerprint: view.fingerprint,
-    publicSeed: seed,
+    publicSeed: request?.publicSeed ?? view.form.seed,
     outcome,
     dataSheet: '',
-    reason: isLaterDraw(view.workbook) ? view.form.reason.trim() : '',
+    reason: request?.laterDrawReason ?? (isLaterDraw(view.workbook) ? view.form.reason.trim() : ''),
     detail: '',
     ...fields,
   };
 }
 
-function drawRequest(view: SeedStep, sourceFile: string): DrawRequest {
-  const { setup, form, workbook } = view;
-  const later = isLaterDraw(workbook);
-  return {
-    source: workbook.choices[setup.choice],
-    shownFingerprint: view.fingerprint,
-    referenceDate: setup.referenceDate,
-    excludeInvalid: view.excludeConfirmed,
-    publicSeed: form.seed,
-    place: setup.place.replace(/\s+/g, ' ').trim(),
-    officials: parseOfficials(setup.officials.replace(/\n/g, ';')),
-    sourceFile,
-    mandateStart: form.mandateStart,
-    ...(later ? { laterDrawReason: form.reason.trim() } : {}),
-    ...(Object.keys(setup.columnMapping).length > 0 ? { columns: setup.columnMapping } : {}),
-  };
+/** What the adapter is asked to draw: core's checked request, with the fingerprint the room was shown. */
+function drawOrder(view: SeedStep, request: DrawRequest, sourceFile: string): DrawOrder {
+  return { source: view.workbook.choices[view.setup.choice], sourceFile, request: { ...request, announcedFingerprint: view.fingerprint } };
 }
 
 /** The views from which the table can be read again for its fingerprint. */
@@ -334,22 +321,28 @@ function step(state: PaneState, event: PaneEvent): Transition {
       return move(state, { ...view, step: 'seed', errors: {}, refusal: null });
 
     case 'edit':
-      return same({ ...state, view: edited(view, event.field, event.value) });
+      return same({ ...state, view: edited(view, event.field, event.value, state.today) });
 
     case 'draw': {
       if (view.step !== 'seed') return same(state);
-      const errors = seedFormErrors(view.form, view.setup, isLaterDraw(view.workbook));
+      const { request, errors } = checkSeedForm(view.form, view.setup, factsOf(view, state.today));
       const first = Object.keys(errors)[0];
-      if (first !== undefined) return { state: { ...state, view: { ...view, errors }, failure: null, notice: null }, effects: [{ kind: 'focus', id: first }] };
-      const request = drawRequest(view, state.sourceFile);
+      const dateError = errors['reference-date'];
+      if (dateError !== undefined) {
+        // The date is step 1's field: said here as a failure, with the way back.
+        const failure = { title: 'La date du tirage ne peut pas être utilisée', lines: [dateError], remedy: 'Revenez à l’étape 1 et corrigez la date du tirage.', code: 'bad_reference_date' };
+        return same({ ...state, view: { ...view, errors }, failure: shown(failure, null), notice: null });
+      }
+      if (first !== undefined || request === null) return { state: { ...state, view: { ...view, errors }, failure: null, notice: null }, effects: first === undefined ? [] : [{ kind: 'focus', id: first }] };
+      const order = drawOrder(view, request, state.sourceFile);
       // Logged before anything is drawn: even an attempt cut short stays in the workbook.
       return begin(
         state,
         event,
         'Préparation du tirage…',
         [
-          { kind: 'journal', entry: journalDraft(view, 'requested'), onFailure: 'report' },
-          { kind: 'startReveal', request },
+          { kind: 'journal', entry: journalDraft(view, state.today, 'requested'), onFailure: 'report' },
+          { kind: 'startReveal', order },
         ],
         { ...view, errors: {}, refusal: null },
       );
@@ -381,7 +374,9 @@ function step(state: PaneState, event: PaneEvent): Transition {
     }
 
     case 'excelWait': {
-      if (view.step !== 'reveal' || view.progress.excelWait === event.text) return same(state);
+      // Outside the reveal (reading, a replacement's write), the line is said; the busy line stays.
+      if (view.step !== 'reveal') return { state, effects: event.text === null ? [] : [{ kind: 'announce', text: event.text }] };
+      if (view.progress.excelWait === event.text) return same(state);
       const effects: Effect[] = event.text === null ? [] : [{ kind: 'announce', text: event.text }];
       return { state: { ...state, view: { ...view, progress: { ...view.progress, excelWait: event.text } } }, effects };
     }
@@ -412,7 +407,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
         state: settle(state, minutes, { failure: null, notice: null }),
         effects: [
           { kind: 'announce', text: differences === 0 ? 'Registre écrit. Registre conforme.' : `Registre écrit : ${differences} différence(s) trouvée(s) à la vérification.` },
-          { kind: 'journal', entry: journalDraft(view, 'recorded', { dataSheet }), onFailure: 'report' },
+          { kind: 'journal', entry: journalDraft(view, state.today, 'recorded', { dataSheet }), onFailure: 'report' },
           { kind: 'listWorkbook', purpose: 'refresh' },
         ],
       };
@@ -425,7 +420,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
       const remedy = `${failure.remedy} Le tirage lui-même est calculé : avec le même tableau et la même graine, il donnera le même résultat. « Réessayer » relit le tableau et affiche son empreinte ; si elle est inchangée, tirez à nouveau avec la même graine, en indiquant comme motif l’interruption.`;
       return {
         state: settle(state, { ...view, progress: { ...view.progress, state: 'failed', excelWait: null } }, { failure: shown({ ...failure, remedy }, { type: 'showFingerprint' }) }),
-        effects: [logFailure(view, event.error)],
+        effects: [logFailure(view, state.today, event.error)],
       };
     }
 
@@ -546,13 +541,13 @@ function editedReplaceForm(form: ReplaceForm, field: keyof ReplaceForm, value: s
 }
 
 /** A field typed: its value kept, and its error cleared once its cause is gone. */
-function edited(view: StepState, field: string, value: string): StepState {
+function edited(view: StepState, field: string, value: string, today: string): StepState {
   switch (view.step) {
     case 'seed': {
       const setup = field === 'field-place' ? { ...view.setup, place: value } : field === 'field-officials' ? { ...view.setup, officials: value } : view.setup;
       const form: SeedForm =
         field === 'field-seed' ? { ...view.form, seed: value } : field === 'field-reason' ? { ...view.form, reason: value } : field === 'field-mandate-start' ? { ...view.form, mandateStart: value } : view.form;
-      const errors = errorsStillStanding(view.errors, seedFormErrors(form, setup, isLaterDraw(view.workbook)));
+      const errors = errorsStillStanding(view.errors, checkSeedForm(form, setup, factsOf(view, today)).errors);
       return { ...view, setup, form, errors: sameErrors(errors, view.errors) ? view.errors : errors };
     }
     default:
@@ -588,9 +583,9 @@ function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRea
   return same(settle(state, fingerprint));
 }
 
-function logFailure(view: SeedStep | RevealStep, error: unknown): Effect {
-  const refused = error instanceof ExcelAdapterError && error.problem.code === 'table_changed';
-  return { kind: 'journal', entry: journalDraft(view, refused ? 'refused' : 'failed', { detail: describeFailure(error).lines.join(' ') }), onFailure: 'ignore' };
+function logFailure(view: SeedStep | RevealStep, today: string, error: unknown): Effect {
+  const refused = error instanceof InputError && error.code === 'fingerprint_mismatch';
+  return { kind: 'journal', entry: journalDraft(view, today, refused ? 'refused' : 'failed', { detail: describeFailure(error).lines.join(' ') }), onFailure: 'ignore' };
 }
 
 function failed(state: PaneState, effect: Effect, error: unknown): Transition {
@@ -608,8 +603,9 @@ function failed(state: PaneState, effect: Effect, error: unknown): Transition {
       return same(settle(state, view, { failure: shown(failure, state.running) }));
     case 'startReveal': {
       if (view.step !== 'seed') return same(settle(state, view, { failure: shown(failure, state.running) }));
-      const refusal = error instanceof ExcelAdapterError && error.problem.code === 'table_changed' ? { shown: error.problem.shown, current: error.problem.current } : null;
-      return { state: settle(state, { ...view, refusal }, { failure: shown(failure, state.running) }), effects: [logFailure(view, error)] };
+      const fingerprints = error instanceof InputError && error.code === 'fingerprint_mismatch' ? error.details.fingerprints : undefined;
+      const refusal = fingerprints === undefined ? null : { shown: fingerprints.announced, current: fingerprints.actual };
+      return { state: settle(state, { ...view, refusal }, { failure: shown(failure, state.running) }), effects: [logFailure(view, state.today, error)] };
     }
     case 'writeReplacement':
       // Core refused the departure on the workbook as it is now (a co-author recorded one meanwhile…): said beside its field.

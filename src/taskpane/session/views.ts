@@ -160,8 +160,9 @@ export class StepViews {
       this.el('h3', {}, failure.title),
       ...failure.lines.map((line) => this.el('p', {}, line)),
       this.el('p', { className: 'remedy' }, failure.remedy),
-      failure.code === 'table_changed' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', { type: 'showFingerprint' }, { primary: true }) : null,
-      failure.code === 'connection_lost' || failure.code === 'sync_timeout' || failure.code === 'excel_error'
+      failure.code === 'fingerprint_mismatch' ? this.button('show-new-fingerprint', 'Afficher la nouvelle empreinte', { type: 'showFingerprint' }, { primary: true }) : null,
+      // After a sync that never answered, Excel answers nothing more (office-js #6678): no « Réessayer ».
+      failure.code === 'connection_lost' || failure.code === 'excel_error' || failure.code === 'general_exception' || failure.code === 'cell_edit'
         ? this.button('retry', 'Réessayer', { type: 'retry' }, { disabled: failure.retry === null })
         : null,
     );

@@ -13,22 +13,28 @@ export interface SimulatedExcelHooks {
   snapshot(): WorkbookSnapshot;
   /** How many `Excel.run` batches the page has started: proof that office.ts was the way in. */
   runs(): number;
+  /** The options of each `Excel.run(options, batch)` (office.js's overload with Excel.RunOptions), null for `Excel.run(batch)`. */
+  runOptions(): (object | null)[];
 }
 
 interface PageGlobals {
   tirageStartingWorkbook?: WorkbookSnapshot;
   tirageSimulatedExcel?: SimulatedExcelHooks;
-  Excel?: { run: SimulatedExcel['run'] };
+  Excel?: { run(...args: unknown[]): Promise<unknown> };
 }
 
 const globals = window as unknown as PageGlobals;
 if (globals.tirageStartingWorkbook === undefined) throw new Error('tirageStartingWorkbook absent : injectez le classeur de départ avant ce script.');
 const excel = new SimulatedExcel(workbookFromSnapshot(globals.tirageStartingWorkbook));
 let runs = 0;
+const options: (object | null)[] = [];
+type Batch = Parameters<SimulatedExcel['run']>[0];
 globals.Excel = {
-  run: (batch) => {
+  // office.js's two forms: Excel.run(batch) and Excel.run(options, batch).
+  run: (...args: unknown[]) => {
     runs += 1;
-    return excel.run(batch);
+    options.push(args.length > 1 ? (args[0] as object) : null);
+    return excel.run(args[args.length - 1] as Batch);
   },
 };
-globals.tirageSimulatedExcel = { snapshot: () => snapshotOf(excel.workbook), runs: () => runs };
+globals.tirageSimulatedExcel = { snapshot: () => snapshotOf(excel.workbook), runs: () => runs, runOptions: () => [...options] };

@@ -29,7 +29,6 @@ export const REPLACE_FIELD_IDS = {
   chosenRow: 'replace-chosen',
 } as const satisfies Record<ReplacementField, string>;
 
-export type ReplaceFieldId = (typeof REPLACE_FIELD_IDS)[ReplacementField];
 export type ReplaceErrors = Partial<Record<ReplacementField, string>>;
 
 export function emptyReplaceForm(today: string): ReplaceForm {

@@ -1,6 +1,7 @@
 /**
  * `npm run --silent simulate -- <table> --seed S --date D [--sheet N] [--exclude-invalid] --out record.xlsx`
- * (and `simulate -- replace …`, the pane's replacement path: simulateReplace.ts)
+ * `npm run --silent simulate -- replace <registre.xlsx> --row R --date D --reason T [--choose R] --out file.xlsx`
+ *   (the pane’s replacement path, simulateReplace.ts: the same JSON figures, and the workbook saved)
  *
  * The add-in's own code path without Excel: the office.js adapter runs on the simulated Excel,
  * loaded with the table's workbook through the command line's own reader (src/xlsx; a CSV becomes
@@ -33,7 +34,8 @@ import type { SimWorkbook } from './state';
 import { simulatedWorkbookFromTable } from './tableWorkbook';
 import { simulatedWorkbookToXlsx } from './xlsxFile';
 import { simulatedWorkbookFromXlsxBytes } from './xlsxWorkbook';
-import { replaceMain } from './simulateReplace';
+import { simulateReplacement } from './simulateReplace';
+import { readRowNumber, type ReplacementRequest } from '../../core/replacement';
 
 export interface SimulationOptions {
   seed: string;
@@ -104,6 +106,45 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
 function localToday(): string {
   const now = new Date();
   return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}
+
+/** `simulate replace …`: the pane's replacement path (simulateReplace.ts) on the record's workbook, saved to --out. */
+async function replaceMain(argv: readonly string[]): Promise<number> {
+  const program = new Command('simulate replace')
+    .argument('<registre>', 'le classeur .xlsx du registre (jamais modifié)')
+    .requiredOption('--row <ligne>', 'ligne d’origine du membre qui part (colonne « Ligne » de la feuille Tirage)')
+    .requiredOption('--date <AAAA-MM-JJ>', 'date du départ')
+    .requiredOption('--reason <texte>', 'motif, par exemple « Démission »')
+    .requiredOption('--out <fichier.xlsx>', 'classeur simulé enregistré après le remplacement')
+    .addOption(new Option('--choose <ligne>', 'personne choisie, quand la liste du même secteur et du même sexe est épuisée'))
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    const [file] = program.args;
+    const options = program.opts<{ row: string; date: string; reason: string; out: string; choose?: string }>();
+    const request: ReplacementRequest = {
+      date: options.date.trim(),
+      reason: options.reason.replace(/\s+/g, ' ').trim(),
+      leavingRow: readRowNumber('--row', options.row, 'leavingRow'),
+      chosenRow: options.choose === undefined ? null : readRowNumber('--choose', options.choose, 'chosenRow'),
+    };
+    const excel = new SimulatedExcel(simulatedWorkbookFromXlsxBytes(new Uint8Array(await fs.readFile(file)), fileBaseName(file)));
+    const now = new Date();
+    const figures = await simulateReplacement(excel, request, { source: fileBaseName(file), today: localToday(), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+    await fs.writeFile(options.out, await simulatedWorkbookToXlsx(excel.workbook));
+    const { readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences, sheet } = figures;
+    process.stdout.write(JSON.stringify({ readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences, sheet }) + '\n');
+    return differences === 0 ? 0 : 3;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ExcelAdapterError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CommanderError) return 2;
+    throw error;
+  }
 }
 
 async function loadInput(file: string, sheet: string | undefined): Promise<SimWorkbook> {

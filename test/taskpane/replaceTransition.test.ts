@@ -76,8 +76,11 @@ describe('replacing a member from the pane', () => {
 
   test('shows who joins by the rule; each refusal goes beside its field and clears with its cause; a valid form is written', () => {
     let state = form();
-    state = play(state, { type: 'editReplace', field: 'leavingRow', value: String(leavingEst) }).state;
+    const chosen = play(state, { type: 'editReplace', field: 'leavingRow', value: String(leavingEst) });
+    state = chosen.state;
     const view = viewAs(state, 'replace');
+    // Said as well as shown: a screen reader hears who joins (RGAA 7.5).
+    expect(chosen.effects).toEqual([{ kind: 'announce', text: expect.stringMatching(/^Rejoint le conseil : .+, liste complémentaire n° 1\.$/) }]);
     expect(proposalFor(view.record, view.form)).toMatchObject({ rule: 'same_group', joining: { candidature: { row: reserves('Est', 'H')[0] } } });
 
     // No reason: refused beside the reason field, which takes the focus.

@@ -8,7 +8,7 @@ import type { CandidateOutcome } from '../../core/draw';
 import { InputError } from '../../core/errors';
 import { drawnOutcomes, groupBySectorAndSex } from '../../core/outcome';
 import { mandateMembers, type MandateRecord } from '../../core/record/replace';
-import { refuseDepartureAhead, type Proposal, type ReplacementField, type ReplacementRequest } from '../../core/replacement';
+import { personLabel, refuseDepartureAhead, type Proposal, type ReplacementField, type ReplacementRequest } from '../../core/replacement';
 
 /** What the operator has chosen and typed so far. */
 export interface ReplaceForm {
@@ -57,6 +57,18 @@ export function membersBySector(record: MandateRecord, members: readonly Candida
 /** What the rule gives if the chosen member leaves now; null before a member is chosen. */
 export function proposalFor(record: MandateRecord, form: ReplaceForm): Proposal | null {
   return form.leavingRow === null ? null : mandateMembers(record).proposal(form.leavingRow);
+}
+
+/** What the rule gives, in one sentence: shown above the rule and announced when a member is chosen. */
+export function proposalSentence(proposal: Proposal): string {
+  switch (proposal.rule) {
+    case 'same_group':
+      return `Rejoint le conseil : ${personLabel(proposal.joining)}, liste complémentaire n° ${proposal.joining.reserveRank}.`;
+    case 'chosen':
+      return `Liste complémentaire épuisée : choisissez parmi ${proposal.offered.length === 1 ? 'la personne proposée' : `les ${proposal.offered.length} personnes proposées`}.`;
+    case 'vacant':
+      return 'Personne ne peut rejoindre le conseil : le siège reste vacant.';
+  }
 }
 
 /** The request core is asked to record, once a member is chosen. */

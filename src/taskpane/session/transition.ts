@@ -25,7 +25,7 @@ import type { DrawOrder, TableRead, WorkbookContents } from '../../excel/workboo
 import { describeFailure, type Failure } from './failures';
 import { PACES } from './pacer';
 import { progressText } from './progress';
-import { emptyReplaceForm, fieldOf, REPLACE_FIELD_IDS, replaceErrorsStillStanding, replaceFormErrors, requestOf, type ReplaceForm } from './replaceForm';
+import { emptyReplaceForm, fieldOf, proposalFor, proposalSentence, REPLACE_FIELD_IDS, replaceErrorsStillStanding, replaceFormErrors, requestOf, type ReplaceForm } from './replaceForm';
 import { checkSeedForm, errorsStillStanding, referenceDateProblem, sameErrors, type DrawContextFacts } from './seedForm';
 import { fieldsOfLabels, problemLines, recordDataSheets, sameSource, sourceChoices } from './sessionModel';
 import {
@@ -489,7 +489,9 @@ function step(state: PaneState, event: PaneEvent): Transition {
       if (view.step !== 'replace') return same(state);
       const form = editedReplaceForm(view.form, event.field, event.value);
       const errors = replaceErrorsStillStanding(view.errors, replaceFormErrors(view.record, form, state.today));
-      return same({ ...state, view: { ...view, form, errors } });
+      // Another member chosen: what the rule gives is said, as the sighted operator reads it under the list.
+      const proposal = form.leavingRow !== view.form.leavingRow ? proposalFor(view.record, form) : null;
+      return { state: { ...state, view: { ...view, form, errors } }, effects: proposal === null ? [] : [{ kind: 'announce', text: proposalSentence(proposal) }] };
     }
 
     case 'confirmReplace': {

@@ -48,7 +48,7 @@ import type { WorkbookCheck } from '../../core/record/verify';
 import { mandatePeriod, mandateText } from '../../core/mandate';
 import { personLabel, RULE_LABELS, type Proposal } from '../../core/replacement';
 import type { CandidateOutcome } from '../../core/draw';
-import { currentMembers, membersBySector, proposalFor, REPLACE_FIELD_IDS } from './replaceForm';
+import { currentMembers, membersBySector, proposalFor, proposalSentence, REPLACE_FIELD_IDS } from './replaceForm';
 
 const SEX_WORDS = { F: 'femme', H: 'homme' } as const;
 
@@ -692,11 +692,11 @@ export class StepViews {
         return this.el(
           'div',
           { id: 'replace-proposal', className: 'proposal' },
-          this.el('p', {}, `Rejoint le conseil : ${personLabel(proposal.joining)}, liste complémentaire n° ${proposal.joining.reserveRank}.`),
+          this.el('p', {}, proposalSentence(proposal)),
           rule,
         );
       case 'vacant':
-        return this.el('div', { id: 'replace-proposal', className: 'proposal' }, this.el('p', {}, 'Personne ne peut rejoindre le conseil : le siège reste vacant.'), rule);
+        return this.el('div', { id: 'replace-proposal', className: 'proposal' }, this.el('p', {}, proposalSentence(proposal)), rule);
       case 'chosen': {
         const describedBy = error ? 'replace-rule replace-chosen-error' : 'replace-rule';
         return this.el(

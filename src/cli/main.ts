@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, checkDrawRequest, checkReferenceDateAhead, drawRequested, parseColumnMapping, referenceDateOf, requireDrawRequest, drawJsonPieces, prepareDraw, type DrawRequest, type PreparedDraw } from '../core';
+import { InputError, PLAIN_ALGORITHM, buildPublicRecord, buildSealedTableWorkbook, checkDrawRequest, checkReferenceDateAhead, drawRequested, parseColumnMapping, referenceDateOf, requireDrawRequest, drawJsonPieces, prepareDraw, type DrawRequest, type PreparedDraw } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { openTableFile, type TableFile } from '../file/readTable';
 import { existingOrNewSealingKey, readSealingKey, saveNewSealingKey } from '../file/sealingKeyFile';
@@ -12,6 +12,7 @@ import { checkMemory } from './memory';
 import { formatDraw, formatProbabilities } from './format';
 import { probabilitiesJsonPieces } from './probabilitiesJson';
 import { drawAndRecord, verifyFile, type RecordOptions } from './record';
+import { publicOutputPath, refuseUnsealedPublicRecord, writePublicWorkbook } from './publicRecord';
 import { formatReplacement, replaceMember, replacementJson, type ReplaceOptions } from './replace';
 import { cliRemedy } from './remedies';
 
@@ -168,11 +169,17 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       ),
     )
     .addOption(new Option('--out <registre.xlsx>', 'écrire le registre : le classeur d’origine et les feuilles Tirage, Synthèse, Procès-verbal, Données du tirage, Publication'))
-    .addOption(new Option('--replace', 'remplacer le fichier --out s’il existe déjà (sinon, refus)'))
+    .addOption(
+      new Option(
+        '--public-out <registre-public.xlsx>',
+        'tirage scellé : écrire aussi le registre public à publier (feuilles Registre public et Publication), sans donnée personnelle',
+      ),
+    )
+    .addOption(new Option('--replace', 'remplacer le fichier --out ou --public-out s’il existe déjà (sinon, refus)'))
     .addOption(new Option('--place <texte>', 'lieu de la séance, pour le procès-verbal'))
     .addOption(new Option('--officials <noms>', 'élus et personnes présents, séparés par des points-virgules'))
     .addOption(new Option('--mandate-start <AAAA-MM-JJ>', 'début du mandat de 2 ans des membres (par défaut : la date du tirage)'))
-    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string; sealKey?: string; place?: string; officials?: string; mandateStart?: string }) => {
+    .action(async (file: string, options: TableOptions & Partial<RecordOptions> & { seed: string; fingerprint?: string; sealKey?: string; publicOut?: string; place?: string; officials?: string; mandateStart?: string }) => {
       refuseOptionAsSeed(options.seed, draw);
       // Checked before the file is read: a slip in what was typed is said at once.
       const checked = checkDrawRequest(
@@ -188,6 +195,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         { today: io.today() },
       );
       const typed = requireDrawRequest(checked);
+      if (options.publicOut !== undefined && options.sealKey === undefined) refuseUnsealedPublicRecord(PLAIN_ALGORITHM);
+      const publicPath = options.publicOut === undefined ? undefined : publicOutputPath(options.publicOut, options.replace === true, options.out);
       const sealingKey = options.sealKey === undefined ? undefined : readSealingKey(options.sealKey);
       const request: DrawRequest = {
         ...typed,
@@ -199,11 +208,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         options.out === undefined
           ? { result: drawRequested(opened.table, request), sheets: null }
           : await drawAndRecord({ ...opened, path: file }, request, { out: options.out, replace: options.replace });
+      const publicSheets =
+        publicPath === undefined ? null : await writePublicWorkbook(buildPublicRecord(result, { place: request.place, mandateStart: request.mandateStart }), publicPath);
       if (options.json) {
         writePieces(io, drawJsonPieces(result));
       } else {
         writeLines(io, formatDraw(result, opened.table.sheet.source));
         if (sheets) io.stdout(`\nRegistre écrit : ${options.out} (feuilles ajoutées : ${sheets.join(', ')})\n`);
+        if (publicSheets) io.stdout(`${sheets ? '' : '\n'}Registre public écrit : ${options.publicOut} (feuilles : ${publicSheets.join(', ')}) — à publier\n`);
       }
       setExit(EXIT_OK);
     });
@@ -225,7 +237,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           'à garder secret jusqu’au tirage, « draw --seal-key » en aura besoin',
       ),
     )
-    .action(async (file: string, options: TableOptions & { sealKey?: string }) => {
+    .addOption(
+      new Option(
+        '--public-out <table-scellee.xlsx>',
+        'avec --seal-key : écrire la table scellée à publier avec l’empreinte avant le tirage (chaque candidat·e y vérifie sa ligne avec son reçu)',
+      ),
+    )
+    .addOption(new Option('--replace', 'remplacer le fichier --public-out s’il existe déjà (sinon, refus)'))
+    .action(async (file: string, options: TableOptions & { sealKey?: string; publicOut?: string; replace?: boolean }) => {
+      if (options.publicOut !== undefined && options.sealKey === undefined) refuseUnsealedPublicRecord(PLAIN_ALGORITHM);
+      const publicPath = options.publicOut === undefined ? undefined : publicOutputPath(options.publicOut, options.replace === true);
       const sealing = options.sealKey === undefined ? null : existingOrNewSealingKey(options.sealKey);
       const { prepared, table } = await prepareFromFile(file, options, io, sealing?.key);
       // The key is written once the table has given a fingerprint, and before that fingerprint is shown.
@@ -236,8 +257,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
             `l’empreinte annoncée en dépend, et « tirage-cln draw … --seal-key ${options.sealKey} » en aura besoin.\n`,
         );
       }
+      // Written once the key is kept: a table published from a key that was then lost could never be drawn.
+      const publicSheets = publicPath === undefined ? null : await writePublicWorkbook(buildSealedTableWorkbook(prepared), publicPath);
       if (options.json) writePieces(io, probabilitiesJsonPieces(prepared));
-      else writeLines(io, formatProbabilities(prepared, table.sheet.source));
+      else {
+        writeLines(io, formatProbabilities(prepared, table.sheet.source));
+        if (publicSheets) io.stdout(`\nTable scellée écrite : ${options.publicOut} (feuille : ${publicSheets.join(', ')}) — à publier avec l’empreinte, avant le tirage\n`);
+      }
       setExit(EXIT_OK);
     });
 
@@ -250,20 +276,41 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--reason <texte>', 'motif, par exemple « Démission »')
     .requiredOption('--out <nouveau.xlsx>', 'copie du registre avec la feuille Remplacement ajoutée')
     .addOption(new Option('--choose <ligne>', 'personne choisie, quand la liste du même secteur et du même sexe est épuisée'))
+    .addOption(
+      new Option('--public-out <registre-public.xlsx>', 'tirage scellé : écrire aussi le registre public à jour, qui liste chaque remplacement avec son empreinte'),
+    )
     .addOption(jsonOption())
     .action(async (file: string, options: ReplaceOptions) => {
       const recorded = await replaceMember(file, options, io.today());
-      io.stdout(options.json ? JSON.stringify(replacementJson(recorded)) + '\n' : formatReplacement(recorded, options.out));
+      io.stdout(options.json ? JSON.stringify(replacementJson(recorded)) + '\n' : formatReplacement(recorded, options.out, options.publicOut));
       setExit(EXIT_OK);
     });
 
   program
     .command('verify')
-    .description('vérifier un registre : recalculer le tirage et comparer chaque chiffre, nom et statut')
-    .argument('<registre>', 'le classeur .xlsx du registre')
+    .description('vérifier un registre, ou un registre public (tirage-cln/2) : recalculer le tirage et comparer chaque chiffre, nom et statut')
+    .argument('<registre>', 'le classeur .xlsx du registre, ou du registre public')
     .addOption(new Option('--fingerprint <empreinte>', 'empreinte annoncée en séance, à comparer à celle du registre'))
-    .action(async (file: string, options: { fingerprint?: string }) => {
-      const outcome = await verifyFile(file, options.fingerprint);
+    .addOption(
+      new Option(
+        '--replacement-fingerprint <empreinte>',
+        'empreinte publiée avec l’avis du dernier remplacement : le dernier remplacement consigné doit l’avoir (un motif, une date modifiés ou un remplacement supprimé se voient)',
+      ),
+    )
+    .addOption(new Option('--receipt <reçu>', 'reçu d’une candidature (tirage-cln/2) : afficher sa ligne (sceau, secteur, sexe, priorité, statut) ; absent du tirage : code 3'))
+    .addOption(
+      new Option(
+        '--public <registre-public.xlsx>',
+        'registre public publié, à comparer au registre complet (vérification de l’auditeur : chaque sceau recalculé avec la clé du registre)',
+      ),
+    )
+    .action(async (file: string, options: { fingerprint?: string; replacementFingerprint?: string; receipt?: string; public?: string }) => {
+      const outcome = await verifyFile(file, {
+        ...(options.fingerprint === undefined ? {} : { fingerprint: options.fingerprint }),
+        ...(options.replacementFingerprint === undefined ? {} : { replacementFingerprint: options.replacementFingerprint }),
+        ...(options.receipt === undefined ? {} : { receipt: options.receipt }),
+        ...(options.public === undefined ? {} : { publicRecord: options.public }),
+      });
       io.stdout(outcome.text);
       setExit(outcome.conforming ? EXIT_OK : EXIT_NOT_CONFORMING);
     });

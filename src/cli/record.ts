@@ -1,17 +1,29 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CSV_SHEET_NAME, InputError, planDraw, type DrawRequest, type DrawResult, type WorkbookCheck } from '../core';
+import { CSV_SHEET_NAME, InputError, planDraw, recordLikeNames, refuseRecordLookalikes, type DrawRequest, type DrawResult } from '../core';
 import { fileBaseName } from '../file/bytes';
 import type { TableFile } from '../file/readTable';
 import { readWorkbookSheets } from '../file/recordReader';
-import { existingSheetNames, recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
-import { checkRequest, reportLines, verifySheets } from '../verification/verifyRecord';
+import { existingSheetNames, recordOutputPath, sheetsNamed, writeRecordWorkbook } from '../file/recordWriter';
+import { auditReport, checkWorkbook, readCheckRequest, type CheckRequest } from '../verification/checkWorkbook';
+import { checkRequest, reportLines } from '../verification/verifyRecord';
 
 export interface RecordOptions {
   out: string;
   /** Replace an existing file at `out`; without it, an existing file is never overwritten. */
   replace?: boolean;
+}
+
+/** A record is an official document: an earlier one is never replaced by accident (unless --replace). */
+export function refuseExisting(outPath: string, typed: string, option: string, replace: boolean): void {
+  if (!existsSync(outPath) || replace) return;
+  const what = option === '--out' ? 'le registre' : 'le registre public';
+  throw new InputError(
+    'output_exists',
+    `Le fichier « ${typed} » existe déjà : ${what} n’a pas été écrit. Choisissez un autre nom de fichier (option ${option}), ` +
+      'ou ajoutez --replace pour le remplacer.',
+  );
 }
 
 /**
@@ -21,18 +33,12 @@ export interface RecordOptions {
 export async function drawAndRecord(input: TableFile & { path: string }, request: DrawRequest, options: RecordOptions): Promise<{ result: DrawResult; sheets: string[] }> {
   const { table, workbook, path: inputPath } = input;
   const outPath = recordOutputPath(options.out);
-  if (existsSync(outPath) && options.replace !== true) {
-    // A record is an official document: an earlier one is never replaced by accident.
-    throw new InputError(
-      'output_exists',
-      `Le fichier « ${options.out} » existe déjà : le registre n’a pas été écrit. Choisissez un autre nom de fichier (option --out), ` +
-        'ou ajoutez --replace pour le remplacer.',
-    );
-  }
-  const { result, plans } = planDraw(table, request, {
-    sourceFile: fileBaseName(inputPath),
-    sheetNames: workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME],
-  });
+  refuseExisting(outPath, options.out, '--out', options.replace === true);
+  const sheetNames = workbook ? await existingSheetNames({ path: inputPath, package: workbook }) : [CSV_SHEET_NAME];
+  const recordLike = recordLikeNames(sheetNames);
+  // Before the draw: a sheet `verify` would take for a record's by its name makes any record here fail.
+  if (workbook && recordLike.length > 0) refuseRecordLookalikes(sheetsNamed({ path: inputPath, package: workbook }, recordLike), `Le classeur « ${fileBaseName(inputPath)} »`);
+  const { result, plans } = planDraw(table, request, { sourceFile: fileBaseName(inputPath), sheetNames });
   createFolderOf(outPath);
   await writeRecordWorkbook({ input: workbook ? { kind: 'xlsx', path: inputPath, package: workbook } : { kind: 'csv', table: table.sheet }, plans, outPath });
   return { result, sheets: plans.map((plan) => plan.name) };
@@ -55,13 +61,39 @@ function createFolderOf(outPath: string): void {
 export interface VerifyOutcome {
   conforming: boolean;
   text: string;
-  check: WorkbookCheck;
 }
 
-/** `verify`: the file read from the disk, then the check every front end shares (src/verification). */
-export async function verifyFile(path: string, expectedFingerprint?: string): Promise<VerifyOutcome> {
+/** What `verify` is asked, as typed: the announced fingerprints, a receipt, a public record to compare. */
+export interface VerifyRequest extends CheckRequest {
+  /** `--public <public.xlsx>`: the published record, compared with this private one (the auditor's check). */
+  publicRecord?: string;
+}
+
+/**
+ * `verify`: the file read from the disk, then the check every front end shares (src/verification):
+ * a record or a public record, a receipt looked up, a published record compared.
+ */
+export async function verifyFile(path: string, request: VerifyRequest = {}): Promise<VerifyOutcome> {
   const fileName = fileBaseName(path);
-  const announced = checkRequest(fileName, expectedFingerprint);
-  const report = verifySheets(await readWorkbookSheets(path), fileName, announced);
-  return { conforming: report.conforming, text: reportLines(report).join('\n') + '\n', check: report.check };
+  const read = readCheckRequest(fileName, request);
+  const publicName = request.publicRecord === undefined ? undefined : fileBaseName(request.publicRecord);
+  if (publicName !== undefined) checkRequest(publicName);
+  const sheets = await readWorkbookSheets(path);
+  const outcome = checkWorkbook(sheets, fileName, read);
+  const lines = reportLines(outcome.report);
+  let conforming = outcome.conforming;
+  if (request.publicRecord !== undefined && publicName !== undefined) {
+    if (outcome.kind === 'public') {
+      throw new InputError(
+        'unsupported_format',
+        `« ${fileName} » est un registre public : --public compare un registre public au registre complet de la Ville. ` +
+          `Indiquez d’abord le registre complet, puis le registre public : tirage-cln verify registre.xlsx --public ${publicName}`,
+      );
+    }
+    const audit = auditReport(sheets, await readWorkbookSheets(request.publicRecord), publicName);
+    lines.push('', ...audit.lines);
+    conforming &&= audit.conforming;
+  }
+  if (outcome.receipt !== null) lines.push('', ...outcome.receipt.lines);
+  return { conforming, text: lines.join('\n') + '\n' };
 }

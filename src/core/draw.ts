@@ -5,6 +5,7 @@
  */
 import { hasPriority, selectionPlaces } from './agePriority';
 import { isEligible, readCandidatures, type Candidature } from './candidatures';
+import { refuseUnrecordableCandidatures } from './recordCapacity';
 import { parseIsoDate } from './dates';
 import type { ColumnMapping } from './columns';
 import { describeRowProblem, ineligibleRowsSummary, InputError, type IneligibilityCode, type RowProblem } from './errors';
@@ -72,6 +73,8 @@ export function prepareDraw(sheet: Sheet, options: PrepareOptions): PreparedDraw
   const rules = options.rules ?? ROUBAIX_CLN_2025;
   const reference = referenceDateOf(options.referenceDate);
   const { columns, candidatures } = readCandidatures(sheet, options.bounds ?? WHOLE_SHEET, rules, reference, options.columns);
+  // Before the fingerprint is shown: a name the record could not write is said now, not after the seed.
+  refuseUnrecordableCandidatures(sheet.source, candidatures);
   if (candidatures.length === 0) {
     throw new InputError(
       'no_candidatures',
@@ -164,10 +167,52 @@ export interface DrawResult {
   outcomes: CandidateOutcome[];
 }
 
-export function drawLots(prepared: PreparedDraw, publicSeed: string): DrawResult {
-  const { rules, canonical, space } = prepared;
-  const seed = normalisePublicSeed(publicSeed);
-  const seedKey = seedKeyOf(canonical.fingerprint, seed);
+/**
+ * What a draw's public sheets state, and the replacement rule needs: a `DrawResult` is one; a
+ * public record (`tirage-cln/2`) rebuilds one from its sealed lines alone, whose candidatures then
+ * hold only the public fields (sector, sex, and the names of members and reserves).
+ */
+export interface DrawFacts {
+  prepared: Pick<PreparedDraw, 'algorithm' | 'rules' | 'referenceDate' | 'space'> & { canonical: Pick<Canonical, 'fingerprint' | 'headerLine'> };
+  publicSeed: string;
+  seedKey: string;
+  allocation: SeatAllocation[];
+  /** One per candidature, eligible or not. */
+  outcomes: CandidateOutcome[];
+}
+
+/** §4–§7 over a canonical order: what the seed gives each canonical position. */
+export interface PositionsDraw {
+  seedKey: string;
+  allocationDraw: number;
+  allocationIndex: bigint;
+  allocation: SeatAllocation[];
+  /** By canonical position: draw number (1-based), status and reserve rank (null for a member). */
+  drawNumbers: Uint32Array;
+  status: Exclude<Status, 'ineligible'>[];
+  reserveRank: (number | null)[];
+}
+
+/** The group of a (sector, sex) in `drawPositions`: sector index × 2, then 0 for women and 1 for men. */
+export function groupOf(sectorIndex: number, sex: 'F' | 'H'): number {
+  return sectorIndex * 2 + (sex === 'F' ? 0 : 1);
+}
+
+/**
+ * §4–§7: the seed key, the allocation (§5), the draw numbers (§6) and the selection (§7) of the
+ * candidates in canonical order, each known by its group (`groupOf`) and priority flag. The one
+ * place where a draw is made: from the candidatures (`drawLots`) and from a public record's sealed
+ * lines alike.
+ */
+export function drawPositions(
+  rules: Rules,
+  space: AllocationSpace,
+  fingerprint: string,
+  publicSeed: string,
+  group: Int32Array,
+  priority: ArrayLike<boolean>,
+): PositionsDraw {
+  const seedKey = seedKeyOf(fingerprint, publicSeed);
   const rng = generatorFor(seedKey);
 
   // The allocation's draw comes first, and always happens, so every implementation stays in step.
@@ -181,47 +226,56 @@ export function drawLots(prepared: PreparedDraw, publicSeed: string): DrawResult
     men: sector.seats - women[s],
   }));
 
-  const numbers = shuffleDrawNumbers(canonical.order.length, rng);
-  const positionOf = canonicalPositions(prepared);
-  // Group (sector × 2 + sex) and priority flag of each canonical position; the flag is the one
-  // prepareDraw decided, so the age rule is applied in one place.
-  const sectorIndex = sectorIndexes(rules);
-  const group = new Int32Array(numbers.length);
-  const priority: boolean[] = new Array<boolean>(numbers.length);
-  positionOf.forEach((position, i) => {
-    if (position < 0) return;
-    const c = canonical.order[position];
-    group[position] = (sectorIndex.get(c.sector) as number) * 2 + (c.sex === 'F' ? 0 : 1);
-    priority[position] = prepared.priorities[i];
-  });
-  const places = selectionPlaces(numbers, group, priority, rules.sectors.length * 2);
-  const status: Status[] = new Array<Status>(numbers.length);
-  const reserveRank: (number | null)[] = new Array<number | null>(numbers.length);
-  for (let position = 0; position < numbers.length; position++) {
+  const drawNumbers = shuffleDrawNumbers(group.length, rng);
+  const places = selectionPlaces(drawNumbers, group, priority, rules.sectors.length * 2);
+  const status: Exclude<Status, 'ineligible'>[] = new Array<Exclude<Status, 'ineligible'>>(group.length);
+  const reserveRank: (number | null)[] = new Array<number | null>(group.length);
+  for (let position = 0; position < group.length; position++) {
     const seats = allocation[group[position] >> 1];
     const quota = group[position] % 2 === 0 ? seats.women : seats.men;
     const place = places[position];
     status[position] = place < quota ? 'selected' : 'reserve';
     reserveRank[position] = place < quota ? null : place - quota + 1;
   }
+  return { seedKey, allocationDraw, allocationIndex, allocation, drawNumbers, status, reserveRank };
+}
+
+export function drawLots(prepared: PreparedDraw, publicSeed: string): DrawResult {
+  const { rules, canonical, space } = prepared;
+  const seed = normalisePublicSeed(publicSeed);
+  const positionOf = canonicalPositions(prepared);
+  // Group and priority flag of each canonical position; the flag is the one prepareDraw decided,
+  // so the age rule is applied in one place.
+  const sectorIndex = sectorIndexes(rules);
+  const count = canonical.order.length;
+  const group = new Int32Array(count);
+  const priority: boolean[] = new Array<boolean>(count);
+  positionOf.forEach((position, i) => {
+    if (position < 0) return;
+    const c = canonical.order[position];
+    group[position] = groupOf(sectorIndex.get(c.sector) as number, c.sex);
+    priority[position] = prepared.priorities[i];
+  });
+  const drawn = drawPositions(rules, space, canonical.fingerprint, seed, group, priority);
 
   const outcomes = prepared.candidatures.map((candidature, i): CandidateOutcome => {
     const position = positionOf[i];
-    const drawn = position >= 0;
+    const eligible = position >= 0;
     return {
       candidature,
       reason: candidature.problems[0]?.code ?? null,
       priority: prepared.priorities[i],
-      drawNumber: drawn ? numbers[position] : null,
-      status: drawn ? status[position] : 'ineligible',
-      reserveRank: drawn ? reserveRank[position] : null,
+      drawNumber: eligible ? drawn.drawNumbers[position] : null,
+      status: eligible ? drawn.status[position] : 'ineligible',
+      reserveRank: eligible ? drawn.reserveRank[position] : null,
       probability: prepared.chances[i],
     };
   });
+  const { seedKey, allocationDraw, allocationIndex, allocation } = drawn;
   return { prepared, publicSeed: seed, seedKey, allocationDraw, allocationIndex, allocation, outcomes };
 }
 
-function sectorIndexes(rules: Rules): Map<string, number> {
+export function sectorIndexes(rules: Rules): Map<string, number> {
   return new Map(rules.sectors.map((name, i) => [name, i]));
 }
 

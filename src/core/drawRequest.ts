@@ -23,6 +23,7 @@ import { newRecordMeta, parseOfficials } from './record/meta';
 import type { RecordModel } from './record/model';
 import { freeTableName, nameKey } from './record/names';
 import { planRecord, type SheetPlan } from './record/plan';
+import { refuseRecordBeyondGrid } from './recordCapacity';
 import { checkReferenceDateAhead } from './referenceDate';
 import { normalisePublicSeed } from './seed';
 import type { TableSource } from './sheet';
@@ -189,6 +190,8 @@ export interface PlannedDraw {
 }
 
 export function planDraw(table: TableSource, request: DrawRequest, facts: WorkbookFacts): PlannedDraw {
+  // Before the draw: a record that cannot fit Excel's sheets is refused, not found out of memory while written.
+  refuseRecordBeyondGrid(table.sheet.source, table.sheet.rows.length, request.officials.length);
   const result = drawRequested(table, request);
   const meta = newRecordMeta({
     place: request.place,

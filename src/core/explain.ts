@@ -7,7 +7,7 @@
  * Written after the *Facile à lire et à comprendre* guidance: short sentences, common words,
  * numbers as digits, one idea per sentence.
  */
-import type { DrawResult } from './draw';
+import type { DrawFacts } from './draw';
 import { drawFigures } from './figures';
 import { ageRuleApplies, SEXES, type AgeBand, type Rules, type Sex } from './rules';
 
@@ -150,7 +150,7 @@ export function explainCity(input: ExplanationInput): string {
   return sentences.join(' ');
 }
 
-export function explanationInput(result: DrawResult): ExplanationInput {
+export function explanationInput(result: DrawFacts): ExplanationInput {
   const { rules, space } = result.prepared;
   const figures = drawFigures(result);
   const marginals = space.womenMarginals();
@@ -167,7 +167,7 @@ export function explanationInput(result: DrawResult): ExplanationInput {
 }
 
 /** The sentences of a draw: what the Publication sheet, the terminal and the task pane show. */
-export function explainDraw(result: DrawResult): DrawExplanation {
+export function explainDraw(result: DrawFacts): DrawExplanation {
   const input = explanationInput(result);
   return { city: explainCity(input), sectors: input.sectors.map((s) => ({ sector: s.sector, text: explainSector(input.rules, s) })) };
 }

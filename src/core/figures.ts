@@ -1,5 +1,5 @@
 /** The figures of the summary and the procès-verbal, counted once from the outcomes. */
-import type { DrawResult } from './draw';
+import type { DrawFacts } from './draw';
 import type { Sex } from './rules';
 
 export interface SectorFigures {
@@ -18,7 +18,7 @@ export interface DrawFigures {
   excluded: number;
 }
 
-export function drawFigures(result: DrawResult): DrawFigures {
+export function drawFigures(result: DrawFacts): DrawFigures {
   const sectors = result.prepared.rules.sectors.map((sector) => ({ sector, candidates: { F: 0, H: 0 }, members: { F: 0, H: 0 } }));
   const index = new Map(sectors.map((s, i) => [s.sector, i]));
   for (const o of result.outcomes) {

@@ -67,8 +67,11 @@ function* fingerprintedText(header: string, lines: readonly string[]): Generator
   }
 }
 
-/** `unsorted` sorted as §3 and §10 specify, with each line's index in `unsorted`, and its fingerprint. */
-function sortAndHash(header: string, unsorted: string[], eligible: readonly EligibleCandidate[]): CanonicalText {
+/**
+ * `unsorted` sorted as §3 and §10 specify, with each line's index in `unsorted`, and the
+ * fingerprint of the header and the sorted lines: what a published sealed table is checked with.
+ */
+export function sortAndFingerprint(header: string, unsorted: string[]): Omit<CanonicalText, 'order'> {
   const indexOf = new Map<string, number>();
   unsorted.forEach((line, index) => indexOf.set(line, index));
   if (indexOf.size !== unsorted.length) {
@@ -80,28 +83,38 @@ function sortAndHash(header: string, unsorted: string[], eligible: readonly Elig
   // function it is also several times faster on 100,000 lines.
   const lines = unsorted.sort();
   const sourceIndex = lines.map((line) => indexOf.get(line) as number);
-  return {
-    fingerprint: sha256HexOfPieces(fingerprintedText(header, lines)),
-    headerLine: header,
-    lines,
-    order: sourceIndex.map((index) => eligible[index]),
-    sourceIndex,
-  };
+  return { fingerprint: sha256HexOfPieces(fingerprintedText(header, lines)), headerLine: header, lines, sourceIndex };
+}
+
+function sortAndHash(header: string, unsorted: string[], eligible: readonly EligibleCandidate[]): CanonicalText {
+  const text = sortAndFingerprint(header, unsorted);
+  return { ...text, order: text.sourceIndex.map((index) => eligible[index]) };
 }
 
 export function canonicalise(rules: Rules, referenceDate: string, eligible: readonly EligibleCandidate[], sealing: Sealing): Canonical {
   const header = headerLine(rules, referenceDate, sealing.algorithm);
-  const lines = eligible.map(candidateLine);
-  if (sealing.algorithm === PLAIN_ALGORITHM) return { algorithm: PLAIN_ALGORITHM, ...sortAndHash(header, lines, eligible) };
+  if (sealing.algorithm === PLAIN_ALGORITHM) return { algorithm: PLAIN_ALGORITHM, ...sortAndHash(header, eligible.map(candidateLine), eligible) };
+  // Line by line: each plain line is sealed and dropped, never all held at once beside the sealed ones.
+  // The public line stays JSON.stringify's: its flat string sorts and hashes faster than a template
+  // literal’s concatenation (measured at 100,000 rows: a quarter of the sealed preparation).
   const seal = sealer(sealing.key);
-  const seals = lines.map(seal);
-  const publics = eligible.map((c, i) => publicLine(seals[i].seal, c.sector, c.sex, sealing.priorities[i]));
+  const count = eligible.length;
+  const receipts = new Array<string>(count);
+  const seals = new Array<string>(count);
+  const publics = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const c = eligible[i];
+    const sealed = seal(candidateLine(c));
+    receipts[i] = sealed.receipt;
+    seals[i] = sealed.seal;
+    publics[i] = publicLine(sealed.seal, c.sector, c.sex, sealing.priorities[i]);
+  }
   const text = sortAndHash(header, publics, eligible);
   return {
     algorithm: SEALED_ALGORITHM,
     ...text,
     sealingKey: sealing.key,
-    receipts: text.sourceIndex.map((index) => seals[index].receipt),
-    seals: text.sourceIndex.map((index) => seals[index].seal),
+    receipts: text.sourceIndex.map((index) => receipts[index]),
+    seals: text.sourceIndex.map((index) => seals[index]),
   };
 }

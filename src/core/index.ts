@@ -8,6 +8,7 @@ export { isDateFormat, isDateFormatId, builtInFormat } from './numberFormats';
 export { FIELD_LABELS, parseColumnMapping, formatColumnMapping, type ColumnMap, type ColumnMapping, type Field } from './columns';
 export { showInvisible } from './visibleText';
 export { unkeepable, describeUnkeepable, refuseUnkeepableText, MAX_CELL_LENGTH, type Unkeepable } from './keepableText';
+export { largestRecordableTable, RECORD_ROWS_BEYOND_TABLE } from './recordCapacity';
 export { isEligible, formatFrenchDate, readCandidatures, type Candidature, type EligibleCandidate } from './candidatures';
 export { canonicalise, headerLine, candidateLine, PLAIN, type Canonical, type Sealing } from './fingerprint';
 export {
@@ -36,6 +37,9 @@ export {
   referenceDateOf,
   drawLots,
   drawFromTable,
+  drawPositions,
+  type DrawFacts,
+  type PositionsDraw,
   type PrepareOptions,
   type PreparedDraw,
   type DrawResult,
@@ -66,4 +70,5 @@ export { drawResultToJson, drawJsonPieces, jsonPieces, fractionNumbers, candidat
 export * from './record';
 export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
 export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';
+export { replacementEvent, eventLine, chainStart, chainNext, replacementFingerprints, parseReplacementFingerprint, type ReplacementEvent } from './replacementLog';
 export { MandateMembers, applyReplacements, personLabel, readRowNumber, refuseDepartureAhead, RULE_LABELS, type Proposal, type Replacement, type ReplacementField, type ReplacementRequest, type ReplacementRule } from './replacement';

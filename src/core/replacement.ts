@@ -16,7 +16,7 @@
  */
 import { compareCallOrder } from './callOrder';
 import { parseIsoDate, compareDates } from './dates';
-import type { CandidateOutcome, DrawResult } from './draw';
+import type { CandidateOutcome, DrawFacts } from './draw';
 import { INELIGIBILITY_LABELS, InputError } from './errors';
 import type { MandatePeriod } from './mandate';
 import { displayName, longFrenchDate, SEX_PLURAL } from './record/labels';
@@ -103,21 +103,21 @@ export function personLabel(o: CandidateOutcome): string {
 }
 
 /** Members ordered as the record lists them: sector in rules order, then call order. */
-function byRecordOrder(result: DrawResult, people: readonly CandidateOutcome[]): CandidateOutcome[] {
+function byRecordOrder(result: DrawFacts, people: readonly CandidateOutcome[]): CandidateOutcome[] {
   const sectorIndex = new Map(result.prepared.rules.sectors.map((name, i) => [name, i]));
   const at = (o: CandidateOutcome) => sectorIndex.get(o.candidature.sector ?? '') ?? 0;
   return [...people].sort((a, b) => at(a) - at(b) || compareCallOrder(a, b));
 }
 
 /** The reserves of one sector and sex not called yet, in call order. */
-function reservesOf(result: DrawResult, sector: string, sex: Sex, called: ReadonlySet<number>): CandidateOutcome[] {
+function reservesOf(result: DrawFacts, sector: string, sex: Sex, called: ReadonlySet<number>): CandidateOutcome[] {
   return result.outcomes
     .filter((o) => o.status === 'reserve' && o.candidature.sector === sector && o.candidature.sex === sex && !called.has(o.candidature.row))
     .sort(compareCallOrder);
 }
 
 /** Who may be chosen when the leaving person's own reserve list is exhausted, in the order they are offered. */
-function offerOf(result: DrawResult, sector: string, sex: Sex, called: ReadonlySet<number>): CandidateOutcome[] {
+function offerOf(result: DrawFacts, sector: string, sex: Sex, called: ReadonlySet<number>): CandidateOutcome[] {
   const otherSex = SEXES.find((s) => s !== sex) as Sex;
   const otherSectors = result.prepared.rules.sectors.filter((s) => s !== sector);
   return [...otherSectors.flatMap((s) => reservesOf(result, s, sex, called)), ...reservesOf(result, sector, otherSex, called)];
@@ -136,7 +136,7 @@ export class MandateMembers {
   private previousDate: string | null = null;
 
   constructor(
-    private readonly result: DrawResult,
+    private readonly result: DrawFacts,
     private readonly mandate: MandatePeriod,
   ) {
     this.members = byRecordOrder(result, result.outcomes.filter((o) => o.status === 'selected'));
@@ -251,7 +251,7 @@ export class MandateMembers {
 }
 
 /** Every replacement, in the order given (date order); throws at the first one the rule refuses. */
-export function applyReplacements(result: DrawResult, mandate: MandatePeriod, requests: readonly ReplacementRequest[]): Replacement[] {
+export function applyReplacements(result: DrawFacts, mandate: MandatePeriod, requests: readonly ReplacementRequest[]): Replacement[] {
   const members = new MandateMembers(result, mandate);
   return requests.map((request) => members.replace(request));
 }

@@ -16,5 +16,5 @@ import { ExcelWorkbookAdapter, type AdapterOptions, type WorkbookPort } from './
 const officeRunner: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, (context) => batch(context));
 
 export function officeWorkbook(options: AdapterOptions = {}): WorkbookPort {
-  return new ExcelWorkbookAdapter(officeRunner, options);
+  return new ExcelWorkbookAdapter(officeRunner, { createWorkbook: (base64) => Excel.createWorkbook(base64), ...options });
 }

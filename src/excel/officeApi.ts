@@ -37,6 +37,30 @@ export interface XlWorkbook extends XlLoadable {
   readonly readOnly: boolean;
   /** ExcelApi 1.7: the workbook's structure (adding, renaming, deleting sheets) is protected. */
   readonly protection: XlLoadable & { readonly protected: boolean };
+  /**
+   * ExcelApi 1.5 (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-customxmlparts-member):
+   * XML the add-in keeps in the workbook's file, in no sheet and invisible in Excel.
+   */
+  readonly customXmlParts: XlCustomXmlPartCollection;
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection (ExcelApi 1.5). */
+export interface XlCustomXmlPartCollection {
+  add(xml: string): XlCustomXmlPart;
+  /** The parts whose root element is in `namespaceUri`. */
+  getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
+}
+
+export interface XlCustomXmlPartScopedCollection extends XlLoadable {
+  readonly items: XlCustomXmlPart[];
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.customxmlpart (ExcelApi 1.5). */
+export interface XlCustomXmlPart extends XlLoadable {
+  readonly id: string;
+  /** The part's whole XML, readable once synced (an OfficeExtension.ClientResult). */
+  getXml(): { readonly value: string };
+  delete(): void;
 }
 
 export interface XlNamedItemCollection extends XlLoadable {
@@ -138,6 +162,12 @@ export interface XlRange extends XlLoadable {
 export interface XlRangeAreas {
   readonly format: XlRangeFormat;
 }
+
+/**
+ * `Excel.createWorkbook(base64)` (ExcelApi 1.8: https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)):
+ * opens a Base64-encoded .xlsx as a new workbook, outside any `Excel.run`.
+ */
+export type WorkbookCreator = (base64: string) => Promise<void>;
 
 /** How the adapter gets a context: `Excel.run` in Office, the simulation's own `run` elsewhere. */
 export type ExcelRunner = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;

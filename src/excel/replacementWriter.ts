@@ -24,6 +24,8 @@ import type { ExcelSyncs } from './syncs';
 
 export interface ReplacementOutcome {
   replacement: Replacement;
+  /** The replacement fingerprint (ALGORITHM.md §11), printed on the sheet: to publish with the notice. */
+  fingerprint: string;
   /** The Remplacement sheet, as written. */
   sheetName: string;
   /** The data sheet of the draw replaced in, and that draw (its fingerprint and seed go into the journal). */
@@ -64,7 +66,7 @@ export async function writeReplacementWith(run: ExcelRunner, syncs: ExcelSyncs, 
     await run((context) => writePrepared(context, syncs, write));
     const expected = new Map([[plan.name, { rows: plan.rowCount, columns: plan.columnCount }]]);
     const [readBack] = await syncs.rerunWhileEditing(run, (context) => readSheets(context, syncs, [plan.name], expected));
-    return { replacement: recorded.replacement, sheetName: plan.name, dataSheet: recorded.dataSheet, result: recorded.result, check: verifyWorkbook([...before, readBack]) };
+    return { replacement: recorded.replacement, fingerprint: recorded.fingerprint, sheetName: plan.name, dataSheet: recorded.dataSheet, result: recorded.result, check: verifyWorkbook([...before, readBack]) };
   } catch (error) {
     // The core refusing the departure (a date, a row, a record that no longer verifies) is for the
     // operator to correct, not Excel's refusal: it comes before any write and passes as it is.

@@ -8,8 +8,10 @@
  * brings its values, number formats and formulas (readRanges.ts: several syncs past
  * CELLS_PER_SYNC cells).
  */
+import { LOOKALIKE_ROWS, recordLikeNames, refuseRecordLookalikes } from '../core/record/lookalikes';
+import { refuseRecordBeyondGrid } from '../core/recordCapacity';
 import { refuseContentBelowTable } from '../core/tableBounds';
-import type { CellArea, Sheet } from '../core/sheet';
+import type { CellArea, CellValue, Sheet } from '../core/sheet';
 import type { XlContext, XlRange } from './officeApi';
 import { ExcelAdapterError } from './problems';
 import { loadDateSystem, readRanges, SheetCells, toSheet, type FormulaWithoutValue } from './readRanges';
@@ -46,6 +48,21 @@ export async function listContents(context: XlContext, syncs: ExcelSyncs): Promi
   };
 }
 
+/**
+ * A sheet that `verify` would take for a record's by its name (core/record/lookalikes.ts) makes
+ * every record written here fail: refused at once. One more sync, only when such a name is there.
+ */
+async function refuseLookalikesIn(context: XlContext, syncs: ExcelSyncs, names: readonly string[]): Promise<void> {
+  const recordLike = recordLikeNames(names);
+  if (recordLike.length === 0) return;
+  const firstRows = recordLike.map((name) => context.workbook.worksheets.getItem(name).getRange(`A1:A${LOOKALIKE_ROWS}`).load('values'));
+  await syncs.sync(context);
+  refuseRecordLookalikes(
+    recordLike.map((name, i) => ({ name, rows: firstRows[i].values as CellValue[][] })),
+    'Ce classeur',
+  );
+}
+
 export async function readTableIn(context: XlContext, syncs: ExcelSyncs, ref: TableRef): Promise<TableRead> {
   const { workbook } = context;
   // A table's sheet is reached through the table: a co-author may have renamed it since the list was shown.
@@ -55,6 +72,7 @@ export async function readTableIn(context: XlContext, syncs: ExcelSyncs, ref: Ta
   // The whole sheet's extent, for a table: nothing may be left below it.
   const used = ref.kind === 'table' ? sheet.getUsedRangeOrNullObject(true).load('isNullObject, rowIndex, rowCount, columnIndex, columnCount') : null;
   const dateSystem = loadDateSystem(context);
+  const sheets = workbook.worksheets.load('items/name');
   try {
     await syncs.sync(context);
   } catch (error) {
@@ -67,9 +85,12 @@ export async function readTableIn(context: XlContext, syncs: ExcelSyncs, ref: Ta
   const sheetName = ref.kind === 'table' ? sheet.name : ref.sheet;
   const area: CellArea = { top: range.rowIndex + 1, left: range.columnIndex, bottom: range.rowIndex + range.rowCount, right: range.columnIndex + range.columnCount - 1 };
   if (ref.kind === 'table' && used !== null && !used.isNullObject) refuseContentBelowTable(used.rowIndex + used.rowCount, ref.name, sheetName, area);
+  const source = ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${sheetName} »)` : `Feuille « ${sheetName} »`;
+  // The add-in always writes a record: one that could not fit Excel's sheets is refused before anything is read.
+  refuseRecordBeyondGrid(source, area.bottom);
+  await refuseLookalikesIn(context, syncs, sheets.items.map((s) => s.name));
   const cells = new SheetCells();
   await readRanges(context, syncs, [{ worksheet: sheet, extent: { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount } }], [cells], { formulas: true });
-  const source = ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${sheetName} »)` : `Feuille « ${sheetName} »`;
   const read = toSheet(sheetName, source, cells, dateSystem());
   const whole = used === null || used.isNullObject ? range : used;
   const extent = { rows: whole.rowIndex + whole.rowCount, columns: whole.columnIndex + whole.columnCount };

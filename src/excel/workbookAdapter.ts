@@ -6,7 +6,8 @@
 import type { DrawResult } from '../core/draw';
 import type { Sheet } from '../core/sheet';
 import { verifyWorkbook, type WorkbookCheck } from '../core/record/verify';
-import type { ExcelRunner, XlContext, XlWorksheet } from './officeApi';
+import type { ExcelRunner, WorkbookCreator, XlContext, XlWorksheet } from './officeApi';
+import { forgetSealingKeyIn, keepSealingKeyIn, readSealingKeyIn } from './sealingKeyStore';
 import { ExcelAdapterError } from './problems';
 import {
   createSheetsFor,
@@ -67,21 +68,32 @@ export interface WorkbookPort {
    * answers again; the operation resumes by itself. Returns how to stop listening.
    */
   onExcelWait(listener: WaitListener): () => void;
+  /** Keeps a `tirage-cln/2` draw's sealing key in the workbook, in no sheet, until the draw (sealingKeyStore.ts). */
+  keepSealingKey(key: string): Promise<void>;
+  /** The sealing key kept in the workbook, or null: after a reload of the pane, the announced fingerprint's key. */
+  readSealingKey(): Promise<string | null>;
+  forgetSealingKey(): Promise<void>;
+  /** Opens `xlsx` (a workbook's bytes: the public record) as a new workbook, for the staff to save and publish. */
+  openAsNewWorkbook(xlsx: Uint8Array): Promise<void>;
 }
 
 export interface AdapterOptions extends Omit<SyncPolicy, 'timeoutMs'> {
   /** Milliseconds a sync may take before Excel is taken to have stopped answering (default 60 s). */
   syncTimeoutMs?: number;
+  /** `Excel.createWorkbook` (office.ts), or the simulated Excel's: opens a Base64 .xlsx as a new workbook. */
+  createWorkbook?: WorkbookCreator;
 }
 
 export class ExcelWorkbookAdapter implements WorkbookPort {
   readonly syncs: ExcelSyncs;
+  private readonly createWorkbook: WorkbookCreator | null;
 
   constructor(
     private readonly run: ExcelRunner,
     options: AdapterOptions = {},
   ) {
-    const { syncTimeoutMs, ...policy } = options;
+    const { syncTimeoutMs, createWorkbook, ...policy } = options;
+    this.createWorkbook = createWorkbook ?? null;
     this.syncs = new ExcelSyncs({ ...policy, ...(syncTimeoutMs === undefined ? {} : { timeoutMs: syncTimeoutMs }) });
   }
 
@@ -106,6 +118,27 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
   private async runBatch<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
     try {
       return await this.syncs.rerunWhileEditing(this.run, batch);
+    } catch (error) {
+      throw asAdapterError(error);
+    }
+  }
+
+  keepSealingKey(key: string): Promise<void> {
+    return this.runBatch((context) => keepSealingKeyIn(context, this.syncs, key));
+  }
+
+  readSealingKey(): Promise<string | null> {
+    return this.runBatch((context) => readSealingKeyIn(context, this.syncs));
+  }
+
+  forgetSealingKey(): Promise<void> {
+    return this.runBatch((context) => forgetSealingKeyIn(context, this.syncs));
+  }
+
+  async openAsNewWorkbook(xlsx: Uint8Array): Promise<void> {
+    if (this.createWorkbook === null) throw new Error('openAsNewWorkbook: this adapter was given no createWorkbook');
+    try {
+      await this.createWorkbook(base64Of(xlsx));
     } catch (error) {
       throw asAdapterError(error);
     }
@@ -234,4 +267,11 @@ function asAdapterError(error: unknown): unknown {
     return error;
   }
   return error instanceof ExcelAdapterError ? error : new ExcelAdapterError(problem);
+}
+
+/** Base64, as Excel.createWorkbook takes a file; by chunks, so that a large record never makes one huge argument list. */
+function base64Of(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x8000) chunks.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
+  return btoa(chunks.join(''));
 }

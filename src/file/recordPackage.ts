@@ -89,12 +89,18 @@ function addSheetNames(editor: WorkbookEditor, plan: SheetPlan, localSheetId: nu
   }
 }
 
-/** The same package in memory (tests, small workbooks). */
+/** The same package in memory (small workbooks: the public record, in the add-in too; tests). No Buffer: it runs in the browser. */
 export async function appendRecordSheets(options: { input: Uint8Array; source: string; sheets: readonly SheetPlan[] }): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const editor = WorkbookEditor.open(ZipPackage.open(options.input));
   await writeRecordPackage({ editor, source: options.source, sheets: options.sheets }, (chunk) => void chunks.push(chunk.slice()));
-  return Buffer.concat(chunks);
+  const bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 export function refuseTakenNames(existing: readonly string[], sheets: readonly { name: string }[], source: string): void {

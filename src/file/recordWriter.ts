@@ -31,15 +31,15 @@ import { ZipPackage } from '../xlsx/zip';
 import type { ZipSink } from '../xlsx/zipWriter';
 import { fileBaseName } from './bytes';
 import { emptyWorkbookPackage, refuseTakenNames, writeRecordPackage } from './recordPackage';
-import { guarded, readPackageFile } from './xlsx';
+import { guarded, openWorkbook, readPackageFile } from './xlsx';
 
 export type WriteRecordOptions = {
   /**
    * A workbook on disk, with its package when the reader has opened it (readTable.openTableFile):
    * then it is not read again; or a CSV's table (a sheet named CSV_SHEET_NAME), which becomes the
-   * first sheet of a new workbook.
+   * first sheet of a new workbook; or nothing: a workbook of the record's sheets alone (a public record).
    */
-  input: { kind: 'xlsx'; path: string; package?: ZipPackage } | { kind: 'csv'; table: Sheet };
+  input: { kind: 'xlsx'; path: string; package?: ZipPackage } | { kind: 'csv'; table: Sheet } | { kind: 'none' };
   outPath: string;
 } & (
   /** The record's sheets as planned by the draw's use case (core/drawRequest.ts), or a model this writer plans. */
@@ -98,6 +98,16 @@ export async function existingSheetNames(input: string | { path: string; package
   return editor.sheetNames();
 }
 
+/** Some sheets of the workbook as read (`package`), in tab order: those named `names`. */
+export function sheetsNamed(input: { path: string; package: ZipPackage }, names: readonly string[]): Sheet[] {
+  const source = fileBaseName(input.path);
+  const wanted = new Set(names);
+  return guarded(input.package.bytes, source, 'table', () => {
+    const workbook = openWorkbook(input.package.bytes, source);
+    return workbook.worksheets().filter((sheet) => wanted.has(sheet.name)).map((sheet) => workbook.readSheet(sheet, { numberFormats: false }));
+  });
+}
+
 /** The workbook to extend, opened by the package editor; its problems said in French. */
 async function openInput(input: { path: string; package?: ZipPackage }): Promise<Input> {
   const source = fileBaseName(input.path);
@@ -145,8 +155,8 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
   const outPath = recordOutputPath(options.outPath);
   const { input } = options;
   if (input.kind === 'xlsx') await refuseSameFile(input.path, outPath);
-  const { editor, bytes, source } = input.kind === 'xlsx' ? await openInput(input) : await newWorkbook(fileBaseName(input.table.source));
-  const existing = input.kind === 'xlsx' ? editor.sheetNames() : [input.table.name];
+  const { editor, bytes, source } = input.kind === 'xlsx' ? await openInput(input) : await newWorkbook(fileBaseName(input.kind === 'csv' ? input.table.source : outPath));
+  const existing = input.kind === 'xlsx' ? editor.sheetNames() : input.kind === 'csv' ? [input.table.name] : [];
   // Checked again when the sheets are added; here so that the refusal comes before any work.
   const plans = 'plans' in options ? options.plans : planRecord(options.model);
   refuseTakenNames(existing, plans, source);

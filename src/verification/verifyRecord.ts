@@ -55,7 +55,7 @@ export interface DifferenceList {
   verdict: string;
 }
 
-function differenceList(differences: readonly string[]): DifferenceList {
+export function differenceList(differences: readonly string[]): DifferenceList {
   const n = differences.length;
   return {
     listed: differences.slice(0, MAX_LISTED_DIFFERENCES),
@@ -104,11 +104,17 @@ export function checkRequest(fileName: string, announced?: string): string | und
   return fingerprint;
 }
 
-/** The verdict on a workbook's sheets; `announced` as checkRequest returns it. */
-export function verifySheets(sheets: readonly Sheet[], fileName: string, announced?: string): VerifyReport {
+/**
+ * The verdict on a workbook's sheets; `announced` as checkRequest returns it; `replacementAnnounced`,
+ * the fingerprint published with the last replacement's notice (ALGORITHM.md §11).
+ */
+export function verifySheets(sheets: readonly Sheet[], fileName: string, announced?: string, replacementAnnounced?: string): VerifyReport {
   let check: WorkbookCheck;
   try {
-    check = verifyWorkbook(sheets, announced === undefined ? {} : { expectedFingerprint: announced });
+    check = verifyWorkbook(sheets, {
+      ...(announced === undefined ? {} : { expectedFingerprint: announced }),
+      ...(replacementAnnounced === undefined ? {} : { expectedReplacementFingerprint: replacementAnnounced }),
+    });
   } catch (error) {
     if (error instanceof NotARecordError) {
       throw new InputError('file_unreadable', `« ${fileName} » n’est pas un registre de tirage lisible : ${error.message}.`);
@@ -139,13 +145,15 @@ export function verifySheets(sheets: readonly Sheet[], fileName: string, announc
   return { fileName, conforming, verdict, records, workbook, check };
 }
 
-/** The report as the CLI prints it, one line each. */
-export function reportLines(report: VerifyReport): string[] {
+/** The report as the CLI prints it, one line each (a public record's report too: verifyPublic.ts). */
+export function reportLines(report: Omit<VerifyReport, 'check'>): string[] {
   const lines: string[] = [`Registre : ${report.fileName}`];
   const several = report.records.length > 1;
   for (const record of report.records) {
     if (several) lines.push('', recordHeading(record.dataSheet));
-    lines.push(`${FINGERPRINT_LABEL} : ${record.fingerprint}`, seedLine(record.publicSeed));
+    lines.push(`${FINGERPRINT_LABEL} : ${record.fingerprint}`);
+    // A sealed table published before the draw has no seed yet (verifyPublic.ts).
+    if (record.publicSeed !== '') lines.push(seedLine(record.publicSeed));
     if (record.matchesAnnounced) lines.push(ANNOUNCED_MATCH);
     if (record.replacements.length > 0) lines.push(replacementsLine(record.replacements));
     lines.push(...outcomeLines(record.outcome));

@@ -14,6 +14,7 @@ import {
   type DifferenceList,
   type VerifyReport,
 } from '../verification/verifyRecord';
+import type { ReceiptReport } from '../verification/checkWorkbook';
 
 export const OUTCOME_TITLE_ID = 'outcome-title';
 
@@ -43,7 +44,7 @@ function differenceBlock(list: DifferenceList | { verdict: string }): HTMLElemen
 }
 
 /** The verdict, then each draw (fingerprint, seed, differences), then what belongs to no draw. */
-export function renderReport(report: VerifyReport): HTMLElement {
+export function renderReport(report: Omit<VerifyReport, 'check'>): HTMLElement {
   const section = outcomeSection(report.conforming ? 'is-conforming' : 'is-not-conforming', report.conforming ? 'Registre conforme' : 'Registre NON conforme');
   // With one block the block's own closing line is the verdict; with several, the whole count comes first.
   if (report.records.length + (report.workbook === null ? 0 : 1) > 1) section.append(element('p', report.verdict, 'verdict'));
@@ -52,7 +53,9 @@ export function renderReport(report: VerifyReport): HTMLElement {
     const block = element('section');
     const fingerprint = element('p', `${FINGERPRINT_LABEL} : `);
     fingerprint.append(element('code', record.fingerprint));
-    block.append(element('h3', recordHeading(record.dataSheet)), fingerprint, element('p', seedLine(record.publicSeed)));
+    block.append(element('h3', recordHeading(record.dataSheet)), fingerprint);
+    // A sealed table published before the draw has no seed yet.
+    if (record.publicSeed !== '') block.append(element('p', seedLine(record.publicSeed)));
     if (record.matchesAnnounced) block.append(element('p', ANNOUNCED_MATCH));
     if (record.replacements.length > 0) block.append(element('p', replacementsLine(record.replacements)));
     block.append(...differenceBlock(record.outcome));
@@ -64,6 +67,20 @@ export function renderReport(report: VerifyReport): HTMLElement {
     section.append(block);
   }
   return section;
+}
+
+/** « Votre ligne »: the candidate's line found with their receipt, or the sentence saying it is nowhere. */
+export function renderReceipt(receipt: ReceiptReport): HTMLElement {
+  const block = element('section', undefined, receipt.found ? 'receipt is-found' : 'receipt is-missing');
+  block.append(element('h3', receipt.found ? 'Votre ligne' : 'Votre reçu'));
+  const [first, ...rest] = receipt.lines;
+  block.append(element('p', first, 'verdict'));
+  if (rest.length > 0) {
+    const list = element('ul');
+    for (const line of rest) list.append(element('li', line));
+    block.append(list);
+  }
+  return block;
 }
 
 /** A file that could not be checked: the CLI's message (InputError), or an unexpected failure. */

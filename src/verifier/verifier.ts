@@ -1,12 +1,13 @@
 /**
- * verifier.html: a resident drops the published record on the page (or picks it), and the page
- * checks it in the browser — the CLI's reader (src/xlsx) and verify (src/verification, core), so
- * the same verdict and the same French messages. Nothing leaves the browser: the page's policy
- * refuses any network request, and the file is read with the File API.
+ * verifier.html: a resident drops the published record on the page (or picks it) — the record, or
+ * the public record of a sealed draw (`tirage-cln/2`) — and the page checks it in the browser: the
+ * CLI's reader (src/xlsx) and verify (src/verification, core), so the same verdict and the same
+ * French messages. A candidate types their receipt to see their own line. Nothing leaves the
+ * browser: the page's policy refuses any network request, and the file is read with the File API.
  */
-import { checkRequest, verifySheets } from '../verification/verifyRecord';
+import { checkWorkbook, readCheckRequest } from '../verification/checkWorkbook';
 import { readWorkbookSheetsFromBytes, refuseLargeFile } from '../xlsx/open';
-import { OUTCOME_TITLE_ID, renderRefusal, renderReport } from './render';
+import { OUTCOME_TITLE_ID, renderReceipt, renderRefusal, renderReport } from './render';
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -17,6 +18,7 @@ function byId<T extends HTMLElement>(id: string): T {
 const form = byId<HTMLFormElement>('check-form');
 const fileInput = byId<HTMLInputElement>('record-file');
 const fingerprintInput = byId<HTMLTextAreaElement>('announced-fingerprint');
+const receiptInput = byId<HTMLInputElement>('receipt');
 const dropZone = byId<HTMLDivElement>('drop-zone');
 const announcer = byId<HTMLParagraphElement>('announcer');
 const outcome = byId<HTMLDivElement>('outcome');
@@ -34,6 +36,7 @@ function nextPaint(): Promise<void> {
 async function check(file: File): Promise<void> {
   const thisCheck = ++latestCheck;
   const typed = fingerprintInput.value.trim();
+  const receipt = receiptInput.value.trim();
   outcome.replaceChildren();
   outcome.setAttribute('aria-busy', 'true');
   announcer.textContent = `Vérification de « ${file.name} » en cours…`;
@@ -41,13 +44,14 @@ async function check(file: File): Promise<void> {
   if (thisCheck !== latestCheck) return;
   let shown: HTMLElement;
   try {
-    const announced = checkRequest(file.name, typed === '' ? undefined : typed);
+    const request = readCheckRequest(file.name, { ...(typed === '' ? {} : { fingerprint: typed }), ...(receipt === '' ? {} : { receipt }) });
     refuseLargeFile(file.size, file.name);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (thisCheck !== latestCheck) return;
-    const report = verifySheets(readWorkbookSheetsFromBytes(bytes, file.name), file.name, announced);
-    shown = renderReport(report);
-    announcer.textContent = report.verdict;
+    const outcome = checkWorkbook(readWorkbookSheetsFromBytes(bytes, file.name), file.name, request);
+    shown = renderReport(outcome.report);
+    if (outcome.receipt !== null) shown.append(renderReceipt(outcome.receipt));
+    announcer.textContent = outcome.receipt === null ? outcome.report.verdict : `${outcome.report.verdict} ${outcome.receipt.lines[0]}`;
   } catch (error) {
     if (thisCheck !== latestCheck) return;
     shown = renderRefusal(error, file.name);
@@ -67,7 +71,8 @@ function choose(file: File | undefined): void {
 fileInput.addEventListener('change', () => choose(fileInput.files?.[0]));
 
 // The fingerprint's field wraps (a text area, so all of it shows on a phone) but is one value: Enter checks, as in a
-// one-line field; a pasted line break is only a separator (core/typedCode.ts).
+// one-line field; a pasted line break is only a separator (core/typedCode.ts). The receipt's field is a plain input,
+// which submits the form on Enter by itself.
 fingerprintInput.addEventListener('keydown', (event) => {
   if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
   event.preventDefault();

@@ -103,6 +103,23 @@ describe('draw --out', () => {
     expect(verified.stdout.match(/Registre conforme/g)).toHaveLength(2);
   });
 
+  it('refuses, before the draw, a workbook with a sheet of its own named « Remplacement » or « Données du tirage », which would make the record fail verify (issue 15 §4)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(EXAMPLE_XLSX);
+    workbook.addWorksheet('Remplacement').getCell('A1').value = 'Personnes à rappeler';
+    workbook.addWorksheet('Données du tirage').getCell('A1').value = 'Notes';
+    const input = join(OUT, 'feuilles-homonymes.xlsx');
+    await workbook.xlsx.writeFile(input);
+    const out = join(OUT, 'homonymes-registre.xlsx');
+    const { code, stderr } = await cli('draw', input, '--seed', SEED, '--date', '2025-06-13', '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'Le classeur « feuilles-homonymes.xlsx » a des feuilles « Remplacement », « Données du tirage » qui portent le nom d’une feuille de registre de tirage',
+    );
+    expect(stderr).toContain('Rien n’a été tiré. Renommez ces feuilles');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('never replaces an existing file unless told to', async () => {
     const before = readFileSync(record);
     const refused = await cli('draw', EXAMPLE_CSV, '--seed', 'autre', '--date', '2025-06-13', '--out', record);

@@ -1,5 +1,5 @@
 /** Writing, reading back and verifying the record through the adapter, on the simulated Excel. */
-import { allDifferences, InputError, prepareDraw, verifyWorkbook } from '../../src/core';
+import { allDifferences, InputError, MAX_CELL_LENGTH, prepareDraw, verifyWorkbook } from '../../src/core';
 import { describeExcelWait } from '../../src/excel/problems';
 import { ExcelAdapterError } from '../../src/excel/problems';
 import { type DrawOrder } from '../../src/excel/recordWriter';
@@ -67,6 +67,18 @@ describe('writing the record: what it writes', () => {
     }
     const drawn = [...excel.sheet('Tirage')!.cells.values()].map((c) => c.value);
     for (const name of hostile) expect(drawn).toContain(name);
+  });
+
+  it('writes the longest name the table read lets through: every cell the record makes of it fits Excel’s 32,767 characters (issue 15 §4)', async () => {
+    // core/recordCapacity.ts keeps 64 characters beside a name for its number or rank.
+    const longest = 'x'.repeat(MAX_CELL_LENGTH - 64 - ' Léa'.length);
+    const rows = juneRows().map((r, i) => (i === 0 ? [r[0], longest, 'Léa', ...r.slice(3)] : r));
+    const excel = excelOf([candidatures(rows)]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const outcome = await adapter.writeRecord(await requestFor(adapter));
+    expect(allDifferences(outcome.check)).toEqual([]);
+    const lengths = outcome.sheetNames.flatMap((name) => [...excel.sheet(name)!.cells.values()].map((c) => String(c.value ?? '').length));
+    expect(Math.max(...lengths)).toBeGreaterThan(MAX_CELL_LENGTH - 64);
   });
 
   it('never touches an existing Tirage sheet: a second record gets new names, the first stays as it was', async () => {
@@ -200,6 +212,12 @@ describe('writing the record: faults', () => {
     expect(error.message).toContain('Registre en cours d’écriture');
     expect(names(excel)).toEqual(['Candidatures', 'Procès-verbal', 'Tirage', 'Synthèse']);
     expect(['Tirage', 'Synthèse'].map((n) => excel.sheet(n)!.cells.get('0:0')!.value)).toEqual([WRITING_MARK, WRITING_MARK]);
+    // Excel back, the table read again: the unfinished sheets are to be deleted before any new draw (issue 15 §4).
+    excel.faults = {};
+    const again = await new ExcelWorkbookAdapter(excel.run).readTable(SOURCE).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(InputError);
+    expect((again as InputError).code).toBe('unfinished_record');
+    expect((again as InputError).message).toMatch(/^Ce classeur garde un registre inachevé : les feuilles « Tirage », « Synthèse » portent en cellule A1/);
   });
 
   it('says a record written whole is written, and removes nothing, when the connection is lost before it is read back', async () => {

@@ -1,5 +1,5 @@
 /** `npm run simulate`: the add-in's code path on the simulated Excel writes a workbook that `tirage-cln verify` accepts. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
@@ -92,6 +92,17 @@ describe('npm run simulate', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(json)).toMatchObject({ differences: 0, cellEditWaits: 3 });
+    expect(await verifyExit(out)).toMatchObject({ exit: 0, text: expect.stringContaining('Registre conforme') });
+  });
+
+  it('--seal-key: a sealed draw (tirage-cln/2), its key kept in the workbook as the pane keeps it, writes a record that verifies (issue 16)', async () => {
+    const out = join(dir, 'scelle.xlsx');
+    const keyFile = join(dir, 'cle.txt');
+    writeFileSync(keyFile, `${'0123456789abcdef'.repeat(4)}\n`);
+    const { code, out: json, err } = await simulate('--out', out, '--seal-key', keyFile);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(json)).toMatchObject({ differences: 0, algorithm: 'tirage-cln/2', keySyncs: 4 });
     expect(await verifyExit(out)).toMatchObject({ exit: 0, text: expect.stringContaining('Registre conforme') });
   });
 

@@ -1,11 +1,13 @@
 /** The adapter reads the candidature table from the workbook as the file readers read it from a file. */
-import { prepareDraw, type CellArea, type Sheet } from '../../src/core';
+import { largestRecordableTable, prepareDraw, type CellArea, type Sheet } from '../../src/core';
 import { isDateFormat } from '../../src/core/numberFormats';
 import { dateSystemOf, officeCellValue } from '../../src/excel/dateCells';
 import { describeFormulaWithoutValue, ExcelAdapterError } from '../../src/excel/problems';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/simulated/excel';
 import { ExcelWorkbookAdapter } from '../../src/excel/workbookAdapter';
 import { parseCsvText } from '../../src/file/csv';
+import { cellAt } from '../../src/excel/simulated/state';
+import { rejectionOf } from '../support/errors';
 import { excelOf, HEADER, juneRows } from '../support/simulated';
 
 const options = { referenceDate: '2025-06-13', excludeInvalid: true };
@@ -141,6 +143,34 @@ describe('reading the candidature table', () => {
     const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...juneRows()], protected: true }]);
     const read = await new ExcelWorkbookAdapter(excel.run).readTable({ kind: 'sheet', sheet: 'Feuil1' });
     expect(read.sheet.rows).toHaveLength(17);
+  });
+
+  it('refuses a table whose record could not fit Excel’s sheets after one sync, before reading its cells (issue 15 §4)', async () => {
+    const excel = excelOf([{ name: 'Feuil1', rows: [HEADER, ...juneRows()] }]);
+    // A stray value far down the sheet (0-based row: sheet row largest + 1): the used range reaches it.
+    cellAt(excel.workbook.sheets[0], largestRecordableTable(), 0).value = 'x';
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const error = await rejectionOf(adapter.readTable({ kind: 'sheet', sheet: 'Feuil1' }));
+    expect(error.code).toBe('record_too_large');
+    expect(error.message).toMatch(/^Feuille « Feuil1 » : 1 048 377 lignes, trop pour le registre du tirage\..* le plus grand tableau dont le registre tient compte 1 048 376 lignes/);
+    expect(adapter.syncCount).toBe(1);
+  });
+
+  it('refuses a workbook with a sheet of its own named like a record’s data or replacement sheet, in one more sync, only then (issue 15 §4)', async () => {
+    const excel = excelOf([
+      { name: 'Candidatures', rows: [HEADER, ...juneRows()] },
+      { name: 'Remplacement', rows: [['Personnes à rappeler']] },
+    ]);
+    const adapter = new ExcelWorkbookAdapter(excel.run);
+    const error = await rejectionOf(adapter.readTable({ kind: 'sheet', sheet: 'Candidatures' }));
+    expect(error.code).toBe('reserved_sheet_name');
+    expect(error.message).toMatch(/^Ce classeur a une feuille « Remplacement » qui porte le nom d’une feuille de registre de tirage/);
+    expect(adapter.syncCount).toBe(2);
+    // Renamed, the sheet is the clerk's again: read in its usual syncs.
+    excel.workbook.sheets[1].name = 'Remplacements prévus';
+    const again = new ExcelWorkbookAdapter(excel.run);
+    expect((await again.readTable({ kind: 'sheet', sheet: 'Candidatures' })).sheet.rows).toHaveLength(17);
+    expect(again.syncCount).toBe(2);
   });
 
   it('says in French when the table or the sheet is gone, or the sheet is empty', async () => {

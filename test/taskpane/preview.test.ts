@@ -471,6 +471,10 @@ withChromium('the public session in the browser preview', () => {
       const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file], { encoding: 'utf8' });
       expect(out).toContain('Registre conforme');
       expect(out).toContain('Remplacement');
+      // The replacement fingerprint shown is the one printed on the sheet (ALGORITHM.md §11).
+      const chained = (await page.getAttribute('#replacement-fingerprint', 'data-fingerprint')) ?? '';
+      expect(chained).toMatch(/^[0-9a-f]{64}$/);
+      expect(sheetValues(await snapshot(page), 'Remplacement')).toContain(chained);
       const journal = sheetValues(await snapshot(page), JOURNAL_SHEET);
       expect(journal).toEqual(expect.arrayContaining(['Remplacement consigné et vérifié', expect.stringContaining('Départ de LEMAIRE Jean-Baptiste')]));
       expect(dialogs).toEqual([]);
@@ -572,10 +576,13 @@ withChromium('the public session in the browser preview', () => {
       for (const sheet of begun) expect(String(sheet.cells.find(([key]) => key === '0:0')?.[1].value)).toBe('Registre en cours d’écriture');
       await audit(page, 'connexion perdue');
       await shot(page, 'connexion-perdue');
-      // Connection back: « Réessayer » reads the table again and shows its fingerprint.
+      // Connection back: « Réessayer » reads the table again, and says first that the unfinished sheets are to be
+      // deleted (verify would refuse any record written beside them, issue 15 §4).
       await hooks(page, (h) => h.failFromNextSync(null));
       await page.click('#retry');
-      await stepTitle(page, 'Empreinte');
+      const unfinished = page.locator('#session-failure[data-code="unfinished_record"]');
+      await unfinished.waitFor();
+      expect(await unfinished.innerText()).toContain('Supprimez les feuilles de ce registre inachevé');
     } finally {
       await page.close();
     }

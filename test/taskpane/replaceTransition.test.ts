@@ -135,6 +135,7 @@ describe('replacing a member from the pane', () => {
     const recorded = recordReplacement(record, request, 'registre.xlsx', TODAY);
     const outcome: ReplacementOutcome = {
       replacement: recorded.replacement,
+      fingerprint: recorded.fingerprint,
       sheetName: recorded.sheet.name,
       dataSheet: recorded.dataSheet,
       result: recorded.result,

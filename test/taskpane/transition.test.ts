@@ -232,7 +232,7 @@ describe('the reveal and the record', () => {
     const outcome: WriteOutcome = {
       result: reveal.result,
       sheetNames: ['Tirage', 'Données du tirage'],
-      check: { records: [{ dataSheet: 'Données du tirage', fingerprint: '', publicSeed: '', sheetNames: { draw: 'Tirage', summary: 'Synthèse', minutes: 'Procès-verbal', data: 'Données du tirage', publication: 'Publication' }, inputSheets: [], differences: [], replacements: [] }], differences: [], announced: null },
+      check: { records: [{ dataSheet: 'Données du tirage', fingerprint: '', publicSeed: '', sheetNames: { draw: 'Tirage', summary: 'Synthèse', minutes: 'Procès-verbal', data: 'Données du tirage', publication: 'Publication' }, inputSheets: [], differences: [], replacements: [], replacementFingerprints: [] }], differences: [], announced: null },
     };
     const done = play(played.state, { type: 'revealDone', outcome });
     const minutes = viewAs(done.state, 'minutes');

@@ -13,8 +13,8 @@ import { areaAddress, parseAreaAddress, type CellArea, type CellValue } from '..
 import { norm } from '../text';
 import type { RecordMeta } from './meta';
 import { parseOfficials } from './meta';
-import type { CellStyle, RecordSheetRole, SheetModel } from './model';
-import { BASE_TABLE_NAMES, isRecordSheetName, recordTableName, ROLES } from './names';
+import type { CellStyle, RecordSheetNames, SheetModel } from './model';
+import { BASE_TABLE_NAMES, isRecordSheetName, recordRoles, recordTableName, sheetNameOf } from './names';
 import { SheetBuilder, STYLES, withStyle } from './sheetBuilder';
 
 export const DATA_TITLE = 'Données du tirage';
@@ -98,7 +98,8 @@ function parameterValues(result: DrawResult, meta: RecordMeta): Record<Parameter
     // JSON: a header may hold any character, ';' and '=' included. Written only when the operator
     // named columns, so that records without a mapping keep their layout.
     columnMapping: Object.keys(prepared.columnMapping).length === 0 ? '' : JSON.stringify(prepared.columnMapping),
-    recordSheets: ROLES.map((role) => meta.sheetNames[role]).join('; '),
+    // The sheets of the draw's version: a `tirage-cln/1` record lists its five, as it always has.
+    recordSheets: recordRoles(prepared.algorithm).map((role) => sheetNameOf(meta.sheetNames, role)).join('; '),
     // JSON: a sheet name may hold any character but a few, ';' included.
     inputSheets: JSON.stringify(meta.inputSheets),
     laterDrawReason: meta.laterDrawReason ?? '',
@@ -188,7 +189,8 @@ function text(value: CellValue | undefined): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function rulesFromLine(line: string, preset: string): { algorithm: AlgorithmId; rules: Rules } {
+/** The rules a rules line (line0 of the fingerprint) states, with the preset's name; NotARecordError when it is not one. */
+export function rulesFromLine(line: string, preset: string): { algorithm: AlgorithmId; rules: Rules } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -303,8 +305,9 @@ export function parseDataSheet(rows: readonly (readonly CellValue[])[], sheetNam
     if (eligible === 'oui' && typeof age !== 'number') problems.push(`${where} : âge manquant pour une candidature recevable.`);
   }
   const names = param('recordSheets').split(';').map((n) => n.trim());
-  if (names.length !== ROLES.length) throw new NotARecordError(`liste des feuilles du registre illisible dans « ${sheetName} »`);
-  const sheetNames = Object.fromEntries(ROLES.map((role, i) => [role, names[i]])) as Record<RecordSheetRole, string>;
+  const roles = recordRoles(algorithm);
+  if (names.length !== roles.length) throw new NotARecordError(`liste des feuilles du registre illisible dans « ${sheetName} »`);
+  const sheetNames = Object.fromEntries(roles.map((role, i) => [role, names[i]])) as RecordSheetNames;
   const headerRow = param('headerRow');
   let inputSheets: string[];
   try {

@@ -1,6 +1,36 @@
 /** The record: what the workbook keeps after the draw, and how it is checked. */
 export * from './model';
-export { buildRecord } from './buildRecord';
+export { buildRecord, sheetBuilders } from './buildRecord';
+export { statusLabel, longFrenchDate, displayName } from './labels';
+export {
+  sealedTableOf,
+  sealedOutcomes,
+  publicDrawRecord,
+  type PublicRecord,
+  type SealedTable,
+  type PublicDrawRecord,
+  type PublicRecordHead,
+  type PublicRecordMeta,
+  type SealedEntry,
+  type DrawnEntry,
+  type SealedOutcome,
+  type PublishedPerson,
+  type PublishedReplacement,
+} from './publicRecord';
+export { buildPublicRecord, buildSealedTableWorkbook, publicWorkbookOf, PUBLIC_SHEET_NAMES } from './publicWorkbook';
+export {
+  verifyPublicWorkbook,
+  allPublicDifferences,
+  isPublicRecord,
+  findPublicRegister,
+  type PublicWorkbookCheck,
+  type PublicRecordCheck,
+  type PublicCheckOptions,
+} from './verifyPublic';
+export { auditPublicRecord, type PublicAudit } from './auditPublic';
+export { lineOfReceipt, sealedDrawsOfRecord, type ReceiptLine } from './receiptLookup';
+export { replacementAnnouncedDifference } from './replacements';
+export { buildPublicRegisterSheet, readPublicRegister, publicRegisterStage, PUBLIC_REGISTER_TITLES, type StatedPublicRecord } from './publicRegisterSheet';
 export * from './names';
 export * from './plan';
 export { newRecordMeta, parseOfficials, type RecordMeta } from './meta';
@@ -23,4 +53,5 @@ export {
   type LoggedEntry,
 } from './journal';
 export { recordReplacement, readMandateRecord, mandateMembers, type RecordedReplacement, type MandateRecord } from './replace';
+export { LOOKALIKE_ROWS, recordLikeNames, refuseRecordLookalikes } from './lookalikes';
 export { findReplacementSheets } from './replacements';

@@ -1,7 +1,7 @@
 /** What the record says beyond the draw itself: where, who, and where the candidatures are. */
 import { norm } from '../text';
 import { chooseSheetNames } from './names';
-import type { RecordSheetRole } from './model';
+import type { RecordSheetNames } from './model';
 
 export interface RecordMeta {
   /** Where the public session took place ("" when not given: the procès-verbal leaves a line). */
@@ -16,7 +16,7 @@ export interface RecordMeta {
   inputSheets: string[];
   /** First day of the members' two-year mandate (ISO), the draw date unless the operator said otherwise. */
   mandateStart: string;
-  sheetNames: Record<RecordSheetRole, string>;
+  sheetNames: RecordSheetNames;
   /** Why this draw was made in a workbook that already held one ('' or absent for a first draw). */
   laterDrawReason?: string;
 }

@@ -79,12 +79,23 @@ export interface PrintModel {
 
 /**
  * The sheets of a draw's record, then the Remplacement sheets added during the mandate, and the
- * add-in's « Journal des tirages » (one line per attempt, appended to).
+ * add-in's « Journal des tirages » (one line per attempt, appended to). A sealed draw
+ * (`tirage-cln/2`) has two more: « Registre public », what may be published, and « Reçus », each
+ * candidate's receipt for the city's mailing.
  */
-export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'replacement' | 'journal';
+export type SheetRole = 'draw' | 'summary' | 'minutes' | 'data' | 'publication' | 'publicRegister' | 'receipts' | 'replacement' | 'journal';
 
-/** The sheets written with every draw (a Remplacement sheet comes later, one per departure; the journal is the workbook's). */
+/** The sheets written with a draw (a Remplacement sheet comes later, one per departure; the journal is the workbook's). */
 export type RecordSheetRole = Exclude<SheetRole, 'replacement' | 'journal'>;
+
+/** The sheets every draw's record has, `tirage-cln/1` as `/2`. */
+export type PlainSheetRole = Exclude<RecordSheetRole, 'publicRegister' | 'receipts'>;
+
+/**
+ * The names of a record's sheets: those of every draw, and those of a sealed draw when it is one
+ * (a `tirage-cln/1` record read back has no « Registre public » nor « Reçus »).
+ */
+export type RecordSheetNames = Record<PlainSheetRole, string> & Partial<Record<RecordSheetRole, string>>;
 
 export interface SheetModel {
   role: SheetRole;

@@ -3,7 +3,8 @@
  * names are record sheets, how Excel compares names, and which names Excel accepts. The CLI's
  * package writer, the office.js adapter and `verify` all ask here, so they cannot disagree.
  */
-import type { RecordSheetRole } from './model';
+import { PLAIN_ALGORITHM, type AlgorithmId } from '../rules';
+import type { PlainSheetRole, RecordSheetNames, RecordSheetRole } from './model';
 
 export const BASE_SHEET_NAMES: Record<RecordSheetRole, string> = {
   draw: 'Tirage',
@@ -11,12 +12,33 @@ export const BASE_SHEET_NAMES: Record<RecordSheetRole, string> = {
   minutes: 'Procès-verbal',
   data: 'Données du tirage',
   publication: 'Publication',
+  publicRegister: 'Registre public',
+  receipts: 'Reçus',
 };
 
-export const ROLES: readonly RecordSheetRole[] = ['draw', 'summary', 'minutes', 'data', 'publication'];
+/** The sheets of a `tirage-cln/1` record, in the order they are added (and listed in « Données du tirage »). */
+export const PLAIN_ROLES: readonly PlainSheetRole[] = ['draw', 'summary', 'minutes', 'data', 'publication'];
+
+/** A sealed draw's record (`tirage-cln/2`): the same, then what may be published and the receipts. */
+export const SEALED_ROLES: readonly RecordSheetRole[] = [...PLAIN_ROLES, 'publicRegister', 'receipts'];
+
+/** Every role a record sheet may have: the names the tool gives, recognised whatever the version. */
+export const ROLES: readonly RecordSheetRole[] = SEALED_ROLES;
+
+/** The sheets a draw's record has, by the draw's version: `/1` records keep exactly their five. */
+export function recordRoles(algorithm: AlgorithmId): readonly RecordSheetRole[] {
+  return algorithm === PLAIN_ALGORITHM ? PLAIN_ROLES : SEALED_ROLES;
+}
+
+/** The name of a record's sheet of this role; a sealed draw's own sheets exist only in its record (an error otherwise). */
+export function sheetNameOf(names: RecordSheetNames, role: RecordSheetRole): string {
+  const name = names[role];
+  if (name === undefined) throw new Error(`the record has no sheet of role ${role}`);
+  return name;
+}
 
 /** The base name of each record sheet's table (Excel table names allow no space nor accent-free rule; these are plain). */
-export const BASE_TABLE_NAMES = { draw: 'Tirage', data: 'Donnees' } as const;
+export const BASE_TABLE_NAMES = { draw: 'Tirage', data: 'Donnees', publicRegister: 'RegistrePublic', receipts: 'Recus' } as const;
 
 /**
  * Excel compares sheet names (and table names) without case: "tirage" and "Tirage" cannot both

@@ -8,12 +8,12 @@
  * personal field can leak into it by accident; a property test holds it to that.
  */
 import { compareCallOrder } from '../callOrder';
-import type { CandidateOutcome, DrawResult } from '../draw';
+import type { CandidateOutcome, DrawFacts } from '../draw';
 import { INELIGIBILITY_CODES, INELIGIBILITY_LABELS } from '../errors';
 import { explainDraw } from '../explain';
 import { drawFigures } from '../figures';
 import { mandatePeriod, mandateText } from '../mandate';
-import { SEXES, type AgeBand, type Rules, type Sex } from '../rules';
+import { SEALED_ALGORITHM, SEXES, type AgeBand, type Rules, type Sex } from '../rules';
 import { displayName, longFrenchDate } from './labels';
 import type { RecordMeta } from './meta';
 import type { SheetModel } from './model';
@@ -37,7 +37,7 @@ export function rulesInPlainWords(rules: Rules): string {
 }
 
 /** « 17 reçues, 15 recevables, 2 écartées (doublon : 1, moins de 16 ans : 1) »: counts only, never who. */
-function candidaturesText(result: DrawResult): string {
+function candidaturesText(result: DrawFacts): string {
   const figures = drawFigures(result);
   const reasons = INELIGIBILITY_CODES.map((code) => [code, result.outcomes.filter((o) => o.reason === code).length] as const)
     .filter(([, count]) => count > 0)
@@ -46,7 +46,23 @@ function candidaturesText(result: DrawResult): string {
   return `${figures.received} reçue${figures.received > 1 ? 's' : ''}, ${figures.eligible} recevable${figures.eligible > 1 ? 's' : ''}, ${excluded}.`;
 }
 
-export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): SheetModel {
+/** What the Publication says beyond the draw: where, the mandate, and its own name. */
+export type PublicationMeta = Pick<RecordMeta, 'place' | 'mandateStart'> & { sheetNames: Pick<RecordMeta['sheetNames'], 'publication'> };
+
+/** How the public checks the draw, by version: `/2` publishes its sealed table, `/1` keeps everything in the record. */
+function howToCheck(result: DrawFacts): string {
+  const fingerprint = 'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ';
+  if (result.prepared.algorithm === SEALED_ALGORITHM) {
+    return (
+      fingerprint +
+      'Le registre public (table scellée, graine, résultat) permet à chacun de refaire le tirage avec « tirage-cln verify » ou la page de vérification ' +
+      `(algorithme public ${result.prepared.algorithm}), et à chaque candidat·e d’y retrouver sa ligne avec son reçu.`
+    );
+  }
+  return fingerprint + `La Ville garde le registre complet : « tirage-cln verify » y refait le tirage (algorithme public ${result.prepared.algorithm}) et compare chaque nom et chaque chiffre.`;
+}
+
+export function buildPublicationSheet(result: DrawFacts, meta: PublicationMeta): SheetModel {
   const { prepared } = result;
   const { rules } = prepared;
   const fingerprint = prepared.canonical.fingerprint;
@@ -101,11 +117,7 @@ export function buildPublicationSheet(result: DrawResult, meta: RecordMeta): She
   // 64 characters take 424 points in the widest monospaced font, less than columns B and C.
   field('Empreinte', fingerprint, STYLES.code);
   field('Graine publique', result.publicSeed);
-  full(
-    'L’empreinte résume les candidatures ; affichée en séance avant le choix de la graine, elle empêche de choisir le résultat. ' +
-      `La Ville garde le registre complet : « tirage-cln verify » y refait le tirage (algorithme public ${prepared.algorithm}) et compare chaque nom et chaque chiffre.`,
-    STYLES.note,
-  );
+  full(howToCheck(result), STYLES.note);
   sheet.keepTogether(verification, lines.row - 1);
   // Narrower margins than the other sheets, and fitted to the page when its text stays legible
   // (paper.ts): a full council and its reserve list on one page.

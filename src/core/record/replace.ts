@@ -8,6 +8,7 @@ import { InputError } from '../errors';
 import type { DrawResult } from '../draw';
 import { mandatePeriod, type MandatePeriod } from '../mandate';
 import { MandateMembers, refuseDepartureAhead, type Replacement, type ReplacementRequest } from '../replacement';
+import type { RecordData } from './dataSheet';
 import type { SheetModel } from './model';
 import { nextReplacement, recordedRequests } from './replacements';
 import type { Sheet } from '../sheet';
@@ -20,6 +21,12 @@ export interface RecordedReplacement {
   result: DrawResult;
   /** The data sheet of the draw replaced in. */
   dataSheet: string;
+  /** The replacement fingerprint (ALGORITHM.md §11), to publish with the notice. */
+  fingerprint: string;
+  /** Every replacement of this draw so far, in date order, this one last. */
+  replacements: Replacement[];
+  /** What the draw's record says of the session: what its public record needs beyond the draw. */
+  meta: RecordData['meta'];
 }
 
 /** The latest draw of a record workbook as it stands during its mandate. */
@@ -66,8 +73,8 @@ export function mandateMembers(record: MandateRecord): MandateMembers {
 export function recordReplacement(sheets: readonly Sheet[], request: ReplacementRequest, source: string, today: string): RecordedReplacement {
   const { dataSheet } = readMandateRecord(sheets, source);
   const { data, result } = readRecordDraw(sheets, dataSheet);
-  const { replacement, sheet } = nextReplacement(result, data, dataSheet, sheets, request);
+  const { replacement, sheet, fingerprint, replacements } = nextReplacement(result, data, dataSheet, sheets, request);
   // After the rule's own date checks: a date past the mandate says so rather than « after today ».
   refuseDepartureAhead(request.date, today);
-  return { replacement, sheet, result, dataSheet };
+  return { replacement, sheet, result, dataSheet, fingerprint, replacements, meta: data.meta };
 }

@@ -37,7 +37,20 @@ export interface ReplacementContext {
   mandate: MandatePeriod;
 }
 
-export function buildReplacementSheet(name: string, context: ReplacementContext, replacement: Replacement): SheetModel {
+/** The label of the replacement fingerprint's line (ALGORITHM.md §11), on the sheets written since it exists. */
+export const REPLACEMENT_FINGERPRINT_LABEL = 'Empreinte du remplacement (à publier avec l’avis de remplacement)';
+
+/**
+ * Whether a found sheet has the replacement fingerprint's line: sheets written before §11 do not,
+ * and stay verifiable without it (`verify --replacement-fingerprint` compares the fingerprint it
+ * recomputes, never the one a sheet shows).
+ */
+export function hasReplacementFingerprintLine(rows: readonly (readonly CellValue[])[]): boolean {
+  return rows.some((r) => text(r[0]) === REPLACEMENT_FINGERPRINT_LABEL);
+}
+
+/** `fingerprint`: chain_k of §11, shown on the sheet; null for the layout of sheets written before it. */
+export function buildReplacementSheet(name: string, context: ReplacementContext, replacement: Replacement, fingerprint: string | null): SheetModel {
   const { request, leaving, joining, rule, offered, membersAfter } = replacement;
   const sheet = new SheetBuilder('replacement', name, [34, 24, 22, 22], `Remplacement — tirage CLN, empreinte ${context.fingerprint}`);
   const lines = new DocumentLines(sheet, LAST_COLUMN, withStyle(STYLES.label, { wrap: true }));
@@ -63,6 +76,7 @@ export function buildReplacementSheet(name: string, context: ReplacementContext,
   field('Remplaçant·e', joining === null ? 'Personne : le siège reste vacant.' : `${personLabel(joining)}, liste complémentaire n° ${joining.reserveRank}`);
   field('Règle appliquée', RULE_LABELS[rule]);
   offered.forEach((o, i) => item(i === 0 ? 'Personnes proposées (ordre d’appel)' : '', `${i + 1}. ${personLabel(o)}, liste complémentaire n° ${o.reserveRank}`));
+  if (fingerprint !== null) field(REPLACEMENT_FINGERPRINT_LABEL, fingerprint, STYLES.fingerprint);
 
   const women = membersAfter.filter((o) => o.candidature.sex === 'F').length;
   section(`Membres au ${longFrenchDate(request.date)} : ${membersAfter.length} (${women} femmes, ${membersAfter.length - women} hommes)`);

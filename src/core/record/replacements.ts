@@ -5,13 +5,14 @@
  * written and what is checked cannot drift apart.
  */
 import type { DrawResult } from '../draw';
+import { chainNext, chainStart, replacementEvent, replacementFingerprints } from '../replacementLog';
 import { InputError } from '../errors';
 import { mandatePeriod } from '../mandate';
 import { MandateMembers, type Replacement, type ReplacementRequest } from '../replacement';
 import type { RecordData } from './dataSheet';
 import type { SheetModel } from './model';
 import { chooseReplacementSheetName, replacementNumberOf } from './names';
-import { buildReplacementSheet, isReplacementSheet, readReplacementSheet, type ReplacementContext } from './replacementSheet';
+import { buildReplacementSheet, hasReplacementFingerprintLine, isReplacementSheet, readReplacementSheet, type ReplacementContext } from './replacementSheet';
 import type { Sheet } from '../sheet';
 
 /** A replacement sheet of the workbook, its stated facts read. */
@@ -55,11 +56,13 @@ export function checkReplacements(
   found: readonly FoundReplacement[],
   /** verify's cell-by-cell comparison, the same as for every other record sheet. */
   compare: (model: SheetModel, grid: Sheet) => string[],
-): { sheets: string[]; differences: string[] } {
+): { sheets: string[]; differences: string[]; fingerprints: string[] } {
   const context = contextOf(result, data, dataSheet);
   const members = new MandateMembers(result, context.mandate);
   const differences: string[] = [];
   const mine = ofRecord(found, dataSheet);
+  const fingerprints: string[] = [];
+  let chain = chainStart(result.seedKey);
   for (const { grid, request } of mine) {
     let replacement: Replacement;
     try {
@@ -69,14 +72,53 @@ export function checkReplacements(
       differences.push(`Feuille « ${grid.name} » : ce remplacement ne suit pas la règle. ${error.message}`);
       continue;
     }
-    differences.push(...compare(buildReplacementSheet(grid.name, context, replacement), grid));
+    chain = chainNext(chain, replacementEvent(replacement));
+    fingerprints.push(chain);
+    // A sheet written before §11 has no fingerprint line, and is compared in its own layout.
+    const shown = hasReplacementFingerprintLine(grid.rows) ? chain : null;
+    differences.push(...compare(buildReplacementSheet(grid.name, context, replacement, shown), grid));
   }
-  return { sheets: mine.map((m) => m.grid.name), differences };
+  return { sheets: mine.map((m) => m.grid.name), differences, fingerprints };
 }
 
 /**
- * `replace`: the new replacement of the record's draw, after those already recorded, and its
- * sheet under the next free name ("Remplacement", "Remplacement (2)"…).
+ * The replacements recorded for the draw of `dataSheet`, applied again in date order: what its
+ * public record lists. For a record that verifies (a refused one throws the rule's InputError).
+ */
+export function recordedReplacements(result: DrawResult, data: RecordData, dataSheet: string, sheets: readonly Sheet[]): Replacement[] {
+  const members = new MandateMembers(result, contextOf(result, data, dataSheet).mandate);
+  return ofRecord(findReplacementSheets(sheets), dataSheet).map(({ request }) => members.replace(request));
+}
+
+/**
+ * `--replacement-fingerprint`: the published fingerprint must be the last replacement's (§11).
+ * Against it, an edited date or reason, a changed person and a deleted last replacement show; a
+ * replacement recorded after the published one shows too (its own notice is then to publish).
+ */
+export function replacementAnnouncedDifference(announced: string, fingerprints: readonly string[]): string | null {
+  const last = fingerprints[fingerprints.length - 1];
+  if (last === announced) return null;
+  const what = `L’empreinte de remplacement publiée (${announced})`;
+  if (last === undefined) {
+    return `${what} ne peut pas être vérifiée : aucun remplacement n’est consigné. Le remplacement publié a été supprimé, ou ce n’est pas le bon registre.`;
+  }
+  const earlier = fingerprints.indexOf(announced);
+  if (earlier >= 0) {
+    return (
+      `${what} est celle du remplacement n° ${earlier + 1}, pas du dernier (n° ${fingerprints.length}, empreinte ${last}) : ` +
+      'des remplacements ont été consignés après celui qui a été publié.'
+    );
+  }
+  return (
+    `${what} n’est celle d’aucun remplacement consigné (dernier, n° ${fingerprints.length} : ${last}) : un remplacement a été modifié ` +
+    '(date, motif, personne qui part ou qui arrive) ou supprimé, ou l’empreinte a été mal recopiée.'
+  );
+}
+
+/**
+ * `replace`: the new replacement of the record's draw, after those already recorded, its sheet
+ * under the next free name ("Remplacement", "Remplacement (2)"…) and its fingerprint (§11), and
+ * every replacement of the draw so far, this one last (what the public record lists).
  */
 export function nextReplacement(
   result: DrawResult,
@@ -84,11 +126,14 @@ export function nextReplacement(
   dataSheet: string,
   sheets: readonly Sheet[],
   request: ReplacementRequest,
-): { replacement: Replacement; sheet: SheetModel } {
+): { replacement: Replacement; sheet: SheetModel; fingerprint: string; replacements: Replacement[] } {
   const context = contextOf(result, data, dataSheet);
   const members = new MandateMembers(result, context.mandate);
-  for (const earlier of ofRecord(findReplacementSheets(sheets), dataSheet)) members.replace(earlier.request);
+  const replacements = ofRecord(findReplacementSheets(sheets), dataSheet).map((earlier) => members.replace(earlier.request));
   const replacement = members.replace(request);
+  replacements.push(replacement);
+  const fingerprints = replacementFingerprints(result.seedKey, replacements.map(replacementEvent));
+  const fingerprint = fingerprints[fingerprints.length - 1];
   const name = chooseReplacementSheetName(sheets.map((s) => s.name));
-  return { replacement, sheet: buildReplacementSheet(name, context, replacement) };
+  return { replacement, sheet: buildReplacementSheet(name, context, replacement, fingerprint), fingerprint, replacements };
 }

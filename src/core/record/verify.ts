@@ -9,12 +9,13 @@ import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from 
 import { cellAddress, InputError } from '../errors';
 import { cellOfKey, WHOLE_SHEET, type CellValue, type Sheet } from '../sheet';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
-import { SHEET_BUILDERS } from './buildRecord';
+import { parseReplacementFingerprint } from '../replacementLog';
+import { sheetBuilders } from './buildRecord';
 import { DATA_TITLE, isDataSheet, NotARecordError, parseDataSheet, type RecordData } from './dataSheet';
 import { journalDifferences } from './journal';
 import { isRecordSheetName, ROLES, sheetNamesLike } from './names';
-import type { RecordSheetRole, RecordValue, SheetModel } from './model';
-import { checkReplacements, findReplacementSheets, type FoundReplacement } from './replacements';
+import type { RecordSheetNames, RecordValue, SheetModel } from './model';
+import { checkReplacements, findReplacementSheets, replacementAnnouncedDifference, type FoundReplacement } from './replacements';
 
 /**
  * A number format can show something else than the value: `;;;"Retenu·e"` displays a word over
@@ -28,13 +29,15 @@ export interface RecordCheck {
   fingerprint: string;
   publicSeed: string;
   /** The record's sheets as its data sheet lists them (as its own name suggests, when it is unreadable). */
-  sheetNames: Record<RecordSheetRole, string>;
+  sheetNames: RecordSheetNames;
   /** The workbook's sheets before this draw added its own. */
   inputSheets: string[];
   /** One French line per difference; empty when the record agrees with its data. */
   differences: string[];
   /** The Remplacement sheets of this draw, in the date order they were checked in. */
   replacements: string[];
+  /** Their replacement fingerprints (ALGORITHM.md §11), recomputed, in the same order. */
+  replacementFingerprints: string[];
 }
 
 function show(value: CellValue | RecordValue | undefined): string {
@@ -163,7 +166,7 @@ export function readRecordDraw(sheets: readonly Sheet[], dataSheet: string): { d
 function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: readonly FoundReplacement[]): RecordCheck {
   const { data, problems } = parseDataSheet(dataGrid.rows, dataGrid.name);
   const differences = [...problems];
-  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences, replacements: [] };
+  const check: RecordCheck = { dataSheet: dataGrid.name, fingerprint: data.fingerprint, publicSeed: data.publicSeed, sheetNames: data.meta.sheetNames, inputSheets: data.meta.inputSheets, differences, replacements: [], replacementFingerprints: [] };
   if (data.meta.sheetNames.data !== dataGrid.name) {
     differences.push(`« ${dataGrid.name} » se présente comme la feuille « ${data.meta.sheetNames.data} » : la liste des feuilles du registre a été modifiée.`);
   }
@@ -186,7 +189,7 @@ function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: re
     differences.push(`Clé de tirage recalculée : ${result.seedKey} ; clé consignée : ${data.seedKey}.`);
   }
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  for (const build of SHEET_BUILDERS) {
+  for (const build of sheetBuilders(result.prepared.algorithm)) {
     const model = build(result, data.meta);
     const grid = byName.get(model.name);
     if (grid === undefined) differences.push(`Feuille « ${model.name} » manquante.`);
@@ -199,6 +202,7 @@ function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: re
   const replaced = checkReplacements(result, data, dataGrid.name, replacements, compareSheet);
   for (const difference of replaced.differences) differences.push(difference);
   check.replacements = replaced.sheets;
+  check.replacementFingerprints = replaced.fingerprints;
   return check;
 }
 
@@ -220,7 +224,7 @@ export interface WorkbookCheck {
  * record's data sheet by its title or by its name, so that retitling it does not hide a draw.
  * Throws NotARecordError when the workbook holds no record at all.
  */
-export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFingerprint?: string } = {}): WorkbookCheck {
+export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFingerprint?: string; expectedReplacementFingerprint?: string } = {}): WorkbookCheck {
   const dataSheets = sheets.filter((s) => isDataSheet(s.name, s.rows));
   // A draw the add-in's journal logged is reported even when every record sheet is gone.
   const logged = journalDifferences(sheets);
@@ -247,7 +251,7 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
       if (!(error instanceof NotARecordError)) throw error;
       // Unreadable: its sheets are presumed to be those named like it ("Tirage (2)" beside "Données du tirage (2)").
       const sheetNames = sheetNamesLike(grid.name);
-      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`], replacements: [] };
+      return { dataSheet: grid.name, fingerprint: '', publicSeed: '', sheetNames, inputSheets: [], differences: [`« ${grid.name} » : ${error.message}.`], replacements: [], replacementFingerprints: [] };
     }
   });
   const differences: string[] = [...logged];
@@ -267,6 +271,12 @@ export function verifyWorkbook(sheets: readonly Sheet[], options: { expectedFing
   const announced = options.expectedFingerprint === undefined ? undefined : parseAnnouncedFingerprint(options.expectedFingerprint);
   const found = announced !== undefined && records.some((r) => r.fingerprint.toLowerCase() === announced);
   if (announced !== undefined && !found) differences.push(announcedNotFound(announced, records.map((r) => r.fingerprint).filter((f) => f !== '')));
+  // The notice published with the last replacement of the latest draw (the one `replace` adds to).
+  if (options.expectedReplacementFingerprint !== undefined) {
+    const latest = records[records.length - 1];
+    const problem = replacementAnnouncedDifference(parseReplacementFingerprint(options.expectedReplacementFingerprint), latest?.replacementFingerprints ?? []);
+    if (problem !== null) differences.push(problem);
+  }
   return { records, differences, announced: announced === undefined ? null : { fingerprint: announced, found } };
 }
 

@@ -18,7 +18,8 @@
  *   (ignoring case; a table name taken by a table or a defined name is `InvalidArgument`, office-js
  *   #551), a write into a protected sheet or a read-only workbook all fail.
  * Faults can be injected (SimulatedFaults): a hang that lasts, a lost connection, a cell being
- * edited; and defined names can be added to the workbook.
+ * edited; and defined names can be added to the workbook. Custom XML parts (ExcelApi 1.5) are kept
+ * by namespace, and `createWorkbook` (ExcelApi 1.8) records the workbooks it opens.
  *
  * No Node.js API here: the `.xlsx` loader and saver live apart, in `xlsxFile.ts`.
  */
@@ -27,7 +28,11 @@ import type {
   ExcelRunner,
   HorizontalAlignment,
   VerticalAlignment,
+  WorkbookCreator,
   XlContext,
+  XlCustomXmlPart,
+  XlCustomXmlPartCollection,
+  XlCustomXmlPartScopedCollection,
   XlFunctionResult,
   XlPageLayout,
   XlRange,
@@ -134,6 +139,26 @@ export class SimulatedExcel {
   constructor(workbook: SimWorkbook = emptyWorkbook()) {
     this.workbook = workbook;
   }
+
+  /** The workbooks `createWorkbook` opened, as .xlsx bytes, in order. */
+  readonly openedWorkbooks: Uint8Array[] = [];
+
+  /**
+   * Like `Excel.createWorkbook(base64)` (ExcelApi 1.8:
+   * https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)): the
+   * Base64-encoded .xlsx opens as a new workbook (here: is recorded); no Excel.run, no sync.
+   * Text that is not Base64 is refused (InvalidArgument), as a file Excel cannot open would be.
+   */
+  readonly createWorkbook: WorkbookCreator = (base64) => {
+    let binary: string;
+    try {
+      binary = atob(base64);
+    } catch {
+      return Promise.reject(new SimulatedExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.'));
+    }
+    this.openedWorkbooks.push(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return Promise.resolve();
+  };
 
   /** Like `Excel.run`: a fresh context for the batch, and a last sync for what it left queued. */
   readonly run: ExcelRunner = async (batch) => {
@@ -331,6 +356,7 @@ class WorkbookProxy extends SimObject implements XlWorkbook {
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   readonly protection: WorkbookProtectionProxy;
+  readonly customXmlParts: CustomXmlPartCollectionProxy;
   readonly functions = { date: (year: number, month: number, day: number) => new FunctionResultProxy(this.context, year, month, day) };
 
   constructor(context: SimulatedContext) {
@@ -339,6 +365,7 @@ class WorkbookProxy extends SimObject implements XlWorkbook {
     this.tables = new TableCollectionProxy(context, null);
     this.names = new NamedItemCollectionProxy(context);
     this.protection = new WorkbookProtectionProxy(context);
+    this.customXmlParts = new CustomXmlPartCollectionProxy(context);
   }
 
   protected path(): string {
@@ -377,6 +404,123 @@ class NamedItemCollectionProxy extends SimObject {
   get items(): { name: string }[] {
     if (this.itemsLoaded === null) throw notLoaded('items');
     return this.itemsLoaded;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts (Workbook.customXmlParts, ExcelApi 1.5:
+// https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection): XML stored in the
+// file, in no sheet. A part's namespace is its root element's (CustomXmlPart.namespaceUri); `add`
+// refuses XML that is not well formed enough to have one (InvalidArgument).
+
+/** The namespace of the root element of `xml`, or null when it has no root element with one. */
+function rootNamespace(xml: string): string | null {
+  const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<(?:([A-Za-z_][\w.-]*):)?[A-Za-z_][\w.-]*((?:\s+[^\s=>]+\s*=\s*"[^"]*")*)\s*\/?>/.exec(xml);
+  if (root === null) return null;
+  const attribute = root[1] === undefined ? 'xmlns' : `xmlns:${root[1]}`;
+  const found = new RegExp(`\\s${attribute.replace(/\./g, '\\.')}\\s*=\\s*"([^"]*)"`).exec(root[2]);
+  return found === null ? null : found[1];
+}
+
+class CustomXmlPartCollectionProxy implements XlCustomXmlPartCollection {
+  private added = 0;
+
+  constructor(private readonly context: SimulatedContext) {}
+
+  add(xml: string): CustomXmlPartProxy {
+    let part: SimWorkbook['customXmlParts'][number] | null = null;
+    const id = `{sim-${this.context.state.customXmlParts.length + ++this.added}}`;
+    this.context.enqueue({ on: 'workbook.customXmlParts', action: 'add', args: xml }, () => {
+      if (this.context.state.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+      const namespaceUri = rootNamespace(xml);
+      if (namespaceUri === null) fail('InvalidArgument', 'The XML of a custom XML part has no root element in a namespace.');
+      part = { id, namespaceUri, xml };
+      this.context.state.customXmlParts.push(part);
+    });
+    return new CustomXmlPartProxy(this.context, () => part ?? fail('ItemNotFound', 'The custom XML part was not added.'));
+  }
+
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedProxy {
+    return new CustomXmlPartScopedProxy(this.context, namespaceUri);
+  }
+}
+
+class CustomXmlPartScopedProxy extends SimObject implements XlCustomXmlPartScopedCollection {
+  protected readonly scalars = ['items'] as const;
+  private itemsLoaded: CustomXmlPartProxy[] | null = null;
+
+  constructor(
+    context: SimulatedContext,
+    private readonly namespaceUri: string,
+  ) {
+    super(context);
+  }
+
+  protected path(): string {
+    return `workbook.customXmlParts.getByNamespace(${this.namespaceUri})`;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  override collect(paths: readonly string[]): Loaded {
+    const wanted = paths.map((p) => p.replace(/^items\/?/, '')).filter((p) => p !== '');
+    if (wanted.some((p) => p !== 'id')) fail('InvalidArgument', `The simulation loads only the ids of custom XML parts (${wanted.join(', ')}).`);
+    const parts = this.context.state.customXmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
+    const items = parts.map((part) => new CustomXmlPartProxy(this.context, () => this.context.state.customXmlParts.find((p) => p === part) ?? fail('ItemNotFound', 'The custom XML part was deleted.'), part.id));
+    return { response: parts.map((p) => p.id), commit: () => void (this.itemsLoaded = items) };
+  }
+
+  get items(): CustomXmlPartProxy[] {
+    if (this.itemsLoaded === null) throw notLoaded('items');
+    return this.itemsLoaded;
+  }
+}
+
+class CustomXmlPartProxy extends SimObject implements XlCustomXmlPart {
+  protected readonly scalars = ['id'] as const;
+
+  constructor(
+    context: SimulatedContext,
+    private readonly target: () => SimWorkbook['customXmlParts'][number],
+    private readonly knownId: string | null = null,
+  ) {
+    super(context);
+  }
+
+  protected path(): string {
+    return 'workbook.customXmlParts.item';
+  }
+
+  protected read(): unknown {
+    return this.target().id;
+  }
+
+  get id(): string {
+    return this.knownId ?? this.loadedValue('id');
+  }
+
+  getXml(): { readonly value: string } {
+    let value: string | null = null;
+    this.context.enqueue({ on: this.path(), action: 'getXml' }, () => {
+      const xml = this.target().xml;
+      return { response: xml, commit: () => void (value = xml) };
+    });
+    return {
+      get value(): string {
+        if (value === null) throw notLoaded('value');
+        return value;
+      },
+    };
+  }
+
+  delete(): void {
+    this.queue('delete', null, () => {
+      if (this.context.state.readOnly) fail('AccessDenied', 'The workbook is read-only.');
+      const parts = this.context.state.customXmlParts;
+      parts.splice(parts.indexOf(this.target()), 1);
+    });
   }
 }
 

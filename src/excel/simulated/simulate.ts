@@ -25,6 +25,7 @@ import { toIso } from '../../core/dates';
 import { InputError } from '../../core/errors';
 import { formatOf, readTableFile } from '../../file/readTable';
 import { fileBaseName } from '../../file/bytes';
+import { readSealingKey } from '../../file/sealingKeyFile';
 import { describeFormulaWithoutValue, ExcelAdapterError } from '../problems';
 import type { TableRef } from '../tableReader';
 import { ExcelWorkbookAdapter, type AdapterOptions } from '../workbookAdapter';
@@ -50,6 +51,8 @@ export interface SimulationOptions {
   warn?: (line: string) => void;
   /** The adapter's own settings (a shorter sync timeout…). */
   adapter?: AdapterOptions;
+  /** A sealed draw (tirage-cln/2): the key, kept in the workbook as the pane keeps it when the fingerprint is shown. */
+  sealingKey?: string;
 }
 
 export interface SimulationFigures {
@@ -65,6 +68,9 @@ export interface SimulationFigures {
   differences: number;
   /** Times Excel refused a request while a cell was being edited, and the adapter waited and asked again. */
   cellEditWaits: number;
+  /** A sealed draw: keeping the key in the workbook and reading it back, as a reloaded pane does. */
+  keySyncs: number;
+  algorithm: string;
 }
 
 /** Where the candidatures are: the table on the sheet asked for (or the first table), else the sheet's used range. */
@@ -88,14 +94,26 @@ export async function simulateSession(excel: SimulatedExcel, options: Simulation
   for (const formula of read.formulasWithoutValue) options.warn?.(describeFormulaWithoutValue(formula));
   // What the task pane shows before the seed is chosen, then the request it checks (core/drawRequest.ts).
   const excludeInvalid = options.excludeInvalid === true;
-  const shown = prepareDraw(read.sheet, { referenceDate: options.date, excludeInvalid, bounds: read.bounds }).canonical.fingerprint;
-  const request = requireDrawRequest(checkDrawRequest({ publicSeed: options.seed, referenceDate: options.date, excludeInvalid, announcedFingerprint: shown }, { today: options.today ?? options.date }));
+  // A sealed draw's key is kept in the workbook when the fingerprint is shown, and the draw uses the key kept there.
+  let sealingKey: string | undefined;
+  if (options.sealingKey !== undefined) {
+    await adapter.keepSealingKey(options.sealingKey);
+    sealingKey = (await adapter.readSealingKey()) ?? undefined;
+  }
+  const keySyncs = adapter.syncCount - listSyncs - readSyncs;
+  const sealed = sealingKey === undefined ? {} : { sealingKey };
+  const shown = prepareDraw(read.sheet, { referenceDate: options.date, excludeInvalid, bounds: read.bounds, ...sealed }).canonical.fingerprint;
+  const request = requireDrawRequest(
+    checkDrawRequest({ publicSeed: options.seed, referenceDate: options.date, excludeInvalid, announcedFingerprint: shown, ...sealed }, { today: options.today ?? options.date }),
+  );
   const outcome = await adapter.writeRecord({ source, sourceFile: options.sourceFile, request: { ...request, announcedFingerprint: shown } });
   return {
     rows: read.sheet.rows.length,
     listSyncs,
     readSyncs,
-    writeSyncs: adapter.syncCount - listSyncs - readSyncs,
+    keySyncs,
+    algorithm: outcome.result.prepared.algorithm,
+    writeSyncs: adapter.syncCount - listSyncs - readSyncs - keySyncs,
     maxRequestBytes: excel.maxRequestBytes,
     maxResponseBytes: excel.maxResponseBytes,
     differences: allDifferences(outcome.check).length,
@@ -179,6 +197,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ),
     )
     .addOption(new Option('--sync-timeout <secondes>', 'délai après lequel un aller-retour sans réponse est abandonné (60 par défaut)'))
+    .addOption(new Option('--seal-key <fichier>', 'tirage scellé (tirage-cln/2) : le fichier de la clé de scellement, gardée dans le classeur comme le fait le volet'))
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   let excel: SimulatedExcel | null = null;
@@ -186,7 +205,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
     const [file] = program.args;
-    const options = program.opts<{ seed: string; date: string; out: string; sheet?: string; excludeInvalid?: boolean; fault?: FaultOption[]; syncTimeout?: string }>();
+    const options = program.opts<{ seed: string; date: string; out: string; sheet?: string; excludeInvalid?: boolean; fault?: FaultOption[]; syncTimeout?: string; sealKey?: string }>();
+    const sealingKey = options.sealKey === undefined ? undefined : readSealingKey(options.sealKey);
     const syncTimeoutMs = options.syncTimeout === undefined ? undefined : seconds(options.syncTimeout) * 1000;
     excel = new SimulatedExcel(await loadInput(file, options.sheet));
     out = options.out;
@@ -200,11 +220,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       today: localToday(),
       warn: (line) => process.stderr.write(`${line}\n`),
       ...(syncTimeoutMs === undefined ? {} : { adapter: { syncTimeoutMs } }),
+      ...(sealingKey === undefined ? {} : { sealingKey }),
     });
     await save(excel, out);
-    const { listSyncs, readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, differences, cellEditWaits } = figures;
+    const { listSyncs, readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, differences, cellEditWaits, keySyncs, algorithm } = figures;
     const waits = (options.fault ?? []).some((f) => f.kind === 'cell-edit') ? { cellEditWaits } : {};
-    process.stdout.write(JSON.stringify({ readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences, ...waits }) + '\n');
+    const key = sealingKey === undefined ? {} : { algorithm, keySyncs };
+    process.stdout.write(JSON.stringify({ readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences, ...waits, ...key }) + '\n');
     return differences === 0 ? 0 : 3;
   } catch (error) {
     if (error instanceof InputError || error instanceof ExcelAdapterError) {

@@ -94,6 +94,8 @@ export interface SimWorkbook {
   selection: { sheet: string; address: string } | null;
   /** Workbook-scoped defined names (Formules > Gestionnaire de noms): « Tirage » refers to « Feuil1!$A$1 »… */
   definedNames: { name: string; refersTo: string }[];
+  /** Custom XML parts (ExcelApi 1.5): XML kept in the file, in no sheet; `namespaceUri` is their root element's. */
+  customXmlParts: { id: string; namespaceUri: string; xml: string }[];
 }
 
 export function emptyWorkbook(options: { date1904?: boolean; readOnly?: boolean; structureProtected?: boolean } = {}): SimWorkbook {
@@ -105,6 +107,7 @@ export function emptyWorkbook(options: { date1904?: boolean; readOnly?: boolean;
     activeSheet: null,
     selection: null,
     definedNames: [],
+    customXmlParts: [],
   };
 }
 

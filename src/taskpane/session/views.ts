@@ -731,6 +731,10 @@ export class StepViews {
         this.el('p', {}, joining === null ? 'Siège laissé vacant.' : `Rejoint le conseil : ${personLabel(joining)}.`),
         this.el('p', { className: 'field__help' }, `Règle : ${RULE_LABELS[replacement.rule]}`),
       ),
+      // Printed on the sheet; published with the notice, it lets anyone check the chain of replacements (ALGORITHM.md §11).
+      this.el('p', { className: 'fingerprint-label', attrs: { id: 'replacement-fingerprint-label' } }, 'Empreinte du remplacement'),
+      this.el('p', { id: 'replacement-fingerprint', className: 'fingerprint', attrs: { 'aria-labelledby': 'replacement-fingerprint-label', 'data-fingerprint': view.outcome.fingerprint } }, ...groups(view.outcome.fingerprint)),
+      this.el('p', { className: 'field__help' }, 'À publier avec l’avis de remplacement : elle change si la date, le motif ou un remplacement précédent change.'),
       this.el('h3', {}, `Membres à ce jour : ${m.women + m.men} (${m.women} femmes, ${m.men} hommes)`),
       this.bySector('members', members),
       this.el(

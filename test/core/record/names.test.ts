@@ -16,9 +16,27 @@ import { parseCsvText } from '../../../src/file/csv';
 
 describe('sheet names', () => {
   it('give a second draw "(2)" names, comparing names as Excel does (without case)', () => {
-    expect(chooseSheetNames(['Feuil1'])).toEqual({ draw: 'Tirage', summary: 'Synthèse', minutes: 'Procès-verbal', data: 'Données du tirage', publication: 'Publication' });
-    expect(chooseSheetNames(['SYNTHÈSE'])).toEqual({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'Procès-verbal (2)', data: 'Données du tirage (2)', publication: 'Publication (2)' });
+    expect(chooseSheetNames(['Feuil1'])).toEqual({
+      draw: 'Tirage',
+      summary: 'Synthèse',
+      minutes: 'Procès-verbal',
+      data: 'Données du tirage',
+      publication: 'Publication',
+      publicRegister: 'Registre public',
+      receipts: 'Reçus',
+    });
+    expect(chooseSheetNames(['SYNTHÈSE'])).toEqual({
+      draw: 'Tirage (2)',
+      summary: 'Synthèse (2)',
+      minutes: 'Procès-verbal (2)',
+      data: 'Données du tirage (2)',
+      publication: 'Publication (2)',
+      publicRegister: 'Registre public (2)',
+      receipts: 'Reçus (2)',
+    });
     expect(chooseSheetNames(['publication']).draw).toBe('Tirage (2)');
+    // A sealed draw's own sheets are record sheets too: their names are never reused.
+    expect(chooseSheetNames(['reçus']).draw).toBe('Tirage (2)');
     expect(chooseSheetNames(['Tirage', 'tirage (2)']).draw).toBe('Tirage (3)');
     expect(sameName('Synthe\u0300se', 'SYNTHÈSE')).toBe(true);
     expect(nameKey('Tirage')).toBe(nameKey('TIRAGE'));

@@ -1,0 +1,49 @@
+/**
+ * `--public-out <public.xlsx>`: the public record of a sealed draw (`tirage-cln/2`) as a workbook of
+ * its own, to publish — before the seed, the sealed table (`probabilities`); after the draw,
+ * « Registre public » and « Publication » (`draw`), with the mandate's replacements (`replace`).
+ * Its sheets come from core (publicWorkbook.ts), its file from the project's own writer.
+ */
+import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { InputError, SEALED_ALGORITHM, type AlgorithmId, type RecordModel } from '../core';
+import { recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
+import { refuseExisting } from './record';
+
+/** A public record is a sealed draw's: a `/1` draw's fingerprint covers the candidatures themselves, which are not published. */
+export function refuseUnsealedPublicRecord(algorithm: AlgorithmId): void {
+  if (algorithm === SEALED_ALGORITHM) return;
+  throw new InputError(
+    'public_record_unsealed',
+    `Le registre public (--public-out) est celui d’un tirage scellé (${SEALED_ALGORITHM}) : il publie les candidatures scellées, sans donnée personnelle. ` +
+      'Ajoutez --seal-key <fichier> (la clé créée par « tirage-cln probabilities … --seal-key »), ou retirez --public-out. Rien n’a été écrit.',
+  );
+}
+
+/**
+ * Checks the public record's path before anything is written: an .xlsx file, not the record's own
+ * file, not an existing file unless `replace`. Returns the resolved path.
+ */
+export function publicOutputPath(typed: string, replace: boolean, recordOut?: string): string {
+  const outPath = recordOutputPath(typed);
+  if (recordOut !== undefined && resolve(recordOut) === outPath) {
+    throw new InputError(
+      'output_is_input',
+      `Le registre public ne peut pas être écrit dans « ${typed} », le fichier du registre complet (--out) : indiquez un autre nom de fichier pour --public-out.`,
+    );
+  }
+  refuseExisting(outPath, typed, '--public-out', replace);
+  return outPath;
+}
+
+/** Writes the public workbook (its folder created when needed, the file written whole or not at all). */
+export async function writePublicWorkbook(model: RecordModel, outPath: string): Promise<string[]> {
+  try {
+    mkdirSync(dirname(outPath), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError('file_unwritable', `Le dossier du registre public « ${dirname(outPath)} » ne peut pas être créé (${code}). Indiquez un autre chemin avec --public-out.`);
+  }
+  await writeRecordWorkbook({ input: { kind: 'none' }, model, outPath });
+  return model.sheets.map((s) => s.name);
+}

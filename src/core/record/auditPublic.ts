@@ -1,0 +1,86 @@
+/**
+ * The auditor's check (`verify <record.xlsx> --public <public.xlsx>`): with the private record,
+ * which holds the sealing key and the candidatures, every seal of the published table is the one
+ * its candidature gives (the public record is rebuilt from the record, its seals computed again
+ * with the record's key), and the published record is exactly what the private one gives — the
+ * sealed table before the seed, or the drawn record with the replacements it lists.
+ */
+import { InputError } from '../errors';
+import { SEALED_ALGORITHM } from '../rules';
+import type { Sheet } from '../sheet';
+import { isDataSheet, NotARecordError, parseDataSheet } from './dataSheet';
+import { NotAPublicRegisterError, readPublicRegister } from './publicRegisterSheet';
+import { buildPublicRecord, buildSealedTableWorkbook } from './publicWorkbook';
+import { recordedReplacements } from './replacements';
+import { compareSheet, readRecordDraw } from './verify';
+import { findPublicRegister } from './verifyPublic';
+
+export interface PublicAudit {
+  /** The fingerprint the published record states. */
+  fingerprint: string;
+  /** Sealed lines whose seals were computed again from the record's key and candidatures. */
+  seals: number;
+  /** One French line per difference between the published record and what the private one gives. */
+  differences: string[];
+}
+
+/**
+ * Compares a published record with the private record it came from. Throws NotARecordError when
+ * the published workbook is no public record.
+ */
+export function auditPublicRecord(recordSheets: readonly Sheet[], publicSheets: readonly Sheet[]): PublicAudit {
+  const register = findPublicRegister(publicSheets);
+  if (register === undefined) throw new NotARecordError('aucune feuille « Registre public » : ce classeur n’est pas un registre public de tirage');
+  let stated: ReturnType<typeof readPublicRegister>;
+  try {
+    stated = readPublicRegister(register.name, register.rows);
+  } catch (error) {
+    if (error instanceof NotAPublicRegisterError) throw new NotARecordError(error.message);
+    throw error;
+  }
+  const fingerprint = stated.parameters.fingerprint;
+  const audit: PublicAudit = { fingerprint, seals: 0, differences: [] };
+
+  const sealedDraws: string[] = [];
+  for (const grid of recordSheets) {
+    if (!isDataSheet(grid.name, grid.rows)) continue;
+    let drawn: ReturnType<typeof readRecordDraw>;
+    try {
+      if (parseDataSheet(grid.rows, grid.name).data.algorithm !== SEALED_ALGORITHM) continue;
+      drawn = readRecordDraw(recordSheets, grid.name);
+    } catch (error) {
+      if (error instanceof NotARecordError || error instanceof InputError) continue;
+      throw error;
+    }
+    const { data, result } = drawn;
+    sealedDraws.push(result.prepared.canonical.fingerprint);
+    if (result.prepared.canonical.fingerprint !== fingerprint) continue;
+
+    let expected;
+    if (stated.stage === 'sealed') expected = buildSealedTableWorkbook(result.prepared);
+    else {
+      // The published record lists the replacements of its day: compared with the record's first ones.
+      const replacements = recordedReplacements(result, data, grid.name, recordSheets);
+      if (stated.replacements.length > replacements.length) {
+        audit.differences.push(
+          `Le registre public liste ${stated.replacements.length} remplacement(s), le registre n’en consigne que ${replacements.length} : ` +
+            'des remplacements publiés manquent au registre.',
+        );
+      }
+      expected = buildPublicRecord(result, data.meta, replacements.slice(0, stated.replacements.length));
+    }
+    audit.seals = result.prepared.canonical.order.length;
+    const byName = new Map(publicSheets.map((s) => [s.name, s]));
+    for (const model of expected.sheets) {
+      const grid = byName.get(model.name);
+      byName.delete(model.name);
+      if (grid === undefined) audit.differences.push(`Feuille « ${model.name} » manquante dans le registre public.`);
+      else for (const difference of compareSheet(model, grid)) audit.differences.push(difference);
+    }
+    for (const extra of byName.keys()) audit.differences.push(`Feuille « ${extra} » : elle ne fait pas partie du registre public que donne le registre.`);
+    return audit;
+  }
+  const which = sealedDraws.length === 0 ? 'ce registre n’a aucun tirage scellé lisible' : `empreintes des tirages scellés du registre : ${sealedDraws.join(', ')}`;
+  audit.differences.push(`Le registre public (empreinte ${fingerprint}) n’est celui d’aucun tirage de ce registre (${which}).`);
+  return audit;
+}

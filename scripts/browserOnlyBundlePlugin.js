@@ -11,6 +11,11 @@ const webpack = require('webpack');
 const NODE_ONLY_PACKAGES = ['exceljs', 'papaparse', 'jszip'];
 const NODE_ONLY_MODULE = new RegExp(`node_modules[\\\\/](${NODE_ONLY_PACKAGES.join('|')})[\\\\/]`);
 
+/** "node_modules/papaparse/papaparse.min.js": the package's own path, the same wherever node_modules is (a git worktree links it). */
+function packagePath(resource) {
+  return resource.slice(resource.search(NODE_ONLY_MODULE)).split(path.sep).join('/');
+}
+
 class BrowserOnlyBundlePlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap('BrowserOnlyBundlePlugin', (compilation) => {
@@ -19,7 +24,7 @@ class BrowserOnlyBundlePlugin {
           if (typeof module.resource === 'string' && NODE_ONLY_MODULE.test(module.resource)) {
             compilation.errors.push(
               new webpack.WebpackError(
-                `Une page du complément (volet de tâches ou page de vérification) importe ${path.relative(compiler.context, module.resource)}, ` +
+                `Une page du complément (volet de tâches ou page de vérification) importe ${packagePath(module.resource)}, ` +
                   'un module réservé à Node.js : ces pages passent par src/excel (office.js) et src/xlsx, jamais par src/file.',
               ),
             );

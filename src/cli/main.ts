@@ -281,7 +281,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .addOption(jsonOption())
     .action(async (file: string, options: ReplaceOptions) => {
-      const recorded = await replaceMember(file, options);
+      const recorded = await replaceMember(file, options, io.today());
       io.stdout(options.json ? JSON.stringify(replacementJson(recorded)) + '\n' : formatReplacement(recorded, options.out, options.publicOut));
       setExit(EXIT_OK);
     });

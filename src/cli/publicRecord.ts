@@ -4,6 +4,7 @@
  * « Registre public » and « Publication » (`draw`), with the mandate's replacements (`replace`).
  * Its sheets come from core (publicWorkbook.ts), its file from the project's own writer.
  */
+import { fileError } from '../core/fileMessages';
 import { dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { InputError, SEALED_ALGORITHM, type AlgorithmId, type RecordModel } from '../core';
@@ -23,7 +24,7 @@ export function refuseUnsealedPublicRecord(algorithm: AlgorithmId): void {
 export function publicOutputPath(typed: string, replace: boolean, recordOut?: string): string {
   const outPath = recordOutputPath(typed);
   if (recordOut !== undefined && resolve(recordOut) === outPath) {
-    throw new InputError({ code: 'output_is_input', reason: 'public_over_record', name: typed });
+    throw fileError({ code: 'output_is_input', reason: 'public_over_record', name: typed });
   }
   refuseExisting(outPath, typed, 'public_record', replace);
   return outPath;
@@ -35,7 +36,7 @@ export async function writePublicWorkbook(model: RecordModel, outPath: string): 
     mkdirSync(dirname(outPath), { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError({ code: 'file_unwritable', reason: 'public_record_folder', folder: dirname(outPath), fault: code });
+    throw fileError({ code: 'file_unwritable', reason: 'public_record_folder', folder: dirname(outPath), fault: code });
   }
   await writeRecordWorkbook({ input: { kind: 'none' }, model, outPath });
   return model.sheets.map((s) => s.name);

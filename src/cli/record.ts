@@ -1,7 +1,8 @@
 /** `draw --out` and `verify`: the record workbook on disk. */
+import { fileError } from '../core/fileMessages';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CSV_SHEET_NAME, InputError, planDraw, recordLikeNames, refuseRecordLookalikes, type DrawRequest, type DrawResult } from '../core';
+import { CSV_SHEET_NAME, planDraw, recordLikeNames, refuseRecordLookalikes, type DrawRequest, type DrawResult } from '../core';
 import { fileBaseName } from '../file/bytes';
 import type { TableFile } from '../file/readTable';
 import { readWorkbookSheets } from '../file/recordReader';
@@ -18,7 +19,7 @@ export interface RecordOptions {
 /** A record is an official document: an earlier one is never replaced by accident (unless --replace). */
 export function refuseExisting(outPath: string, typed: string, what: 'record' | 'public_record', replace: boolean): void {
   if (!existsSync(outPath) || replace) return;
-  throw new InputError({ code: 'output_exists', reason: what, name: typed });
+  throw fileError({ code: 'output_exists', reason: what, name: typed });
 }
 
 /**
@@ -45,7 +46,7 @@ function createFolderOf(outPath: string): void {
     mkdirSync(dirname(outPath), { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError({ code: 'file_unwritable', reason: 'record_folder', folder: dirname(outPath), fault: code });
+    throw fileError({ code: 'file_unwritable', reason: 'record_folder', folder: dirname(outPath), fault: code });
   }
 }
 
@@ -74,7 +75,7 @@ export async function verifyFile(path: string, request: VerifyRequest = {}): Pro
   const lines = reportLines(outcome.report);
   let conforming = outcome.conforming;
   if (request.publicRecord !== undefined && publicName !== undefined) {
-    if (outcome.kind === 'public') throw new InputError({ code: 'unsupported_format', reason: 'public_given_first', source: fileName, publicName });
+    if (outcome.kind === 'public') throw fileError({ code: 'unsupported_format', reason: 'public_given_first', source: fileName, publicName });
     const audit = auditReport(sheets, await readWorkbookSheets(request.publicRecord), publicName);
     lines.push('', ...audit.lines);
     conforming &&= audit.conforming;

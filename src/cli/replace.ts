@@ -1,6 +1,7 @@
 /** `replace`: a member leaves during the mandate; a copy of the record gets a Remplacement sheet. */
+import { fileError } from '../core/fileMessages';
 import { existsSync } from 'node:fs';
-import { buildPublicRecord, candidateJson, formatFrenchDate, InputError, parseIsoDate, personLabel, recordReplacement, refuseUnkeepableText, toNumber, type RecordedReplacement, type ReplacementRequest } from '../core';
+import { buildPublicRecord, candidateJson, formatFrenchDate, parseIsoDate, personLabel, readRowNumber, recordReplacement, refuseUnkeepableText, toNumber, type RecordedReplacement, type ReplacementRequest } from '../core';
 import { fileBaseName } from '../file/bytes';
 import { readWorkbookSheets } from '../file/recordReader';
 import { recordOutputPath, writeRecordWorkbook } from '../file/recordWriter';
@@ -17,28 +18,23 @@ export interface ReplaceOptions {
   publicOut?: string;
 }
 
-/** A row number as the operator types it: a positive integer. */
-function rowNumber(which: 'leaving' | 'chosen', text: string): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new InputError({ code: 'bad_replacement', reason: 'row_option', which, text });
-  return Number(text);
-}
-
-export async function replaceMember(recordPath: string, options: ReplaceOptions): Promise<RecordedReplacement> {
+/** `today` (ISO): a departure dated after it is refused. */
+export async function replaceMember(recordPath: string, options: ReplaceOptions, today: string): Promise<RecordedReplacement> {
   refuseUnkeepableText('Le motif (--reason)', options.reason);
   const request: ReplacementRequest = {
     date: options.date.trim(),
     reason: options.reason.replace(/\s+/g, ' ').trim(),
-    leavingRow: rowNumber('leaving', options.row),
-    chosenRow: options.choose === undefined ? null : rowNumber('chosen', options.choose),
+    leavingRow: readRowNumber('leaving', options.row),
+    chosenRow: options.choose === undefined ? null : readRowNumber('chosen', options.choose),
   };
   const outPath = recordOutputPath(options.out);
   if (existsSync(outPath)) {
     // The record with its replacements is an official document: never overwritten by accident.
-    throw new InputError({ code: 'output_exists', reason: 'replacement', name: options.out });
+    throw fileError({ code: 'output_exists', reason: 'replacement', name: options.out });
   }
   const publicPath = options.publicOut === undefined ? undefined : publicOutputPath(options.publicOut, false, options.out);
   const source = fileBaseName(recordPath);
-  const recorded = recordReplacement(await readWorkbookSheets(recordPath), request, source);
+  const recorded = recordReplacement(await readWorkbookSheets(recordPath), request, source, today);
   if (publicPath !== undefined) refuseUnsealedPublicRecord(recorded.result.prepared.algorithm);
   await writeRecordWorkbook({ input: { kind: 'xlsx', path: recordPath }, model: { sheets: [recorded.sheet] }, outPath });
   if (publicPath !== undefined) await writePublicWorkbook(buildPublicRecord(recorded.result, recorded.meta, recorded.replacements), publicPath);

@@ -16,6 +16,7 @@ import type { ColumnMapping } from './columns';
 import { checkAnnounced, parseAnnouncedFingerprint } from './announcedFingerprint';
 import { drawLots, prepareDraw, referenceDateOf, type DrawResult } from './draw';
 import { InputError } from './errors';
+import { isFileProblem } from './problems';
 import { refuseUnkeepableText } from './keepableText';
 import { checkMandateStart } from './mandate';
 import { buildRecord } from './record/buildRecord';
@@ -90,7 +91,7 @@ function field<T>(problems: DrawRequestProblems, name: DrawRequestField, check: 
     return check();
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    problems[name] = new InputError(error.problem, { field: name });
+    problems[name] = isFileProblem(error.problem) ? error : new InputError(error.problem, { field: name });
     return undefined;
   }
 }

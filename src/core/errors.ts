@@ -5,7 +5,7 @@
  */
 import type { Field } from './fields';
 import { describeInputProblem, inputProblemLines } from './messages';
-import type { InputErrorCode, InputProblem } from './problems';
+import { isFileProblem, type CoreInputProblem, type FileProblem, type InputErrorCode, type InputProblem } from './problems';
 import type { RowProblem } from './rowProblems';
 
 export type { InputErrorCode, InputProblem } from './problems';
@@ -23,13 +23,20 @@ export class InputError extends Error {
    */
   readonly details: InputErrorDetails;
 
-  /** `field`: the draw request's field the problem is about (core/drawRequest.ts), for a front end to show it there. */
-  constructor(problem: InputProblem, options: { field?: string } = {}) {
-    super(describeInputProblem(problem));
+  /**
+   * `field`: the stated fact the problem is about (core/drawRequest.ts, core/replacement.ts), for a
+   * front end to show it there. A file's problem comes with its `words` (fileMessages.ts's
+   * fileError), so that a front end that reads no file does not carry their sentences.
+   */
+  constructor(problem: CoreInputProblem, options?: { field?: string });
+  constructor(problem: FileProblem, options: { words: string });
+  constructor(problem: InputProblem, options: { field?: string; words?: string } = {}) {
+    const words = options.words ?? describeInputProblem(problem as CoreInputProblem);
+    super(words);
     this.name = 'InputError';
     this.problem = problem;
     this.code = problem.code;
-    this.lines = inputProblemLines(problem);
+    this.lines = options.words !== undefined ? [words] : inputProblemLines(problem as CoreInputProblem);
     this.details = { ...detailsOf(problem), ...(options.field === undefined ? {} : { field: options.field }) };
   }
 }
@@ -43,7 +50,10 @@ export interface InputErrorDetails {
   headers?: readonly { cell: string; text: string }[];
   /** `choice_needed`: the rows of the reserves offered for a replacement, in call order. */
   offered?: readonly number[];
-  /** A draw request's problem: the field it is about. */
+  /**
+   * The stated fact a problem is about, for a front end to show it beside its field: a draw request's
+   * field (core/drawRequest.ts), or a replacement's (`bad_replacement`, `choice_needed`: core/replacement.ts).
+   */
   field?: string;
   /** `fingerprint_mismatch`: the fingerprint announced in the room, and the table's now. */
   fingerprints?: { announced: string; actual: string };
@@ -64,4 +74,9 @@ function detailsOf(problem: InputProblem): InputErrorDetails {
     default:
       return {};
   }
+}
+
+/** A problem as a Difference keeps it: its code and facts, or the words a file's problem came with (fileMessages.ts). */
+export function keptProblem(error: InputError): CoreInputProblem | { message: string } {
+  return isFileProblem(error.problem) ? { message: error.message } : error.problem;
 }

@@ -74,4 +74,4 @@ export * from './record';
 export { explainDraw, type DrawExplanation, type SectorExplanation } from './explain';
 export { mandatePeriod, checkMandateStart, mandateText, MANDATE_YEARS, type MandatePeriod } from './mandate';
 export { replacementEvent, eventLine, chainStart, chainNext, replacementFingerprints, parseReplacementFingerprint, type ReplacementEvent } from './replacementLog';
-export { MandateMembers, applyReplacements, personLabel, RULE_LABELS, type Replacement, type ReplacementRequest, type ReplacementRule } from './replacement';
+export { MandateMembers, applyReplacements, personLabel, readRowNumber, refuseDepartureAhead, RULE_LABELS, type Proposal, type Replacement, type ReplacementField, type ReplacementRequest, type ReplacementRule } from './replacement';

@@ -21,6 +21,26 @@ import type { TypedCode } from './typedCode';
 
 export type InputErrorCode = InputProblem['code'];
 
+/** The problems only a front end that reads and writes files raises: worded in fileMessages.ts (fileError), not in messages.ts. */
+export const FILE_PROBLEM_CODES = [
+  'file_not_found',
+  'file_unreadable',
+  'file_too_large',
+  'unsupported_format',
+  'output_is_input',
+  'output_exists',
+  'file_unwritable',
+  'sheet_exists',
+  'bad_fault',
+  'seal_key_missing',
+] as const;
+export type FileProblem = Extract<InputProblem, { code: (typeof FILE_PROBLEM_CODES)[number] }>;
+export type CoreInputProblem = Exclude<InputProblem, { code: (typeof FILE_PROBLEM_CODES)[number] }>;
+
+export function isFileProblem(problem: InputProblem): problem is FileProblem {
+  return (FILE_PROBLEM_CODES as readonly string[]).includes(problem.code);
+}
+
 /** Why a text cannot be kept exactly in a record cell (keepableText.ts). */
 export type Unkeepable =
   | { kind: 'too_long'; length: number; maximum: number }
@@ -149,6 +169,8 @@ export type InputProblem =
   | { code: 'bad_replacement'; reason: 'before_draw'; date: string; drawDate: string }
   | { code: 'bad_replacement'; reason: 'after_mandate'; date: string; mandateEnd: string }
   | { code: 'bad_replacement'; reason: 'before_previous'; date: string; previous: string }
+  /** A departure is recorded once it has happened (core/replacement.ts refuseDepartureAhead). */
+  | { code: 'bad_replacement'; reason: 'after_today'; date: string; today: string }
   | { code: 'bad_replacement'; reason: 'no_reason' }
   | { code: 'bad_replacement'; reason: 'not_a_member'; row: number; why: NotAMember }
   | { code: 'bad_replacement'; reason: 'choice_not_allowed'; chosenRow: number; next: PersonFacts }
@@ -270,17 +292,17 @@ export type Difference =
   | { code: 'data_row'; sheet: string; cell: string; row: number; fault: DataRowFault }
   | { code: 'data_sheet_renamed'; sheet: string; statedName: string }
   /** `reason`: the problem the engine found in the data, or an unexpected error's own message. */
-  | { code: 'not_recomputable'; sheet: string; reason: InputProblem | { message: string } }
+  | { code: 'not_recomputable'; sheet: string; reason: CoreInputProblem | { message: string } }
   | { code: 'fingerprint_differs'; sheet: string; computed: string; recorded: string }
   | { code: 'seed_key_differs'; sheet: string; computed: string; recorded: string }
   // The candidature sheet against the data sheet.
-  | { code: 'candidatures_unreadable'; sheet: string; problem: InputProblem }
+  | { code: 'candidatures_unreadable'; sheet: string; problem: CoreInputProblem | { message: string } }
   | { code: 'candidature_not_recorded'; sheet: string; cell: string; row: number; dataSheet: string; found: CandidatureFacts }
   | { code: 'candidature_differs'; sheet: string; cell: string; row: number; dataSheet: string; found: CandidatureFacts; recorded: CandidatureFacts }
   | { code: 'recorded_row_not_in_sheet'; sheet: string; row: number; candidatureSheet: string }
   // Replacements.
   | { code: 'replacement_unreadable'; sheet: string; fault: ReplacementFault }
-  | { code: 'replacement_against_rule'; sheet: string; problem: InputProblem }
+  | { code: 'replacement_against_rule'; sheet: string; problem: CoreInputProblem | { message: string } }
   | { code: 'replacement_orphan'; sheet: string; dataSheet: string }
   // The workbook as a whole.
   | { code: 'data_sheet_missing'; sheets: readonly string[] }

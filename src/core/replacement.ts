@@ -54,8 +54,11 @@ export const RULE_LABELS: Record<ReplacementRule, string> = {
   vacant: 'Plus personne sur la liste complémentaire : le siège reste vacant.',
 };
 
-function refuse(problem: Extract<InputProblem, { code: 'bad_replacement' }>): never {
-  throw new InputError(problem);
+/** The stated fact a refusal is about, so that a form can say it beside its field. */
+export type ReplacementField = 'date' | 'reason' | 'leavingRow' | 'chosenRow';
+
+function refuse(field: ReplacementField, problem: Extract<InputProblem, { code: 'bad_replacement' }>): never {
+  throw new InputError(problem, { field });
 }
 
 /** A person of the draw, as a message names them. */
@@ -64,7 +67,35 @@ function person(o: CandidateOutcome): PersonFacts {
   return { lastName, firstName, row, sector, sex };
 }
 
-/** « DUPONT Marie (ligne 7, Est, femme) » (messages.ts's personText). */
+/**
+ * A departure is recorded once it has happened: one dated after `today` would also block every
+ * departure dated before it (replacements are recorded in date order). `verify` does not apply
+ * this rule — a departure recorded on its day stays valid afterwards — `replace` and the task pane do.
+ */
+export function refuseDepartureAhead(date: string, today: string): void {
+  const departure = parseIsoDate(date);
+  const now = parseIsoDate(today);
+  if (departure === null || now === null || compareDates(departure, now) <= 0) return;
+  refuse('date', { code: 'bad_replacement', reason: 'after_today', date, today });
+}
+
+/** A row number as the operator types it (`which`: the member who leaves, or the person chosen): a positive integer. */
+export function readRowNumber(which: 'leaving' | 'chosen', text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) refuse(which === 'leaving' ? 'leavingRow' : 'chosenRow', { code: 'bad_replacement', reason: 'row_option', which, text });
+  return Number(text);
+}
+
+/** What the rule gives for a member leaving now, before anything is recorded. */
+export type Proposal =
+  | { rule: 'same_group'; joining: CandidateOutcome }
+  /** The same group's reserve is exhausted: the city chooses one of these, in call order. */
+  | { rule: 'chosen'; offered: CandidateOutcome[] }
+  | { rule: 'vacant' };
+
+/**
+ * « DUPONT Marie (ligne 7, Est, femme) » (messages.ts's personText). A row set aside may lack its
+ * sector or its sex (that is often why it was set aside): what is missing is left out, never guessed.
+ */
 export function personLabel(o: CandidateOutcome): string {
   return personText(person(o));
 }
@@ -117,23 +148,23 @@ export class MandateMembers {
   replace(request: ReplacementRequest): Replacement {
     const { result, mandate } = this;
     const date = parseIsoDate(request.date);
-    if (date === null) refuse({ code: 'bad_replacement', reason: 'unreadable_date', date: request.date });
+    if (date === null) refuse('date', { code: 'bad_replacement', reason: 'unreadable_date', date: request.date });
     const drawDate = parseIsoDate(result.prepared.referenceDate);
     if (drawDate !== null && compareDates(date, drawDate) < 0) {
-      refuse({ code: 'bad_replacement', reason: 'before_draw', date: request.date, drawDate: result.prepared.referenceDate });
+      refuse('date', { code: 'bad_replacement', reason: 'before_draw', date: request.date, drawDate: result.prepared.referenceDate });
     }
     const end = parseIsoDate(mandate.end);
     if (end !== null && compareDates(date, end) > 0) {
-      refuse({ code: 'bad_replacement', reason: 'after_mandate', date: request.date, mandateEnd: mandate.end });
+      refuse('date', { code: 'bad_replacement', reason: 'after_mandate', date: request.date, mandateEnd: mandate.end });
     }
     if (this.previousDate !== null && request.date < this.previousDate) {
-      refuse({ code: 'bad_replacement', reason: 'before_previous', date: request.date, previous: this.previousDate });
+      refuse('date', { code: 'bad_replacement', reason: 'before_previous', date: request.date, previous: this.previousDate });
     }
-    if (request.reason.trim() === '') refuse({ code: 'bad_replacement', reason: 'no_reason' });
+    if (request.reason.trim() === '') refuse('reason', { code: 'bad_replacement', reason: 'no_reason' });
 
     const leaving = this.members.find((o) => o.candidature.row === request.leavingRow);
     if (leaving === undefined) {
-      refuse({ code: 'bad_replacement', reason: 'not_a_member', row: request.leavingRow, why: this.whyNotMember(request.leavingRow) });
+      refuse('leavingRow', { code: 'bad_replacement', reason: 'not_a_member', row: request.leavingRow, why: this.whyNotMember(request.leavingRow) });
     }
     const { joining, rule, offered } = this.successor(leaving, request.chosenRow);
 
@@ -163,29 +194,49 @@ export class MandateMembers {
     }
   }
 
+  /**
+   * What the rule gives if the member at `leavingRow` leaves now, without recording anything:
+   * who joins, or whom the city may choose, or a vacant seat. Null when that person is not a member.
+   */
+  proposal(leavingRow: number): Proposal | null {
+    const leaving = this.members.find((o) => o.candidature.row === leavingRow);
+    if (leaving === undefined) return null;
+    const { next, offered } = this.candidatesFor(leaving);
+    if (next !== undefined) return { rule: 'same_group', joining: next };
+    return offered.length === 0 ? { rule: 'vacant' } : { rule: 'chosen', offered };
+  }
+
+  /** The first of the same group's reserve not called yet, and whom the city would be offered without one. */
+  private candidatesFor(leaving: CandidateOutcome): { next: CandidateOutcome | undefined; offered: CandidateOutcome[] } {
+    // A member was drawn, so their candidature was eligible: it has a sector and a sex.
+    const sector = leaving.candidature.sector as string;
+    const sex = leaving.candidature.sex as Sex;
+    const next = reservesOf(this.result, sector, sex, this.called)[0];
+    return { next, offered: next === undefined ? offerOf(this.result, sector, sex, this.called) : [] };
+  }
+
   /** Who takes the seat `leaving` leaves, by the rule. */
   private successor(leaving: CandidateOutcome, chosenRow: number | null): Pick<Replacement, 'joining' | 'rule' | 'offered'> {
     const sector = leaving.candidature.sector as string;
     const sex = leaving.candidature.sex as Sex;
-    const next = reservesOf(this.result, sector, sex, this.called)[0];
+    const { next, offered } = this.candidatesFor(leaving);
     if (next !== undefined) {
       if (chosenRow !== null) {
-        refuse({ code: 'bad_replacement', reason: 'choice_not_allowed', chosenRow, next: person(next) });
+        refuse('chosenRow', { code: 'bad_replacement', reason: 'choice_not_allowed', chosenRow, next: person(next) });
       }
       return { joining: next, rule: 'same_group', offered: [] };
     }
-    const offered = offerOf(this.result, sector, sex, this.called);
     if (offered.length === 0) {
-      if (chosenRow !== null) refuse({ code: 'bad_replacement', reason: 'nobody_to_choose', chosenRow });
+      if (chosenRow !== null) refuse('chosenRow', { code: 'bad_replacement', reason: 'nobody_to_choose', chosenRow });
       return { joining: null, rule: 'vacant', offered };
     }
     if (chosenRow === null) {
       // One line per person offered, then what to do: the CLI prints the lines before the message.
-      throw new InputError({ code: 'choice_needed', sector, sex, offered: offered.map((o) => ({ ...person(o), reserveRank: o.reserveRank as number })) });
+      throw new InputError({ code: 'choice_needed', sector, sex, offered: offered.map((o) => ({ ...person(o), reserveRank: o.reserveRank as number })) }, { field: 'chosenRow' });
     }
     const chosen = offered.find((o) => o.candidature.row === chosenRow);
     if (chosen === undefined) {
-      refuse({ code: 'bad_replacement', reason: 'not_offered', chosenRow, offered: offered.map((o) => o.candidature.row) });
+      refuse('chosenRow', { code: 'bad_replacement', reason: 'not_offered', chosenRow, offered: offered.map((o) => o.candidature.row) });
     }
     return { joining: chosen, rule: 'chosen', offered };
   }

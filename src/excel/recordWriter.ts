@@ -53,6 +53,9 @@ export interface WriteOutcome {
   check: WorkbookCheck;
 }
 
+/** The new sheets of a write, the sheets there before, and how far it went (a Remplacement sheet is written the same way). */
+export type SheetsToWrite = Pick<PreparedWrite, 'plans' | 'sheetsBefore' | 'written'>;
+
 /** Everything decided before the first write, and how far the write went. */
 export interface PreparedWrite {
   result: DrawResult;
@@ -118,14 +121,14 @@ function withoutTitle(plan: SheetPlan): SheetPlan {
 }
 
 /** Values, styles and layout of the plan's rows in `rows` (A1 excepted); layout only when `layout` is set. */
-function contentOps(prepared: PreparedWrite, index: number, rows: RowSpan, layout: boolean): WriteOp[] {
+function contentOps(prepared: SheetsToWrite, index: number, rows: RowSpan, layout: boolean): WriteOp[] {
   const plan = withoutTitle(prepared.plans[index]);
   const formats = formatGrid(plan);
   return [...valueOps(plan, index, rows, formats), ...styleOps(plan, index, rows), ...(layout ? layoutOps(plan, index) : [])];
 }
 
 /** The titles replace the marks, then protection, then the first sheet is shown. */
-function finishOps(prepared: PreparedWrite): WriteOp[] {
+function finishOps(prepared: SheetsToWrite): WriteOp[] {
   const ops: WriteOp[] = [];
   prepared.plans.forEach((plan, index) => {
     // A sheet without a title still loses its mark: '' clears the cell, where null would keep it.
@@ -188,7 +191,7 @@ export async function writeOps(context: XlContext, syncs: ExcelSyncs, ops: reado
 const ALL_ROWS: RowSpan = { from: 1, to: Number.MAX_SAFE_INTEGER };
 
 /** The whole record in as few syncs as the 5 MB limit allows. */
-export async function writePrepared(context: XlContext, syncs: ExcelSyncs, prepared: PreparedWrite): Promise<void> {
+export async function writePrepared(context: XlContext, syncs: ExcelSyncs, prepared: SheetsToWrite): Promise<void> {
   const ops = [...prepared.plans.flatMap((_, i) => contentOps(prepared, i, ALL_ROWS, true)), ...finishOps(prepared)];
   let sheets: XlWorksheet[] | null = null;
   for (const group of packSyncs(ops, SYNC_BYTES, creationBytes(prepared.plans))) {
@@ -203,7 +206,7 @@ export async function writePrepared(context: XlContext, syncs: ExcelSyncs, prepa
  * the record's names, and its A1 holds a mark or our title — never a co-author's sheet that took
  * the name meanwhile. Those that cannot be removed are marked INACHEVÉ, if Excel lets us.
  */
-export async function removePartial(run: ExcelRunner, syncs: ExcelSyncs, prepared: PreparedWrite): Promise<PartialRecord> {
+export async function removePartial(run: ExcelRunner, syncs: ExcelSyncs, prepared: SheetsToWrite): Promise<PartialRecord> {
   const before = new Set(prepared.sheetsBefore.map(nameKey));
   const titles = new Map(prepared.plans.map((p) => [nameKey(p.name), p.blocks[0]?.values[0]?.[0] ?? null]));
   const names = prepared.plans.map((p) => p.name);
@@ -282,7 +285,7 @@ export async function writeRecordWith(run: ExcelRunner, syncs: ExcelSyncs, order
  * that is not Excel's (the engine refusing the table, a bug) passes unchanged, after the cleanup.
  * Nothing is asked of an Excel that stopped answering: the call would hang too (office-js #6678).
  */
-export async function failure(run: ExcelRunner, syncs: ExcelSyncs, error: unknown, prepared: PreparedWrite | null): Promise<unknown> {
+export async function failure(run: ExcelRunner, syncs: ExcelSyncs, error: unknown, prepared: SheetsToWrite | null): Promise<unknown> {
   let problem: ExcelProblem | null;
   try {
     problem = problemOf(error, { name: prepared?.plans.map((p) => p.name).join(' », « ') });
@@ -294,7 +297,7 @@ export async function failure(run: ExcelRunner, syncs: ExcelSyncs, error: unknow
   return new ExcelAdapterError(problem, partial);
 }
 
-async function whatRemains(run: ExcelRunner, syncs: ExcelSyncs, prepared: PreparedWrite): Promise<PartialRecord> {
+async function whatRemains(run: ExcelRunner, syncs: ExcelSyncs, prepared: SheetsToWrite): Promise<PartialRecord> {
   const names = prepared.plans.map((p) => p.name);
   // Complete: removing it would destroy a record that is probably conforming; verifying says.
   if (prepared.written) return { kind: 'written', sheets: names };

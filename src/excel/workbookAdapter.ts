@@ -27,8 +27,10 @@ import type { JournalEntry, LoggedEntry } from '../core/record/journal';
 import { ExcelSyncs, problemOf, type SyncPolicy, type WaitListener } from './syncs';
 import { listContents, readTableIn, type TableRead, type TableRef, type WorkbookContents } from './tableReader';
 import type { WriteOp } from './planOps';
+import type { ReplacementRequest } from '../core/replacement';
+import { writeReplacementWith, type ReplacementContext, type ReplacementOutcome } from './replacementWriter';
 
-export type { DrawOrder, WriteOutcome, TableRef, TableRead, WorkbookContents };
+export type { DrawOrder, WriteOutcome, TableRef, TableRead, WorkbookContents, ReplacementContext, ReplacementOutcome };
 
 /** A record being revealed step by step; each step is one sync. */
 export interface RevealSession {
@@ -55,6 +57,11 @@ export interface WorkbookPort {
   appendJournal(entry: JournalEntry): Promise<number>;
   /** The journal's lines, in order; [] when the workbook has none. */
   readJournal(): Promise<LoggedEntry[]>;
+  /**
+   * Records a departure during the mandate in the workbook's latest draw (the record must verify):
+   * its Remplacement sheet written as `tirage-cln replace` writes it, read back, and the workbook verified.
+   */
+  writeReplacement(request: ReplacementRequest, context: ReplacementContext): Promise<ReplacementOutcome>;
   /**
    * Tells `listener` when Excel makes an operation wait — a cell being edited: the pane shows
    * describeExcelWait's line (« Quittez la cellule en cours de saisie… ») — and null once Excel
@@ -182,6 +189,10 @@ export class ExcelWorkbookAdapter implements WorkbookPort {
 
   readJournal(): Promise<LoggedEntry[]> {
     return this.runBatch((context) => readJournalEntries(context, this.syncs));
+  }
+
+  writeReplacement(request: ReplacementRequest, context: ReplacementContext): Promise<ReplacementOutcome> {
+    return writeReplacementWith(this.run, this.syncs, request, context);
   }
 }
 

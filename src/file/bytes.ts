@@ -3,6 +3,7 @@
  * no permission) turned into French InputErrors instead of Node's English error codes.
  */
 
+import { fileError } from '../core/fileMessages';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { InputError } from '../core/errors';
@@ -25,13 +26,13 @@ function fileSystemError(filePath: string, error: unknown): InputError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new InputError({ code: 'file_not_found', reason: 'input', path: filePath });
+      return fileError({ code: 'file_not_found', reason: 'input', path: filePath });
     case 'EISDIR':
-      return new InputError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: 'directory' });
+      return fileError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: 'directory' });
     case 'EACCES':
     case 'EPERM':
-      return new InputError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: 'access_denied' });
+      return fileError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: 'access_denied' });
     default:
-      return new InputError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: { code: code ?? String(error) } });
+      return fileError({ code: 'file_unreadable', reason: 'os', path: filePath, fault: { code: code ?? String(error) } });
   }
 }

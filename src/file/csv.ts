@@ -3,6 +3,7 @@
  * text → rows with papaparse, numbered as Excel numbers them when it opens the file.
  */
 
+import { fileError } from '../core/fileMessages';
 import * as Papa from 'papaparse';
 import { InputError } from '../core/errors';
 import { CSV_SHEET_NAME, plainSheet, type Sheet } from '../core/sheet';
@@ -166,7 +167,7 @@ function guessDelimiter(text: string): string {
 }
 
 function malformedQuotes(source: string, error: Papa.ParseError): InputError {
-  return new InputError({
+  return fileError({
     code: 'file_unreadable',
     reason: 'malformed_csv',
     source,

@@ -4,8 +4,8 @@
  * InputError that says which file, what is wrong and what to do.
  */
 
+import { fileError } from '../core/fileMessages';
 import * as path from 'path';
-import { InputError } from '../core/errors';
 import type { TableSource } from '../core/sheet';
 import { fileBaseName, readFileBytes } from './bytes';
 import { decodeCsvBytes, parseCsvText } from './csv';
@@ -37,13 +37,13 @@ export async function openTableFile(filePath: string, options: ReadTableOptions 
   // rather than a confusing parse error.
   const format = formatOf(name);
   if (format === 'csv' && options.sheet !== undefined) {
-    throw new InputError({ code: 'unsupported_format', reason: 'sheet_of_csv', source: name, sheet: options.sheet });
+    throw fileError({ code: 'unsupported_format', reason: 'sheet_of_csv', source: name, sheet: options.sheet });
   }
   if (format === 'csv' && options.table !== undefined) {
-    throw new InputError({ code: 'unsupported_format', reason: 'table_of_csv', source: name, table: options.table });
+    throw fileError({ code: 'unsupported_format', reason: 'table_of_csv', source: name, table: options.table });
   }
   if (options.sheet !== undefined && options.table !== undefined) {
-    throw new InputError({ code: 'unsupported_format', reason: 'sheet_and_table', sheet: options.sheet, table: options.table });
+    throw fileError({ code: 'unsupported_format', reason: 'sheet_and_table', sheet: options.sheet, table: options.table });
   }
   if (format === 'xlsx') {
     const workbook = await openXlsxFile(filePath, name);
@@ -63,6 +63,6 @@ export function formatOf(name: string): TableFormat {
     case '.xlsm':
       return 'xlsx';
     default:
-      throw new InputError({ code: 'unsupported_format', reason: 'extension', source: name, extension });
+      throw fileError({ code: 'unsupported_format', reason: 'extension', source: name, extension });
   }
 }

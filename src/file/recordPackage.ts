@@ -25,7 +25,7 @@
  * workbook (.xlsm) loses its VBA project, because the record is a macro-free .xlsx.
  */
 
-import { InputError } from '../core/errors';
+import { fileError } from '../core/fileMessages';
 import { freeTableName, nameKey } from '../core/record/names';
 import type { SheetPlan, TablePlan } from '../core/record/plan';
 import { WorkbookEditor } from '../xlsx/workbookEditor';
@@ -108,7 +108,7 @@ export function refuseTakenNames(existing: readonly string[], sheets: readonly {
   for (const sheet of sheets) {
     const clash = taken.get(nameKey(sheet.name));
     if (clash !== undefined) {
-      throw new InputError({ code: 'sheet_exists', source, sheet: clash });
+      throw fileError({ code: 'sheet_exists', source, sheet: clash });
     }
     taken.set(nameKey(sheet.name), sheet.name);
   }

@@ -18,6 +18,7 @@
  * it looks like ("=HYPERLINK(…)", "+33 6 12", "-2+3", "@SUM(A1:A9)", "'quoted", "_x0041_").
  */
 
+import { fileError } from '../core/fileMessages';
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -138,7 +139,7 @@ export function recordOutputPath(outPath: string): string {
   const resolved = path.resolve(outPath);
   const outName = fileBaseName(resolved);
   if (path.extname(outName).toLowerCase() !== '.xlsx') {
-    throw new InputError({ code: 'unsupported_format', reason: 'record_not_xlsx', name: outName });
+    throw fileError({ code: 'unsupported_format', reason: 'record_not_xlsx', name: outName });
   }
   return resolved;
 }
@@ -168,7 +169,7 @@ export async function writeRecordWorkbook(options: WriteRecordOptions): Promise<
 }
 
 async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
-  const refuse = () => new InputError({ code: 'output_is_input', name: fileBaseName(outPath) });
+  const refuse = () => fileError({ code: 'output_is_input', name: fileBaseName(outPath) });
   const input = path.resolve(inputPath);
   if (input === outPath) throw refuse();
   const [inputReal, outReal] = await Promise.all([realPath(input), realPath(outPath)]);
@@ -232,16 +233,16 @@ function writeError(outPath: string, error: unknown): InputError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new InputError({ code: 'file_not_found', reason: 'record_folder', folder: path.dirname(name) });
+      return fileError({ code: 'file_not_found', reason: 'record_folder', folder: path.dirname(name) });
     case 'EACCES':
     case 'EPERM':
     case 'EBUSY':
-      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: 'access_denied' });
+      return fileError({ code: 'file_unwritable', reason: 'record', name, fault: 'access_denied' });
     case 'EISDIR':
-      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: 'directory' });
+      return fileError({ code: 'file_unwritable', reason: 'record', name, fault: 'directory' });
     case 'ENOSPC':
-      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: 'disk_full' });
+      return fileError({ code: 'file_unwritable', reason: 'record', name, fault: 'disk_full' });
     default:
-      return new InputError({ code: 'file_unwritable', reason: 'record', name, fault: { code: code ?? String(error) } });
+      return fileError({ code: 'file_unwritable', reason: 'record', name, fault: { code: code ?? String(error) } });
   }
 }

@@ -4,6 +4,7 @@
  * (`draw --seal-key`, which needs the very same key: another key is another fingerprint). The file
  * holds the key as 64 hexadecimal digits, a final line break allowed, and nothing else.
  */
+import { fileError } from '../core/fileMessages';
 import { webcrypto } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { InputError, SEALING_KEY_BYTES, sealingKeyFromBytes, sealingKeyProblem } from '../core';
@@ -35,14 +36,14 @@ export function saveNewSealingKey(path: string, key: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const fault = code === 'EEXIST' ? 'appeared' : code === 'ENOENT' ? 'no_folder' : code === 'EACCES' || code === 'EPERM' ? 'access_denied' : { code };
-    throw new InputError({ code: 'file_unwritable', reason: 'seal_key', path, fault });
+    throw fileError({ code: 'file_unwritable', reason: 'seal_key', path, fault });
   }
 }
 
 /** `draw --seal-key <file>`: the key must be there, as it was when the fingerprint was announced. */
 export function readSealingKey(path: string): string {
   if (!exists(path)) {
-    throw new InputError({ code: 'seal_key_missing', path });
+    throw fileError({ code: 'seal_key_missing', path });
   }
   let bytes: Buffer;
   try {
@@ -54,7 +55,7 @@ export function readSealingKey(path: string): string {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const fault = code === 'EISDIR' ? 'directory' : code === 'EACCES' || code === 'EPERM' ? 'access_denied' : { code };
-    throw new InputError({ code: 'file_unreadable', reason: 'seal_key_file', path, fault });
+    throw fileError({ code: 'file_unreadable', reason: 'seal_key_file', path, fault });
   }
   const text = bytes.toString('utf8');
   const key = text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;

@@ -93,6 +93,8 @@ interface PreviewHooks {
   failFromNextSync(code: string | null): void;
   /** The workbook opened read-only, as Excel does for a file locked by someone else. */
   setReadOnly(readOnly: boolean): void;
+  /** A cell being edited in Excel: its next `refusals` requests are refused (InvalidOperationInCellEditMode), then it answers. */
+  editCell(refusals: number): void;
 }
 
 const hooks: PreviewHooks = {
@@ -109,6 +111,9 @@ const hooks: PreviewHooks = {
     excel.faults = code === null ? {} : { failFromSync: { sync: excel.syncs.length + 1, code } };
   },
   setReadOnly: (readOnly) => void (excel.workbook.readOnly = readOnly),
+  editCell: (refusals) => {
+    excel.faults = { cellEdit: { fromSync: excel.syncs.length + 1, refusals } };
+  },
   reopenPane: () => void openSession(mountPoint(document), new ExcelWorkbookAdapter(runner), { sourceFile: fileName }),
 };
 (window as unknown as { tiragePreview: PreviewHooks }).tiragePreview = hooks;

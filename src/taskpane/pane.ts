@@ -4,10 +4,11 @@
  */
 import type { WorkbookPort } from '../excel/workbookAdapter';
 import { renderPaneView } from './render';
-import { PaneSession, type SessionOptions } from './session/session';
+import { PaneSession, type SessionOptions } from './session/controller';
 
 export function openSession(mount: HTMLElement, port: WorkbookPort, options: SessionOptions): PaneSession {
-  renderPaneView(mount, { kind: 'ready' });
+  // Said to screen readers, but not shown: the session's own step takes the top of the pane.
+  renderPaneView(mount, { kind: 'ready' }).classList.add('visually-hidden');
   const host = mount.ownerDocument.createElement('div');
   host.className = 'session-host';
   mount.append(host);

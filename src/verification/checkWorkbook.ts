@@ -3,9 +3,9 @@
  * record or a public record (`tirage-cln/2`), each checked by its own rules with the same report,
  * and, when a candidate gives their receipt, their own line (ALGORITHM.md §10).
  */
+import { fileError } from '../core/fileMessages';
 import {
   auditPublicRecord,
-  InputError,
   isPublicRecord,
   NotARecordError,
   lineOfReceipt,
@@ -149,7 +149,7 @@ export function auditReport(recordSheets: readonly Sheet[], publicSheets: readon
   try {
     audit = auditPublicRecord(recordSheets, publicSheets);
   } catch (error) {
-    if (error instanceof NotARecordError) throw new InputError({ code: 'file_unreadable', reason: 'not_a_public_record', source: publicFileName, damage: error.damage });
+    if (error instanceof NotARecordError) throw fileError({ code: 'file_unreadable', reason: 'not_a_public_record', source: publicFileName, damage: error.damage });
     throw error;
   }
   const heading = `Registre public comparé au registre : ${publicFileName}`;

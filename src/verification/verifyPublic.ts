@@ -3,9 +3,9 @@
  * (verifyRecord.ts) — file, fingerprint, seed, each difference, the verdict — so that the CLI
  * prints it and the verifier page shows it with the same words, whichever record was given.
  */
+import { fileError } from '../core/fileMessages';
 import {
   allPublicDifferences,
-  InputError,
   NotARecordError,
   verifyPublicWorkbook,
   type PublicWorkbookCheck,
@@ -29,7 +29,7 @@ export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, a
       ...(replacementAnnounced === undefined ? {} : { expectedReplacementFingerprint: replacementAnnounced }),
     });
   } catch (error) {
-    if (error instanceof NotARecordError) throw new InputError({ code: 'file_unreadable', reason: 'not_a_public_record', source: fileName, damage: error.damage });
+    if (error instanceof NotARecordError) throw fileError({ code: 'file_unreadable', reason: 'not_a_public_record', source: fileName, damage: error.damage });
     throw error;
   }
   const all = allPublicDifferences(check);

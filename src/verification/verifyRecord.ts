@@ -4,11 +4,11 @@
  * functions, so they refuse the same files with the same French messages and reach the same
  * verdict with the same words; each only lays the report out (lines of text, or a page).
  */
+import { fileError } from '../core/fileMessages';
 import {
   allDifferences,
   describeAddedSheet,
   describeDifference,
-  InputError,
   NotARecordError,
   parseAnnouncedFingerprint,
   readAnnouncedSeed,
@@ -135,7 +135,7 @@ export function checkRequest(fileName: string, announced: Announced = {}): Annou
   const fingerprint = announced.fingerprint === undefined ? undefined : parseAnnouncedFingerprint(announced.fingerprint);
   const seed = announced.seed === undefined ? undefined : readAnnouncedSeed(announced.seed);
   if (/\.(csv|txt)$/i.test(fileName)) {
-    throw new InputError({ code: 'unsupported_format', reason: 'text_not_record', source: fileName });
+    throw fileError({ code: 'unsupported_format', reason: 'text_not_record', source: fileName });
   }
   return { ...(fingerprint === undefined ? {} : { fingerprint }), ...(seed === undefined ? {} : { seed }) };
 }
@@ -154,7 +154,7 @@ export function verifySheets(sheets: readonly Sheet[], fileName: string, announc
     });
   } catch (error) {
     if (error instanceof NotARecordError) {
-      throw new InputError({ code: 'file_unreadable', reason: 'not_a_record', source: fileName, damage: error.damage });
+      throw fileError({ code: 'file_unreadable', reason: 'not_a_record', source: fileName, damage: error.damage });
     }
     throw error;
   }

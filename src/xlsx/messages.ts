@@ -5,6 +5,7 @@
  * The sentence is core's (core/messages.ts).
  */
 
+import { fileError } from '../core/fileMessages';
 import { InputError } from '../core/errors';
 import type { FilePurpose, PackageFault } from '../core/problems';
 import { PackageError } from './zip';
@@ -24,15 +25,15 @@ export function packageProblem(error: unknown, bytes: Uint8Array, source: string
 export function packageInputError(error: PackageError, bytes: Uint8Array, source: string, purpose: FilePurpose): InputError {
   switch (error.kind) {
     case 'part_too_large':
-      return new InputError({ code: 'file_too_large', reason: 'package', source, purpose, fault: { kind: 'part_too_large', part: error.part ?? '', limit: error.limit ?? 0 } });
+      return fileError({ code: 'file_too_large', reason: 'package', source, purpose, fault: { kind: 'part_too_large', part: error.part ?? '', limit: error.limit ?? 0 } });
     case 'package_too_large':
-      return new InputError({ code: 'file_too_large', reason: 'package', source, purpose, fault: { kind: 'package_too_large', limit: error.limit ?? 0 } });
+      return fileError({ code: 'file_too_large', reason: 'package', source, purpose, fault: { kind: 'package_too_large', limit: error.limit ?? 0 } });
     case 'strict_workbook':
-      return new InputError({ code: 'file_unreadable', reason: 'strict_ooxml', source });
+      return fileError({ code: 'file_unreadable', reason: 'strict_ooxml', source });
     case 'unusual_workbook':
-      return new InputError({ code: 'file_unreadable', reason: 'not_ordinary_workbook', source });
+      return fileError({ code: 'file_unreadable', reason: 'not_ordinary_workbook', source });
     default:
-      return new InputError({ code: 'file_unreadable', reason: 'package', source, purpose, fault: faultOf(error, bytes) });
+      return fileError({ code: 'file_unreadable', reason: 'package', source, purpose, fault: faultOf(error, bytes) });
   }
 }
 

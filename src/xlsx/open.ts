@@ -4,7 +4,7 @@
  * and the French messages are decided here once, so a file is refused the same way everywhere.
  */
 
-import { InputError } from '../core/errors';
+import { fileError } from '../core/fileMessages';
 import type { Sheet } from '../core/sheet';
 import { packageProblem, type FilePurpose } from './messages';
 import { XlsxWorkbook } from './workbook';
@@ -19,7 +19,7 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** A file of `size` bytes is refused before it is read when it is larger than MAX_FILE_BYTES. */
 export function refuseLargeFile(size: number, source: string): void {
   if (size <= MAX_FILE_BYTES) return;
-  throw new InputError({ code: 'file_too_large', reason: 'file', source, bytes: size, limit: MAX_FILE_BYTES });
+  throw fileError({ code: 'file_too_large', reason: 'file', source, bytes: size, limit: MAX_FILE_BYTES });
 }
 
 /** Runs `read`, turning the reader's PackageErrors into French InputErrors. */
@@ -35,7 +35,7 @@ export function guarded<T>(bytes: Uint8Array, source: string, purpose: FilePurpo
 export function openWorkbook(bytes: Uint8Array, source: string): XlsxWorkbook {
   const workbook = XlsxWorkbook.open(bytes, DEFAULT_LIMITS);
   if (workbook.worksheets().length === 0) {
-    throw new InputError({ code: 'file_unreadable', reason: 'no_worksheet', source });
+    throw fileError({ code: 'file_unreadable', reason: 'no_worksheet', source });
   }
   return workbook;
 }

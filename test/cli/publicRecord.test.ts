@@ -175,9 +175,12 @@ describe('--public-out is refused', () => {
 });
 
 describe('replacements, published with their fingerprints', () => {
+  /** « Today » after the departure recorded (a departure dated after today is refused). */
+  const later = cliAt('2026-06-30');
+
   it('replace --public-out lists the replacement with its fingerprint; verify holds the last one to its published value', async () => {
     const member = candidates.find((c) => c.status === 'selected' && candidates.some((o) => o.status === 'reserve' && o.sector === c.sector && o.sex === c.sex)) as Candidate;
-    const replaced = await cli('replace', at('registre.xlsx'), '--row', String(member.row), '--date', '2026-01-15', '--reason', 'Démission', '--out', at('registre-1.xlsx'), '--public-out', at('public-1.xlsx'), '--json');
+    const replaced = await later('replace', at('registre.xlsx'), '--row', String(member.row), '--date', '2026-01-15', '--reason', 'Démission', '--out', at('registre-1.xlsx'), '--public-out', at('public-1.xlsx'), '--json');
     expect([replaced.code, replaced.stderr]).toEqual([0, '']);
     const notice: string = JSON.parse(replaced.stdout).replacementFingerprint;
     expect(notice).toMatch(/^[0-9a-f]{64}$/);

@@ -18,7 +18,8 @@ mkdirSync(OUT, { recursive: true });
 const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
 const at = (name: string) => join(OUT, name);
 
-const cli = cliAt('2026-01-20');
+/** « Today » for these runs: after every departure they record (a departure dated after today is refused). */
+const cli = cliAt('2026-06-30');
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -113,6 +114,15 @@ describe('replace', () => {
     expect(existsSync(at(`refus-${date}.xlsx`))).toBe(false);
   });
 
+  it('refuses a departure dated after today: recorded early, it would block every departure dated before it', async () => {
+    const ahead = await replace(record, at('en-avance.xlsx'), 12, '2026-07-15');
+    expect(ahead.code).toBe(2);
+    expect(ahead.stderr).toContain('Départ daté du mercredi 15 juillet 2026, après aujourd’hui (mardi 30 juin 2026) : un départ se consigne une fois survenu.');
+    expect(existsSync(at('en-avance.xlsx'))).toBe(false);
+    // Today itself is a departure that has happened.
+    expect((await replace(record, at('ce-jour.xlsx'), 12, '2026-06-30')).code).toBe(0);
+  });
+
   it('refuses to overwrite a file, and a row that is not a member, saying what that row is', async () => {
     expect((await replace(record, at('un.xlsx'), 12, '2026-01-15')).stderr).toContain('existe déjà');
     expect((await replace(record, at('pas-membre.xlsx'), 16, '2026-01-15')).stderr).toContain(
@@ -170,7 +180,9 @@ describe('draw --mandate-start', () => {
       expect(values).toContain(mandate);
     }
     expect((await cli('verify', out)).code).toBe(0);
-    expect((await replace(out, at('mandat-fini.xlsx'), 12, '2027-06-30')).code).toBe(0);
+    // The mandate's last day, recorded on that day.
+    const lastDay = await cliAt('2027-06-30')('replace', out, '--row', '12', '--date', '2027-06-30', '--reason', 'Démission', '--out', at('mandat-fini.xlsx'));
+    expect([lastDay.code, lastDay.stderr]).toEqual([0, '']);
   });
   it('is refused before the draw', async () => {
     const { code, stderr } = await cli('draw', EXAMPLE_CSV, '--seed', 'x', '--date', '2025-06-13', '--mandate-start', '2025-06-01');

@@ -216,7 +216,7 @@ describe('the record of a sealed draw', () => {
     const replaced = join(dir, 'registre-scelle-remplacement.xlsx');
     type Row = { row: number; sector: string; sex: string; status: string };
     const member = (json.candidates as Row[]).find((c) => c.status === 'selected' && json.candidates.some((o: Row) => o.status === 'reserve' && o.sector === c.sector && o.sex === c.sex)) as Row;
-    const replace = await cli('replace', out, '--row', String(member.row), '--date', '2026-01-15', '--reason', 'Démission', '--out', replaced);
+    const replace = await cliAt('2026-01-31')('replace', out, '--row', String(member.row), '--date', '2026-01-15', '--reason', 'Démission', '--out', replaced);
     expect([replace.code, replace.stderr]).toEqual([0, '']);
     const again = await cli('verify', replaced);
     expect([again.code, again.stdout.trim().split('\n').pop()]).toEqual([0, 'Registre conforme : chaque chiffre, nom et statut correspond au tirage recalculé.']);

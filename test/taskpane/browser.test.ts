@@ -19,9 +19,11 @@ import { DIST, OFFICE_JS_URL, ROOT, distFile } from '../support/addinBuild';
 import { HEADER, juneRows, workbookOf } from '../support/simulated';
 import type { SimulatedExcelHooks } from '../support/browser/simulatedExcelGlobal';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
+import { layoutFaults } from '../support/layoutFaults';
 import { simulatedExcelBundle } from '../support/simulatedExcelBundle';
 
 const EXAMPLE_CSV = path.join(ROOT, 'assets', 'exemple-candidatures.csv');
+const OUTPUT = path.join(ROOT, 'test-output', 'taskpane');
 
 /** What the fake Office answers: the host from onReady, whether isSetSupported says yes, the document's URL. */
 interface FakeOffice {
@@ -200,7 +202,9 @@ withChromium('the task pane in Chromium', () => {
       expect(await ready.locator('h2').innerText()).toBe('Excel est prêt');
       expect(await page.locator('#tirage-pane').getAttribute('aria-busy')).toBe('false');
       // The Excel table found and chosen, its columns, the counts.
-      expect(await page.locator('#source option:checked').innerText()).toBe('Tableau « tblCandidatures » (feuille « Formulaire »)');
+      // Short in the list, so that it fits a 270-pixel pane; the sheet is said under it.
+      expect(await page.locator('#source option:checked').innerText()).toBe('Tableau « tblCandidatures »');
+      expect(await page.locator('#source-help').innerText()).toBe('Tableau Excel de la feuille « Formulaire ».');
       expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne E');
       const counts = await page.locator('#counts tbody tr').allInnerTexts();
       expect(counts[counts.length - 1].split('\t')).toEqual(['Total', expect.any(String), expect.any(String), '16']);
@@ -263,6 +267,80 @@ withChromium('the task pane in Chromium', () => {
       await page.close();
       fs.rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  /**
+   * Excel on Mac opens the pane at 270 pixels, Windows at 320, the web at 350 and more: at each,
+   * every step of a whole session and the views of a workbook that holds a record, measured
+   * (layoutFaults: no word cut across two lines, nothing past the right edge or cut) and photographed.
+   */
+  test.each([270, 320, 350])('at %i pixels wide, nothing is cut or broken mid-word, at any step', async (width) => {
+    const folder = path.join(OUTPUT, `largeur-${width}`);
+    fs.mkdirSync(folder, { recursive: true });
+    const seen: Record<string, string[]> = {};
+    const measure = async (page: Page, name: string) => {
+      seen[name] = await page.evaluate(layoutFaults);
+      await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
+    };
+    const { page, pageErrors } = await openPage(EXCEL_OK);
+    let snapshot: WorkbookSnapshot;
+    try {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.origin}/taskpane.html`);
+      await sessionStarted(page, pageErrors);
+      await measure(page, '1-candidatures');
+      await page.click('#to-step-2');
+      await stepTitle(page, 'Vérification');
+      await measure(page, '2-verification');
+      if (await page.locator('#exclude-confirm').count()) await page.check('#exclude-confirm');
+      await page.click('#to-step-3');
+      await stepTitle(page, 'Empreinte');
+      await measure(page, '3-empreinte');
+      await page.click('#to-step-4');
+      await stepTitle(page, 'Graine publique');
+      await page.fill('#field-seed', '4 2 6 1 5 3');
+      await page.fill('#field-place', 'Archives nationales du monde du travail, Roubaix');
+      await page.fill('#field-officials', 'Mme Adjointe au numérique\nM. Conseiller municipal');
+      await measure(page, '4-graine');
+      await page.click('#draw');
+      await stepTitle(page, 'Tirage');
+      await page.click('#pause-toggle');
+      await page.locator('#reveal-text', { hasText: 'en pause' }).waitFor();
+      await measure(page, '5-tirage-en-pause');
+      await page.click('#reveal-all');
+      await stepTitle(page, 'Procès-verbal');
+      await page.locator('#verdict').waitFor();
+      await measure(page, '6-proces-verbal');
+      await expectNoFailure(page, pageErrors);
+      snapshot = await excelHooks(page, (h) => h.snapshot());
+    } finally {
+      await page.close();
+    }
+    // The same workbook opened again: the offer to verify, then the verdict.
+    const again = await openPage(EXCEL_OK, snapshot);
+    try {
+      await again.page.setViewportSize({ width, height: 900 });
+      await again.page.goto(`${server.origin}/taskpane.html`);
+      await stepTitle(again.page, 'Ce classeur contient déjà un tirage');
+      await measure(again.page, 'registre-existant');
+      await again.page.click('#verify-existing');
+      await again.page.locator('#verdict').waitFor();
+      await measure(again.page, 'registre-verifie');
+      // A member replaced: the form with the rule's proposal, then what was recorded.
+      await again.page.click('#start-replace');
+      await stepTitle(again.page, 'Remplacer un membre');
+      await again.page.selectOption('#replace-leaving', { index: 1 });
+      await again.page.locator('#replace-proposal').waitFor();
+      await again.page.fill('#replace-reason', 'Démission');
+      await measure(again.page, 'remplacement-formulaire');
+      await again.page.click('#confirm-replace');
+      await stepTitle(again.page, 'Remplacement consigné');
+      await measure(again.page, 'remplacement-consigne');
+      await expectNoFailure(again.page, again.pageErrors);
+    } finally {
+      await again.page.close();
+    }
+    expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((name) => [name, []])));
   });
 
   test('inside Word: says the add-in works only in Excel', async () => {

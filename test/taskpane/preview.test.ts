@@ -13,6 +13,9 @@ import type { Page } from 'playwright-core';
 import { workbookFromSnapshot, type WorkbookSnapshot } from '../../src/excel/simulated/snapshot';
 import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
 import { JOURNAL_SHEET } from '../../src/core/record/journal';
+import { longFrenchDate } from '../../src/core/record/labels';
+import { mandatePeriod, mandateText } from '../../src/core/mandate';
+import { cliAt } from '../support/cli';
 import { ROOT } from '../support/addinBuild';
 import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../support/chromium';
 
@@ -28,6 +31,7 @@ interface Hooks {
   reopenPane(): void;
   failFromNextSync(code: string | null): void;
   setReadOnly(readOnly: boolean): void;
+  editCell(refusals: number): void;
 }
 
 withChromium('the public session in the browser preview', () => {
@@ -193,6 +197,11 @@ withChromium('the public session in the browser preview', () => {
       await page.keyboard.type('Mme Adjointe au numérique');
       await page.keyboard.press('Enter');
       await page.keyboard.type('M. Conseiller municipal');
+      // The mandate's first day: the draw date by default; here a fortnight later, for the procès-verbal.
+      const drawDate = await page.inputValue('#field-mandate-start');
+      const mandateStart = new Date(Date.parse(`${drawDate}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      await typeDate(page, '#field-mandate-start', mandateStart);
+      await page.locator('#field-mandate-start-help', { hasText: `mandat du ${longFrenchDate(mandateStart)}` }).waitFor();
       await audit(page, 'étape 4');
       await shot(page, '4-graine');
       await press(page, '#draw');
@@ -215,6 +224,9 @@ withChromium('the public session in the browser preview', () => {
       await stepTitle(page, 'Procès-verbal');
       expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
       expect(await page.locator('#members li').count()).toBeGreaterThan(0);
+      expect(await page.locator('#mandate').innerText()).toBe(`Mandat ${mandateText(mandatePeriod(mandateStart))}.`);
+      // The reasons, as the Publication sheet gives them: the city, then each sector.
+      expect(await page.locator('#reasons p').count()).toBe(1 + 5);
       await audit(page, 'étape 6');
       await shot(page, '6-proces-verbal');
       await page.emulateMedia({ forcedColors: 'active' });
@@ -231,8 +243,102 @@ withChromium('the public session in the browser preview', () => {
       expect(out).toContain('conforme');
       const journal = sheetValues(await snapshot(page), JOURNAL_SHEET);
       expect(journal).toEqual(expect.arrayContaining(['Tirage demandé', 'Registre écrit et vérifié', fingerprint, SEED]));
+      expect(sheetValues(await snapshot(page), 'Procès-verbal')).toContain(mandateText(mandatePeriod(mandateStart)));
+      await press(page, '#show-publication');
+      await page.locator('.sheet-tab[aria-selected="true"]', { hasText: 'Publication' }).waitFor();
       expect(dialogs).toEqual([]);
       expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  /** Types an ISO date into a date field with the keyboard, in the order the browser's locale shows its parts. */
+  async function typeDate(page: Page, selector: string, iso: string): Promise<void> {
+    const [year, month, day] = iso.split('-');
+    const order = await page.evaluate(() => new Intl.DateTimeFormat().formatToParts(new Date(2025, 5, 13)).map((part) => part.type).filter((type) => type !== 'literal'));
+    await tabTo(page, selector);
+    await page.keyboard.type(order.map((type) => (type === 'year' ? year : type === 'month' ? month : day)).join(''));
+  }
+
+  test('a date typed at step 1 computes the ages again: step 2 lists the problems of that date, not of the old one', async () => {
+    const { page } = await openPreview();
+    try {
+      // 12 June 2025: Thérèse Nguyen (row 11, born 13 June 2009) is 15 for one more day.
+      await typeDate(page, '#reference-date', '2025-06-12');
+      await page.locator('#counts caption', { hasText: '1 à vérifier' }).waitFor();
+      expect(await page.inputValue('#reference-date')).toBe('2025-06-12');
+      // The field kept the focus while the table was computed again.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('reference-date');
+      await press(page, '#to-step-2');
+      await stepTitle(page, 'Vérification');
+      expect(await page.locator('#problems li').allInnerTexts()).toEqual([expect.stringMatching(/^Ligne 11 : candidature irrecevable/)]);
+      // The date of the session again: nothing left to set aside.
+      await press(page, '#back-to-1');
+      await stepTitle(page, 'Candidatures');
+      await typeDate(page, '#reference-date', '2025-06-13');
+      await page.locator('#counts caption', { hasText: '(16 reçues)' }).waitFor();
+      await press(page, '#to-step-2');
+      await stepTitle(page, 'Vérification');
+      expect(await page.locator('#problems').count()).toBe(0);
+      // A date more than a year ahead is refused on its field, and step 2 cannot be reached with it.
+      await press(page, '#back-to-1');
+      await stepTitle(page, 'Candidatures');
+      await page.fill('#reference-date', '2099-01-01');
+      await page.locator('#reference-date-error', { hasText: 'à plus d’un an d’aujourd’hui' }).waitFor();
+      expect(await page.getAttribute('#reference-date', 'aria-invalid')).toBe('true');
+      expect(await page.locator('#to-step-2').count()).toBe(0);
+      await audit(page, 'date refusée');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a table that changed between steps 2 and 3 brings the operator back to step 2, saying why', async () => {
+    const { page } = await openPreview();
+    try {
+      await page.click('#to-step-2');
+      await stepTitle(page, 'Vérification');
+      expect(await page.locator('#problems').count()).toBe(0);
+      // A co-author's edit while step 2 is shown.
+      await hooks(page, (h) => h.setCell('Candidatures', 'D3', 'X'));
+      await press(page, '#to-step-3');
+      const notice = page.locator('#session-notice');
+      await notice.waitFor();
+      expect(await notice.innerText()).toMatch(/^Le tableau a changé depuis sa vérification : relu pour calculer l’empreinte, il a maintenant 1 anomalie \(avant : 0\)/);
+      expect(await page.locator('#step-title').innerText()).toBe('Étape 2 sur 6 — Vérification');
+      expect(await page.locator('#problems li').allInnerTexts()).toEqual([expect.stringMatching(/^Ligne 3 : sexe non reconnu « X » \(cellule D3\)/)]);
+      expect(await page.isChecked('#exclude-confirm')).toBe(false);
+      await audit(page, 'retour à l’étape 2');
+      await shot(page, 'retour-etape-2');
+      // Confirmed, the fingerprint is shown and the notice is gone.
+      await page.check('#exclude-confirm');
+      await page.click('#to-step-3');
+      await stepTitle(page, 'Empreinte');
+      expect(await page.locator('#session-notice').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an error on a field goes as soon as its cause does: the empty seed, once a seed is typed', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await press(page, '#draw');
+      const error = page.locator('#field-seed-error');
+      await error.waitFor();
+      expect(await error.innerText()).toMatch(/^La graine publique est vide/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-seed');
+      expect(await page.getAttribute('#field-seed', 'aria-invalid')).toBe('true');
+      await page.keyboard.type('4 2');
+      await error.waitFor({ state: 'detached' });
+      expect(await page.getAttribute('#field-seed', 'aria-invalid')).toBeNull();
+      expect(await page.getAttribute('#field-seed', 'aria-describedby')).toBe('field-seed-help');
+      // The caret stayed where the operator types.
+      await page.keyboard.type(' 6');
+      expect(await page.inputValue('#field-seed')).toBe('4 2 6');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-seed');
     } finally {
       await page.close();
     }
@@ -298,6 +404,107 @@ withChromium('the public session in the browser preview', () => {
       await page.click('#show-new-fingerprint');
       await stepTitle(page, 'Empreinte');
       expect(await page.getAttribute('#fingerprint', 'data-fingerprint')).toBe(current);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a member replaced with the keyboard alone, audited at each step, in a workbook that `verify` accepts', async () => {
+    // The example's record, drawn by the command line on 13 June 2025: Est's men are LEMAIRE (row 12)
+    // and VANDERBEKEN (row 5), the first of their reserve ROUSSEL (row 16).
+    const record = path.join(OUTPUT, 'registre-exemple.xlsx');
+    fs.rmSync(record, { force: true });
+    const drawn = await cliAt('2025-06-13')('draw', path.join(ROOT, 'assets', 'exemple-candidatures.csv'), '--seed', SEED, '--date', '2025-06-13', '--out', record);
+    expect(drawn.code).toBe(0);
+    const { page, dialogs } = await openPreview();
+    try {
+      await page.setInputFiles('#preview-file', { name: 'registre-exemple.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(record) });
+      await stepTitle(page, 'Ce classeur contient déjà un tirage');
+      await press(page, '#verify-existing');
+      await page.locator('#verdict .verdict__title', { hasText: 'Registre conforme' }).waitFor();
+      await press(page, '#start-replace');
+
+      // The form: the members by sector, with their sex.
+      await stepTitle(page, 'Remplacer un membre');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+      const groups = await page.locator('#replace-leaving optgroup').evaluateAll((list) => list.map((g) => `${g.getAttribute('label')} : ${Array.from(g.querySelectorAll('option'), (o) => o.textContent).join(', ')}`));
+      expect(groups[0]).toMatch(/^Centre, femmes : /);
+      expect(groups).toContain('Est, hommes : LEMAIRE Jean-Baptiste, VANDERBEKEN Joël');
+      await audit(page, 'remplacement : formulaire');
+      await shot(page, 'remplacement-1-formulaire');
+      await tabTo(page, '#replace-leaving');
+      for (let i = 0; i < 30 && (await page.inputValue('#replace-leaving')) !== '12'; i++) await page.keyboard.press('ArrowDown');
+      expect(await page.inputValue('#replace-leaving')).toBe('12');
+      await page.locator('#replace-leaving-help', { hasText: 'LEMAIRE Jean-Baptiste (ligne 12, Est, homme).' }).waitFor();
+      const proposal = page.locator('#replace-proposal');
+      await proposal.waitFor();
+      expect(await proposal.innerText()).toContain('Rejoint le conseil : ROUSSEL Benoît (ligne 16, Est, homme), liste complémentaire n° 1.');
+      expect(await proposal.innerText()).toContain('Règle : Première personne de la liste complémentaire du même secteur et du même sexe');
+      await typeDate(page, '#replace-date', '2026-01-15');
+      // Without a reason: said beside its field, which takes the focus.
+      await press(page, '#confirm-replace');
+      await page.locator('#replace-reason-error', { hasText: 'Motif du remplacement manquant' }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('replace-reason');
+      await audit(page, 'remplacement : motif manquant');
+      await shot(page, 'remplacement-2-motif-manquant');
+      await page.keyboard.type('Démission');
+      expect(await page.locator('#replace-reason-error').count()).toBe(0);
+      await press(page, '#confirm-replace');
+
+      // Recorded, read back and verified; the new members shown.
+      await stepTitle(page, 'Remplacement consigné');
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
+      const said = await page.locator('#replacement').innerText();
+      expect(said).toContain('Départ : LEMAIRE Jean-Baptiste (ligne 12, Est, homme), le jeudi 15 janvier 2026 (motif : Démission).');
+      expect(said).toContain('Rejoint le conseil : ROUSSEL Benoît (ligne 16, Est, homme).');
+      const est = await page.locator('#members li').nth(1).innerText();
+      expect(est).toMatch(/^Est\n/);
+      expect(est).toContain('ROUSSEL Benoît');
+      expect(est).not.toContain('LEMAIRE');
+      await audit(page, 'remplacement consigné');
+      await shot(page, 'remplacement-3-consigne');
+      await press(page, '#show-replacement');
+      await page.locator('.sheet-tab[aria-selected="true"]', { hasText: 'Remplacement' }).waitFor();
+
+      const file = path.join(OUTPUT, 'registre-remplacement.xlsx');
+      fs.writeFileSync(file, await simulatedWorkbookToXlsx(workbookFromSnapshot(await snapshot(page))));
+      const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file], { encoding: 'utf8' });
+      expect(out).toContain('Registre conforme');
+      expect(out).toContain('Remplacement');
+      // The replacement fingerprint shown is the one printed on the sheet (ALGORITHM.md §11).
+      const chained = (await page.getAttribute('#replacement-fingerprint', 'data-fingerprint')) ?? '';
+      expect(chained).toMatch(/^[0-9a-f]{64}$/);
+      expect(sheetValues(await snapshot(page), 'Remplacement')).toContain(chained);
+      const journal = sheetValues(await snapshot(page), JOURNAL_SHEET);
+      expect(journal).toEqual(expect.arrayContaining(['Remplacement consigné et vérifié', expect.stringContaining('Départ de LEMAIRE Jean-Baptiste')]));
+      expect(dialogs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a cell being edited in Excel holds the writing: step 5 says so politely, and the draw goes on once Excel answers', async () => {
+    const { page } = await openPreview();
+    try {
+      await toSeedStep(page);
+      await page.fill('#field-seed', SEED);
+      await page.click('#draw');
+      await stepTitle(page, 'Tirage');
+      await page.click('#pause-toggle');
+      await page.locator('#reveal-text', { hasText: 'en pause' }).waitFor();
+      // Three requests refused (office.js's InvalidOperationInCellEditMode), then Excel answers again.
+      await hooks(page, (h) => h.editCell(3));
+      await page.click('#pause-toggle');
+      const wait = page.locator('#excel-wait:not([hidden])');
+      await wait.waitFor();
+      expect(await wait.innerText()).toBe('Quittez la cellule en cours de saisie (Entrée ou Échap) : le tirage reprendra.');
+      expect(await page.locator('#session-failure').count()).toBe(0);
+      await audit(page, 'cellule en cours de saisie');
+      await shot(page, '5-tirage-cellule-en-saisie');
+      await page.locator('#excel-wait[hidden]').waitFor({ state: 'attached' });
+      await page.click('#reveal-all');
+      await stepTitle(page, 'Procès-verbal');
+      expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
     } finally {
       await page.close();
     }

@@ -75,7 +75,7 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
         disguised.set(what, { file, words: disguise(files.example, file, what) });
       }
     }
-    const replace = await cli('replace', files.example, '--row', '12', '--date', '2026-01-15', '--reason', 'Démission', '--out', files.replaced);
+    const replace = await cliAt('2026-01-31')('replace', files.example, '--row', '12', '--date', '2026-01-15', '--reason', 'Démission', '--out', files.replaced);
     expect([replace.code, replace.stderr]).toEqual([0, '']);
     // A record carrying a part that inflates to 1 GiB (its size declared): refused before inflating.
     const record = ZipPackage.open(bytes);

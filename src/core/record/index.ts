@@ -53,6 +53,6 @@ export {
   type JournalOutcome,
   type LoggedEntry,
 } from './journal';
-export { recordReplacement, type RecordedReplacement } from './replace';
+export { recordReplacement, readMandateRecord, mandateMembers, type RecordedReplacement, type MandateRecord } from './replace';
 export { LOOKALIKE_ROWS, recordLikeNames, refuseRecordLookalikes } from './lookalikes';
 export { findReplacementSheets } from './replacements';

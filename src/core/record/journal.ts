@@ -10,6 +10,8 @@
  */
 import type { CellModel, CellStyle, SheetModel } from './model';
 import type { Difference } from '../problems';
+import { personLabel, type Replacement } from '../replacement';
+import { longFrenchDate } from './labels';
 import { cellAddress, type CellValue, type Sheet } from '../sheet';
 import { JOURNAL_SHEET, nameKey } from './names';
 import { SheetBuilder, STYLES } from './sheetBuilder';
@@ -32,13 +34,15 @@ export const JOURNAL_COLUMN_WIDTHS = [22, 40, 24, 26, 28, 40, 60];
 /** Sheet row of the first entry: title, note, header come first. */
 export const JOURNAL_FIRST_ENTRY_ROW = 4;
 
-export type JournalOutcome = 'requested' | 'recorded' | 'refused' | 'failed';
+/** `replaced`: a departure during the mandate recorded from the pane (its Remplacement sheet in `dataSheet`). */
+export type JournalOutcome = 'requested' | 'recorded' | 'refused' | 'failed' | 'replaced';
 
 export const JOURNAL_OUTCOME_LABELS: Record<JournalOutcome, string> = {
   requested: 'Tirage demandé',
   recorded: 'Registre écrit et vérifié',
   refused: 'Tirage refusé',
   failed: 'Écriture échouée',
+  replaced: 'Remplacement consigné et vérifié',
 };
 
 export interface JournalEntry {
@@ -47,12 +51,29 @@ export interface JournalEntry {
   fingerprint: string;
   publicSeed: string;
   outcome: JournalOutcome;
-  /** `recorded`: the record's data sheet, by which `verify` finds it again; '' otherwise. */
+  /** `recorded`: the record's data sheet, by which `verify` finds it again; `replaced`: the Remplacement sheet; '' otherwise. */
   dataSheet: string;
   /** The operator's reason for a draw in a workbook that already holds one; '' for the first. */
   reason: string;
   /** Why a draw was refused or failed, as the operator read it; '' otherwise. */
   detail: string;
+}
+
+/**
+ * The journal's line for a departure recorded from the pane (the writer adds the time): the draw's
+ * fingerprint and seed, the Remplacement sheet, and in words who left, when, why, and who joined.
+ */
+export function replacementEntry(replacement: Replacement, sheetName: string, draw: { fingerprint: string; publicSeed: string }): Omit<JournalEntry, 'time'> {
+  const { request, leaving, joining } = replacement;
+  const joined = joining === null ? 'siège laissé vacant' : `remplaçant·e : ${personLabel(joining)}`;
+  return {
+    fingerprint: draw.fingerprint,
+    publicSeed: draw.publicSeed,
+    outcome: 'replaced',
+    dataSheet: sheetName,
+    reason: '',
+    detail: `Départ de ${personLabel(leaving)} le ${longFrenchDate(request.date)} (motif : ${request.reason}) ; ${joined}.`,
+  };
 }
 
 const TITLE_STYLE: CellStyle = STYLES.title;

@@ -6,7 +6,7 @@
  */
 import type { DrawResult } from '../draw';
 import { chainNext, chainStart, replacementEvent, replacementFingerprints } from '../replacementLog';
-import { InputError } from '../errors';
+import { InputError, keptProblem } from '../errors';
 import { mandatePeriod } from '../mandate';
 import { MandateMembers, type Replacement, type ReplacementRequest } from '../replacement';
 import type { RecordData } from './dataSheet';
@@ -37,6 +37,11 @@ function ofRecord(found: readonly FoundReplacement[], dataSheet: string): { grid
   return mine.sort((a, b) => (a.request.date < b.request.date ? -1 : a.request.date > b.request.date ? 1 : number(a.grid) - number(b.grid)));
 }
 
+/** The departures recorded for the draw of `dataSheet`, in date order, as their sheets state them. */
+export function recordedRequests(sheets: readonly Sheet[], dataSheet: string): ReplacementRequest[] {
+  return ofRecord(findReplacementSheets(sheets), dataSheet).map((r) => r.request);
+}
+
 function contextOf(result: DrawResult, data: RecordData, dataSheet: string): ReplacementContext {
   return { dataSheet, fingerprint: result.prepared.canonical.fingerprint, drawDate: result.prepared.referenceDate, mandate: mandatePeriod(data.meta.mandateStart) };
 }
@@ -65,7 +70,7 @@ export function checkReplacements(
       replacement = members.replace(request);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      differences.push({ code: 'replacement_against_rule', sheet: grid.name, problem: error.problem });
+      differences.push({ code: 'replacement_against_rule', sheet: grid.name, problem: keptProblem(error) });
       continue;
     }
     chain = chainNext(chain, replacementEvent(replacement));

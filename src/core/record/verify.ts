@@ -6,7 +6,7 @@
 import { isEligible, readCandidatures, type Candidature } from '../candidatures';
 import { candidateLine } from '../fingerprint';
 import { drawLots, prepareCandidatures, referenceDateOf, type DrawResult } from '../draw';
-import { InputError } from '../errors';
+import { InputError, keptProblem } from '../errors';
 import type { CandidatureFacts, Difference } from '../problems';
 import { cellAddress, WHOLE_SHEET, type CellValue, type Sheet } from '../sheet';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
@@ -107,7 +107,7 @@ function rederive(data: RecordData, sheet: Sheet): Difference[] {
   try {
     fromSheet = read(sheet);
   } catch (error) {
-    if (error instanceof InputError) return [{ code: 'candidatures_unreadable', sheet: sheet.name, problem: error.problem }];
+    if (error instanceof InputError) return [{ code: 'candidatures_unreadable', sheet: sheet.name, problem: keptProblem(error) }];
     throw error;
   }
   // A merged area changes no value (its other cells read as empty either way), only the
@@ -198,7 +198,7 @@ function checkRecord(dataGrid: Sheet, sheets: readonly Sheet[], replacements: re
     result = recompute(data);
   } catch (error) {
     // Data that cannot be drawn from again is not what the tool wrote.
-    const reason = error instanceof InputError ? error.problem : { message: error instanceof Error ? error.message : String(error) };
+    const reason = error instanceof InputError ? keptProblem(error) : { message: error instanceof Error ? error.message : String(error) };
     differences.push({ code: 'not_recomputable', sheet: dataGrid.name, reason });
     return check;
   }

@@ -9,7 +9,7 @@
  * - `defined-name:<Nom>`: the workbook has a defined name <Nom> (« Tirage », « Donnees »…).
  * Syncs are counted from 1 over the whole session: listing the tables, reading the table, then writing.
  */
-import { InputError } from '../../core/errors';
+import { fileError } from '../../core/fileMessages';
 import type { SimulatedExcel } from './excel';
 import { quoteSheetName } from './state';
 
@@ -27,7 +27,7 @@ export function parseFaultOption(text: string): FaultOption {
   if (at !== null) return { kind: at[1] as 'cell-edit' | 'hang' | 'lost', sync: Number(at[2]) };
   const named = /^defined-name:(.+)$/.exec(text.trim());
   if (named !== null) return { kind: 'defined-name', name: named[1] };
-  throw new InputError({ code: 'bad_fault', reason: 'unknown_fault', text });
+  throw fileError({ code: 'bad_fault', reason: 'unknown_fault', text });
 }
 
 export function applyFaultOption(excel: SimulatedExcel, fault: FaultOption): void {

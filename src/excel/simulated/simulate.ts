@@ -1,5 +1,7 @@
 /**
  * `npm run --silent simulate -- <table> --seed S --date D [--sheet N] [--exclude-invalid] --out record.xlsx`
+ * `npm run --silent simulate -- replace <registre.xlsx> --row R --date D --reason T [--choose R] --out file.xlsx`
+ *   (the pane’s replacement path, simulateReplace.ts: the same JSON figures, and the workbook saved)
  *
  * The add-in's own code path without Excel: the office.js adapter runs on the simulated Excel,
  * loaded with the table's workbook through the command line's own reader (src/xlsx; a CSV becomes
@@ -13,6 +15,7 @@
  * connection, a defined name.
  * Node only (it reads and writes files).
  */
+import { fileError } from '../../core/fileMessages';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -33,6 +36,8 @@ import type { SimWorkbook } from './state';
 import { simulatedWorkbookFromTable } from './tableWorkbook';
 import { simulatedWorkbookToXlsx } from './xlsxFile';
 import { simulatedWorkbookFromXlsxBytes } from './xlsxWorkbook';
+import { simulateReplacement } from './simulateReplace';
+import { readRowNumber, type ReplacementRequest } from '../../core/replacement';
 
 export interface SimulationOptions {
   seed: string;
@@ -122,6 +127,45 @@ function localToday(): string {
   return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
+/** `simulate replace …`: the pane's replacement path (simulateReplace.ts) on the record's workbook, saved to --out. */
+async function replaceMain(argv: readonly string[]): Promise<number> {
+  const program = new Command('simulate replace')
+    .argument('<registre>', 'le classeur .xlsx du registre (jamais modifié)')
+    .requiredOption('--row <ligne>', 'ligne d’origine du membre qui part (colonne « Ligne » de la feuille Tirage)')
+    .requiredOption('--date <AAAA-MM-JJ>', 'date du départ')
+    .requiredOption('--reason <texte>', 'motif, par exemple « Démission »')
+    .requiredOption('--out <fichier.xlsx>', 'classeur simulé enregistré après le remplacement')
+    .addOption(new Option('--choose <ligne>', 'personne choisie, quand la liste du même secteur et du même sexe est épuisée'))
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    const [file] = program.args;
+    const options = program.opts<{ row: string; date: string; reason: string; out: string; choose?: string }>();
+    const request: ReplacementRequest = {
+      date: options.date.trim(),
+      reason: options.reason.replace(/\s+/g, ' ').trim(),
+      leavingRow: readRowNumber('leaving', options.row),
+      chosenRow: options.choose === undefined ? null : readRowNumber('chosen', options.choose),
+    };
+    const excel = new SimulatedExcel(simulatedWorkbookFromXlsxBytes(new Uint8Array(await fs.readFile(file)), fileBaseName(file)));
+    const now = new Date();
+    const figures = await simulateReplacement(excel, request, { source: fileBaseName(file), today: localToday(), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+    await fs.writeFile(options.out, await simulatedWorkbookToXlsx(excel.workbook));
+    const { readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences, sheet } = figures;
+    process.stdout.write(JSON.stringify({ readSyncs, writeSyncs, maxRequestBytes, maxResponseBytes, listSyncs, differences, sheet }) + '\n');
+    return differences === 0 ? 0 : 3;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ExcelAdapterError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CommanderError) return 2;
+    throw error;
+  }
+}
+
 async function loadInput(file: string, sheet: string | undefined): Promise<SimWorkbook> {
   if (formatOf(fileBaseName(file)) === 'csv') {
     const table = await readTableFile(file, sheet === undefined ? {} : { sheet });
@@ -134,11 +178,13 @@ async function loadInput(file: string, sheet: string | undefined): Promise<SimWo
 /** A positive number of seconds, for --sync-timeout. */
 function seconds(text: string): number {
   const value = Number(text.replace(',', '.'));
-  if (!(value > 0)) throw new InputError({ code: 'bad_fault', reason: 'sync_timeout', text });
+  if (!(value > 0)) throw fileError({ code: 'bad_fault', reason: 'sync_timeout', text });
   return value;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `simulate replace …`: the pane's replacement path (simulateReplace.ts).
+  if (argv[0] === 'replace') return replaceMain(argv.slice(1));
   const program = new Command('simulate')
     .argument('<tableau>', 'tableau des candidatures (.xlsx ou .csv)')
     .requiredOption('--seed <texte>', 'graine publique')

@@ -7,8 +7,8 @@
  * formats, merges, Excel tables, sheet protection and visibility, the date system. A file that is not a readable
  * workbook gets the reader's French message.
  */
+import { fileError } from '../../core/fileMessages';
 import { dateToSerial } from '../../core/dates';
-import { InputError } from '../../core/errors';
 import { cellKey, cellOfKey } from '../../core/sheet';
 import { packageProblem } from '../../xlsx/messages';
 import { XlsxWorkbook } from '../../xlsx/workbook';
@@ -49,7 +49,7 @@ export function simulatedWorkbookFromXlsxBytes(bytes: Uint8Array, source: string
       state.sheets.push(sheet);
     }
     if (state.sheets.length === 0) {
-      throw new InputError({ code: 'file_unreadable', reason: 'no_worksheet', source });
+      throw fileError({ code: 'file_unreadable', reason: 'no_worksheet', source });
     }
     workbook.checkAll();
     return state;

@@ -55,6 +55,18 @@ export function describeFailure(error: unknown): Failure {
       code: error.code,
     };
   }
+  if (error instanceof InputError && error.code === 'record_not_conforming') {
+    // The differences and the verdict, without the command line's remedy: the pane has its own.
+    return {
+      title: 'Le registre n’est plus conforme',
+      lines: [...error.lines],
+      remedy: 'Aucun remplacement n’est consigné dans un registre modifié. Fermez et rouvrez ce volet : il vérifie le registre et montre chaque différence ; puis retrouvez le registre d’origine.',
+      code: error.code,
+    };
+  }
+  if (error instanceof InputError && (error.code === 'bad_replacement' || error.code === 'choice_needed')) {
+    return { title: 'Ce remplacement ne peut pas être consigné', lines: [error.message], remedy: 'Corrigez le formulaire, puis cliquez sur « Consigner le remplacement ».', code: error.code };
+  }
   if (error instanceof InputError) {
     const lines = error.lines.length > 1 ? [error.message, ...error.lines] : [error.message];
     const remedies: Partial<Record<typeof error.code, string>> = {

@@ -9,9 +9,9 @@ import type { RevealSession, WriteOutcome } from '../../excel/workbookAdapter';
 export type PaceName = 'lent' | 'normal' | 'rapide';
 
 export const PACES: Record<PaceName, { label: string; delayMs: number }> = {
-  lent: { label: 'Lent (une étape toutes les 4 secondes)', delayMs: 4000 },
-  normal: { label: 'Normal (une étape toutes les 2 secondes)', delayMs: 2000 },
-  rapide: { label: 'Rapide (une étape toutes les ½ seconde)', delayMs: 500 },
+  lent: { label: 'Lent (4 secondes)', delayMs: 4000 },
+  normal: { label: 'Normal (2 secondes)', delayMs: 2000 },
+  rapide: { label: 'Rapide (½ seconde)', delayMs: 500 },
 };
 
 export type PacerState = 'running' | 'paused' | 'finishing' | 'done' | 'failed';

@@ -4,6 +4,7 @@
  */
 import { toNumber } from '../../core/fraction';
 import type { CandidateOutcome, DrawResult, PreparedDraw } from '../../core/draw';
+import { drawnOutcomes, groupBySectorAndSex, type DrawnOutcome } from '../../core/outcome';
 import { isEligible } from '../../core/candidatures';
 import { columnLetter, type RowProblem } from '../../core/errors';
 import { describeRowProblem } from '../../core/messages';
@@ -12,7 +13,7 @@ import { FIELD_LABELS, findColumns, type ColumnMapping, type Field } from '../..
 import { WHOLE_SHEET, type TableSource } from '../../core/sheet';
 import { SEXES, type Sex } from '../../core/rules';
 import { inCallOrder } from '../../core/callOrder';
-import { displayName, statusLabel } from '../../core/record/labels';
+import { displayName } from '../../core/record/labels';
 import { isRecordSheetName, nameKey } from '../../core/record/names';
 import { JOURNAL_SHEET } from '../../core/record/journal';
 import type { TableRef, WorkbookContents } from '../../excel/tableReader';
@@ -90,23 +91,35 @@ export function chanceLines(prepared: PreparedDraw): ChanceLine[] {
   );
 }
 
-export interface NamedOutcome {
-  name: string;
+/** One sector's people of one status, women and men apart, each list in call order. */
+export interface SectorPeople {
   sector: string;
-  sex: Sex;
-  status: string;
-  drawNumber: number | null;
+  women: string[];
+  men: string[];
 }
 
-function named(o: CandidateOutcome): NamedOutcome {
-  const c = o.candidature;
-  return { name: displayName(c.lastName, c.firstName), sector: c.sector ?? '', sex: c.sex ?? 'F', status: statusLabel(o), drawNumber: o.drawNumber };
+/**
+ * The members, or the reserve list, by sector (in the rules' order) then by sex, in call order, as
+ * the Publication sheet lays them out; a reserve is shown with its rank (« 2. DUPONT Marie »).
+ */
+export function peopleBySector(result: DrawResult, status: DrawnOutcome['status']): SectorPeople[] {
+  const drawn = drawnOutcomes(inCallOrder(result.outcomes)).filter((o) => o.status === status);
+  const name = (o: DrawnOutcome) => {
+    const shown = displayName(o.candidature.lastName, o.candidature.firstName);
+    return o.status === 'reserve' ? `${o.reserveRank}. ${shown}` : shown;
+  };
+  return groupBySectorAndSex(result.prepared.rules.sectors, drawn).map((g) => ({ sector: g.sector, women: g.bySex.F.map(name), men: g.bySex.H.map(name) }));
 }
 
-/** The members, in the procès-verbal's call order, and the reserve list, by sector, sex and rank. */
-export function membersAndReserve(result: DrawResult): { members: NamedOutcome[]; reserve: NamedOutcome[] } {
-  const ordered = inCallOrder(result.outcomes);
-  return { members: ordered.filter((o) => o.status === 'selected').map(named), reserve: ordered.filter((o) => o.status === 'reserve').map(named) };
+/** Members during the mandate (the draw's, and those who joined by a replacement), by sector then sex, in call order. */
+export function membersNow(sectors: readonly string[], members: readonly CandidateOutcome[]): SectorPeople[] {
+  const name = (o: DrawnOutcome) => displayName(o.candidature.lastName, o.candidature.firstName);
+  return groupBySectorAndSex(sectors, drawnOutcomes(inCallOrder(members))).map((g) => ({ sector: g.sector, women: g.bySex.F.map(name), men: g.bySex.H.map(name) }));
+}
+
+/** How many people a grouping holds, women and men. */
+export function headcount(groups: readonly SectorPeople[]): { women: number; men: number } {
+  return groups.reduce((n, g) => ({ women: n.women + g.women.length, men: n.men + g.men.length }), { women: 0, men: 0 });
 }
 
 /** The cell a difference of `verify` points to, to select it in Excel; null when it is about no single cell. */
@@ -120,9 +133,18 @@ export function recordDataSheets(contents: WorkbookContents): string[] {
   return contents.sheets.filter((name) => isRecordSheetName(name, 'data'));
 }
 
-/** How a source is named in the pane's list. */
+/** How a source is named in the pane's list: short, so that the list fits a 270-pixel pane. */
 export function sourceLabel(ref: TableRef): string {
-  return ref.kind === 'table' ? `Tableau « ${ref.name} » (feuille « ${ref.sheet} »)` : `Feuille « ${ref.sheet} » (toutes ses cellules)`;
+  return ref.kind === 'table' ? `Tableau « ${ref.name} »` : `Feuille « ${ref.sheet} »`;
+}
+
+/** What the chosen source is, said under the list. */
+export function sourceDetail(ref: TableRef): string {
+  return ref.kind === 'table' ? `Tableau Excel de la feuille « ${ref.sheet} ».` : `Toutes les cellules de la feuille « ${ref.sheet} ».`;
+}
+
+export function sameSource(a: TableRef, b: TableRef): boolean {
+  return a.kind === b.kind && a.sheet === b.sheet && (a.kind === 'sheet' || (b.kind === 'table' && a.name === b.name));
 }
 
 /** Excel tables first (the usual case), then every sheet that is not part of a record. */

@@ -55,7 +55,7 @@ describe('sheets named like a record’s', () => {
     const meta = newRecordMeta({ place: '', officials: [], candidatureSheet: 'Candidatures', sourceFile: 'c.csv', inputSheets: ['Candidatures'], mandateStart: '2025-06-13' });
     const record = recordToGrids(buildRecord(result, meta), [table]);
     const leaving = result.outcomes.find((o) => o.status === 'selected')!.candidature.row;
-    const { sheet } = recordReplacement(record, { date: '2026-01-15', reason: 'Démission', leavingRow: leaving, chosenRow: null }, 'registre.xlsx');
+    const { sheet } = recordReplacement(record, { date: '2026-01-15', reason: 'Démission', leavingRow: leaving, chosenRow: null }, 'registre.xlsx', '2026-06-30');
     const grids = [...record, sheetToGrid(sheet)];
     const named = grids.filter((g) => recordLikeNames([g.name]).length > 0);
     expect(named.map((g) => g.name)).toEqual(['Tirage', 'Synthèse', 'Procès-verbal', 'Données du tirage', 'Publication', 'Remplacement']);

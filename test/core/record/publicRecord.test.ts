@@ -107,7 +107,7 @@ describe('a public record, checked alone', () => {
 });
 
 describe('a public record listing replacements', () => {
-  const recorded = recordReplacement(record, { date: '2026-01-15', reason: 'Démission', leavingRow: member.candidature.row, chosenRow: null }, 'r.xlsx');
+  const recorded = recordReplacement(record, { date: '2026-01-15', reason: 'Démission', leavingRow: member.candidature.row, chosenRow: null }, 'r.xlsx', '2026-06-30');
   const withReplacement = recordToGrids(buildPublicRecord(result, meta, recorded.replacements));
 
   it('applies the rule again and shows each replacement fingerprint; a coherent rewrite is caught only by the published one', () => {
@@ -116,7 +116,7 @@ describe('a public record listing replacements', () => {
     expect(differences(edit(withReplacement, REGISTER, reason.row, reason.column, 'Décès'))).toEqual([
       expect.stringMatching(new RegExp(`^Registre public, cellule A${reason.row} : attendu « [0-9a-f]{64} », trouvé « ${recorded.fingerprint} »\\.$`)),
     ]);
-    const rewritten = recordReplacement(record, { date: '2026-01-15', reason: 'Décès', leavingRow: member.candidature.row, chosenRow: null }, 'r.xlsx');
+    const rewritten = recordReplacement(record, { date: '2026-01-15', reason: 'Décès', leavingRow: member.candidature.row, chosenRow: null }, 'r.xlsx', '2026-06-30');
     const forged = recordToGrids(buildPublicRecord(result, meta, rewritten.replacements));
     expect(differences(forged)).toEqual([]);
     expect(differences(forged, { expectedReplacementFingerprint: recorded.fingerprint })).toHaveLength(1);
@@ -161,7 +161,7 @@ describe('the auditor’s check, against the private record', () => {
 
 describe('a replacement recorded in the private record', () => {
   it('is listed, with its fingerprint, by the public record the auditor expects', () => {
-    const recorded = recordReplacement(record, { date: '2026-01-15', reason: 'Démission', leavingRow: member.candidature.row, chosenRow: null }, 'r.xlsx');
+    const recorded = recordReplacement(record, { date: '2026-01-15', reason: 'Démission', leavingRow: member.candidature.row, chosenRow: null }, 'r.xlsx', '2026-06-30');
     const after = [...record, sheetToGrid(recorded.sheet)];
     const current = recordToGrids(buildPublicRecord(result, meta, recorded.replacements));
     expect(auditPublicRecord(after, current).differences).toEqual([]);

@@ -37,7 +37,7 @@ describe.each([
   const second: ReplacementRequest = { date: '2026-02-01', reason: 'Déménagement  hors de Roubaix', leavingRow: member('Nord', 'H').candidature.row, chosenRow: null };
 
   function replaced(grids: Sheet[], request: ReplacementRequest): { grids: Sheet[]; fingerprint: string } {
-    const recorded = recordReplacement(grids, request, 'registre.xlsx');
+    const recorded = recordReplacement(grids, request, 'registre.xlsx', '2026-06-30');
     return { grids: [...grids, sheetToGrid(recorded.sheet)], fingerprint: recorded.fingerprint };
   }
   const once = replaced(record, first);

@@ -63,7 +63,7 @@ export function cliRemedy(problem: InputProblem, field?: string): CliRemedy | nu
         case 'sheet_of_csv':
           return after('Retirez l’option --sheet, ou indiquez le classeur .xlsx.');
         case 'public_given_first':
-          return after(`Par exemple : tirage-cln verify registre.xlsx --public ${problem.publicName}`);
+          return after(`Par exemple : tirage-cln verify ${problem.publicName} --public ${problem.source}`);
         case 'table_of_csv':
           return after('Retirez l’option --table, ou indiquez le classeur .xlsx.');
         case 'sheet_and_table':

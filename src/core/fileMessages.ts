@@ -183,7 +183,7 @@ export function describeFileProblem(problem: FileProblem): string {
         case 'public_given_first':
           return (
             `« ${problem.source} » est un registre public : la comparaison porte sur un registre public et le registre complet de la Ville. ` +
-            `Indiquez d’abord le registre complet, puis le registre public « ${problem.publicName} ».`
+            'Indiquez d’abord le registre complet, puis ce registre public.'
           );
       }
       break;

@@ -137,7 +137,8 @@ describe('the public record written by draw --public-out', () => {
     expect(mismatch.stdout).toContain('Registre public NON conforme');
     const reversed = await cli('verify', at('public.xlsx'), '--public', at('registre.xlsx'));
     expect(reversed.code).toBe(2);
-    expect(reversed.stderr).toContain('« public.xlsx » est un registre public : --public compare un registre public au registre complet de la Ville.');
+    expect(reversed.stderr).toContain('« public.xlsx » est un registre public : la comparaison porte sur un registre public et le registre complet de la Ville.');
+    expect(reversed.stderr).toContain('tirage-cln verify registre.xlsx --public public.xlsx');
   });
 
   it('holds no birth date, row or candidature number, receipt, or the key', async () => {
@@ -156,7 +157,8 @@ describe('--public-out is refused', () => {
   it('without a sealing key, before anything is written', async () => {
     const { code, stdout, stderr } = await cli('draw', table, '--seed', SEED, '--out', at('jamais.xlsx'), '--public-out', at('jamais-public.xlsx'));
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toContain('Le registre public (--public-out) est celui d’un tirage scellé (tirage-cln/2)');
+    expect(stderr).toContain('Le registre public est celui d’un tirage scellé (tirage-cln/2)');
+    expect(stderr).toContain('Ajoutez --seal-key <fichier>');
     expect([existsSync(at('jamais.xlsx')), existsSync(at('jamais-public.xlsx'))]).toEqual([false, false]);
     expect((await cli('probabilities', table, '--public-out', at('jamais-table.xlsx'))).code).toBe(2);
   });
@@ -170,7 +172,7 @@ describe('--public-out is refused', () => {
     expect((await cli('draw', table, '--seed', SEED, '--seal-key', key, '--public-out', at('public.xlsx'), '--replace')).code).toBe(0);
     const same = await cli('draw', table, '--seed', SEED, '--seal-key', key, '--out', at('meme.xlsx'), '--public-out', at('meme.xlsx'));
     expect(same.code).toBe(2);
-    expect(same.stderr).toContain('le fichier du registre complet (--out)');
+    expect(same.stderr).toContain('le fichier du registre complet. Indiquez un autre nom de fichier pour --public-out.');
   });
 });
 

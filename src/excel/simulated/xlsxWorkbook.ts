@@ -4,7 +4,7 @@
  * the one the command line reads files with, so the simulated add-in reads what the CLI reads.
  * Keeps what the adapter reads: every worksheet's values (a date cell as its serial in the
  * workbook's date system, as Excel holds it), formulas (with their result, or none), number
- * formats, merges, Excel tables, sheet protection and visibility, the date system. A file that is not a readable
+ * formats, font sizes, colours and solid fills, merges, Excel tables, sheet protection and visibility, the date system. A file that is not a readable
  * workbook gets the reader's French message.
  */
 import { fileError } from '../../core/fileMessages';
@@ -21,6 +21,9 @@ export function simulatedWorkbookFromXlsxBytes(bytes: Uint8Array, source: string
     const state = emptyWorkbook({ date1904: workbook.date1904 });
     for (const worksheet of workbook.worksheets()) {
       const content = workbook.readFullSheet(worksheet);
+      // How each cell is drawn (font size and colour, solid fill), which `verify` compares with the render
+      // plan: a record loaded, then saved by the simulation (simulate -- replace, the preview), keeps them.
+      const { display } = workbook.readSheet(worksheet, { display: true });
       const sheet = newSheet(worksheet.name);
       content.rows.forEach((cells, r) =>
         cells.forEach((value, c) => {
@@ -31,6 +34,12 @@ export function simulatedWorkbookFromXlsxBytes(bytes: Uint8Array, source: string
           cell.numberFormat = content.numberFormats.get(key) ?? (value instanceof Date ? 'dd/mm/yyyy' : 'General');
           const formula = content.formulas.get(key);
           if (formula !== undefined) cell.formula = `=${formula}`;
+          const look = display?.looks?.[display.lookOf?.[r]?.[c] ?? -1];
+          if (look !== undefined) {
+            cell.style.size = look.fontSize;
+            cell.style.color = look.fontColor;
+            if (look.fill !== null && /^[0-9A-F]{6}$/i.test(look.fill)) cell.style.fill = look.fill;
+          }
         }),
       );
       // Excel calculates a formula saved without its result; the simulation cannot: it shows nothing.

@@ -115,7 +115,7 @@ function lookUp(receipt: string, records: readonly PublicRecord[], where: string
 /** Checks a workbook's sheets, private or public record, and looks a receipt up when one is given. */
 export function checkWorkbook(sheets: readonly Sheet[], fileName: string, request: ReadRequest): WorkbookOutcome {
   if (isPublicRecord(sheets)) {
-    const report = verifyPublicSheets(sheets, fileName, request.fingerprint, request.replacementFingerprint);
+    const report = verifyPublicSheets(sheets, fileName, request.fingerprint, request.replacementFingerprint, request.seed);
     const recomputed = report.check.record.recomputed;
     const where = report.check.record.stage === 'sealed' ? 'la table scellée' : 'ce registre public';
     const receipt = request.receipt === undefined ? null : lookUp(request.receipt, recomputed === null ? [] : [recomputed], where);

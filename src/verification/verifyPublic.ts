@@ -11,7 +11,7 @@ import {
   type PublicWorkbookCheck,
   type Sheet,
 } from '../core';
-import { CONFORMING, differenceLineList, NOT_ANNOUNCED, AGREES_BUT_NOT_ANNOUNCED, type RecordReport, type VerifyReport } from './verifyRecord';
+import { CONFORMING, differenceLineList, notAnnouncedWords, type RecordReport, type VerifyReport } from './verifyRecord';
 
 /** A sealed table published before the draw, that agrees with itself. */
 export const SEALED_TABLE_CONFORMING = 'Table scellée conforme : son empreinte est celle de ses lignes scellées ; le tirage n’est pas encore fait.';
@@ -20,13 +20,14 @@ export interface PublicVerifyReport extends Omit<VerifyReport, 'check'> {
   check: PublicWorkbookCheck;
 }
 
-/** The verdict on a public record's sheets; `announced` and `replacementAnnounced` already read (checkRequest). */
-export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, announced?: string, replacementAnnounced?: string): PublicVerifyReport {
+/** The verdict on a public record's sheets; `announced`, `replacementAnnounced` and `seed` already read (checkRequest). */
+export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, announced?: string, replacementAnnounced?: string, seed?: string): PublicVerifyReport {
   let check: PublicWorkbookCheck;
   try {
     check = verifyPublicWorkbook(sheets, {
       ...(announced === undefined ? {} : { expectedFingerprint: announced }),
       ...(replacementAnnounced === undefined ? {} : { expectedReplacementFingerprint: replacementAnnounced }),
+      ...(seed === undefined ? {} : { expectedSeed: seed }),
     });
   } catch (error) {
     if (error instanceof NotARecordError) throw fileError({ code: 'file_unreadable', reason: 'not_a_public_record', source: fileName, damage: error.damage });
@@ -34,21 +35,24 @@ export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, a
   }
   const all = allPublicDifferences(check);
   const conforming = all.length === 0;
-  const onlyNotAnnounced = check.announced !== null && !check.announced.found && all.length === 1;
+  // The announced fingerprint or seed found nowhere, and nothing else wrong: the verdict says so, as for a record.
+  const fingerprintMissed = check.announced !== null && !check.announced.found;
+  const seedMissed = check.announcedSeed !== null && !check.announcedSeed.found;
+  const onlyNotAnnounced = (fingerprintMissed || seedMissed) && all.length === Number(fingerprintMissed) + Number(seedMissed);
+  const words = notAnnouncedWords(fingerprintMissed, seedMissed);
   const { record } = check;
-  const agrees = conforming ? (record.stage === 'sealed' ? SEALED_TABLE_CONFORMING : CONFORMING) : onlyNotAnnounced ? AGREES_BUT_NOT_ANNOUNCED : 'Ce registre public correspond à ses lignes scellées, mais le classeur a d’autres différences (ci-dessous).';
+  const agrees = conforming ? (record.stage === 'sealed' ? SEALED_TABLE_CONFORMING : CONFORMING) : onlyNotAnnounced ? words.agrees : 'Ce registre public correspond à ses lignes scellées, mais le classeur a d’autres différences (ci-dessous).';
   const report: RecordReport = {
     dataSheet: record.sheet,
     fingerprint: record.fingerprint,
     publicSeed: record.publicSeed,
     matchesAnnounced: check.announced?.found === true,
-    // A public record is checked against its announced fingerprint; the seed it states is what it recomputes.
-    matchesAnnouncedSeed: false,
+    matchesAnnouncedSeed: check.announcedSeed?.found === true,
     // The replacements a public record lists are known by their dates.
     replacements: record.replacements.map((r) => r.date),
     outcome: record.differences.length > 0 ? differenceLineList(record.differences) : { verdict: agrees },
   };
-  const verdict = conforming ? agrees : onlyNotAnnounced ? NOT_ANNOUNCED : differenceLineList(all).verdict;
+  const verdict = conforming ? agrees : onlyNotAnnounced ? words.verdict : differenceLineList(all).verdict;
   const workbook = check.differences.length === 0 ? null : { ...differenceLineList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
   return { fileName, conforming, verdict, records: [report], workbook, added: [], check };
 }

@@ -35,7 +35,7 @@ export const AGREES_BUT_NOT_ANNOUNCED = 'Ce tirage correspond à ses données, m
 export const NOT_ANNOUNCED = 'Registre NON conforme : l’empreinte annoncée en séance n’est pas celle du registre.';
 
 /** What was announced and is not the record's, when nothing else is wrong: the fingerprint, the seed, or both. */
-function notAnnouncedWords(fingerprint: boolean, seed: boolean): { agrees: string; verdict: string } {
+export function notAnnouncedWords(fingerprint: boolean, seed: boolean): { agrees: string; verdict: string } {
   if (!seed) return { agrees: AGREES_BUT_NOT_ANNOUNCED, verdict: NOT_ANNOUNCED };
   if (!fingerprint) {
     return {

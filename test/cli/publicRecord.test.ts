@@ -122,6 +122,16 @@ describe('the public record written by draw --public-out', () => {
     expect(misspelt.stderr).toContain('Reçu illisible : 8 chiffres hexadécimaux trouvés, il en faut 24.');
   });
 
+  it('confirms the seed announced in the room, read as the draw reads it, and refuses another or a sealed table’s', async () => {
+    const announced = await cli('verify', at('public.xlsx'), '--seed', '  4 2  6 1 5 3 ');
+    expect(announced.code).toBe(0);
+    expect(announced.stdout).toContain('Graine identique à celle annoncée en séance.');
+    const other = await cli('verify', at('public.xlsx'), '--seed', '1 1 1');
+    expect(other.code).toBe(3);
+    expect(other.stdout).toContain('la graine annoncée en séance n’est pas celle du registre.');
+    expect((await cli('verify', at('table-scellee.xlsx'), '--seed', SEED)).code).toBe(3);
+  });
+
   it('is exactly what the private record gives (the auditor’s check), and a public record of another draw is not', async () => {
     const audit = await cli('verify', at('registre.xlsx'), '--public', at('public.xlsx'));
     expect(audit.code).toBe(0);

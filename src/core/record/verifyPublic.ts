@@ -57,6 +57,8 @@ export interface PublicWorkbookCheck {
   /** Differences of the workbook as a whole: a sheet no public record has, an announced fingerprint not found. */
   differences: string[];
   announced: { fingerprint: string; found: boolean } | null;
+  /** The seed announced in the room (read as the draw reads it), when one was given, and whether this draw has it. */
+  announcedSeed: { seed: string; found: boolean } | null;
 }
 
 export interface PublicCheckOptions {
@@ -64,6 +66,8 @@ export interface PublicCheckOptions {
   expectedFingerprint?: string;
   /** The fingerprint of the last replacement, as its notice published it. */
   expectedReplacementFingerprint?: string;
+  /** The seed announced in the room, already read with `norm` (readAnnouncedSeed): the one a redraw with another seed does not have. */
+  expectedSeed?: string;
 }
 
 /** The sheet holding a public register, known by its title. */
@@ -118,7 +122,18 @@ export function verifyPublicWorkbook(sheets: readonly Sheet[], options: PublicCh
     const problem = replacementAnnouncedDifference(parseReplacementFingerprint(options.expectedReplacementFingerprint), record.replacements.map((r) => r.fingerprint));
     if (problem !== null) differences.push(describeDifference(problem));
   }
-  return { record, differences, announced };
+  // A sealed table published before the seed has none: an announced seed is then found nowhere.
+  let announcedSeed: PublicWorkbookCheck['announcedSeed'] = null;
+  if (options.expectedSeed !== undefined) {
+    const seed = options.expectedSeed;
+    const drawn = record.stage === 'drawn' && record.fingerprint !== '';
+    announcedSeed = { seed, found: drawn && record.publicSeed === seed };
+    if (!announcedSeed.found) {
+      const recorded = drawn ? [{ dataSheet: record.sheet, cell: '', seed: record.publicSeed }] : [];
+      differences.push(describeDifference({ code: 'announced_seed_not_found', announced: seed, recorded }));
+    }
+  }
+  return { record, differences, announced, announcedSeed };
 }
 
 function checkRegister(register: Sheet, stated: StatedPublicRecord, sheets: readonly Sheet[]): PublicRecordCheck {

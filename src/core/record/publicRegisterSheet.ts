@@ -30,11 +30,11 @@ const INTRODUCTION = {
   sealed:
     'Le tirage n’est pas encore fait. Cette table est publiée avec l’empreinte, avant le choix de la graine : chaque candidature recevable y figure ' +
     'par son sceau, son secteur, son sexe et sa priorité d’âge, sans aucune donnée personnelle. Avec le reçu que la Ville lui a envoyé, chaque ' +
-    'candidat·e vérifie que sa candidature y est (« tirage-cln verify <ce fichier> --receipt <reçu> », ou la page de vérification).',
+    'candidat·e vérifie que sa candidature y est, sur la page de vérification de la Ville (champ « Votre reçu ») ou avec « tirage-cln verify ».',
   drawn:
     'Ce registre peut être publié : il ne contient aucune date de naissance, aucun âge, aucun numéro de ligne ou de candidature, et aucun nom ' +
     'en dehors des membres et de la liste complémentaire. Chacun peut y refaire le tirage (« tirage-cln verify <ce fichier> », ou la page de ' +
-    'vérification) ; chaque candidat·e y retrouve sa ligne avec son reçu (option --receipt).',
+    'vérification) ; chaque candidat·e y retrouve sa ligne avec son reçu (champ « Votre reçu » de la page).',
 } as const;
 
 const PARAMETERS = {

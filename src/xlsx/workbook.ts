@@ -125,11 +125,13 @@ export class XlsxWorkbook {
     return { name: sheet.name, source, ...content, display: reader.display(sheet.state, looks, this.printAreas.get(this.sheets.indexOf(sheet)) ?? '') };
   }
 
-  /** The worksheet with every formula and its protection, for the simulated Excel. */
+  /** The worksheet with every formula, its protection and how its cells are drawn, for the simulated Excel: one reading. */
   readFullSheet(sheet: WorkbookSheet): FullSheet {
-    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, true, true, false);
+    const reader = new SheetReader(this.strings(), this.cellStyles(), this.date1904, true, true, true);
     if (sheet.part !== null) parseSheetPart(this.pkg, { ...sheet, part: sheet.part }, reader);
-    return { name: sheet.name, source: sheet.name, ...reader.content(), formulas: reader.allFormulas, protected: reader.isProtected };
+    const looks = this.cellStyles().map((style) => style.look);
+    const display = reader.display(sheet.state, looks, this.printAreas.get(this.sheets.indexOf(sheet)) ?? '');
+    return { name: sheet.name, source: sheet.name, ...reader.content(), display, formulas: reader.allFormulas, protected: reader.isProtected };
   }
 
   /** The Excel tables of a worksheet, in the order its part lists them. */

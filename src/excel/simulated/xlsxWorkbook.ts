@@ -20,10 +20,10 @@ export function simulatedWorkbookFromXlsxBytes(bytes: Uint8Array, source: string
     const system = workbook.date1904 ? 1904 : 1900;
     const state = emptyWorkbook({ date1904: workbook.date1904 });
     for (const worksheet of workbook.worksheets()) {
-      const content = workbook.readFullSheet(worksheet);
-      // How each cell is drawn (font size and colour, solid fill), which `verify` compares with the render
+      // With how each cell is drawn (font size and colour, solid fill), which `verify` compares with the render
       // plan: a record loaded, then saved by the simulation (simulate -- replace, the preview), keeps them.
-      const { display } = workbook.readSheet(worksheet, { display: true });
+      const content = workbook.readFullSheet(worksheet);
+      const { display } = content;
       const sheet = newSheet(worksheet.name);
       content.rows.forEach((cells, r) =>
         cells.forEach((value, c) => {

@@ -37,6 +37,7 @@ import { simulatedWorkbookFromTable } from './tableWorkbook';
 import { simulatedWorkbookToXlsx } from './xlsxFile';
 import { simulatedWorkbookFromXlsxBytes } from './xlsxWorkbook';
 import { simulateReplacement } from './simulateReplace';
+import type { SyncFigures } from './syncFigures';
 import { readRowNumber, type ReplacementRequest } from '../../core/replacement';
 
 export interface SimulationOptions {
@@ -56,17 +57,8 @@ export interface SimulationOptions {
   sealingKey?: string;
 }
 
-export interface SimulationFigures {
+export interface SimulationFigures extends SyncFigures {
   rows: number;
-  /** Listing the sheets and tables, for the task pane's choice. */
-  listSyncs: number;
-  /** Reading the candidature table. */
-  readSyncs: number;
-  writeSyncs: number;
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-  /** `verify`'s differences on the record read back (0: conforming). */
-  differences: number;
   /** Times Excel refused a request while a cell was being edited, and the adapter waited and asked again. */
   cellEditWaits: number;
   /** A sealed draw: keeping the key in the workbook and reading it back, as a reloaded pane does. */

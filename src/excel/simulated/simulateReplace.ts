@@ -11,18 +11,9 @@ import { allDifferences } from '../../core/record/verify';
 import type { ReplacementRequest } from '../../core/replacement';
 import { ExcelWorkbookAdapter } from '../workbookAdapter';
 import type { SimulatedExcel } from './excel';
+import type { SyncFigures } from './syncFigures';
 
-export interface ReplacementFigures {
-  /** Listing the sheets and tables, as the pane opens. */
-  listSyncs: number;
-  /** Reading the record for the form (the members at today's date). */
-  readSyncs: number;
-  /** Writing the sheet, reading it back, and the journal's line. */
-  writeSyncs: number;
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-  /** `verify`'s differences on the workbook read back (0: conforming). */
-  differences: number;
+export interface ReplacementFigures extends SyncFigures {
   /** The sheet written. */
   sheet: string;
 }

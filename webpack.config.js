@@ -136,6 +136,9 @@ module.exports = (env, argv) => {
       path: path.join(__dirname, 'dist'),
       // Hashed names: Office caches add-in files hard, a new build must get new names.
       filename: '[name].[contenthash:8].js',
+      // Chunks loaded later (the .xlsx writer, on the first « Ouvrir … ») sit beside taskpane.html: a
+      // relative path, rather than webpack's run-time detection of the script's own address.
+      publicPath: '',
       cssFilename: '[name].[contenthash:8].css',
       clean: true,
     },
@@ -147,6 +150,9 @@ module.exports = (env, argv) => {
     // webpack's own CSS support: the stylesheet becomes a hashed file linked from the page.
     experiments: { css: true },
     stats: production ? 'minimal' : 'normal',
+    // The .xlsx writer the pane loads on its first « Ouvrir … » is one file, its zip library inside:
+    // no chunk split off for what the libraries alone weigh.
+    optimization: { splitChunks: false },
     // No eval-based source maps: the CSP forbids eval, in development too.
     devtool: production ? false : 'source-map',
     performance: production

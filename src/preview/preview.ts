@@ -8,7 +8,7 @@
 import '../taskpane/taskpane.css';
 import './preview.css';
 import { InputError } from '../core/errors';
-import type { ExcelRunner } from '../excel/officeApi';
+import type { ExcelRunner, WorkbookCreator } from '../excel/officeApi';
 import { SimulatedExcel } from '../excel/simulated/excel';
 import { snapshotOf, type WorkbookSnapshot } from '../excel/simulated/snapshot';
 import { cellAt, parseAddress, type SimValue, type SimWorkbook } from '../excel/simulated/state';
@@ -49,11 +49,32 @@ function status(text: string, alert = false): void {
   target.textContent = text;
 }
 
+/**
+ * `Excel.createWorkbook` in the preview: the simulated Excel records the workbook (as Excel would
+ * open it in a new window), and the page lists it with a link to download it, named after its first sheet.
+ */
+const createWorkbook: WorkbookCreator = async (base64) => {
+  await excel.createWorkbook(base64);
+  const bytes = excel.openedWorkbooks[excel.openedWorkbooks.length - 1];
+  const first = simulatedWorkbookFromXlsxBytes(bytes, 'classeur.xlsx').sheets[0]?.name ?? 'Classeur';
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  link.download = `${first}.xlsx`;
+  link.textContent = `${first}.xlsx`;
+  const item = document.createElement('li');
+  item.append(link);
+  element('preview-opened').append(item);
+};
+
+function adapter(): ExcelWorkbookAdapter {
+  return new ExcelWorkbookAdapter(runner, { createWorkbook });
+}
+
 function load(workbook: SimWorkbook, name: string): void {
   excel = new SimulatedExcel(workbook);
   fileName = name;
   grid.render();
-  openSession(mountPoint(document), new ExcelWorkbookAdapter(runner), { sourceFile: fileName });
+  openSession(mountPoint(document), adapter(), { sourceFile: fileName });
 }
 
 function loadCsv(bytes: Uint8Array, name: string): void {
@@ -95,6 +116,8 @@ interface PreviewHooks {
   setReadOnly(readOnly: boolean): void;
   /** A cell being edited in Excel: its next `refusals` requests are refused (InvalidOperationInCellEditMode), then it answers. */
   editCell(refusals: number): void;
+  /** The workbooks the pane opened (`Excel.createWorkbook`), each as base 64, in order. */
+  openedWorkbooks(): string[];
 }
 
 const hooks: PreviewHooks = {
@@ -114,7 +137,8 @@ const hooks: PreviewHooks = {
   editCell: (refusals) => {
     excel.faults = { cellEdit: { fromSync: excel.syncs.length + 1, refusals } };
   },
-  reopenPane: () => void openSession(mountPoint(document), new ExcelWorkbookAdapter(runner), { sourceFile: fileName }),
+  reopenPane: () => void openSession(mountPoint(document), adapter(), { sourceFile: fileName }),
+  openedWorkbooks: () => excel.openedWorkbooks.map((bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))),
 };
 (window as unknown as { tiragePreview: PreviewHooks }).tiragePreview = hooks;
 

@@ -9,7 +9,6 @@
  * strings' escaping), zipped by the same writer (zipWriter.ts): a sheet reads the same whether it
  * was added to a candidature workbook (workbookEditor.ts) or written here.
  */
-import { freeTableName } from '../core/record/names';
 import type { SheetPlan, TablePlan } from '../core/record/plan';
 import { CT, NS_MAIN, NS_PACKAGE_REL, NS_REL, REL, XML_DECLARATION } from './ooxml';
 import { SharedStringTable } from './sharedStrings';
@@ -54,7 +53,7 @@ function documentProperties(): Part[] {
 /**
  * The .xlsx bytes of a workbook holding `sheets`, in order (none: an empty workbook, to which a
  * CSV's sheets are then added like to any workbook read from disk). Sheet names are the plans'
- * (a workbook's names are distinct: core plans them so); table names are made distinct here.
+ * and table names (distinct in a workbook, Excel compares them without case: core plans them so).
  */
 export async function newWorkbookBytes(sheets: readonly SheetPlan[]): Promise<Uint8Array> {
   const styles = new RecordStyleSheet();
@@ -81,7 +80,10 @@ export async function newWorkbookBytes(sheets: readonly SheetPlan[]): Promise<Ui
       tableId++;
       const part = `xl/tables/table${tableId}.xml`;
       overrides.push({ part, type: CT.table });
-      parts.push([part, tableXml(table, tableId, freeTableName(table.name, tableNames))]);
+      // Core plans distinct names; two the same would make a package Excel repairs on opening.
+      if (tableNames.has(table.name.toLowerCase())) throw new Error(`newWorkbookBytes: two tables named ${table.name}`);
+      tableNames.add(table.name.toLowerCase());
+      parts.push([part, tableXml(table, tableId, table.name)]);
       return { type: REL.table, target: `../tables/table${tableId}.xml` };
     });
     if (tableTargets.length > 0) parts.push([`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relationships(tableTargets)]);

@@ -7,7 +7,7 @@
  * Text is always text: every string is a shared string (`t="s"`), never a formula, whatever it
  * looks like ("=HYPERLINK(…)", "+33 6 12", "-2+3", "@SUM(A1:A9)", "'quoted", "_x0041_").
  */
-import { cellAddress, columnLetter } from '../core/errors';
+import { cellAddress, columnLetter } from '../core/sheet';
 import type { CellRange, SheetPlan, TablePlan } from '../core/record/plan';
 import { escapeXml } from './xmlText';
 

@@ -5,7 +5,8 @@
  * The sheet written alone is a valid style sheet too (for a package that has none): its first
  * fills are the two Excel reserves (none, gray125), its first cell format the default one.
  */
-import { BASE_FONT, styleKey, type FontPlan, type PlannedStyle } from '../core/record/plan';
+import { BASE_FONT, styleKey } from '../core/record/baseStyle';
+import type { FontPlan, PlannedStyle } from '../core/record/plan';
 import { escapeXml } from './xmlText';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

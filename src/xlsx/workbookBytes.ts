@@ -10,6 +10,7 @@ import type { RecordModel } from '../core/record/model';
 import { planRecord } from '../core/record/plan';
 import type { PublicRecordMeta } from '../core/record/publicRecord';
 import { buildPublicRecord, buildSealedTableWorkbook } from '../core/record/publicWorkbook';
+import { buildReceiptsWorkbook } from '../core/record/receiptsSheet';
 import type { Replacement } from '../core/replacement';
 import { newWorkbookBytes } from './newWorkbook';
 
@@ -26,4 +27,9 @@ export function publicRecordBytes(result: DrawResult, meta: PublicRecordMeta, re
 /** Before the seed: the sealed table alone, to publish with the fingerprint while the receipts are sent. */
 export function sealedTableBytes(prepared: PreparedDraw): Promise<Uint8Array> {
   return workbookBytes(buildSealedTableWorkbook(prepared));
+}
+
+/** Before the seed: the receipts alone, for the city's mailing (never published). */
+export function receiptsBytes(prepared: PreparedDraw): Promise<Uint8Array> {
+  return workbookBytes(buildReceiptsWorkbook(prepared));
 }

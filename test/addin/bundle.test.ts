@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import webpack from 'webpack';
 import { BrowserOnlyBundlePlugin } from '../../scripts/browserOnlyBundlePlugin';
-import { localScripts, taskpaneBundleBytes } from '../../src/bench/bundle';
+import { deferredBundleBytes, deferredScripts, localScripts, taskpaneBundleBytes } from '../../src/bench/bundle';
 import { DIST, ROOT, distFile } from '../support/addinBuild';
 
 const BUDGET_BYTES = 250 * 1024;
@@ -22,6 +22,19 @@ test('the built task pane’s local scripts stay within 250 KB, and are what the
   expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
   // office.js is loaded from the CDN, not counted.
   expect(html).toContain('src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+});
+
+test('the .xlsx writer is a chunk of its own, loaded on demand, not at start', () => {
+  const deferred = deferredScripts(DIST);
+  expect(deferred).toEqual([expect.stringMatching(/^taskpane-xlsx-writer\.[0-9a-f]{8}\.js$/)]);
+  const writer = fs.readFileSync(path.join(DIST, deferred[0]), 'utf8');
+  // The zip library travels with it; the start-up script has neither it nor the writer's XML.
+  expect(writer).toContain('<Relationships xmlns=');
+  const startup = localScripts(fs.readFileSync(distFile('taskpane.html'), 'utf8')).map((src) => fs.readFileSync(path.join(DIST, src), 'utf8')).join('');
+  expect(startup).not.toContain('<Relationships xmlns=');
+  // The start-up script names the chunk by a path relative to taskpane.html (publicPath ''), never an absolute address.
+  expect(startup).toContain('taskpane-xlsx-writer');
+  expect(deferredBundleBytes(DIST)).toBe(fs.statSync(path.join(DIST, deferred[0])).size);
 });
 
 test('localScripts reads quoted and unquoted sources and leaves absolute URLs out', () => {

@@ -12,7 +12,7 @@ import * as vm from 'vm';
 import * as ts from 'typescript';
 import webpack from 'webpack';
 import { es2017Rules, es2017Transformer, lowerToEs2017, parsesAsEs2017 } from '../../scripts/es2017';
-import { localScripts } from '../../src/bench/bundle';
+import { deferredScripts, localScripts } from '../../src/bench/bundle';
 import { DIST, ROOT, distFile } from '../support/addinBuild';
 
 /** acorn's verdict, with the place and a few characters around it when it refuses. */
@@ -38,11 +38,11 @@ describe('the built pages', () => {
     const files = [...localScripts(taskpaneHtml()), ...localScripts(fs.readFileSync(distFile('commands.html'), 'utf8'))];
     expect(files).toEqual([expect.stringMatching(/^taskpane\./), expect.stringMatching(/^commands\./)]);
     const scripts = [
-      ...files.map((file) => ({ name: file, code: fs.readFileSync(path.join(DIST, file), 'utf8') })),
+      ...[...files, ...deferredScripts(DIST)].map((file) => ({ name: file, code: fs.readFileSync(path.join(DIST, file), 'utf8') })),
       ...inlineScripts(taskpaneHtml()).map((code) => ({ name: 'taskpane.html (inline)', code })),
       ...inlineScripts(fs.readFileSync(distFile('verifier.html'), 'utf8')).map((code) => ({ name: 'verifier.html (inline)', code })),
     ];
-    expect(scripts.length).toBe(4);
+    expect(scripts.length).toBe(5);
     expect(scripts.map(({ name, code }) => ({ name, error: parseError(code, 2017) }))).toEqual(scripts.map(({ name }) => ({ name, error: null })));
   });
 

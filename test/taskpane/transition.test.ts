@@ -14,6 +14,8 @@ import { initialState, transition } from '../../src/taskpane/session/transition'
 import { sheetFrom } from '../support/sheets';
 
 const TODAY = '2025-06-13';
+/** The sealing key the workbook keeps (the controller reads it, or makes and keeps one). */
+const KEY = '9b1f3c07d2e54a6b8c0d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d';
 const CONTENTS: WorkbookContents = { sheets: ['Candidatures'], tables: [] };
 
 /** Eight candidatures; Hugo turns 16 on 1 June 2025 (a draw dated before that sets him aside). */
@@ -66,7 +68,7 @@ const kinds = (effects: Effect[]) => effects.map((e) => e.kind);
 /** Steps 1 to 4 on the table, its one problem row set aside. */
 function atSeed(read = tableRead()): PaneState {
   const checked = play(opened(read), { type: 'toCheck' }, { type: 'confirmExclusion', confirmed: true }, { type: 'showFingerprint' }).state;
-  return play(checked, { type: 'tableRead', read, purpose: 'fingerprint' }, { type: 'toSeed' }).state;
+  return play(checked, { type: 'fingerprintRead', read, sealingKey: KEY }, { type: 'toSeed' }).state;
 }
 
 describe('opening', () => {
@@ -133,16 +135,16 @@ describe('the fingerprint', () => {
   test('is the table read again; new problems since step 2 send the operator back there, saying why', () => {
     const checked = play(opened(), { type: 'toCheck' }).state;
     const { state: reading, effects } = play(checked, { type: 'showFingerprint' });
-    expect(effects).toContainEqual({ kind: 'readTable', source: { kind: 'sheet', sheet: 'Candidatures' }, purpose: 'fingerprint' });
+    expect(effects).toContainEqual({ kind: 'readForFingerprint', source: { kind: 'sheet', sheet: 'Candidatures' } });
     expect(reading.busy).toBe('Relecture du tableau et calcul de l’empreinte…');
-    const { state } = play(reading, { type: 'tableRead', read: tableRead({ hugoSex: 'X' }), purpose: 'fingerprint' });
+    const { state } = play(reading, { type: 'fingerprintRead', read: tableRead({ hugoSex: 'X' }), sealingKey: KEY });
     const check = viewAs(state, 'check');
     expect(check.excludeConfirmed).toBe(false);
     expect(state.notice).toMatch(/^Le tableau a changé depuis sa vérification : relu pour calculer l’empreinte, il a maintenant 1 anomalie \(avant : 0\)/);
   });
 
   test('the same table gives step 3 with its fingerprint', () => {
-    const { state } = play(opened(), { type: 'toCheck' }, { type: 'showFingerprint' }, { type: 'tableRead', read: tableRead(), purpose: 'fingerprint' });
+    const { state } = play(opened(), { type: 'toCheck' }, { type: 'showFingerprint' }, { type: 'fingerprintRead', read: tableRead(), sealingKey: KEY });
     const view = viewAs(state, 'fingerprint');
     expect(view.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(state.notice).toBeNull();
@@ -202,7 +204,7 @@ describe('step 4 and the draw', () => {
     expect(failed.state.failure?.code).toBe('fingerprint_mismatch');
     expect(viewAs(failed.state, 'seed').refusal).toEqual({ shown, current: 'f'.repeat(64) });
     expect(failed.effects).toEqual([expect.objectContaining({ kind: 'journal', onFailure: 'ignore', entry: expect.objectContaining({ outcome: 'refused' }) })]);
-    const again = play(failed.state, { type: 'showFingerprint' }, { type: 'tableRead', read: tableRead(), purpose: 'fingerprint' });
+    const again = play(failed.state, { type: 'showFingerprint' }, { type: 'fingerprintRead', read: tableRead(), sealingKey: KEY });
     const view = viewAs(again.state, 'fingerprint');
     expect(view.refusal?.shown).toBe(shown);
     expect(view.form.seed).toBe('');
@@ -237,7 +239,10 @@ describe('the reveal and the record', () => {
     const done = play(played.state, { type: 'revealDone', outcome });
     const minutes = viewAs(done.state, 'minutes');
     expect(minutes.drawn?.mandateStart).toBe(TODAY);
-    expect(kinds(done.effects)).toEqual(['announce', 'announce', 'journal', 'listWorkbook']);
+    // The key is in « Données du tirage » now: the workbook forgets it, last (the next draw gets a new one).
+    expect(kinds(done.effects)).toEqual(['announce', 'announce', 'journal', 'listWorkbook', 'forgetSealingKey']);
+    // Forgetting it fails: nothing to say, the record stands.
+    expect(play(done.state, { type: 'failed', effect: { kind: 'forgetSealingKey' }, error: new ExcelAdapterError({ code: 'connection_lost' }) }).state).toBe(done.state);
     const journal = done.effects[2];
     expect(journal.kind === 'journal' && journal.entry).toMatchObject({ outcome: 'recorded', dataSheet: 'Données du tirage', publicSeed: '4 2 6' });
     // The journal cannot be written: the record stands, and the pane says what is missing.
@@ -251,8 +256,69 @@ describe('the reveal and the record', () => {
     expect(failed.state.failure?.remedy).toContain('Le tirage lui-même est calculé');
     expect(failed.effects).toEqual([expect.objectContaining({ kind: 'journal', entry: expect.objectContaining({ outcome: 'failed' }) })]);
     const retried = play(failed.state, { type: 'retry' });
-    expect(retried.effects).toContainEqual({ kind: 'readTable', source: { kind: 'sheet', sheet: 'Candidatures' }, purpose: 'fingerprint' });
+    expect(retried.effects).toContainEqual({ kind: 'readForFingerprint', source: { kind: 'sheet', sheet: 'Candidatures' } });
     expect(retried.state.failure).toBeNull();
+  });
+});
+
+describe('the sealed draw (tirage-cln/2) and what the staff open to publish', () => {
+  const OTHER_KEY = 'f'.repeat(64);
+  const sealedCheck = (differences: number): WriteOutcome['check'] => ({
+    records: [
+      {
+        dataSheet: 'Données du tirage',
+        fingerprint: '',
+        publicSeed: '',
+        seedCell: '',
+        sheetNames: { draw: 'Tirage', summary: 'Synthèse', minutes: 'Procès-verbal', data: 'Données du tirage', publication: 'Publication', publicRegister: 'Registre public', receipts: 'Reçus' },
+        inputSheets: [],
+        differences: Array.from({ length: differences }, () => ({ code: 'hidden_sheet' as const, sheet: 'Tirage', visibility: 'hidden' as const })),
+        replacements: [],
+        replacementFingerprints: [],
+      },
+    ],
+    differences: [],
+    addedSheets: [],
+    announced: null,
+    announcedSeed: null,
+  });
+
+  test('step 3 shows the sealed fingerprint its key gives; the key goes with it to the draw', () => {
+    const checked = play(opened(), { type: 'toCheck' }, { type: 'confirmExclusion', confirmed: true }, { type: 'showFingerprint' }).state;
+    const shown = viewAs(play(checked, { type: 'fingerprintRead', read: tableRead(), sealingKey: KEY }).state, 'fingerprint');
+    expect([shown.table.prepared.algorithm, shown.sealingKey]).toEqual(['tirage-cln/2', KEY]);
+    // Another key, another fingerprint: the key is part of what the room is shown.
+    const other = viewAs(play(checked, { type: 'fingerprintRead', read: tableRead(), sealingKey: OTHER_KEY }).state, 'fingerprint');
+    expect(other.fingerprint).not.toBe(shown.fingerprint);
+    const ready = play(atSeed(), { type: 'edit', field: 'field-seed', value: '4 2 6' }, { type: 'draw' });
+    const start = ready.effects.find((e) => e.kind === 'startReveal');
+    expect(start?.kind === 'startReveal' && start.order.request).toMatchObject({ sealingKey: KEY, announcedFingerprint: viewAs(ready.state, 'seed').fingerprint });
+  });
+
+  test('at step 3, the sealed table and the receipts open as new workbooks, made from the table the fingerprint was computed on', () => {
+    const step3 = play(opened(), { type: 'toCheck' }, { type: 'confirmExclusion', confirmed: true }, { type: 'showFingerprint' }, { type: 'fingerprintRead', read: tableRead(), sealingKey: KEY }).state;
+    const prepared = viewAs(step3, 'fingerprint').table.prepared;
+    for (const what of ['sealedTable', 'receipts'] as const) {
+      const asked = play(step3, { type: 'publish', what });
+      expect(asked.effects).toContainEqual({ kind: 'openWorkbook', what, prepared });
+      expect(asked.state.busy).not.toBeNull();
+      const done = play(asked.state, { type: 'workbookOpened', what });
+      expect(done.state.busy).toBeNull();
+      expect(done.state.notice).toContain('nouveau classeur Excel');
+      expect(done.effects).toEqual([{ kind: 'announce', text: done.state.notice }]);
+    }
+    expect(play(step3, { type: 'publish', what: 'receipts' }).state.view.step).toBe('fingerprint');
+    // The public record belongs to step 6: not offered here.
+    expect(play(step3, { type: 'publish', what: 'publicRecord' }).effects).toEqual([]);
+  });
+
+  test('at step 6, the public record is offered for a sealed record that verifies, and only then', () => {
+    const minutes = (check: WriteOutcome['check']): PaneState => ({ ...opened(), view: { step: 'minutes', workbook: viewAs(opened(), 'table').workbook, setup: viewAs(opened(), 'table').setup, check, drawn: null } });
+    expect(play(minutes(sealedCheck(0)), { type: 'publish', what: 'publicRecord' }).effects).toContainEqual({ kind: 'openWorkbook', what: 'publicRecord' });
+    expect(play(minutes(sealedCheck(1)), { type: 'publish', what: 'publicRecord' }).effects).toEqual([]);
+    const plain = sealedCheck(0);
+    const { publicRegister: _register, receipts: _receipts, ...plainNames } = plain.records[0].sheetNames;
+    expect(play(minutes({ ...plain, records: [{ ...plain.records[0], sheetNames: plainNames }] }), { type: 'publish', what: 'publicRecord' }).effects).toEqual([]);
   });
 });
 

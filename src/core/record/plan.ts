@@ -16,7 +16,8 @@
  */
 import { MAX_COLUMNS, MAX_ROWS } from '../sheet';
 import type { CellModel, CellStyle, MergeModel, RecordModel, RecordValue, SheetModel, SheetRole, TableModel } from './model';
-import { BASE_FONT_SIZE, wrapsText } from './rowHeights';
+import { BASE_FONT, styleKey } from './baseStyle';
+import { wrapsText } from './rowHeights';
 import { isValidTableName, nameKey, sheetNameProblem } from './names';
 import { planPaper } from './paper';
 
@@ -147,8 +148,7 @@ export interface SheetPlan {
   protection: ProtectionPlan | null;
 }
 
-/** The font of every cell the record writes (the input workbook's default font may differ). */
-export const BASE_FONT = { name: 'Calibri', family: 2, size: BASE_FONT_SIZE } as const;
+export { BASE_FONT, styleKey };
 /** Fingerprints and keys: a monospaced font every Office has (Windows, Mac, the web). */
 export const MONOSPACE_FONT = { name: 'Consolas', family: 3 } as const;
 /** The colour of the thin borders. */
@@ -318,11 +318,6 @@ export function cellStyle(cell: CellModel): PlannedStyle {
   };
 }
 
-/** One string per distinct style (fields in a fixed order). */
-export function styleKey(style: PlannedStyle): string {
-  const f = style.font;
-  return [f.name, f.family, f.size, f.bold, f.italic, f.color, style.fill, style.numberFormat, style.horizontal, style.vertical, style.wrap, style.border?.color ?? null].join('|');
-}
 
 /**
  * Rectangles of one style: cells of one row and style side by side make a run; a run that

@@ -3,12 +3,12 @@
  * candidature's row, name and receipt, for the city's mailing. Private, like the rest of the record:
  * a receipt is what lets its holder, and only them, find their own line in the public record.
  */
-import type { DrawResult } from '../draw';
+import type { DrawResult, PreparedDraw } from '../draw';
 import { formatReceipt } from '../seal';
 import { sealsByCandidature } from '../sealedLines';
 import type { RecordMeta } from './meta';
-import type { SheetModel } from './model';
-import { BASE_TABLE_NAMES, recordTableName, sheetNameOf } from './names';
+import type { RecordModel, SheetModel } from './model';
+import { BASE_SHEET_NAMES, BASE_TABLE_NAMES, recordTableName, sheetNameOf } from './names';
 import { SheetBuilder, STYLES } from './sheetBuilder';
 
 export const RECEIPTS_HEADER = ['Ligne', 'N°', 'Nom', 'Prénom', 'Secteur', 'Reçu'];
@@ -16,10 +16,22 @@ const HEADER_ROW = 4;
 const RECEIPT: { monospace: true } = { monospace: true };
 
 export function buildReceiptsSheet(result: DrawResult, meta: RecordMeta): SheetModel {
-  const seals = sealsByCandidature(result.prepared);
+  return receiptsSheet(result.prepared, sheetNameOf(meta.sheetNames, 'receipts'));
+}
+
+/**
+ * Before the seed, the receipts alone, as a workbook of its own (the task pane opens it at step 3):
+ * the city can send them while the sealed table is published, so that each candidate checks their
+ * line before the draw. The same sheet as the record's, the same receipts.
+ */
+export function buildReceiptsWorkbook(prepared: PreparedDraw): RecordModel {
+  return { sheets: [receiptsSheet(prepared, BASE_SHEET_NAMES.receipts)] };
+}
+
+function receiptsSheet(prepared: PreparedDraw, name: string): SheetModel {
+  const seals = sealsByCandidature(prepared);
   if (seals === null) throw new Error('receipts belong to a sealed draw');
-  const name = sheetNameOf(meta.sheetNames, 'receipts');
-  const sheet = new SheetBuilder('receipts', name, [7, 9, 22, 18, 10, 32], `Tirage CLN, reçus (ne pas publier) — empreinte ${result.prepared.canonical.fingerprint}`);
+  const sheet = new SheetBuilder('receipts', name, [7, 9, 22, 18, 10, 32], `Tirage CLN, reçus (ne pas publier) — empreinte ${prepared.canonical.fingerprint}`);
   const last = RECEIPTS_HEADER.length;
   sheet.merged(1, 1, last, 'Reçus des candidatures : à envoyer à chaque candidat·e le sien, jamais à publier', STYLES.title);
   sheet.merged(
@@ -32,7 +44,7 @@ export function buildReceiptsSheet(result: DrawResult, meta: RecordMeta): SheetM
   );
   sheet.row(HEADER_ROW, RECEIPTS_HEADER, STYLES.header);
   let row = HEADER_ROW + 1;
-  result.prepared.candidatures.forEach((c, i) => {
+  prepared.candidatures.forEach((c, i) => {
     const seal = seals[i];
     if (seal === null) return;
     sheet.row(row, [c.row, c.id, c.lastName, c.firstName, c.sector]);

@@ -9,10 +9,11 @@
  */
 import type { CellModel, MergeModel } from './model';
 import { textWidth, type TextFont } from './textWidth';
+import { BASE_FONT_SIZE } from './baseStyle';
 
-/** Excel's default column width and font size, which renderers use too. */
+/** Excel's default column width, which renderers use too. */
 export const DEFAULT_COLUMN_WIDTH = 8.43;
-export const BASE_FONT_SIZE = 11;
+export { BASE_FONT_SIZE };
 /** Points of a column a character wide, as Excel draws it (7 pixels). */
 const POINTS_PER_CHARACTER = 5.25;
 /** Points of a cell's width its text cannot use (Excel's margins on each side, and the grid line). */

@@ -10,9 +10,11 @@
  * dom.ts). Announcements go through one polite live region; failures are alerts.
  */
 import type { RevealSession, WorkbookPort } from '../../excel/workbookAdapter';
+import { sealingKeyFromBytes } from '../../core/seal';
 import { describeExcelWait } from '../../excel/problems';
 import { h, patch } from '../dom';
 import { RevealPacer, PACES, type Scheduler } from './pacer';
+import { publicationPlans } from './publicationWorkbooks';
 import { journalTime, localIsoDate } from './sessionModel';
 import type { Effect, PaneEvent, PaneState } from './state';
 import { initialState, transition } from './transition';
@@ -94,6 +96,24 @@ export class PaneSession {
       }
       case 'readTable':
         return { type: 'tableRead', read: await this.port.readTable(effect.source), purpose: effect.purpose };
+      case 'readForFingerprint': {
+        // The key kept in the workbook since the fingerprint was first shown (a reload of the pane finds it); else a new one, kept before it is used.
+        const kept = await this.port.readSealingKey();
+        const sealingKey = kept ?? newSealingKey();
+        if (kept === null) await this.port.keepSealingKey(sealingKey);
+        return { type: 'fingerprintRead', read: await this.port.readTable(effect.source), sealingKey };
+      }
+      case 'forgetSealingKey':
+        await this.port.forgetSealingKey();
+        return null;
+      case 'openWorkbook': {
+        const content = effect.what === 'publicRecord' ? { what: effect.what, sheets: await this.port.readRecordSheets(), source: this.options.sourceFile } : effect;
+        const plans = publicationPlans(content);
+        // Loaded on first use: the .xlsx writer stays out of the script the pane starts with (its size budget).
+        const { newWorkbookBytes } = await import(/* webpackChunkName: "taskpane-xlsx-writer" */ '../../xlsx/newWorkbook');
+        await this.port.openAsNewWorkbook(await newWorkbookBytes(plans));
+        return { type: 'workbookOpened', what: effect.what };
+      }
       case 'journal':
         try {
           await this.port.appendJournal({ time: journalTime(this.now()), ...effect.entry });
@@ -186,6 +206,11 @@ export class PaneSession {
       if (!this.view.contains(active) || (active as HTMLButtonElement).disabled) focus('step-title');
     }
   }
+}
+
+/** 32 random bytes from the browser's cryptographic generator, as issue 16 §1 asks, in 64 hex digits. */
+function newSealingKey(): string {
+  return sealingKeyFromBytes(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 function isField(element: Element | null): boolean {

@@ -148,7 +148,16 @@ export interface CheckStep extends DrawContext {
   step: 'check';
 }
 
-export interface FingerprintStep extends DrawContext {
+/**
+ * The sealing key of the draw being prepared (`tirage-cln/2`, ALGORITHM.md §10): made when the
+ * table's fingerprint is first shown and kept in the workbook until the draw, so that a reload of
+ * the pane shows, and the draw uses, the fingerprint announced. It travels with the fingerprint.
+ */
+interface Sealed {
+  sealingKey: string;
+}
+
+export interface FingerprintStep extends DrawContext, Sealed {
   step: 'fingerprint';
   /** The fingerprint shown to the room, which the draw must find again. */
   fingerprint: string;
@@ -156,7 +165,7 @@ export interface FingerprintStep extends DrawContext {
   form: SeedForm;
 }
 
-export interface SeedStep extends DrawContext {
+export interface SeedStep extends DrawContext, Sealed {
   step: 'seed';
   fingerprint: string;
   form: SeedForm;
@@ -165,7 +174,7 @@ export interface SeedStep extends DrawContext {
   refusal: Refusal | null;
 }
 
-export interface RevealStep extends DrawContext {
+export interface RevealStep extends DrawContext, Sealed {
   step: 'reveal';
   fingerprint: string;
   form: SeedForm;
@@ -217,7 +226,10 @@ export interface PaneState {
   /** What the pane is waiting for, said to the operator; null when idle. */
   busy: string | null;
   failure: ShownFailure | null;
-  /** Why the pane brought the operator to this step rather than the one asked for. */
+  /**
+   * Why the pane brought the operator to this step rather than the one asked for; or what an action
+   * did outside the pane (a workbook opened for the staff to save).
+   */
   notice: string | null;
   /** The operator's day, ISO (for the date limits). */
   today: string;
@@ -231,7 +243,14 @@ export interface PaneState {
 // Events: what the operator does, and what the controller reports back
 
 export type ListPurpose = 'open' | 'reread' | 'newDraw' | 'refresh';
-export type ReadPurpose = 'show' | 'reread' | 'fingerprint';
+export type ReadPurpose = 'show' | 'reread';
+
+/**
+ * The workbooks the staff open from the pane, each as a new workbook to save (issue 16): before the
+ * seed, the sealed table (to publish with the fingerprint) and the receipts (to send, never to
+ * publish); after the draw, the public record (with the replacements recorded so far).
+ */
+export type PublicationKind = 'sealedTable' | 'receipts' | 'publicRecord';
 
 export type PaneEvent =
   | { type: 'open' }
@@ -255,6 +274,7 @@ export type PaneEvent =
   | { type: 'newDraw' }
   | { type: 'select'; sheet: string; cell: string }
   | { type: 'copyFingerprint' }
+  | { type: 'publish'; what: PublicationKind }
   | { type: 'retry' }
   | { type: 'startReplace' }
   | { type: 'editReplace'; field: keyof ReplaceForm; value: string }
@@ -262,6 +282,9 @@ export type PaneEvent =
   // Reported by the controller
   | { type: 'workbookListed'; contents: WorkbookContents; journal: LoggedEntry[]; purpose: ListPurpose }
   | { type: 'tableRead'; read: TableRead; purpose: ReadPurpose }
+  /** The table read again for step 3, with the sealing key kept in the workbook (made and kept if there was none). */
+  | { type: 'fingerprintRead'; read: TableRead; sealingKey: string }
+  | { type: 'workbookOpened'; what: PublicationKind }
   | { type: 'revealStarted'; result: DrawResult; stepCount: number }
   | { type: 'revealProgress'; done: number; total: number; state: PacerState }
   | { type: 'excelWait'; text: string | null }
@@ -280,6 +303,13 @@ export type JournalDraft = Omit<JournalEntry, 'time'>;
 export type Effect =
   | { kind: 'listWorkbook'; purpose: ListPurpose }
   | { kind: 'readTable'; source: TableRef; purpose: ReadPurpose }
+  /** The sealing key kept in the workbook (or a new one, kept), then the table: step 3's fingerprint. */
+  | { kind: 'readForFingerprint'; source: TableRef }
+  /** After the draw: the key is in « Données du tirage »; the next draw gets a new one. */
+  | { kind: 'forgetSealingKey' }
+  /** The public record is read from the workbook's latest draw; the others are made from the table prepared at step 3. */
+  | { kind: 'openWorkbook'; what: 'sealedTable' | 'receipts'; prepared: PreparedDraw }
+  | { kind: 'openWorkbook'; what: 'publicRecord' }
   /** `report`: a failure is shown; `ignore`: the failure being reported already says more. */
   | { kind: 'journal'; entry: JournalDraft; onFailure: 'report' | 'ignore' }
   | { kind: 'startReveal'; order: DrawOrder }

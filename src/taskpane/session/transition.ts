@@ -5,7 +5,8 @@
  *
  * Rules kept here, each in one place:
  * - the fingerprint drawn is the fingerprint shown: the draw request carries the fingerprint of
- *   step 3, and the adapter refuses the draw (with the new one) if the table changed since;
+ *   step 3 and the sealing key that made it (kept in the workbook from then until the draw), and
+ *   the adapter refuses the draw (with the new one) if the table changed since;
  * - every attempt goes into the « Journal des tirages » before anything is drawn, and its outcome
  *   after; a draw in a workbook that already holds one needs a reason (journal and procès-verbal);
  * - a workbook that already holds a record opens on the offer to verify it, not to draw again;
@@ -36,6 +37,7 @@ import {
   type FieldErrors,
   type FingerprintStep,
   type JournalDraft,
+  type PublicationKind,
   type PaneEvent,
   type PaneState,
   type ReadPurpose,
@@ -128,12 +130,14 @@ function withWorkbook(view: StepState, workbook: WorkbookView): StepState {
  * The table prepared at the session's date, with every problem row set aside for display; or
  * why it cannot be (a failure, or the date field's own error).
  */
-export function prepareTable(read: TableRead, setup: Setup, today: string): { table: TableState; failure: Failure | null; dateError: string | null } {
+export function prepareTable(read: TableRead, setup: Setup, today: string, sealingKey?: string): { table: TableState; failure: Failure | null; dateError: string | null } {
   const dateError = referenceDateProblem(setup.referenceDate, today);
   if (dateError !== null) return { table: { kind: 'undated', read }, failure: null, dateError };
   const columns = Object.keys(setup.columnMapping).length > 0 ? { columns: setup.columnMapping } : {};
+  // Steps 1 and 2 need no key (counts, problems and chances are the same sealed or not); step 3's fingerprint is sealed.
+  const sealed = sealingKey === undefined ? {} : { sealingKey };
   try {
-    const prepared = prepareDraw(read.sheet, { referenceDate: setup.referenceDate, excludeInvalid: true, bounds: read.bounds, ...columns });
+    const prepared = prepareDraw(read.sheet, { referenceDate: setup.referenceDate, excludeInvalid: true, bounds: read.bounds, ...columns, ...sealed });
     return { table: { kind: 'ready', read, prepared }, failure: null, dateError: null };
   } catch (error) {
     // The pane's remedy for headers it does not recognise: the operator names the columns (InputError.details).
@@ -152,8 +156,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((text, i) => text === b[i]);
 }
 
-function tableStep(state: PaneState, workbook: WorkbookView, setup: Setup, read: TableRead): { view: StepState; failure: Failure | null; ready: boolean } {
-  const { table, failure, dateError } = prepareTable(read, setup, state.today);
+function tableStep(state: PaneState, workbook: WorkbookView, setup: Setup, read: TableRead, sealingKey?: string): { view: StepState; failure: Failure | null; ready: boolean } {
+  const { table, failure, dateError } = prepareTable(read, setup, state.today, sealingKey);
   const errors: FieldErrors = dateError === null ? {} : { 'reference-date': dateError };
   return { view: { step: 'table', workbook, setup, table, errors }, failure, ready: table.kind === 'ready' };
 }
@@ -191,10 +195,23 @@ function journalDraft(view: SeedStep | RevealStep, today: string, outcome: Journ
   };
 }
 
-/** What the adapter is asked to draw: core's checked request, with the fingerprint the room was shown. */
+/** What the adapter is asked to draw: core's checked request, with the fingerprint the room was shown and the key that made it. */
 function drawOrder(view: SeedStep, request: DrawRequest, sourceFile: string): DrawOrder {
-  return { source: view.workbook.choices[view.setup.choice], sourceFile, request: { ...request, announcedFingerprint: view.fingerprint } };
+  return { source: view.workbook.choices[view.setup.choice], sourceFile, request: { ...request, sealingKey: view.sealingKey, announcedFingerprint: view.fingerprint } };
 }
+
+/** What the pane says once a workbook is open in Excel: where it is, and what the staff do with it. */
+const OPENED: Record<PublicationKind, string> = {
+  sealedTable: 'Table scellée ouverte dans un nouveau classeur Excel : enregistrez-le et publiez-le avec l’empreinte.',
+  receipts: 'Reçus ouverts dans un nouveau classeur Excel : enregistrez-le pour envoyer à chacun son reçu, sans le publier.',
+  publicRecord: 'Registre public ouvert dans un nouveau classeur Excel : enregistrez-le et publiez-le.',
+};
+
+const PREPARING: Record<PublicationKind, string> = {
+  sealedTable: 'Préparation de la table scellée…',
+  receipts: 'Préparation des reçus…',
+  publicRecord: 'Préparation du registre public…',
+};
 
 /** The views from which the table can be read again for its fingerprint. */
 type DrawContextStep = CheckStep | FingerprintStep | SeedStep | RevealStep;
@@ -237,7 +254,6 @@ function step(state: PaneState, event: PaneEvent): Transition {
       const workbook = workbookOf(view);
       if (workbook === null) return same(settle(state, view));
       const setup = setupOf(view, state.today);
-      if (event.purpose === 'fingerprint' && isDrawContext(view)) return fingerprintRead(state, view, event.read);
       const table = tableStep(state, workbook, setup, event.read);
       if (event.purpose === 'reread' && view.step === 'check' && table.view.step === 'table' && table.view.table.kind === 'ready') {
         const ready = table.view.table;
@@ -252,6 +268,10 @@ function step(state: PaneState, event: PaneEvent): Transition {
       const effects = table.view.step === 'table' && table.view.table.kind === 'ready' ? [readAnnouncement(table.view.table)] : [];
       return { state: settle(state, table.view, { failure: table.failure === null ? null : shown(table.failure, null), notice }), effects };
     }
+
+    case 'fingerprintRead':
+      if (!isDrawContext(view)) return same(settle(state, view));
+      return fingerprintRead(state, view, event.read, event.sealingKey);
 
     case 'chooseSource': {
       if (view.step !== 'table') return same(state);
@@ -313,7 +333,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
     case 'showFingerprint': {
       if (!isDrawContext(view)) return same(state);
       const source = view.workbook.choices[view.setup.choice];
-      return begin(state, event, 'Relecture du tableau et calcul de l’empreinte…', [{ kind: 'readTable', source, purpose: 'fingerprint' }]);
+      return begin(state, event, 'Relecture du tableau et calcul de l’empreinte…', [{ kind: 'readForFingerprint', source }]);
     }
 
     case 'toSeed':
@@ -357,6 +377,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
         table: view.table,
         excludeConfirmed: view.excludeConfirmed,
         fingerprint: view.fingerprint,
+        sealingKey: view.sealingKey,
         form: view.form,
         seed: event.result.publicSeed,
         result: event.result,
@@ -409,6 +430,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
           { kind: 'announce', text: differences === 0 ? 'Registre écrit. Registre conforme.' : `Registre écrit : ${differences} différence(s) trouvée(s) à la vérification.` },
           { kind: 'journal', entry: journalDraft(view, state.today, 'recorded', { dataSheet }), onFailure: 'report' },
           { kind: 'listWorkbook', purpose: 'refresh' },
+          { kind: 'forgetSealingKey' },
         ],
       };
     }
@@ -455,6 +477,17 @@ function step(state: PaneState, event: PaneEvent): Transition {
     case 'copyFingerprint':
       if (view.step !== 'fingerprint') return same(state);
       return { state, effects: [{ kind: 'copy', text: view.fingerprint }] };
+
+    case 'publish': {
+      if (view.step === 'fingerprint' && event.what !== 'publicRecord') {
+        return begin(state, event, PREPARING[event.what], [{ kind: 'openWorkbook', what: event.what, prepared: view.table.prepared }]);
+      }
+      if (event.what === 'publicRecord' && publicRecordOffered(view)) return begin(state, event, PREPARING.publicRecord, [{ kind: 'openWorkbook', what: 'publicRecord' }]);
+      return same(state);
+    }
+
+    case 'workbookOpened':
+      return { state: settle(state, view, { notice: OPENED[event.what] }), effects: [{ kind: 'announce', text: OPENED[event.what] }] };
 
     case 'copied':
       return { state, effects: [{ kind: 'announce', text: event.how === 'clipboard' ? 'Empreinte copiée.' : 'Empreinte sélectionnée : appuyez sur Ctrl+C pour la copier.' }] };
@@ -557,9 +590,19 @@ function edited(view: StepState, field: string, value: string, today: string): S
   }
 }
 
+/**
+ * Whether step 6 (or a replacement's outcome) offers the public record: the workbook's latest draw
+ * is sealed and the workbook verifies — a public record is only ever made from a conforming record.
+ */
+export function publicRecordOffered(view: StepState): boolean {
+  const check = view.step === 'minutes' ? view.check : view.step === 'replaced' ? view.outcome.check : null;
+  if (check === null || allDifferences(check).length > 0) return false;
+  return check.records[check.records.length - 1]?.sheetNames.publicRegister !== undefined;
+}
+
 /** The table read again for step 3: its fingerprint, unless its problems changed — then back to step 2, saying why. */
-function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRead): Transition {
-  const again = tableStep(state, view.workbook, view.setup, read);
+function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRead, sealingKey: string): Transition {
+  const again = tableStep(state, view.workbook, view.setup, read, sealingKey);
   if (again.view.step !== 'table' || again.view.table.kind !== 'ready') {
     return {
       state: settle(state, again.view, {
@@ -581,7 +624,7 @@ function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRea
   const refusal = view.step === 'seed' ? view.refusal : null;
   // After a refusal the seed is chosen again: one chosen before the fingerprint does not make the draw verifiable.
   const form = view.step === 'check' ? emptyForm(view.setup) : refusal !== null ? { ...view.form, seed: '' } : view.form;
-  const fingerprint: FingerprintStep = { step: 'fingerprint', ...base, excludeConfirmed: view.excludeConfirmed, fingerprint: table.prepared.canonical.fingerprint, refusal, form };
+  const fingerprint: FingerprintStep = { step: 'fingerprint', ...base, excludeConfirmed: view.excludeConfirmed, fingerprint: table.prepared.canonical.fingerprint, sealingKey, refusal, form };
   return same(settle(state, fingerprint));
 }
 
@@ -616,6 +659,9 @@ function failed(state: PaneState, effect: Effect, error: unknown): Transition {
         return { state: settle(state, { ...view, errors: { [field]: error.message } }), effects: [{ kind: 'focus', id: REPLACE_FIELD_IDS[field] }] };
       }
       return same(settle(state, view, { failure: shown(failure, state.running) }));
+    case 'forgetSealingKey':
+      // Harmless: the record already holds the key; the next draw's fingerprint would reuse it, sealed all the same.
+      return same(state);
     case 'listWorkbook':
       if (effect.purpose === 'refresh') return same(state);
       return same(settle(state, view, { failure: shown(failure, state.running) }));

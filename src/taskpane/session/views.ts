@@ -42,7 +42,7 @@ import {
   type SeedStep,
   type TableStep,
 } from './state';
-import { isLaterDraw, stepNumber } from './transition';
+import { isLaterDraw, publicRecordOffered, stepNumber } from './transition';
 import { displayName, longFrenchDate } from '../../core/record/labels';
 import { explainDraw } from '../../core/explain';
 import type { WorkbookCheck } from '../../core/record/verify';
@@ -369,6 +369,19 @@ export class StepViews {
       this.el('p', { className: 'fingerprint-label', attrs: { id: 'fingerprint-label' } }, 'Empreinte'),
       this.el('p', { id: 'fingerprint', className: 'fingerprint', attrs: { 'aria-labelledby': 'fingerprint-label', 'data-fingerprint': fingerprint } }, ...groups(fingerprint)),
       this.el('div', { className: 'actions' }, this.button('copy-fingerprint', 'Copier l’empreinte', { type: 'copyFingerprint' })),
+      // Sealed draw (issue 16): before the seed, anyone can check the fingerprint on the sealed table, and each candidate their own line with their receipt.
+      this.el('h3', {}, 'Avant la graine : publier la table scellée'),
+      this.el(
+        'p',
+        { id: 'before-seed-help', className: 'field__help' },
+        'Sans nom ni date de naissance, la table scellée se publie avec l’empreinte : chacun peut la recalculer, et chaque candidat·e y retrouver sa ligne avec son reçu. Les reçus s’envoient, ils ne se publient pas.',
+      ),
+      this.el(
+        'div',
+        { className: 'actions' },
+        this.button('open-sealed-table', 'Ouvrir la table scellée', { type: 'publish', what: 'sealedTable' }, { describedBy: 'before-seed-help' }),
+        this.button('open-receipts', 'Ouvrir les reçus', { type: 'publish', what: 'receipts' }, { describedBy: 'before-seed-help' }),
+      ),
       this.el('h3', {}, 'Sièges par secteur'),
       this.el(
         'table',
@@ -611,9 +624,11 @@ export class StepViews {
         { className: 'actions' },
         names ? this.button('show-minutes', 'Afficher le procès-verbal', { type: 'select', sheet: names.minutes, cell: 'A1' }, { primary: true, describedBy: 'print-help' }) : null,
         names ? this.button('show-publication', 'Afficher la publication', { type: 'select', sheet: names.publication, cell: 'A1' }, { describedBy: 'print-help' }) : null,
+        publicRecordOffered(view) ? this.button('open-public-record', 'Ouvrir le registre public', { type: 'publish', what: 'publicRecord' }, { describedBy: 'public-record-help' }) : null,
         conforming && names ? this.button('start-replace', 'Remplacer un membre', { type: 'startReplace' }) : null,
         this.button('new-draw', 'Préparer un autre tirage', { type: 'newDraw' }),
       ),
+      publicRecordOffered(view) ? this.publicRecordHelp() : null,
       this.el('p', { id: 'print-help', className: 'field__help' }, 'La feuille s’affiche dans Excel, mise en page pour l’impression A4 : Fichier > Imprimer (Ctrl+P). La publication est la page à afficher en mairie et en ligne.'),
     );
     return children;
@@ -744,9 +759,20 @@ export class StepViews {
         { className: 'actions' },
         this.button('show-replacement', `Afficher la feuille « ${sheetName} »`, { type: 'select', sheet: sheetName, cell: 'A1' }, { primary: true }),
         allDifferences(check).length === 0 ? this.button('start-replace', 'Remplacer un autre membre', { type: 'startReplace' }) : null,
+        publicRecordOffered(view) ? this.button('open-public-record', 'Ouvrir le registre public', { type: 'publish', what: 'publicRecord' }, { describedBy: 'public-record-help' }) : null,
         this.button('verify-again', 'Vérifier le registre', { type: 'verifyExisting' }),
       ),
+      publicRecordOffered(view) ? this.publicRecordHelp() : null,
     ];
+  }
+
+  /** What the public record is, under its button (step 6, a replacement's outcome). */
+  private publicRecordHelp(): HTMLElement {
+    return this.el(
+      'p',
+      { id: 'public-record-help', className: 'field__help' },
+      'Le registre public (tirage, candidatures scellées, remplacements) ne contient aucune donnée personnelle : il se publie, et chacun peut le vérifier.',
+    );
   }
 }
 

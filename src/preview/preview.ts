@@ -118,6 +118,8 @@ interface PreviewHooks {
   editCell(refusals: number): void;
   /** The workbooks the pane opened (`Excel.createWorkbook`), each as base 64, in order. */
   openedWorkbooks(): string[];
+  /** The workbook's custom XML parts, as XML (where the pane keeps the sealing key until the draw). */
+  customXmlParts(): string[];
 }
 
 const hooks: PreviewHooks = {
@@ -138,6 +140,7 @@ const hooks: PreviewHooks = {
     excel.faults = { cellEdit: { fromSync: excel.syncs.length + 1, refusals } };
   },
   reopenPane: () => void openSession(mountPoint(document), adapter(), { sourceFile: fileName }),
+  customXmlParts: () => excel.workbook.customXmlParts.map((part) => part.xml),
   openedWorkbooks: () => excel.openedWorkbooks.map((bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))),
 };
 (window as unknown as { tiragePreview: PreviewHooks }).tiragePreview = hooks;

@@ -219,7 +219,7 @@ withChromium('the task pane in Chromium', () => {
     }
   });
 
-  test('through the production entry, a whole draw: the CLI’s fingerprint, « Registre conforme », and a record the CLI verifies', async () => {
+  test('through the production entry, a whole sealed draw: the CLI’s fingerprint with the key the workbook keeps, the sealed table, « Registre conforme », a record and a public record the CLI verifies', async () => {
     const documentUrl = 'https://contoso.sharepoint.com/sites/cln/Documents%20partages/Candidatures%20CLN%202025.xlsx?web=1';
     const { page, requests, pageErrors } = await openPage({ ...EXCEL_OK, documentUrl });
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tirage-entree-'));
@@ -235,12 +235,25 @@ withChromium('the task pane in Chromium', () => {
       await page.click('#to-step-3');
       await stepTitle(page, 'Empreinte');
       const fingerprint = (await page.getAttribute('#fingerprint', 'data-fingerprint')) ?? '';
-      // The CLI, on the CSV the workbook was made from, at the pane's date, computes the same fingerprint.
+      // The sealing key, kept in the workbook (a custom XML part) from now until the draw.
+      const kept = await excelHooks(page, (h) => h.customXmlParts());
+      expect(kept).toEqual([expect.stringMatching(/^<sealingKey xmlns="urn:tirage-cln:sealing-key">[0-9a-f]{64}<\/sealingKey>$/)]);
+      const keyFile = path.join(folder, 'cle.txt');
+      fs.writeFileSync(keyFile, `${/>([0-9a-f]{64})</.exec(kept[0])?.[1]}\n`);
+      // The CLI, on the CSV the workbook was made from, at the pane's date, with that key, computes the same fingerprint.
       const cli = JSON.parse(
-        execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'probabilities', EXAMPLE_CSV, '--date', referenceDate, '--json'], { encoding: 'utf8' }),
-      ) as { fingerprint: string; candidates: unknown[] };
-      expect(fingerprint).toBe(cli.fingerprint);
+        execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'probabilities', EXAMPLE_CSV, '--date', referenceDate, '--seal-key', keyFile, '--json'], { encoding: 'utf8' }),
+      ) as { algorithm: string; fingerprint: string; candidates: unknown[] };
+      expect([cli.algorithm, fingerprint]).toEqual(['tirage-cln/2', cli.fingerprint]);
       expect(await page.locator('#chances tbody tr').count()).toBe(cli.candidates.length);
+
+      // Before the seed: the sealed table opens as a new workbook, which verifies against the fingerprint shown.
+      await page.click('#open-sealed-table');
+      await page.locator('#session-notice', { hasText: 'Table scellée ouverte' }).waitFor();
+      const [sealedTable] = await excelHooks(page, (h) => h.openedWorkbooks());
+      const sealedFile = path.join(folder, 'table-scellee.xlsx');
+      fs.writeFileSync(sealedFile, Buffer.from(sealedTable, 'base64'));
+      expect(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', sealedFile, '--fingerprint', fingerprint], { encoding: 'utf8' })).toContain('conforme');
 
       await page.click('#to-step-4');
       await stepTitle(page, 'Graine publique');
@@ -262,6 +275,21 @@ withChromium('the task pane in Chromium', () => {
       fs.writeFileSync(file, await simulatedWorkbookToXlsx(workbookFromSnapshot(snapshot)));
       const verdict = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file, '--fingerprint', fingerprint], { encoding: 'utf8' });
       expect(verdict).toContain('conforme');
+      // The key is in « Données du tirage » now: the workbook no longer keeps it apart.
+      expect(await excelHooks(page, (h) => h.customXmlParts())).toEqual([]);
+
+      // Step 6: the public record opens as a new workbook; alone it verifies, and the auditor finds it is the record's.
+      await page.click('#open-public-record');
+      await page.locator('#session-notice', { hasText: 'Registre public ouvert' }).waitFor();
+      const opened = await excelHooks(page, (h) => h.openedWorkbooks());
+      expect(opened).toHaveLength(2);
+      const publicFile = path.join(folder, 'registre-public.xlsx');
+      fs.writeFileSync(publicFile, Buffer.from(opened[1], 'base64'));
+      expect(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', publicFile, '--fingerprint', fingerprint], { encoding: 'utf8' })).toContain('conforme');
+      execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file, '--public', publicFile], { encoding: 'utf8' });
+      await expectNoFailure(page, pageErrors);
+      // The writer came as a chunk of the add-in's own origin, on the first click, and nothing else was fetched.
+      expect(requests.filter((url) => /taskpane-xlsx-writer\.[0-9a-f]{8}\.js$/.test(url))).toHaveLength(1);
       expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([OFFICE_JS_URL]);
     } finally {
       await page.close();

@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { workbookFromSnapshot, type WorkbookSnapshot } from '../../src/excel/simulated/snapshot';
 import { simulatedWorkbookToXlsx } from '../../src/excel/simulated/xlsxFile';
+import { readWorkbookSheetsFromBytes } from '../../src/xlsx/open';
 import { JOURNAL_SHEET } from '../../src/core/record/journal';
 import { longFrenchDate } from '../../src/core/record/labels';
 import { mandatePeriod, mandateText } from '../../src/core/mandate';
@@ -22,6 +23,7 @@ import { launchChromium, requireChromium, serveDirectory, type ChromiumSession, 
 const PREVIEW = path.join(ROOT, 'dist-preview');
 const OUTPUT = path.join(ROOT, 'test-output', 'taskpane');
 const SEED = '4 2 6 1 5 3';
+const EXAMPLE_CSV = path.join(ROOT, 'assets', 'exemple-candidatures.csv');
 
 const withChromium = requireChromium() ? describe : describe.skip;
 
@@ -32,6 +34,8 @@ interface Hooks {
   failFromNextSync(code: string | null): void;
   setReadOnly(readOnly: boolean): void;
   editCell(refusals: number): void;
+  openedWorkbooks(): string[];
+  customXmlParts(): string[];
 }
 
 withChromium('the public session in the browser preview', () => {
@@ -139,6 +143,17 @@ withChromium('the public session in the browser preview', () => {
     return fingerprint;
   }
 
+  /** The sealed fingerprint the CLI computes for `csv` at the pane's date, with the sealing key the simulated workbook keeps. */
+  async function cliFingerprint(page: Page, csv: string): Promise<string> {
+    const key = /<sealingKey [^>]*>([0-9a-f]{64})</.exec((await hooks(page, (h) => h.customXmlParts())).join(''))?.[1];
+    if (key === undefined) throw new Error('aucune clé de scellement gardée dans le classeur simulé');
+    const keyFile = path.join(OUTPUT, 'cle-apercu.txt');
+    fs.writeFileSync(keyFile, `${key}\n`);
+    const date = await page.inputValue('#field-mandate-start');
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'probabilities', csv, '--date', date, '--seal-key', keyFile, '--json'], { encoding: 'utf8' });
+    return (JSON.parse(out) as { fingerprint: string }).fingerprint;
+  }
+
   async function drawToEnd(page: Page, seed = SEED): Promise<void> {
     await page.fill('#field-seed', seed);
     await page.click('#draw');
@@ -185,6 +200,21 @@ withChromium('the public session in the browser preview', () => {
       expect(overflow).toEqual({ pane: 0, page: 0 });
       await shot(page, '3-empreinte-320px');
       await page.setViewportSize({ width: 1400, height: 1000 });
+      // Before the seed: the sealed table and the receipts, each opened as a new workbook (listed by the preview, to download).
+      await press(page, '#open-sealed-table');
+      await page.locator('#session-notice', { hasText: 'Table scellée ouverte' }).waitFor();
+      await press(page, '#open-receipts');
+      await page.locator('#session-notice', { hasText: 'Reçus ouverts' }).waitFor();
+      expect(await page.locator('#preview-opened a').allInnerTexts()).toEqual(['Registre public.xlsx', 'Reçus.xlsx']);
+      await audit(page, 'étape 3, classeurs ouverts');
+      const [sealedTable, receipts] = (await hooks(page, (h) => h.openedWorkbooks())).map((base64) => Buffer.from(base64, 'base64'));
+      const sealedFile = path.join(OUTPUT, 'table-scellee-apercu.xlsx');
+      fs.writeFileSync(sealedFile, sealedTable);
+      expect(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', sealedFile, '--fingerprint', fingerprint], { encoding: 'utf8' })).toContain('conforme');
+      // Every eligible candidature's receipt, in groups of four, to send: the first one finds its line in the sealed table.
+      const receiptCells = readWorkbookSheetsFromBytes(receipts, 'recus.xlsx')[0].rows.flat().filter((v): v is string => typeof v === 'string' && /^([0-9a-f]{4}-){5}[0-9a-f]{4}$/.test(v));
+      expect(receiptCells).toHaveLength(16);
+      expect(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', sealedFile, '--receipt', receiptCells[0]], { encoding: 'utf8' })).toContain('Sceau');
       await press(page, '#to-step-4');
 
       // Step 4: seed, place, officials, typed.
@@ -246,6 +276,13 @@ withChromium('the public session in the browser preview', () => {
       expect(sheetValues(await snapshot(page), 'Procès-verbal')).toContain(mandateText(mandatePeriod(mandateStart)));
       await press(page, '#show-publication');
       await page.locator('.sheet-tab[aria-selected="true"]', { hasText: 'Publication' }).waitFor();
+      // The public record, opened as a new workbook: it verifies alone, and it is the record's (the auditor's check).
+      await press(page, '#open-public-record');
+      await page.locator('#session-notice', { hasText: 'Registre public ouvert' }).waitFor();
+      const publicFile = path.join(OUTPUT, 'registre-public-apercu.xlsx');
+      fs.writeFileSync(publicFile, Buffer.from((await hooks(page, (h) => h.openedWorkbooks()))[2], 'base64'));
+      expect(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', publicFile, '--fingerprint', fingerprint, '--seed', SEED], { encoding: 'utf8' })).toContain('conforme');
+      execFileSync(process.execPath, [path.join(ROOT, 'bin', 'tirage-cln.js'), 'verify', file, '--public', publicFile], { encoding: 'utf8' });
       expect(dialogs).toEqual([]);
       expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
     } finally {
@@ -588,6 +625,26 @@ withChromium('the public session in the browser preview', () => {
     }
   });
 
+  test('the pane closed and opened again before the seed shows the same fingerprint: the sealing key stays in the workbook until the draw', async () => {
+    const { page } = await openPreview();
+    try {
+      const shown = await toSeedStep(page);
+      const kept = await hooks(page, (h) => h.customXmlParts());
+      expect(kept).toHaveLength(1);
+      await hooks(page, (h) => h.reopenPane());
+      await stepTitle(page, 'Candidatures');
+      await page.locator('#counts').waitFor();
+      expect(await toSeedStep(page)).toBe(shown);
+      expect(await hooks(page, (h) => h.customXmlParts())).toEqual(kept);
+      // Drawn: the key is in the record, the workbook no longer keeps it apart; a next draw gets a new key, a new fingerprint.
+      await drawToEnd(page);
+      expect(await hooks(page, (h) => h.customXmlParts())).toEqual([]);
+      expect(sheetValues(await snapshot(page), 'Données du tirage')).toContain(/>([0-9a-f]{64})</.exec(kept[0])?.[1]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a read-only workbook: nothing is drawn, and the pane says how to open it for editing', async () => {
     const { page } = await openPreview();
     try {
@@ -613,8 +670,10 @@ withChromium('the public session in the browser preview', () => {
       await page.locator('#preview-file-status', { hasText: '« exemple-candidatures.xlsx » chargé' }).waitFor();
       await stepTitle(page, 'Candidatures');
       await page.locator('#counts').waitFor();
-      // The same candidatures as the CSV example: the same fingerprint.
-      expect(await toSeedStep(page)).toBe(csvFingerprint);
+      // The same candidatures as the CSV example, sealed with this workbook's own key: the fingerprint the CLI gives the CSV with that key.
+      const xlsxFingerprint = await toSeedStep(page);
+      expect(xlsxFingerprint).not.toBe(csvFingerprint);
+      expect(xlsxFingerprint).toBe(await cliFingerprint(page, EXAMPLE_CSV));
       await drawToEnd(page);
       expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
     } finally {
@@ -638,7 +697,10 @@ withChromium('the public session in the browser preview', () => {
       await page.click('#use-columns');
       await page.locator('#counts').waitFor();
       expect(await page.locator('#columns').innerText()).toContain('Sexe : colonne D (« Q4 »)');
-      expect(await toSeedStep(page)).toBe(exampleFingerprint);
+      // The columns named by hand read the same candidatures: the CLI's fingerprint of the example, with this workbook's key.
+      const mapped = await toSeedStep(page);
+      expect(mapped).not.toBe(exampleFingerprint);
+      expect(mapped).toBe(await cliFingerprint(page, EXAMPLE_CSV));
       await drawToEnd(page);
       expect(await page.locator('#verdict .verdict__title').innerText()).toBe('Registre conforme');
       const data = sheetValues(await snapshot(page), 'Données du tirage');

@@ -15,12 +15,16 @@ export interface SimulatedExcelHooks {
   runs(): number;
   /** The options of each `Excel.run(options, batch)` (office.js's overload with Excel.RunOptions), null for `Excel.run(batch)`. */
   runOptions(): (object | null)[];
+  /** The workbook's custom XML parts, as XML (where the pane keeps the sealing key). */
+  customXmlParts(): string[];
+  /** The workbooks `Excel.createWorkbook` opened, each as base 64, in order. */
+  openedWorkbooks(): string[];
 }
 
 interface PageGlobals {
   tirageStartingWorkbook?: WorkbookSnapshot;
   tirageSimulatedExcel?: SimulatedExcelHooks;
-  Excel?: { run(...args: unknown[]): Promise<unknown> };
+  Excel?: { run(...args: unknown[]): Promise<unknown>; createWorkbook(base64: string): Promise<void> };
 }
 
 const globals = window as unknown as PageGlobals;
@@ -36,5 +40,12 @@ globals.Excel = {
     options.push(args.length > 1 ? (args[0] as object) : null);
     return excel.run(args[args.length - 1] as Batch);
   },
+  createWorkbook: (base64) => excel.createWorkbook(base64),
 };
-globals.tirageSimulatedExcel = { snapshot: () => snapshotOf(excel.workbook), runs: () => runs, runOptions: () => [...options] };
+globals.tirageSimulatedExcel = {
+  snapshot: () => snapshotOf(excel.workbook),
+  runs: () => runs,
+  runOptions: () => [...options],
+  customXmlParts: () => excel.workbook.customXmlParts.map((part) => part.xml),
+  openedWorkbooks: () => excel.openedWorkbooks.map((bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))),
+};

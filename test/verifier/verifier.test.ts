@@ -17,6 +17,7 @@ import { editSharedStringCell } from '../support/recordEdits';
 import { zeroBomb, zipBytes } from '../support/zipWriter';
 import { disguise, type Disguise } from '../support/disguises';
 import { requireOpenpyxl } from '../support/openpyxl';
+import { syntheticCsv } from '../../src/bench/syntheticTable';
 
 const REPO = join(__dirname, '..', '..');
 const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
@@ -40,6 +41,8 @@ const files = {
   replaced: join(OUT, 'registre-remplacement.xlsx'),
   bomb: join(OUT, 'registre-bombe.xlsx'),
   redrawn: join(OUT, 'registre-autre-graine.xlsx'),
+  /** 10,000 candidatures: seconds to check, so a second check certainly begins while it runs. */
+  large: join(OUT, 'registre-grand.xlsx'),
 };
 /** Issue 15's disguises, made on the example record (when openpyxl is there): the page names the sheet and the cell as the CLI does. */
 const DISGUISES: Disguise[] = ['conditional_format', 'stale_formula', 'hidden_member_row', 'member_in_white', 'very_hidden_with_copy', 'look_alike_no_break_space'];
@@ -69,6 +72,10 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     expect([second.code, second.stderr]).toEqual([0, '']);
     const redraw = await cli('draw', EXAMPLE_CSV, '--seed', '1 1 1', '--date', '2025-06-13', '--out', files.redrawn, '--replace');
     expect([redraw.code, redraw.stderr]).toEqual([0, '']);
+    const largeTable = join(OUT, 'grand.csv');
+    writeFileSync(largeTable, syntheticCsv(10_000));
+    const large = await cliAt('2026-06-13')('draw', largeTable, '--seed', SEED, '--date', '2026-06-13', '--out', files.large);
+    expect([large.code, large.stderr]).toEqual([0, '']);
     if (withOpenpyxl) {
       for (const what of DISGUISES) {
         const file = join(OUT, `registre-${what}.xlsx`);
@@ -284,6 +291,46 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     const page = await expectSameAsCli(files.replaced);
     expect(page.title).toBe('Registre conforme');
     expect(page.lines).toContain('Remplacements refaits dans l’ordre des dates : « Remplacement »');
+  });
+
+  test('a record picked while another is being checked: the first check’s worker is stopped, only the second outcome is shown', async () => {
+    const { page, errors } = await openPage(pageUrl, (page) =>
+      // Each worker the page makes, numbered: when it starts, answers and is stopped, in the order the page sees them.
+      page.addInitScript(() => {
+        const log: string[] = [];
+        (window as unknown as { workerLog: string[] }).workerLog = log;
+        const Real = window.Worker;
+        let made = 0;
+        window.Worker = class extends Real {
+          readonly n = ++made;
+
+          constructor(url: string | URL) {
+            super(url);
+            log.push(`start ${this.n}`);
+            this.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+              if (event.data.kind !== 'ready') log.push(`answer ${this.n}`);
+            });
+          }
+
+          override terminate(): void {
+            log.push(`stop ${this.n}`);
+            super.terminate();
+          }
+        };
+      }),
+    );
+    try {
+      await page.setInputFiles('#record-file', files.large);
+      await page.waitForFunction(() => (window as unknown as { workerLog: string[] }).workerLog.includes('start 1'));
+      await page.setInputFiles('#record-file', files.example);
+      const outcome = await outcomeOf(page);
+      expect(outcome.title).toBe('Registre conforme');
+      expect(outcome.lines).toContain('Registre : registre-exemple.xlsx');
+      expect(await page.evaluate(() => (window as unknown as { workerLog: string[] }).workerLog)).toEqual(['start 1', 'stop 1', 'start 2', 'answer 2', 'stop 2']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   /** Ways a browser may deny the page its worker, each with the page to open and the workers that start (and fail) on the way. */

@@ -3,7 +3,7 @@
  * (backgroundCheck.ts makes it), which only answers the page's checks. Reading a record of
  * 100,000 candidatures and redrawing it takes seconds; here the page stays usable meanwhile.
  */
-import { checkFile, type CheckAnswer, type CheckOrder } from './checkFile';
+import { checkFile, refusalLines, type CheckAnswer, type CheckOrder } from './checkFile';
 
 /** What the worker posts: `ready` once its script has run (so the page tells a worker that never started from a check that failed), then one answer per order. */
 export type WorkerMessage = { kind: 'ready' } | CheckAnswer;
@@ -22,7 +22,12 @@ export function runsInWorker(): boolean {
 export function serveChecks(): void {
   const scope = self as unknown as WorkerScope;
   scope.onmessage = (event) => {
-    void checkFile(event.data).then((answer) => scope.postMessage(answer));
+    const order = event.data;
+    // checkFile answers every failure of the check; this catches the answer's own (one that could not be posted),
+    // which would otherwise leave the page waiting: a rejected promise in a worker raises no error on the page's side.
+    void checkFile(order)
+      .then((answer) => scope.postMessage(answer))
+      .catch((error: unknown) => scope.postMessage({ kind: 'refused', lines: refusalLines(error, order.file.name) }));
   };
   scope.postMessage({ kind: 'ready' });
 }

@@ -1,5 +1,6 @@
 /** ALGORITHM.md §4: the public seed, chosen after the fingerprint is shown, keys the generator. */
-import seedrandom from 'seedrandom';
+/// <reference path="./seedrandomArc4.d.ts" />
+import seedrandom from 'seedrandom/seedrandom';
 import { InputError } from './errors';
 import { sha256Hex } from './hash';
 import { unkeepable } from './keepableText';

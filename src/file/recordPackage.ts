@@ -29,10 +29,9 @@ import { fileError } from '../core/fileMessages';
 import { freeTableName, nameKey } from '../core/record/names';
 import type { SheetPlan, TablePlan } from '../core/record/plan';
 import { WorkbookEditor } from '../xlsx/workbookEditor';
-import { ZipPackage } from '../xlsx/zip';
-import { ZipWriter, zipParts, type ZipSink } from '../xlsx/zipWriter';
-import { rangeRef, tableXml, worksheetXml } from './sheetXml';
-import { RecordStyleSheet } from './stylesXml';
+import { ZipWriter, type ZipSink } from '../xlsx/zipWriter';
+import { sheetDefinedNames, tableXml, worksheetXml } from '../xlsx/sheetXml';
+import { RecordStyleSheet } from '../xlsx/stylesXml';
 
 export interface RecordPackageOptions {
   /** The workbook to extend (WorkbookEditor.open on the package the reader opened). */
@@ -77,30 +76,9 @@ export async function writeRecordPackage(options: RecordPackageOptions, sink: Zi
   await writer.end();
 }
 
-/** The sheet's print titles and its filter's range, as Excel names them (ECMA-376 §18.2.6). */
+/** The sheet's print titles and its filter's range. */
 function addSheetNames(editor: WorkbookEditor, plan: SheetPlan, localSheetId: number): void {
-  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
-  const repeat = plan.print.repeatRows;
-  if (repeat) editor.addDefinedName('_xlnm.Print_Titles', `${quoted}!$${repeat.from}:$${repeat.to}`, { localSheetId });
-  const filter = plan.lists.find((l) => l.kind === 'filter');
-  if (filter) {
-    const absolute = rangeRef(filter.range).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-    editor.addDefinedName('_xlnm._FilterDatabase', `${quoted}!${absolute}`, { localSheetId, hidden: true });
-  }
-}
-
-/** The same package in memory (small workbooks: the public record, in the add-in too; tests). No Buffer: it runs in the browser. */
-export async function appendRecordSheets(options: { input: Uint8Array; source: string; sheets: readonly SheetPlan[] }): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  const editor = WorkbookEditor.open(ZipPackage.open(options.input));
-  await writeRecordPackage({ editor, source: options.source, sheets: options.sheets }, (chunk) => void chunks.push(chunk.slice()));
-  const bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  for (const { name, value, hidden } of sheetDefinedNames(plan)) editor.addDefinedName(name, value, { localSheetId, hidden });
 }
 
 export function refuseTakenNames(existing: readonly string[], sheets: readonly { name: string }[], source: string): void {
@@ -112,46 +90,4 @@ export function refuseTakenNames(existing: readonly string[], sheets: readonly {
     }
     taken.set(nameKey(sheet.name), sheet.name);
   }
-}
-
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NS_PACKAGE_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-/**
- * A workbook package with no sheet yet, to which the sheets of a new record (a CSV's table, then
- * the record sheets) are added the same way as to a workbook read from disk.
- */
-export function emptyWorkbookPackage(): Promise<Uint8Array> {
-  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return zipParts([
-    [
-      '[Content_Types].xml',
-      `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
-    ],
-    [
-      '_rels/.rels',
-      `${XML_DECLARATION}<Relationships xmlns="${NS_PACKAGE_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
-        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
-        `<Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
-    ],
-    [
-      'xl/workbook.xml',
-      `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>` +
-        '<sheets></sheets><calcPr calcId="171027"/></workbook>',
-    ],
-    ['xl/_rels/workbook.xml.rels', `${XML_DECLARATION}<Relationships xmlns="${NS_PACKAGE_REL}"></Relationships>`],
-    [
-      'docProps/core.xml',
-      `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        `<dc:creator>Tirage CLN</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
-        `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
-    ],
-    ['docProps/app.xml', `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Tirage CLN</Application></Properties>`],
-  ]);
 }

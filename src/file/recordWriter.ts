@@ -31,7 +31,8 @@ import { WorkbookEditor } from '../xlsx/workbookEditor';
 import { ZipPackage } from '../xlsx/zip';
 import type { ZipSink } from '../xlsx/zipWriter';
 import { fileBaseName } from './bytes';
-import { emptyWorkbookPackage, refuseTakenNames, writeRecordPackage } from './recordPackage';
+import { refuseTakenNames, writeRecordPackage } from './recordPackage';
+import { newWorkbookBytes } from '../xlsx/newWorkbook';
 import { guarded, openWorkbook, readPackageFile } from './xlsx';
 
 export type WriteRecordOptions = {
@@ -130,7 +131,7 @@ interface Input {
 
 /** A new workbook for a CSV's table. */
 async function newWorkbook(source: string): Promise<Input> {
-  const bytes = await emptyWorkbookPackage();
+  const bytes = await newWorkbookBytes([]);
   return { editor: WorkbookEditor.open(ZipPackage.open(bytes)), bytes, source };
 }
 

@@ -8,7 +8,7 @@
  * decodes them: decodeXstring in ./workbook).
  */
 
-import { withPrefix } from './xmlEdit';
+import { withPrefix } from './xmlText';
 
 const encoder = new TextEncoder();
 

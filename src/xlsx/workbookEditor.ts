@@ -9,6 +9,7 @@
  * a record); then `write` streams the package. A malformed part is PackageError('corrupt').
  */
 
+import { CT, NS_MAIN, NS_PACKAGE_REL, NS_REL, NS_STRICT_MAIN, REL, XML_DECLARATION } from './ooxml';
 import { appendStyles } from './styleMerge';
 import { PackageParts } from './packageParts';
 import { readRelationships, relationshipsPartOf, relativeTarget, resolveTarget } from './relationships';
@@ -17,32 +18,12 @@ import { GAP, childrenNamed, escapeXml, firstChild, withPrefix, type EditedPart,
 import { PackageError, type ZipPackage } from './zip';
 import type { ZipWriter } from './zipWriter';
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
-const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NS_PACKAGE_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const REL = {
-  worksheet: `${NS_REL}/worksheet`,
-  styles: `${NS_REL}/styles`,
-  sharedStrings: `${NS_REL}/sharedStrings`,
-  table: `${NS_REL}/table`,
-  vbaProject: 'http://schemas.microsoft.com/office/2006/relationships/vbaProject',
-};
-const CT = {
-  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
-  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
-  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
-  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
-  vbaSignature: 'application/vnd.ms-office.vbaProjectSignature',
-};
 /** Workbook content types that are not a plain .xlsx workbook (macros, templates). */
 const OTHER_WORKBOOK_TYPES = [
   'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
   'application/vnd.ms-excel.template.macroEnabled.main+xml',
 ];
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const encoder = new TextEncoder();
 
 export interface NewWorksheet {

@@ -8,6 +8,9 @@
  */
 
 import { strictParser } from './xmlStream';
+import { escapeXml, withPrefix } from './xmlText';
+
+export { escapeXml, withPrefix };
 
 export interface XmlElement {
   /** Qualified name as written ("sheet", "x:sheet"). */
@@ -98,10 +101,6 @@ export function parseXml(text: string, depth = Infinity): XmlElement {
 }
 
 /** Text or attribute value → XML, quotes included so the result fits both. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] as string);
-}
-
 export function childrenNamed(element: XmlElement, local: string): XmlElement[] {
   return element.children.filter((child) => child.local === local);
 }
@@ -164,11 +163,6 @@ export function elementPrefix(root: XmlElement, namespace: string): string {
   return '';
 }
 
-/** `fragment`'s element names given `prefix` ("<sheet/>" → "<x:sheet/>"). */
-export function withPrefix(fragment: string, prefix: string): string {
-  if (prefix === '') return fragment;
-  return fragment.replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, `<$1${prefix}:$2`);
-}
 
 /** A place left in an edited part for streamed content (see EditedPart.split); U+0000, which no XML document holds. */
 export const GAP = '\u0000';

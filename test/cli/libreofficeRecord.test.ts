@@ -13,7 +13,7 @@ import { buildRecord, newRecordMeta, drawFromTable, ROUBAIX_CLN_2025 } from '../
 import { group, onlineFormExport, rowsOf, tableOf } from '../support/tables';
 import { decodeCsvBytes, parseCsvText } from '../../src/file/csv';
 import { planSheet } from '../../src/core/record/plan';
-import { appendRecordSheets, emptyWorkbookPackage } from '../../src/file/recordPackage';
+import { newWorkbookBytes } from '../../src/xlsx/newWorkbook';
 import { csvDifferences, printToPdf, printToPng, requireLibreOffice, resaveXlsx, sheetsToCsv, testOutputDir } from '../support/libreoffice';
 import { pdfPages, type PdfPage } from '../support/pdf';
 import { FORM_41, FULL_COUNCIL_15_RESERVES, recordSheet, THIRTEEN_OFFICIALS } from '../support/printCases';
@@ -111,7 +111,7 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
   it('prints the procès-verbal on A4 pages, with lines left to sign by hand', async () => {
     const sheet = planSheet(model.sheets.find((s) => s.role === 'minutes') as (typeof model.sheets)[number]);
     const minutes = join(OUT, 'proces-verbal.xlsx');
-    writeFileSync(minutes, await appendRecordSheets({ input: await emptyWorkbookPackage(), source: 'proces-verbal.xlsx', sheets: [sheet] }));
+    writeFileSync(minutes, await newWorkbookBytes([sheet]));
     const pages = printToPng(minutes, join(OUT, 'impression'));
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pages.length).toBeLessThanOrEqual(3);
@@ -138,7 +138,7 @@ withLibreOffice('the example record in LibreOffice Calc', () => {
     for (const [name, publication] of cases) {
       expect(publication?.print.orientation).toBe('portrait');
       const file = join(OUT, `${name}.xlsx`);
-      writeFileSync(file, await appendRecordSheets({ input: await emptyWorkbookPackage(), source: `${name}.xlsx`, sheets: [planSheet(publication as (typeof model.sheets)[number])] }));
+      writeFileSync(file, await newWorkbookBytes([planSheet(publication as (typeof model.sheets)[number])]));
       const pages = pdfPages(printToPdf(file, join(OUT, `impression-${name}`)));
       expect([name, pages.length]).toEqual([name, 1]);
       expect(pages[0].text).toContain('Vérifier le tirage');

@@ -10,7 +10,7 @@ import { readWorkbookSheets } from '../../src/file/recordReader';
 import { MAX_FILE_BYTES, readXlsx } from '../../src/file/xlsx';
 import { rejectionOf } from '../support/errors';
 import { sampleModel } from '../support/recordModels';
-import { emptyWorkbookPackage } from '../../src/file/recordPackage';
+import { newWorkbookBytes } from '../../src/xlsx/newWorkbook';
 import { partText, zeroBomb, zipBytes } from '../support/zipWriter';
 
 const dir = mkdtempSync(join(tmpdir(), 'tirage-limits-'));
@@ -32,7 +32,7 @@ describe('package limits in the file adapters', () => {
 
   it('stops a bomb in a part the record writer copies without reading it, and writes nothing', async () => {
     // A workbook the editor can extend, with a part that declares 10 bytes and inflates to 600 MiB.
-    const empty = await emptyWorkbookPackage();
+    const empty = await newWorkbookBytes([]);
     const names = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
     const bomb = zipBytes([...names.map((name) => ({ name, content: partText(empty, name) })), zeroBomb('xl/media/image1.png', 600, 10)]);
     const input = join(dir, 'bombe.xlsx');

@@ -1,7 +1,7 @@
 /** A planned sheet as SpreadsheetML: the parts Excel is strict about (element order, panes, cells). */
 import { planSheet } from '../../src/core/record/plan';
 import type { SheetModel } from '../../src/core/record/model';
-import { tableXml, worksheetXml } from '../../src/file/sheetXml';
+import { tableXml, worksheetXml } from '../../src/xlsx/sheetXml';
 import { parseXml } from '../../src/xlsx/xmlEdit';
 import { sampleModel } from '../support/recordModels';
 

@@ -25,7 +25,7 @@ import {
   type RecordModel,
 } from '../../src/core';
 import { displayName } from '../../src/core/record/labels';
-import { workbookBytes } from '../../src/file/workbookBytes';
+import { workbookBytes } from '../../src/xlsx/workbookBytes';
 import { readWorkbookSheetsFromBytes } from '../../src/xlsx/open';
 import { renderTable, scenarioArb } from './tables';
 

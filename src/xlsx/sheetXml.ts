@@ -9,7 +9,7 @@
  */
 import { cellAddress, columnLetter } from '../core/errors';
 import type { CellRange, SheetPlan, TablePlan } from '../core/record/plan';
-import { escapeXml } from '../xlsx/xmlEdit';
+import { escapeXml } from './xmlText';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -162,4 +162,15 @@ export function tableXml(table: TablePlan, id: number, name: string): string {
     `<autoFilter ref="${ref}"/><tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="${table.style}" showFirstColumn="0" showLastColumn="0" showRowStripes="${table.showRowStripes ? 1 : 0}" showColumnStripes="0"/></table>`
   );
+}
+
+/** A sheet's own defined names: its print titles, and its filter's range (hidden), as Excel names them (ECMA-376 §18.2.6). */
+export function sheetDefinedNames(plan: SheetPlan): { name: string; value: string; hidden: boolean }[] {
+  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
+  const names: { name: string; value: string; hidden: boolean }[] = [];
+  const repeat = plan.print.repeatRows;
+  if (repeat) names.push({ name: '_xlnm.Print_Titles', value: `${quoted}!$${repeat.from}:$${repeat.to}`, hidden: false });
+  const filter = plan.lists.find((l) => l.kind === 'filter');
+  if (filter) names.push({ name: '_xlnm._FilterDatabase', value: `${quoted}!${rangeRef(filter.range).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`, hidden: true });
+  return names;
 }

@@ -6,7 +6,7 @@
  * fills are the two Excel reserves (none, gray125), its first cell format the default one.
  */
 import { BASE_FONT, styleKey, type FontPlan, type PlannedStyle } from '../core/record/plan';
-import { escapeXml } from '../xlsx/xmlEdit';
+import { escapeXml } from './xmlText';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 

@@ -66,12 +66,15 @@ function startupGuardScript() {
  * verifier.html, the page residents open from a disk or a USB key to check a published record
  * (issue 10): nothing from anywhere, not even its own origin; only its own inline script and
  * styles, by their hashes (scripts/inlinePagePlugin.js). No connect-src: the record is read with
- * the File API, which no policy governs, and nothing may be sent.
+ * the File API, which no policy governs, and nothing may be sent. `worker-src blob:`: the check runs
+ * in a worker made from the page's own script as a blob URL (src/verifier/backgroundCheck.ts), so a
+ * large record does not hold the page still; the worker keeps this policy.
  */
 const VERIFIER_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `script-src ${SCRIPT_HASHES}`,
   `style-src ${STYLE_HASHES}`,
+  'worker-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

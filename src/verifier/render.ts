@@ -3,7 +3,6 @@
  * same sentences, in the same order, as elements. Text is always set as text (a candidate's name
  * could look like markup); the classes carry the colours, since the page's policy forbids style attributes.
  */
-import { InputError } from '../core';
 import {
   ANNOUNCED_MATCH,
   ANNOUNCED_SEED_MATCH,
@@ -85,19 +84,10 @@ export function renderReceipt(receipt: ReceiptReport): HTMLElement {
   return block;
 }
 
-/** A file that could not be checked: the CLI's message (InputError), or an unexpected failure. */
-export function renderRefusal(error: unknown, fileName: string): HTMLElement {
+/** A file that could not be checked, in the lines checkFile.ts words (the CLI's message, or an unexpected failure). */
+export function renderRefusal(lines: readonly string[]): HTMLElement {
   const section = outcomeSection('is-refused', 'Vérification impossible');
   section.setAttribute('role', 'alert');
-  if (error instanceof InputError) {
-    const lines = [...error.lines, ...(error.lines.length > 1 || error.lines[0] !== error.message ? [error.message] : [])];
-    for (const line of lines) section.append(element('p', line));
-  } else {
-    const detail = error instanceof Error ? error.message : String(error);
-    section.append(
-      element('p', `Erreur inattendue en lisant « ${fileName} » : la vérification n’a pas pu aboutir. Signalez ce message à la ville.`),
-      element('p', detail),
-    );
-  }
+  for (const line of lines) section.append(element('p', line));
   return section;
 }

@@ -71,31 +71,38 @@ withChromium('verifier.html and the public record, in Chromium from the disk wit
     return { title: await title.innerText(), lines: text.split('\n').map((line) => line.trim()).filter((line) => line !== '') };
   }
 
-  /** The page's outcome for `file`, with a receipt typed first when given; every request it made. */
-  async function check(file: string, receipt?: string): Promise<{ title: string; lines: string[]; requests: string[] }> {
+  /** The page's outcome for `file`, with a receipt typed first when given, and its status line; every request it made, every worker it started. */
+  async function check(file: string, receipt?: string): Promise<{ title: string; lines: string[]; announcer: string; requests: string[]; workers: string[] }> {
     const page = await browser.context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     try {
       await page.goto(pageUrl);
       if (receipt !== undefined) await page.fill('#receipt', receipt);
       await page.setInputFiles('#record-file', file);
       const outcome = await outcomeOf(page);
       expect(errors).toEqual([]);
-      return { ...outcome, requests };
+      return { ...outcome, announcer: await page.locator('#announcer').innerText(), requests, workers };
     } finally {
       await page.close();
     }
   }
 
-  /** Every line the CLI prints (report and receipt) is on the page, and nothing left the browser. */
-  async function expectSameAsCli(file: string, receipt?: string): Promise<{ title: string; lines: string[] }> {
+  /** Every line the CLI prints (report and receipt) is on the page, checked in the page's worker, and nothing left the browser. */
+  async function expectSameAsCli(file: string, receipt?: string): Promise<{ title: string; lines: string[]; announcer: string }> {
     const [page, cliRun] = await Promise.all([check(file, receipt), cli('verify', file, ...(receipt === undefined ? [] : ['--receipt', receipt]))]);
     const expected = (cliRun.code === 2 ? cliRun.stderr : cliRun.stdout).split('\n').filter((line) => line !== '');
     for (const line of expected) expect(page.lines).toContain(line);
-    expect(page.requests).toEqual([pageUrl]);
+    // Checked in one worker made from the page's own script (issue 15 §4), from a blob: URL, which is no network request.
+    expect(page.workers).toEqual([expect.stringMatching(/^blob:null\//)]);
+    expect(page.requests.filter((url) => !url.startsWith('blob:'))).toEqual([pageUrl]);
     return page;
   }
 
@@ -127,6 +134,9 @@ withChromium('verifier.html and the public record, in Chromium from the disk wit
     expect(page.lines).toContain(`Secteur : ${reserve.sector}`);
     expect(page.lines).toContain(`N° de tirage : ${reserve.drawNumber}`);
     expect(page.lines).toContain(`Statut : Liste complémentaire n° ${reserve.reserveRank}`);
+    // The status line says the verdict and the receipt's first line, for a screen reader.
+    const found = page.lines.find((line) => line.includes('votre candidature est dans')) as string;
+    expect([page.announcer.startsWith('Registre conforme'), page.announcer.endsWith(` ${found}`)]).toEqual([true, true]);
     // Before the draw, the same receipt finds the same seal in the sealed table.
     const before = await expectSameAsCli(files.sealed, reserve.receipt);
     expect(before.lines).toContain(`Sceau : ${reserve.seal}`);

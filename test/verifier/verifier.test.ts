@@ -17,6 +17,7 @@ import { editSharedStringCell } from '../support/recordEdits';
 import { zeroBomb, zipBytes } from '../support/zipWriter';
 import { disguise, type Disguise } from '../support/disguises';
 import { requireOpenpyxl } from '../support/openpyxl';
+import { syntheticCsv } from '../../src/bench/syntheticTable';
 
 const REPO = join(__dirname, '..', '..');
 const EXAMPLE_CSV = join(REPO, 'assets', 'exemple-candidatures.csv');
@@ -40,6 +41,8 @@ const files = {
   replaced: join(OUT, 'registre-remplacement.xlsx'),
   bomb: join(OUT, 'registre-bombe.xlsx'),
   redrawn: join(OUT, 'registre-autre-graine.xlsx'),
+  /** 10,000 candidatures: seconds to check, so a second check certainly begins while it runs. */
+  large: join(OUT, 'registre-grand.xlsx'),
 };
 /** Issue 15's disguises, made on the example record (when openpyxl is there): the page names the sheet and the cell as the CLI does. */
 const DISGUISES: Disguise[] = ['conditional_format', 'stale_formula', 'hidden_member_row', 'member_in_white', 'very_hidden_with_copy', 'look_alike_no_break_space'];
@@ -69,6 +72,10 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     expect([second.code, second.stderr]).toEqual([0, '']);
     const redraw = await cli('draw', EXAMPLE_CSV, '--seed', '1 1 1', '--date', '2025-06-13', '--out', files.redrawn, '--replace');
     expect([redraw.code, redraw.stderr]).toEqual([0, '']);
+    const largeTable = join(OUT, 'grand.csv');
+    writeFileSync(largeTable, syntheticCsv(10_000));
+    const large = await cliAt('2026-06-13')('draw', largeTable, '--seed', SEED, '--date', '2026-06-13', '--out', files.large);
+    expect([large.code, large.stderr]).toEqual([0, '']);
     if (withOpenpyxl) {
       for (const what of DISGUISES) {
         const file = join(OUT, `registre-${what}.xlsx`);
@@ -89,16 +96,33 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     await browser?.close();
   });
 
-  /** The page, fresh, with every request it makes recorded. */
-  async function openPage(): Promise<{ page: Page; requests: string[] }> {
+  /**
+   * The page, fresh, with every request it makes, every worker it starts and every error recorded (the
+   * page's and its workers' console errors, a policy violation among them); `setUp` runs before it loads.
+   */
+  async function openPage(url = pageUrl, setUp?: (page: Page) => Promise<unknown>): Promise<{ page: Page; requests: string[]; workers: string[]; errors: string[] }> {
     const page = await browser.context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
+    const workers: string[] = [];
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(pageUrl);
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('worker', (worker) => {
+      workers.push(worker.url());
+      worker.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`worker : ${message.text()}`);
+      });
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP : ${event.effectiveDirective} ${event.blockedURI}`));
+    });
+    await setUp?.(page);
+    await page.goto(url);
     expect(errors).toEqual([]);
-    return { page, requests };
+    return { page, requests, workers, errors };
   }
 
   async function outcomeOf(page: Page): Promise<{ title: string; lines: string[] }> {
@@ -108,24 +132,31 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     return { title: await title.innerText(), lines: text.split('\n').map((line) => line.trim()).filter((line) => line !== '') };
   }
 
-  /** Picks `file` with the page's file button (after typing the announced fingerprint, if any). */
-  async function check(file: string, announced?: string, seed?: string): Promise<{ title: string; lines: string[]; requests: string[] }> {
-    const { page, requests } = await openPage();
+  type Checked = { title: string; lines: string[]; requests: string[]; workers: string[]; errors: string[] };
+
+  /** Picks `file` with the file button of the page at `url` (after typing the announced fingerprint and seed, if any). */
+  async function check(file: string, announced?: string, seed?: string, url = pageUrl, setUp?: (page: Page) => Promise<unknown>): Promise<Checked> {
+    const { page, requests, workers, errors } = await openPage(url, setUp);
     try {
       if (announced !== undefined) await page.fill('#announced-fingerprint', announced);
       if (seed !== undefined) await page.fill('#announced-seed', seed);
       await page.setInputFiles('#record-file', file);
-      return { ...(await outcomeOf(page)), requests };
+      return { ...(await outcomeOf(page)), requests, workers, errors };
     } finally {
       await page.close();
     }
   }
 
-  async function expectSameAsCli(file: string, announced?: string, seed?: string): Promise<{ title: string; lines: string[] }> {
+  /** Every line of the CLI's report (or refusal) is on the page, checked in the page's worker, and nothing left the browser. */
+  async function expectSameAsCli(file: string, announced?: string, seed?: string): Promise<Checked> {
     const [page, expected] = await Promise.all([check(file, announced, seed), cliLines(file, announced, seed)]);
     for (const line of expected.lines) expect(page.lines).toContain(line);
-    // Nothing but the page itself was asked for: the record never left the browser.
-    expect(page.requests).toEqual([pageUrl]);
+    // The check ran in one worker made from the page's own script (issue 15 §4), from a blob: URL (no network request,
+    // which Playwright reports or not): nothing but the page itself was asked for, the record never left the browser.
+    // No error, no policy violation.
+    expect(page.workers).toEqual([expect.stringMatching(/^blob:null\//)]);
+    expect(page.requests.filter((url) => !url.startsWith('blob:'))).toEqual([pageUrl]);
+    expect(page.errors).toEqual([]);
     return page;
   }
 
@@ -262,12 +293,111 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
     expect(page.lines).toContain('Remplacements refaits dans l’ordre des dates : « Remplacement »');
   });
 
+  test('a record picked while another is being checked: the first check’s worker is stopped, only the second outcome is shown', async () => {
+    const { page, errors } = await openPage(pageUrl, (page) =>
+      // Each worker the page makes, numbered: when it starts, answers and is stopped, in the order the page sees them.
+      page.addInitScript(() => {
+        const log: string[] = [];
+        (window as unknown as { workerLog: string[] }).workerLog = log;
+        const Real = window.Worker;
+        let made = 0;
+        window.Worker = class extends Real {
+          readonly n = ++made;
+
+          constructor(url: string | URL) {
+            super(url);
+            log.push(`start ${this.n}`);
+            this.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+              if (event.data.kind !== 'ready') log.push(`answer ${this.n}`);
+            });
+          }
+
+          override terminate(): void {
+            log.push(`stop ${this.n}`);
+            super.terminate();
+          }
+        };
+      }),
+    );
+    try {
+      await page.setInputFiles('#record-file', files.large);
+      await page.waitForFunction(() => (window as unknown as { workerLog: string[] }).workerLog.includes('start 1'));
+      await page.setInputFiles('#record-file', files.example);
+      const outcome = await outcomeOf(page);
+      expect(outcome.title).toBe('Registre conforme');
+      expect(outcome.lines).toContain('Registre : registre-exemple.xlsx');
+      expect(await page.evaluate(() => (window as unknown as { workerLog: string[] }).workerLog)).toEqual(['start 1', 'stop 1', 'start 2', 'answer 2', 'stop 2']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  /** Ways a browser may deny the page its worker, each with the page to open and the workers that start (and fail) on the way. */
+  const NO_WORKER: [string, { setUp?: (page: Page) => Promise<unknown>; policyRefuses?: true; workers: number }][] = [
+    ['a browser without Worker', { setUp: (page) => page.addInitScript(() => Reflect.deleteProperty(window, 'Worker')), workers: 0 }],
+    [
+      'a Worker constructor that throws',
+      {
+        setUp: (page) =>
+          page.addInitScript(() => {
+            window.Worker = class {
+              constructor() {
+                throw new DOMException('refusé', 'SecurityError');
+              }
+            } as unknown as typeof Worker;
+          }),
+        workers: 0,
+      },
+    ],
+    [
+      'a worker that fails before its script has run',
+      {
+        setUp: (page) =>
+          page.addInitScript(() => {
+            const Real = window.Worker;
+            window.Worker = class extends Real {
+              constructor() {
+                super(URL.createObjectURL(new Blob(['throw new Error("refusé");'], { type: 'text/javascript' })));
+              }
+            };
+          }),
+        workers: 1,
+      },
+    ],
+    ['a policy that refuses blob workers', { policyRefuses: true, workers: 0 }],
+  ];
+
+  test.each(NO_WORKER)('%s: the page checks on its own thread, with the same verdicts and lines as the CLI', async (_what, how) => {
+    let url = pageUrl;
+    if (how.policyRefuses === true) {
+      // The page's own script under a policy without `worker-src blob:` (the script's hash is unchanged: only the policy is).
+      const file = join(OUT, 'verifier-sans-worker.html');
+      const html = readFileSync(distFile('verifier.html'), 'utf8');
+      expect(html).toContain('worker-src blob:');
+      writeFileSync(file, html.replace('worker-src blob:', "worker-src 'none'"));
+      url = pathToFileURL(file).href;
+    }
+    for (const [file, title] of [
+      [files.example, 'Registre conforme'],
+      [files.edited, 'Registre NON conforme'],
+      [EXAMPLE_CSV, 'Vérification impossible'],
+    ]) {
+      const [page, expected] = await Promise.all([check(file, undefined, undefined, url, how.setUp), cliLines(file)]);
+      expect(page.title).toBe(title);
+      for (const line of expected.lines) expect(page.lines).toContain(line);
+      expect(page.workers).toHaveLength(how.workers);
+      expect(page.requests.filter((request) => !request.startsWith('blob:'))).toEqual([url]);
+      if (how.policyRefuses === true) expect(page.errors).toContain('CSP : worker-src blob');
+    }
+  });
+
   test('one self-contained file within 400 KB, whose policy runs only its own inline script and loads nothing', async () => {
     const file = distFile('verifier.html');
     expect(statSync(file).size).toBeLessThanOrEqual(400 * 1024);
     const html = readFileSync(file, 'utf8');
     // No file of its own to fetch (script, style sheet, image, font): everything is in the page.
-    expect(/<(?:script|img|iframe)\b[^>]*\ssrc=|<link\b|url\(/i.test(html)).toBe(false);
+    expect(/<(?:script|img|iframe)\b[^>]*\ssrc=|<link\b|\burl\(/i.test(html)).toBe(false);
     const { page } = await openPage();
     try {
       const policy = (await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')) ?? '';
@@ -277,6 +407,8 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
       }));
       expect(directives.get('default-src')).toEqual(["'none'"]);
       expect(directives.get('script-src')).toEqual([expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/)]);
+      // The checks' worker, made from the page's own script (src/verifier/backgroundCheck.ts): nothing wider.
+      expect(directives.get('worker-src')).toEqual(['blob:']);
       expect(policy).not.toMatch(/unsafe|'self'|\*/);
       const refused = await page.evaluate(async () => {
         const violations: string[] = [];
@@ -297,6 +429,26 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
       });
       expect(refused.inlineRan).toBe(false);
       expect(refused.violations).toEqual(expect.arrayContaining(['script-src-elem inline', 'img-src https://exemple.org/pixel.png']));
+      // A worker made from a blob URL keeps the page's policy (CSP 3, « Initialize a worker's policy container »): it can
+      // neither run a string as code, nor load a script, nor send anything.
+      const inWorker = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const source = `const seen = [];
+              self.addEventListener('securitypolicyviolation', (event) => seen.push(event.effectiveDirective + ' ' + event.blockedURI));
+              onmessage = async () => {
+                try { eval('1'); } catch (error) {}
+                try { importScripts('data:text/javascript,1'); } catch (error) {}
+                try { await fetch('https://exemple.org/registre'); } catch (error) {}
+                setTimeout(() => postMessage(seen), 100);
+              };`;
+            const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+            worker.onmessage = (event: MessageEvent<string[]>) => resolve(event.data);
+            worker.onerror = (event) => reject(new Error(event.message));
+            worker.postMessage('');
+          }),
+      );
+      expect(inWorker).toEqual(expect.arrayContaining(['script-src eval', 'script-src-elem data', 'connect-src https://exemple.org/registre']));
     } finally {
       await page.close();
     }

@@ -514,6 +514,8 @@ withChromium('the public session in the browser preview', () => {
       expect(sheetValues(await snapshot(page), 'Remplacement')).toContain(chained);
       const journal = sheetValues(await snapshot(page), JOURNAL_SHEET);
       expect(journal).toEqual(expect.arrayContaining(['Remplacement consigné et vérifié', expect.stringContaining('Départ de LEMAIRE Jean-Baptiste')]));
+      // A record drawn without a sealing key (tirage-cln/1) has no public record: none is offered.
+      expect(await page.locator('#open-public-record').count()).toBe(0);
       expect(dialogs).toEqual([]);
     } finally {
       await page.close();

@@ -20,6 +20,7 @@ import {
   type PublicCheckOptions,
   type Sheet,
 } from '../../../src/core';
+import { latestPublicRecord } from '../../../src/core/record/latestPublicRecord';
 import { GOLDEN_SEALING_KEY } from '../../golden/cases';
 import { edit, find, recordToGrids, sheetToGrid } from '../../support/records';
 import { HEADER, JUNE_2025, rowsOf, tableOf } from '../../support/tables';
@@ -167,5 +168,23 @@ describe('a replacement recorded in the private record', () => {
     expect(auditPublicRecord(after, current).differences).toEqual([]);
     // The record published on the day of the draw, before any replacement, still agrees with its own day.
     expect(auditPublicRecord(after, published).differences).toEqual([]);
+  });
+});
+
+describe('the public record the task pane opens: the latest draw of the workbook, as read now', () => {
+  it('lists every replacement recorded so far, and is exactly what the private record gives', () => {
+    expect(auditPublicRecord(record, recordToGrids(latestPublicRecord(record, 'r.xlsx'))).differences).toEqual([]);
+    const recorded = recordReplacement(record, { date: '2026-01-15', reason: 'Démission', leavingRow: member.candidature.row, chosenRow: null }, 'r.xlsx', '2026-06-30');
+    const after = [...record, sheetToGrid(recorded.sheet)];
+    const opened = recordToGrids(latestPublicRecord(after, 'r.xlsx'));
+    expect(auditPublicRecord(after, opened).differences).toEqual([]);
+    expect(differences(opened, { expectedReplacementFingerprint: recorded.fingerprint })).toEqual([]);
+  });
+
+  it('refuses a record that does not verify, and a draw that is not sealed', () => {
+    const status = find(record, 'Tirage', (v) => v === 'Retenu·e');
+    expect(() => latestPublicRecord(edit(record, 'Tirage', status.row, status.column, 'Liste complémentaire n° 1'), 'r.xlsx')).toThrow(expect.objectContaining({ code: 'record_not_conforming' }));
+    const plain = drawFromTable(table, { ...options, sealingKey: undefined });
+    expect(() => latestPublicRecord(recordToGrids(buildRecord(plain, meta), [table]), 'r.xlsx')).toThrow(expect.objectContaining({ code: 'public_record_unsealed' }));
   });
 });

@@ -120,6 +120,8 @@ interface PreviewHooks {
   openedWorkbooks(): string[];
   /** The workbook's custom XML parts, as XML (where the pane keeps the sealing key until the draw). */
   customXmlParts(): string[];
+  /** Each custom XML part's content replaced by `xml` (a damaged file, an edit by another program). */
+  overwriteCustomXmlParts(xml: string): void;
 }
 
 const hooks: PreviewHooks = {
@@ -141,6 +143,7 @@ const hooks: PreviewHooks = {
   },
   reopenPane: () => void openSession(mountPoint(document), adapter(), { sourceFile: fileName }),
   customXmlParts: () => excel.workbook.customXmlParts.map((part) => part.xml),
+  overwriteCustomXmlParts: (xml) => excel.workbook.customXmlParts.forEach((part) => (part.xml = xml)),
   openedWorkbooks: () => excel.openedWorkbooks.map((bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))),
 };
 (window as unknown as { tiragePreview: PreviewHooks }).tiragePreview = hooks;

@@ -36,6 +36,7 @@ interface Hooks {
   editCell(refusals: number): void;
   openedWorkbooks(): string[];
   customXmlParts(): string[];
+  overwriteCustomXmlParts(xml: string): void;
 }
 
 withChromium('the public session in the browser preview', () => {
@@ -143,7 +144,7 @@ withChromium('the public session in the browser preview', () => {
     return fingerprint;
   }
 
-  /** The sealed fingerprint the CLI computes for `csv` at the pane's date, with the sealing key the simulated workbook keeps. */
+  /** At step 4: the sealed fingerprint the CLI computes for `csv` at the pane's date, with the sealing key the simulated workbook keeps. */
   async function cliFingerprint(page: Page, csv: string): Promise<string> {
     const key = /<sealingKey [^>]*>([0-9a-f]{64})</.exec((await hooks(page, (h) => h.customXmlParts())).join(''))?.[1];
     if (key === undefined) throw new Error('aucune clé de scellement gardée dans le classeur simulé');
@@ -642,6 +643,27 @@ withChromium('the public session in the browser preview', () => {
       await drawToEnd(page);
       expect(await hooks(page, (h) => h.customXmlParts())).toEqual([]);
       expect(sheetValues(await snapshot(page), 'Données du tirage')).toContain(/>([0-9a-f]{64})</.exec(kept[0])?.[1]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a kept sealing key no one can read: a new key and a new fingerprint, said, never a pane stuck on the error', async () => {
+    const { page } = await openPreview();
+    try {
+      const first = await toSeedStep(page);
+      await hooks(page, (h) => h.overwriteCustomXmlParts('<sealingKey xmlns="urn:tirage-cln:sealing-key">illisible</sealingKey>'));
+      await press(page, '#back-to-3');
+      await press(page, '#back-to-2');
+      await press(page, '#to-step-3');
+      await page.locator('#session-notice', { hasText: 'une nouvelle clé a été tirée' }).waitFor();
+      const second = (await page.getAttribute('#fingerprint', 'data-fingerprint')) ?? '';
+      expect(second).toMatch(/^[0-9a-f]{64}$/);
+      expect(second).not.toBe(first);
+      expect(await hooks(page, (h) => h.customXmlParts())).toEqual([expect.stringMatching(/>[0-9a-f]{64}</)]);
+      await press(page, '#to-step-4');
+      await stepTitle(page, 'Graine publique');
+      expect(second).toBe(await cliFingerprint(page, EXAMPLE_CSV));
     } finally {
       await page.close();
     }

@@ -10,6 +10,7 @@
  * dom.ts). Announcements go through one polite live region; failures are alerts.
  */
 import type { RevealSession, WorkbookPort } from '../../excel/workbookAdapter';
+import { InputError } from '../../core/errors';
 import { sealingKeyFromBytes } from '../../core/seal';
 import { describeExcelWait } from '../../excel/problems';
 import { h, patch } from '../dom';
@@ -98,10 +99,19 @@ export class PaneSession {
         return { type: 'tableRead', read: await this.port.readTable(effect.source), purpose: effect.purpose };
       case 'readForFingerprint': {
         // The key kept in the workbook since the fingerprint was first shown (a reload of the pane finds it); else a new one, kept before it is used.
-        const kept = await this.port.readSealingKey();
+        let kept: string | null;
+        let keyReplaced = false;
+        try {
+          kept = await this.port.readSealingKey();
+        } catch (error) {
+          // A kept key no one can read (a damaged part, two keys): the fingerprint it gave cannot be found again; a new one is made, and said.
+          if (!(error instanceof InputError && error.code === 'bad_seal_key')) throw error;
+          kept = null;
+          keyReplaced = true;
+        }
         const sealingKey = kept ?? newSealingKey();
         if (kept === null) await this.port.keepSealingKey(sealingKey);
-        return { type: 'fingerprintRead', read: await this.port.readTable(effect.source), sealingKey };
+        return { type: 'fingerprintRead', read: await this.port.readTable(effect.source), sealingKey, keyReplaced };
       }
       case 'forgetSealingKey':
         await this.port.forgetSealingKey();

@@ -283,7 +283,7 @@ export type PaneEvent =
   | { type: 'workbookListed'; contents: WorkbookContents; journal: LoggedEntry[]; purpose: ListPurpose }
   | { type: 'tableRead'; read: TableRead; purpose: ReadPurpose }
   /** The table read again for step 3, with the sealing key kept in the workbook (made and kept if there was none). */
-  | { type: 'fingerprintRead'; read: TableRead; sealingKey: string }
+  | { type: 'fingerprintRead'; read: TableRead; sealingKey: string; keyReplaced?: boolean }
   | { type: 'workbookOpened'; what: PublicationKind }
   | { type: 'revealStarted'; result: DrawResult; stepCount: number }
   | { type: 'revealProgress'; done: number; total: number; state: PacerState }

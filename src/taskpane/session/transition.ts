@@ -271,7 +271,7 @@ function step(state: PaneState, event: PaneEvent): Transition {
 
     case 'fingerprintRead':
       if (!isDrawContext(view)) return same(settle(state, view));
-      return fingerprintRead(state, view, event.read, event.sealingKey);
+      return fingerprintRead(state, view, event.read, event.sealingKey, event.keyReplaced === true);
 
     case 'chooseSource': {
       if (view.step !== 'table') return same(state);
@@ -601,7 +601,7 @@ export function publicRecordOffered(view: StepState): boolean {
 }
 
 /** The table read again for step 3: its fingerprint, unless its problems changed — then back to step 2, saying why. */
-function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRead, sealingKey: string): Transition {
+function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRead, sealingKey: string, keyReplaced: boolean): Transition {
   const again = tableStep(state, view.workbook, view.setup, read, sealingKey);
   if (again.view.step !== 'table' || again.view.table.kind !== 'ready') {
     return {
@@ -625,7 +625,9 @@ function fingerprintRead(state: PaneState, view: DrawContextStep, read: TableRea
   // After a refusal the seed is chosen again: one chosen before the fingerprint does not make the draw verifiable.
   const form = view.step === 'check' ? emptyForm(view.setup) : refusal !== null ? { ...view.form, seed: '' } : view.form;
   const fingerprint: FingerprintStep = { step: 'fingerprint', ...base, excludeConfirmed: view.excludeConfirmed, fingerprint: table.prepared.canonical.fingerprint, sealingKey, refusal, form };
-  return same(settle(state, fingerprint));
+  if (!keyReplaced) return same(settle(state, fingerprint));
+  const notice = 'La clé de scellement gardée dans ce classeur était illisible : une nouvelle clé a été tirée, et l’empreinte ci-dessous est nouvelle. Annoncez-la avant de choisir la graine.';
+  return { state: settle(state, fingerprint, { notice }), effects: [{ kind: 'announce', text: notice }] };
 }
 
 function logFailure(view: SeedStep | RevealStep, today: string, error: unknown): Effect {

@@ -1,6 +1,7 @@
 /**
  * A new workbook written whole from planned sheets (src/xlsx/newWorkbook.ts): every cell read back
- * as planned, hostile and control characters included; two tables of the same name made distinct;
+ * as planned, hostile and control characters included; two tables of the same name refused (core
+ * plans distinct names: Excel would repair such a file);
  * the print titles and the filter's range named for their own sheet; no sheet at all: an empty
  * workbook the record writer can extend (a CSV's record starts from it).
  */
@@ -21,14 +22,19 @@ describe('a new workbook from planned sheets', () => {
     });
   });
 
-  it('gives two tables of the same name distinct names, and names each sheet’s print titles and filter for that sheet', async () => {
-    const first = planRecord(sampleModel({ draw: 'Tirage', summary: 'Synthèse', minutes: 'PV' }));
-    const second = planRecord(sampleModel({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'PV (2)' }));
+  it('refuses two tables of the same name, Excel comparing them without case', async () => {
+    const first = planRecord(sampleModel({ draw: 'Tirage', summary: 'Synthèse', minutes: 'PV', table: 'Tirage' }));
+    const second = planRecord(sampleModel({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'PV (2)', table: 'TIRAGE' }));
+    await expect(newWorkbookBytes([...first, ...second])).rejects.toThrow('two tables named TIRAGE');
+  });
+
+  it('writes each sheet’s tables, and names its print titles and filter for that sheet', async () => {
+    const first = planRecord(sampleModel({ draw: 'Tirage', summary: 'Synthèse', minutes: 'PV', table: 'Tirage' }));
+    const second = planRecord(sampleModel({ draw: 'Tirage (2)', summary: 'Synthèse (2)', minutes: 'PV (2)', table: 'Tirage_2' }));
     const parts = await XlsxParts.open(await newWorkbookBytes([...first, ...second]));
     const tableName = (xml: string) => /<table [^>]*name="([^"]+)"/.exec(xml)?.[1];
     const names = [...(await parts.sheetTables('Tirage')), ...(await parts.sheetTables('Tirage (2)'))].map(tableName);
-    expect(names).toHaveLength(2);
-    expect(new Set(names).size).toBe(2);
+    expect(names).toEqual(['Tirage', 'Tirage_2']);
     const workbook = await parts.text('xl/workbook.xml');
     const defined = [...workbook.matchAll(/<definedName name="([^"]+)" localSheetId="(\d+)"[^>]*>([^<]*)</g)].map((m) => [m[1], Number(m[2]), m[3]]);
     for (const [name, sheet, value] of defined) {

@@ -10,6 +10,7 @@
  * was added to a candidature workbook (workbookEditor.ts) or written here.
  */
 import type { SheetPlan, TablePlan } from '../core/record/plan';
+import { concatBytes } from './concatBytes';
 import { CT, NS_MAIN, NS_PACKAGE_REL, NS_REL, REL, XML_DECLARATION } from './ooxml';
 import { SharedStringTable } from './sharedStrings';
 import { sheetDefinedNames, tableXml, worksheetXml } from './sheetXml';
@@ -22,17 +23,6 @@ type Part = [name: string, content: string | Uint8Array];
 function relationships(targets: readonly { type: string; target: string }[]): string {
   const items = targets.map(({ type, target }, i) => `<Relationship Id="rId${i + 1}" Type="${type}" Target="${escapeXml(target)}"/>`);
   return `${XML_DECLARATION}<Relationships xmlns="${NS_PACKAGE_REL}">${items.join('')}</Relationships>`;
-}
-
-function concatenated(chunks: Iterable<Uint8Array>): Uint8Array {
-  const list = [...chunks];
-  const bytes = new Uint8Array(list.reduce((n, chunk) => n + chunk.length, 0));
-  let at = 0;
-  for (const chunk of list) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }
 
 /** The package's properties: made by Tirage CLN, now. */
@@ -92,7 +82,7 @@ export async function newWorkbookBytes(sheets: readonly SheetPlan[]): Promise<Ui
       sharedString: (text) => strings.indexOf(text),
       tableRelIds: tableTargets.map((_, t) => `rId${t + 1}`),
     });
-    parts.push([sheetPart, concatenated(xml)]);
+    parts.push([sheetPart, concatBytes(xml)]);
     overrides.push({ part: sheetPart, type: CT.worksheet });
     workbookRels.push({ type: REL.worksheet, target: `worksheets/sheet${i + 1}.xml` });
     sheetEntries.push(`<sheet name="${escapeXml(plan.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
@@ -105,7 +95,7 @@ export async function newWorkbookBytes(sheets: readonly SheetPlan[]): Promise<Ui
     overrides.push({ part: 'xl/styles.xml', type: CT.styles });
     workbookRels.push({ type: REL.styles, target: 'styles.xml' });
     if (strings.items.length > 0) {
-      const sst = concatenated([new TextEncoder().encode(`${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${strings.references}" uniqueCount="${strings.items.length}">`), ...strings.encoded(''), new TextEncoder().encode('</sst>')]);
+      const sst = concatBytes([new TextEncoder().encode(`${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${strings.references}" uniqueCount="${strings.items.length}">`), ...strings.encoded(''), new TextEncoder().encode('</sst>')]);
       parts.push(['xl/sharedStrings.xml', sst]);
       overrides.push({ part: 'xl/sharedStrings.xml', type: CT.sharedStrings });
       workbookRels.push({ type: REL.sharedStrings, target: 'sharedStrings.xml' });

@@ -10,6 +10,7 @@
  */
 
 import { Inflate } from 'fflate';
+import { concatBytes } from './concatBytes';
 
 export interface PackageLimits {
   /** Inflated bytes allowed for one part. */
@@ -187,7 +188,7 @@ export class ZipPackage {
   bytesOf(part: string): Uint8Array {
     const chunks: Uint8Array[] = [];
     this.read(part, (chunk) => chunks.push(chunk.slice()));
-    return concat(chunks);
+    return concatBytes(chunks);
   }
 
   /**
@@ -221,17 +222,6 @@ function u32(b: Uint8Array, at: number): number {
 
 function u64(b: Uint8Array, at: number): number {
   return u32(b, at) + u32(b, at + 4) * 0x100000000;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes. */

@@ -16,6 +16,7 @@
  */
 
 import { Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { concatBytes } from './concatBytes';
 import type { RawEntry } from './zip';
 
 /** Where the package's bytes go: a file, a list of chunks. May return a promise (a disk write). */
@@ -84,11 +85,5 @@ export async function zipParts(parts: Iterable<[name: string, content: string | 
   const writer = new ZipWriter((chunk) => void chunks.push(chunk));
   for (const [name, content] of parts) await writer.add(name, [typeof content === 'string' ? new TextEncoder().encode(content) : content]);
   await writer.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

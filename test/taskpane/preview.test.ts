@@ -639,7 +639,7 @@ withChromium('the public session in the browser preview', () => {
       await page.locator('#counts').waitFor();
       expect(await toSeedStep(page)).toBe(shown);
       expect(await hooks(page, (h) => h.customXmlParts())).toEqual(kept);
-      // Drawn: the key is in the record, the workbook no longer keeps it apart; a next draw gets a new key, a new fingerprint.
+      // Drawn: the key is in « Données du tirage », and the workbook no longer keeps it apart (a next draw gets a new one).
       await drawToEnd(page);
       expect(await hooks(page, (h) => h.customXmlParts())).toEqual([]);
       expect(sheetValues(await snapshot(page), 'Données du tirage')).toContain(/>([0-9a-f]{64})</.exec(kept[0])?.[1]);

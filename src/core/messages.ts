@@ -21,6 +21,7 @@ import type {
   NotAMember,
   PersonFacts,
   RecordDamage,
+  PublicRowFault,
   ReplacementFault,
   Unkeepable,
 } from './problems';
@@ -574,6 +575,33 @@ function replacementFault(sheet: string, fault: ReplacementFault): string {
   }
 }
 
+function publicRowFault(fault: PublicRowFault): string {
+  switch (fault.kind) {
+    case 'reason':
+    case 'sector':
+      return dataRowFault(fault);
+    case 'count':
+      return `nombre illisible « ${fault.found} ».`;
+    case 'leaving_draw_number':
+      return `n° de tirage sortant illisible « ${fault.found} ».`;
+    case 'joining_draw_number':
+      return `n° de tirage entrant illisible « ${fault.found} ».`;
+    case 'seal':
+      return `sceau illisible « ${fault.found} » (64 chiffres hexadécimaux en minuscules).`;
+    case 'sex':
+      return `sexe « ${fault.found} » (F ou H).`;
+    case 'priority':
+      return `priorité d’âge « ${fault.found} » (oui ou non).`;
+    case 'name_missing':
+      return 'nom manquant ; le registre public nomme chaque membre et chaque personne de la liste complémentaire.';
+  }
+}
+
+/** A problem a difference keeps: the engine's, worded here, or the words it came with. */
+function keptProblemText(problem: CoreInputProblem | { message: string }): string {
+  return 'message' in problem ? problem.message : describeInputProblem(problem);
+}
+
 /** A sheet added after the draw that looks like no record sheet: not a difference, said so the reader knows. */
 export function describeAddedSheet(sheet: string): string {
   return `Feuille « ${sheet} » : feuille ajoutée après le tirage ; elle ne fait pas partie du registre.`;
@@ -636,16 +664,14 @@ export function describeDifference(d: Difference): string {
       return `${d.sheet}, ligne ${d.row} : ${dataRowFault(d.fault)}`;
     case 'data_sheet_renamed':
       return `« ${d.sheet} » se présente comme la feuille « ${d.statedName} » : la liste des feuilles du registre a été modifiée.`;
-    case 'not_recomputable': {
-      const reason = 'message' in d.reason ? d.reason.message : describeInputProblem(d.reason);
-      return `« ${d.sheet} » : le tirage ne peut pas être recalculé à partir de ces données (${reason}).`;
-    }
+    case 'not_recomputable':
+      return `« ${d.sheet} » : le tirage ne peut pas être recalculé à partir de ces données (${keptProblemText(d.reason)}).`;
     case 'fingerprint_differs':
       return `Empreinte recalculée à partir de « ${d.sheet} » : ${d.computed} ; empreinte consignée : ${d.recorded}.`;
     case 'seed_key_differs':
       return `Clé de tirage recalculée : ${d.computed} ; clé consignée : ${d.recorded}.`;
     case 'candidatures_unreadable':
-      return `Feuille « ${d.sheet} » : ${'message' in d.problem ? d.problem.message : describeInputProblem(d.problem)}`;
+      return `Feuille « ${d.sheet} » : ${keptProblemText(d.problem)}`;
     case 'candidature_not_recorded':
       return `Feuille « ${d.sheet} », ligne ${d.row} : candidature absente de « ${d.dataSheet} » (${candidatureText(d.found)}).`;
     case 'candidature_differs':
@@ -655,7 +681,7 @@ export function describeDifference(d: Difference): string {
     case 'replacement_unreadable':
       return replacementFault(d.sheet, d.fault);
     case 'replacement_against_rule':
-      return `Feuille « ${d.sheet} » : ce remplacement ne suit pas la règle. ${'message' in d.problem ? d.problem.message : describeInputProblem(d.problem)}`;
+      return `Feuille « ${d.sheet} » : ce remplacement ne suit pas la règle. ${keptProblemText(d.problem)}`;
     case 'replacement_orphan':
       return `Feuille « ${d.sheet} » : remplacement rattaché à « ${d.dataSheet} », qui n’est pas un tirage lisible de ce classeur.`;
     case 'data_sheet_missing':
@@ -710,5 +736,37 @@ export function describeDifference(d: Difference): string {
       return d.journal
         ? `${d.sheet}, cellule ${d.cell} : le journal « ${d.removed} » était dans le classeur lors de ce tirage, et il a été supprimé ; il gardait chaque tentative de tirage faite dans ce classeur.`
         : `${d.sheet}, cellule ${d.cell} : la feuille « ${d.removed} », nommée comme celles d’un tirage et présente dans le classeur avant ce tirage, a été supprimée.`;
+    case 'public_row':
+      return `${d.sheet}, ligne ${d.row} : ${publicRowFault(d.fault)}`;
+    case 'public_register_refused':
+      return `« ${d.sheet} » : ${keptProblemText(d.problem)}`;
+    case 'public_rules_line':
+      return `« ${d.sheet} » : la ligne des règles (${d.line}) n’est pas celle d’un tirage ${SEALED_ALGORITHM} du ${d.referenceDate}.`;
+    case 'public_fingerprint_differs':
+      return `Empreinte recalculée à partir de la table scellée de « ${d.sheet} » : ${d.computed} ; empreinte consignée : ${d.recorded}.`;
+    case 'public_table_size':
+      return `« ${d.sheet} » : ${d.lines} ligne(s) scellée(s) et ${d.setAside} candidature(s) écartée(s) : ce n’est pas un tableau de candidatures tiré au sort.`;
+    case 'public_replacement_against_rule':
+      return `${d.sheet}, ligne ${d.row} : ce remplacement ne suit pas la règle (les numéros de ligne y sont les n° de tirage). ${keptProblemText(d.problem)}`;
+    case 'public_sheet_foreign':
+      return `Feuille « ${d.sheet} » : elle ne fait pas partie d’un registre public, qui n’a que ${d.own.map((name) => `« ${name} »`).join(' et ')}.`;
+    case 'announced_fingerprint_not_public':
+      return (
+        `L’empreinte annoncée en séance (${d.announced}) n’est pas celle du registre public (${d.recorded}) : ` +
+        'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.'
+      );
+    case 'public_replacements_not_recorded':
+      return (
+        `Le registre public liste ${d.published} remplacement(s), le registre n’en consigne que ${d.recorded} : ` +
+        'des remplacements publiés manquent au registre.'
+      );
+    case 'public_sheet_missing':
+      return `Feuille « ${d.sheet} » manquante dans le registre public.`;
+    case 'public_sheet_extra':
+      return `Feuille « ${d.sheet} » : elle ne fait pas partie du registre public que donne le registre.`;
+    case 'public_record_of_no_draw': {
+      const which = d.recorded.length === 0 ? 'ce registre n’a aucun tirage scellé lisible' : `empreintes des tirages scellés du registre : ${d.recorded.join(', ')}`;
+      return `Le registre public (empreinte ${d.fingerprint}) n’est celui d’aucun tirage de ce registre (${which}).`;
+    }
   }
 }

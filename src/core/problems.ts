@@ -265,6 +265,18 @@ export type ReplacementFault =
   | { kind: 'leaving_row'; found: string }
   | { kind: 'chosen_row'; found: string };
 
+/** A row of a public register (`tirage-cln/2`) that cannot be what the tool wrote; `reason` and `sector` said as a data sheet's row. */
+export type PublicRowFault =
+  | Extract<DataRowFault, { kind: 'reason' | 'sector' }>
+  | { kind: 'count'; found: string }
+  | { kind: 'leaving_draw_number'; found: string }
+  | { kind: 'joining_draw_number'; found: string }
+  | { kind: 'seal'; found: string }
+  | { kind: 'sex'; found: string }
+  | { kind: 'priority'; found: string }
+  /** A drawn register names each member and each reserve beside their seal. */
+  | { kind: 'name_missing' };
+
 /**
  * One difference `verify` found. `sheet` and `cell` say where, when it is one place of the
  * workbook (the cell is a row's first cell when the difference is about a whole row).
@@ -319,5 +331,25 @@ export type Difference =
   | { code: 'look_alike_sheet'; sheet: string; like: string }
   /** A sheet the workbook had before a draw (an earlier draw's, the journal) is gone: the data sheet's list names it. */
   | { code: 'earlier_sheet_removed'; sheet: string; cell: string; removed: string; journal: boolean }
+  // A public record (`tirage-cln/2`) checked alone (record/verifyPublic.ts).
+  | { code: 'public_row'; sheet: string; cell: string; row: number; fault: PublicRowFault }
+  /** The engine refuses the register's sealed lines or its seed: `problem` as in `not_recomputable`. */
+  | { code: 'public_register_refused'; sheet: string; problem: CoreInputProblem | { message: string } }
+  /** The rules line is not that of a sealed draw (its algorithm) on the register's reference date. */
+  | { code: 'public_rules_line'; sheet: string; line: string; referenceDate: string }
+  | { code: 'public_fingerprint_differs'; sheet: string; computed: string; recorded: string }
+  /** No sealed line, or more rows than a candidature table may have: no draw gives such a register. */
+  | { code: 'public_table_size'; sheet: string; lines: number; setAside: number }
+  /** A replacement listed in the register that the rule does not give; the numbers of its row are draw numbers. */
+  | { code: 'public_replacement_against_rule'; sheet: string; cell: string; row: number; problem: CoreInputProblem | { message: string } }
+  /** A sheet other than the register and, once drawn, the Publication: `own` names those. */
+  | { code: 'public_sheet_foreign'; sheet: string; own: readonly string[] }
+  | { code: 'announced_fingerprint_not_public'; announced: string; recorded: string }
+  // A public record against the private record it came from (record/auditPublic.ts).
+  | { code: 'public_replacements_not_recorded'; sheet: string; published: number; recorded: number }
+  | { code: 'public_sheet_missing'; sheet: string }
+  | { code: 'public_sheet_extra'; sheet: string }
+  /** `recorded`: the fingerprints of the private record's readable sealed draws. */
+  | { code: 'public_record_of_no_draw'; fingerprint: string; recorded: readonly string[] }
 
 export type DifferenceCode = Difference['code'];

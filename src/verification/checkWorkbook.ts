@@ -20,7 +20,7 @@ import {
   type ReceiptLine,
   type Sheet,
 } from '../core';
-import { checkRequest, differenceLineList, verifySheets, type VerifyReport } from './verifyRecord';
+import { checkRequest, differenceList, verifySheets, type VerifyReport } from './verifyRecord';
 import { verifyPublicSheets } from './verifyPublic';
 
 /** What is asked of a check, as typed (read and refused with a French message before the file is read: `readCheckRequest`). */
@@ -154,7 +154,7 @@ export function auditReport(recordSheets: readonly Sheet[], publicSheets: readon
   }
   const heading = `Registre public comparé au registre : ${publicFileName}`;
   if (audit.differences.length === 0) return { conforming: true, lines: [heading, publicAuditConforming(audit.seals)] };
-  const list = differenceLineList(audit.differences);
+  const list = differenceList(audit.differences);
   const n = audit.differences.length;
   return {
     conforming: false,

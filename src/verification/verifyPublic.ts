@@ -11,7 +11,7 @@ import {
   type PublicWorkbookCheck,
   type Sheet,
 } from '../core';
-import { CONFORMING, differenceLineList, notAnnouncedWords, type RecordReport, type VerifyReport } from './verifyRecord';
+import { CONFORMING, differenceList, notAnnouncedWords, type RecordReport, type VerifyReport } from './verifyRecord';
 
 /** A sealed table published before the draw, that agrees with itself. */
 export const SEALED_TABLE_CONFORMING = 'Table scellée conforme : son empreinte est celle de ses lignes scellées ; le tirage n’est pas encore fait.';
@@ -50,9 +50,9 @@ export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, a
     matchesAnnouncedSeed: check.announcedSeed?.found === true,
     // The replacements a public record lists are known by their dates.
     replacements: record.replacements.map((r) => r.date),
-    outcome: record.differences.length > 0 ? differenceLineList(record.differences) : { verdict: agrees },
+    outcome: record.differences.length > 0 ? differenceList(record.differences) : { verdict: agrees },
   };
-  const verdict = conforming ? agrees : onlyNotAnnounced ? words.verdict : differenceLineList(all).verdict;
-  const workbook = check.differences.length === 0 ? null : { ...differenceLineList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
+  const verdict = conforming ? agrees : onlyNotAnnounced ? words.verdict : differenceList(all).verdict;
+  const workbook = check.differences.length === 0 ? null : { ...differenceList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
   return { fileName, conforming, verdict, records: [report], workbook, added: [], check };
 }

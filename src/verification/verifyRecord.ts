@@ -81,18 +81,11 @@ export interface DifferenceList {
   verdict: string;
 }
 
-/** Differences already worded (a public record's, verifyPublic.ts): the first MAX_LISTED_DIFFERENCES, then how many more. */
-export function differenceLineList(lines: readonly string[]): DifferenceList {
-  return listOf(lines.slice(0, MAX_LISTED_DIFFERENCES), lines.length);
-}
-
+/** A record's differences, a public record's (verifyPublic.ts) or an audit's (checkWorkbook.ts), worded: the first MAX_LISTED_DIFFERENCES, then how many more. */
 export function differenceList(differences: readonly Difference[]): DifferenceList {
-  return listOf(differences.slice(0, MAX_LISTED_DIFFERENCES).map(describeDifference), differences.length);
-}
-
-function listOf(listed: string[], n: number): DifferenceList {
+  const n = differences.length;
   return {
-    listed,
+    listed: differences.slice(0, MAX_LISTED_DIFFERENCES).map(describeDifference),
     more: n > MAX_LISTED_DIFFERENCES ? `… et ${n - MAX_LISTED_DIFFERENCES} autres différences.` : null,
     verdict: notConforming(n),
   };

@@ -5,9 +5,9 @@
  * with the record's key), and the published record is exactly what the private one gives — the
  * sealed table before the seed, or the drawn record with the replacements it lists.
  */
-import { describeDifference } from '../messages';
 import { InputError } from '../errors';
 import { SEALED_ALGORITHM } from '../rules';
+import type { Difference } from '../problems';
 import type { Sheet } from '../sheet';
 import { isDataSheet, NotARecordError, parseDataSheet } from './dataSheet';
 import { NotAPublicRegisterError, readPublicRegister } from './publicRegisterSheet';
@@ -21,8 +21,8 @@ export interface PublicAudit {
   fingerprint: string;
   /** Sealed lines whose seals were computed again from the record's key and candidatures. */
   seals: number;
-  /** One French line per difference between the published record and what the private one gives. */
-  differences: string[];
+  /** Between the published record and what the private one gives (worded at the edge: messages.ts's describeDifference). */
+  differences: Difference[];
 }
 
 /**
@@ -63,10 +63,7 @@ export function auditPublicRecord(recordSheets: readonly Sheet[], publicSheets: 
       // The published record lists the replacements of its day: compared with the record's first ones.
       const replacements = recordedReplacements(result, data, grid.name, recordSheets);
       if (stated.replacements.length > replacements.length) {
-        audit.differences.push(
-          `Le registre public liste ${stated.replacements.length} remplacement(s), le registre n’en consigne que ${replacements.length} : ` +
-            'des remplacements publiés manquent au registre.',
-        );
+        audit.differences.push({ code: 'public_replacements_not_recorded', sheet: register.name, published: stated.replacements.length, recorded: replacements.length });
       }
       expected = buildPublicRecord(result, data.meta, replacements.slice(0, stated.replacements.length));
     }
@@ -75,13 +72,12 @@ export function auditPublicRecord(recordSheets: readonly Sheet[], publicSheets: 
     for (const model of expected.sheets) {
       const grid = byName.get(model.name);
       byName.delete(model.name);
-      if (grid === undefined) audit.differences.push(`Feuille « ${model.name} » manquante dans le registre public.`);
-      else for (const difference of compareSheet(model, grid)) audit.differences.push(describeDifference(difference));
+      if (grid === undefined) audit.differences.push({ code: 'public_sheet_missing', sheet: model.name });
+      else for (const difference of compareSheet(model, grid)) audit.differences.push(difference);
     }
-    for (const extra of byName.keys()) audit.differences.push(`Feuille « ${extra} » : elle ne fait pas partie du registre public que donne le registre.`);
+    for (const extra of byName.keys()) audit.differences.push({ code: 'public_sheet_extra', sheet: extra });
     return audit;
   }
-  const which = sealedDraws.length === 0 ? 'ce registre n’a aucun tirage scellé lisible' : `empreintes des tirages scellés du registre : ${sealedDraws.join(', ')}`;
-  audit.differences.push(`Le registre public (empreinte ${fingerprint}) n’est celui d’aucun tirage de ce registre (${which}).`);
+  audit.differences.push({ code: 'public_record_of_no_draw', fingerprint, recorded: sealedDraws });
   return audit;
 }

@@ -13,7 +13,8 @@
  */
 import { INELIGIBILITY_CODES, type IneligibilityCode } from '../rowProblems';
 import { INELIGIBILITY_LABELS } from './labels';
-import type { CellValue } from '../sheet';
+import type { Difference, PublicRowFault } from '../problems';
+import { cellAddress, type CellValue } from '../sheet';
 import { SEALED_ALGORITHM } from '../rules';
 import { statusLabel } from './labels';
 import type { CellStyle, SheetModel } from './model';
@@ -197,7 +198,7 @@ export interface StatedPublicRecord {
   setAside: Record<IneligibilityCode, number>;
   lines: StatedLine[];
   replacements: StatedReplacement[];
-  problems: string[];
+  problems: Difference[];
 }
 
 /** A public register's sheet: the first rows are the tool's (a published file has no other way to say what it is). */
@@ -237,7 +238,9 @@ export function readPublicRegister(name: string, rows: readonly (readonly CellVa
   const header = PUBLIC_TABLE_HEADERS[stage];
   const tableHeader = rows.findIndex((r) => sameRow(r, header) && text(r[header.length]) === '');
   if (tableHeader < 0) throw new NotAPublicRegisterError(`table scellée introuvable dans « ${name} » (en-tête ${header.map((h) => `« ${h} »`).join(', ')})`);
-  const problems: string[] = [];
+  const problems: Difference[] = [];
+  // The cell is the one holding the value that cannot be the tool's.
+  const report = (row: number, column: number, fault: PublicRowFault) => problems.push({ code: 'public_row', sheet: name, cell: cellAddress(column, row), row, fault });
 
   const found = new Map<string, string>();
   for (const r of rows.slice(0, tableHeader)) {
@@ -262,8 +265,8 @@ export function readPublicRegister(name: string, rows: readonly (readonly CellVa
   for (let i = setAsideHeader + 1; i < tableHeader && !isEmptyRow(rows[i]); i++) {
     const code = text(rows[i][2]);
     const count = wholeNumber(rows[i][1]);
-    if (!(INELIGIBILITY_CODES as readonly string[]).includes(code)) problems.push(`${name}, ligne ${i + 1} : motif inconnu « ${code} ».`);
-    else if (count === null) problems.push(`${name}, ligne ${i + 1} : nombre illisible « ${text(rows[i][1])} ».`);
+    if (!(INELIGIBILITY_CODES as readonly string[]).includes(code)) report(i + 1, 2, { kind: 'reason', found: code });
+    else if (count === null) report(i + 1, 1, { kind: 'count', found: text(rows[i][1]) });
     else setAside[code as IneligibilityCode] = count;
   }
 
@@ -274,8 +277,8 @@ export function readPublicRegister(name: string, rows: readonly (readonly CellVa
       const r = rows[i];
       const leaving = wholeNumber(r[2]);
       const joining = text(r[3]) === '' ? null : wholeNumber(r[3]);
-      if (leaving === null) problems.push(`${name}, ligne ${i + 1} : n° de tirage sortant illisible « ${text(r[2])} ».`);
-      else if (text(r[3]) !== '' && joining === null) problems.push(`${name}, ligne ${i + 1} : n° de tirage entrant illisible « ${text(r[3])} ».`);
+      if (leaving === null) report(i + 1, 2, { kind: 'leaving_draw_number', found: text(r[2]) });
+      else if (text(r[3]) !== '' && joining === null) report(i + 1, 3, { kind: 'joining_draw_number', found: text(r[3]) });
       else replacements.push({ sheetRow: i + 1, date: text(r[1]), leavingDrawNumber: leaving, joiningDrawNumber: joining, rule: text(r[4]), reason: text(r[6]) });
     }
   }
@@ -283,13 +286,12 @@ export function readPublicRegister(name: string, rows: readonly (readonly CellVa
   const lines: StatedLine[] = [];
   for (let i = tableHeader + 1; i < rows.length && !isEmptyRow(rows[i]); i++) {
     const r = rows[i];
-    const where = `${name}, ligne ${i + 1}`;
     const seal = text(r[0]);
     const sex = text(r[2]);
     const priority = text(r[3]);
-    if (!/^[0-9a-f]{64}$/.test(seal)) problems.push(`${where} : sceau illisible « ${seal} » (64 chiffres hexadécimaux en minuscules).`);
-    if (sex !== 'F' && sex !== 'H') problems.push(`${where} : sexe « ${sex} » (F ou H).`);
-    if (priority !== YES && priority !== NO) problems.push(`${where} : priorité d’âge « ${priority} » (oui ou non).`);
+    if (!/^[0-9a-f]{64}$/.test(seal)) report(i + 1, 0, { kind: 'seal', found: seal });
+    if (sex !== 'F' && sex !== 'H') report(i + 1, 2, { kind: 'sex', found: sex });
+    if (priority !== YES && priority !== NO) report(i + 1, 3, { kind: 'priority', found: priority });
     lines.push({ sheetRow: i + 1, seal, sector: text(r[1]), sex: sex === 'H' ? 'H' : 'F', priority: priority === YES, name: stage === 'drawn' ? text(r[7]) : '' });
   }
   return { stage, parameters, setAside, lines, replacements, problems };

@@ -12,13 +12,12 @@
  * and each candidate's receipt for their own line.
  */
 import { LATEST_LAYOUT } from './meta';
-import { describeDifference } from '../messages';
 import { parseAnnouncedFingerprint } from '../announcedFingerprint';
 import { parseReplacementFingerprint } from '../replacementLog';
 import type { Candidature } from '../candidatures';
 import { parseIsoDate } from '../dates';
 import { drawPositions, groupOf, sectorIndexes, type CandidateOutcome, type DrawFacts } from '../draw';
-import { INELIGIBILITY_CODES, InputError } from '../errors';
+import { INELIGIBILITY_CODES, InputError, keptProblem } from '../errors';
 import { sortAndFingerprint } from '../fingerprint';
 import { ZERO } from '../fraction';
 import { mandatePeriod } from '../mandate';
@@ -27,7 +26,8 @@ import { MandateMembers, type Replacement } from '../replacement';
 import { SEALED_ALGORITHM, type Rules } from '../rules';
 import { publicLine } from '../seal';
 import { normalisePublicSeed } from '../seed';
-import { MAX_ROWS, type Sheet } from '../sheet';
+import type { Difference } from '../problems';
+import { cellAddress, MAX_ROWS, type Sheet } from '../sheet';
 import { isDataSheet, NotARecordError, rulesFromLine } from './dataSheet';
 import { buildPublicationSheet } from './publicationSheet';
 import { publicDrawRecord, type PublicRecord, type PublicRecordHead, type SealedOutcome } from './publicRecord';
@@ -46,8 +46,8 @@ export interface PublicRecordCheck {
   publicSeed: string;
   /** The replacements applied again, in order, with their recomputed fingerprints. */
   replacements: { date: string; fingerprint: string }[];
-  /** One French line per difference; empty when the public record agrees with itself. */
-  differences: string[];
+  /** Empty when the public record agrees with itself (worded at the edge: messages.ts's describeDifference). */
+  differences: Difference[];
   /** The record as recomputed from what it states, where a receipt is looked up; null when it could not be. */
   recomputed: PublicRecord | null;
 }
@@ -55,7 +55,7 @@ export interface PublicRecordCheck {
 export interface PublicWorkbookCheck {
   record: PublicRecordCheck;
   /** Differences of the workbook as a whole: a sheet no public record has, an announced fingerprint not found. */
-  differences: string[];
+  differences: Difference[];
   announced: { fingerprint: string; found: boolean } | null;
   /** The seed announced in the room (read as the draw reads it), when one was given, and whether this draw has it. */
   announcedSeed: { seed: string; found: boolean } | null;
@@ -81,7 +81,7 @@ export function isPublicRecord(sheets: readonly Sheet[]): boolean {
 }
 
 /** Every difference of a public workbook. */
-export function allPublicDifferences(check: PublicWorkbookCheck): string[] {
+export function allPublicDifferences(check: PublicWorkbookCheck): Difference[] {
   return [...check.record.differences, ...check.differences];
 }
 
@@ -100,27 +100,20 @@ export function verifyPublicWorkbook(sheets: readonly Sheet[], options: PublicCh
     throw error;
   }
   const record = checkRegister(register, stated, sheets);
-  const differences: string[] = [];
+  const differences: Difference[] = [];
   const own = stated.stage === 'drawn' ? [register.name, PUBLIC_SHEET_NAMES.publication] : [register.name];
   for (const sheet of sheets) {
-    if (!own.includes(sheet.name)) {
-      differences.push(`Feuille « ${sheet.name} » : elle ne fait pas partie d’un registre public, qui n’a que ${own.map((name) => `« ${name} »`).join(' et ')}.`);
-    }
+    if (!own.includes(sheet.name)) differences.push({ code: 'public_sheet_foreign', sheet: sheet.name, own });
   }
   let announced: PublicWorkbookCheck['announced'] = null;
   if (options.expectedFingerprint !== undefined) {
     const fingerprint = parseAnnouncedFingerprint(options.expectedFingerprint);
     announced = { fingerprint, found: record.fingerprint.toLowerCase() === fingerprint };
-    if (!announced.found) {
-      differences.push(
-        `L’empreinte annoncée en séance (${fingerprint}) n’est pas celle du registre public (${record.fingerprint}) : ` +
-          'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.',
-      );
-    }
+    if (!announced.found) differences.push({ code: 'announced_fingerprint_not_public', announced: fingerprint, recorded: record.fingerprint });
   }
   if (options.expectedReplacementFingerprint !== undefined) {
     const problem = replacementAnnouncedDifference(parseReplacementFingerprint(options.expectedReplacementFingerprint), record.replacements.map((r) => r.fingerprint));
-    if (problem !== null) differences.push(describeDifference(problem));
+    if (problem !== null) differences.push(problem);
   }
   // A sealed table published before the seed has none: an announced seed is then found nowhere.
   let announcedSeed: PublicWorkbookCheck['announcedSeed'] = null;
@@ -130,7 +123,7 @@ export function verifyPublicWorkbook(sheets: readonly Sheet[], options: PublicCh
     announcedSeed = { seed, found: drawn && record.publicSeed === seed };
     if (!announcedSeed.found) {
       const recorded = drawn ? [{ dataSheet: record.sheet, cell: '', seed: record.publicSeed }] : [];
-      differences.push(describeDifference({ code: 'announced_seed_not_found', announced: seed, recorded }));
+      differences.push({ code: 'announced_seed_not_found', announced: seed, recorded });
     }
   }
   return { record, differences, announced, announcedSeed };
@@ -148,16 +141,18 @@ function checkRegister(register: Sheet, stated: StatedPublicRecord, sheets: read
     rules = rulesFromLine(parameters.rulesLine, parameters.preset).rules;
   } catch (error) {
     if (!(error instanceof NotARecordError)) throw error;
-    differences.push(`« ${name} » : ${error.message}.`);
+    differences.push({ code: 'record_unreadable', sheet: name, damage: error.damage });
     return check;
   }
   const [algorithm, lineDate] = JSON.parse(parameters.rulesLine) as unknown[];
   if (algorithm !== SEALED_ALGORITHM || lineDate !== parameters.referenceDate || parseIsoDate(parameters.referenceDate) === null) {
-    differences.push(`« ${name} » : la ligne des règles (${parameters.rulesLine}) n’est pas celle d’un tirage ${SEALED_ALGORITHM} du ${parameters.referenceDate}.`);
+    differences.push({ code: 'public_rules_line', sheet: name, line: parameters.rulesLine, referenceDate: parameters.referenceDate });
     return check;
   }
   for (const line of stated.lines) {
-    if (!rules.sectors.includes(line.sector)) differences.push(`${name}, ligne ${line.sheetRow} : secteur « ${line.sector} » inconnu des règles.`);
+    if (!rules.sectors.includes(line.sector)) {
+      differences.push({ code: 'public_row', sheet: name, cell: cellAddress(1, line.sheetRow), row: line.sheetRow, fault: { kind: 'sector', found: line.sector } });
+    }
   }
   if (differences.length > 0) return check;
 
@@ -166,13 +161,13 @@ function checkRegister(register: Sheet, stated: StatedPublicRecord, sheets: read
     sorted = sortAndFingerprint(parameters.rulesLine, stated.lines.map((l) => publicLine(l.seal, l.sector, l.sex, l.priority)));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    differences.push(`« ${name} » : ${error.message}`);
+    differences.push({ code: 'public_register_refused', sheet: name, problem: keptProblem(error) });
     return check;
   }
   // The table in canonical order: a line moved in the sheet shows as the cells that differ.
   const lines = sorted.sourceIndex.map((index) => stated.lines[index]);
   if (sorted.fingerprint !== parameters.fingerprint) {
-    differences.push(`Empreinte recalculée à partir de la table scellée de « ${name} » : ${sorted.fingerprint} ; empreinte consignée : ${parameters.fingerprint}.`);
+    differences.push({ code: 'public_fingerprint_differs', sheet: name, computed: sorted.fingerprint, recorded: parameters.fingerprint });
   }
   const head: PublicRecordHead = {
     algorithm: SEALED_ALGORITHM,
@@ -185,7 +180,7 @@ function checkRegister(register: Sheet, stated: StatedPublicRecord, sheets: read
   if (stated.stage === 'sealed') {
     const recomputed: PublicRecord = { stage: 'sealed', head, lines: lines.map(({ seal, sector, sex, priority }) => ({ seal, sector, sex, priority })) };
     check.recomputed = recomputed;
-    for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(describeDifference(difference));
+    for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(difference);
     return check;
   }
   return checkDrawn(check, register, stated, rules, head, lines, sheets);
@@ -209,25 +204,25 @@ function checkDrawn(
     publicSeed = normalisePublicSeed(parameters.publicSeed);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    differences.push(`« ${name} » : ${error.message}`);
+    differences.push({ code: 'public_register_refused', sheet: name, problem: keptProblem(error) });
     return check;
   }
   const { mandateStart, place } = parameters;
   if (parseIsoDate(mandateStart) === null || mandateStart < head.referenceDate) {
-    differences.push(`« ${name} » : début du mandat impossible « ${mandateStart} ».`);
+    differences.push({ code: 'record_unreadable', sheet: name, damage: { kind: 'mandate_start_impossible', start: mandateStart } });
     return check;
   }
   const setAside = INELIGIBILITY_CODES.reduce((sum, code) => sum + stated.setAside[code], 0);
   if (lines.length === 0 || lines.length + setAside > MAX_ROWS) {
-    differences.push(`« ${name} » : ${lines.length} ligne(s) scellée(s) et ${setAside} candidature(s) écartée(s) : ce n’est pas un tableau de candidatures tiré au sort.`);
+    differences.push({ code: 'public_table_size', sheet: name, lines: lines.length, setAside });
     return check;
   }
   for (const line of lines) {
-    if (line.name.trim() === '') differences.push(`${name}, ligne ${line.sheetRow} : nom manquant ; le registre public nomme chaque membre et chaque personne de la liste complémentaire.`);
+    if (line.name.trim() === '') differences.push({ code: 'public_row', sheet: name, cell: cellAddress(7, line.sheetRow), row: line.sheetRow, fault: { kind: 'name_missing' } });
   }
 
   const draw = drawAgain(rules, head, publicSeed, lines, stated.setAside);
-  if (draw.facts.seedKey !== parameters.seedKey) differences.push(`Clé de tirage recalculée : ${draw.facts.seedKey} ; clé consignée : ${parameters.seedKey}.`);
+  if (draw.facts.seedKey !== parameters.seedKey) differences.push({ code: 'seed_key_differs', sheet: name, computed: draw.facts.seedKey, recorded: parameters.seedKey });
 
   // The replacement rule identifies people by their row; in a public record their draw number is their row.
   const members = new MandateMembers(draw.facts, mandatePeriod(mandateStart));
@@ -238,7 +233,7 @@ function checkDrawn(
       replacements.push(members.replace({ date: r.date, reason: r.reason, leavingRow: r.leavingDrawNumber, chosenRow: r.rule === 'chosen' ? r.joiningDrawNumber : null }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      differences.push(`${name}, ligne ${r.sheetRow} : ce remplacement ne suit pas la règle (les numéros de ligne y sont les n° de tirage). ${error.message}`);
+      differences.push({ code: 'public_replacement_against_rule', sheet: name, cell: cellAddress(0, r.sheetRow), row: r.sheetRow, problem: keptProblem(error) });
       refused = true;
     }
   }
@@ -248,10 +243,10 @@ function checkDrawn(
   const recomputed = publicDrawRecord(draw.facts, draw.lines, meta, replacements);
   check.recomputed = recomputed;
   check.replacements = recomputed.replacements.map((r) => ({ date: r.date, fingerprint: r.fingerprint }));
-  for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(describeDifference(difference));
+  for (const difference of compareSheet(buildPublicRegisterSheet(recomputed, name), register)) differences.push(difference);
   const publication = sheets.find((s) => s.name === PUBLIC_SHEET_NAMES.publication);
-  if (publication === undefined) differences.push(`Feuille « ${PUBLIC_SHEET_NAMES.publication} » manquante.`);
-  else for (const difference of compareSheet(buildPublicationSheet(draw.facts, { ...meta, layout: LATEST_LAYOUT, sheetNames: { publication: publication.name } }), publication)) differences.push(describeDifference(difference));
+  if (publication === undefined) differences.push({ code: 'sheet_missing', sheet: PUBLIC_SHEET_NAMES.publication });
+  else for (const difference of compareSheet(buildPublicationSheet(draw.facts, { ...meta, layout: LATEST_LAYOUT, sheetNames: { publication: publication.name } }), publication)) differences.push(difference);
   return check;
 }
 

@@ -10,6 +10,7 @@ import {
   buildPublicRecord,
   buildRecord,
   buildSealedTableWorkbook,
+  describeDifference,
   drawFromTable,
   formatReceipt,
   lineOfReceipt,
@@ -33,7 +34,10 @@ const record = recordToGrids(buildRecord(result, meta), [table]);
 const published = recordToGrids(buildPublicRecord(result, meta));
 const sealedTable = recordToGrids(buildSealedTableWorkbook(result.prepared));
 
-const differences = (grids: Sheet[], o: PublicCheckOptions = {}) => allPublicDifferences(verifyPublicWorkbook(grids, o));
+const found = (grids: Sheet[], o: PublicCheckOptions = {}) => allPublicDifferences(verifyPublicWorkbook(grids, o));
+/** The differences as the CLI and the verifier page word them. */
+const differences = (grids: Sheet[], o: PublicCheckOptions = {}) => found(grids, o).map(describeDifference);
+const codes = (grids: Sheet[], o: PublicCheckOptions = {}) => found(grids, o).map((d) => d.code);
 const REGISTER = 'Registre public';
 const tableRow = (grids: Sheet[], seal: string) => find(grids, REGISTER, (v) => v === seal).row;
 const member = result.outcomes.find((o) => o.status === 'selected' && o.candidature.sector === 'Est' && o.candidature.sex === 'H') as (typeof result.outcomes)[number];
@@ -50,6 +54,9 @@ describe('a public record, checked alone', () => {
       `L’empreinte annoncée en séance (${'ab'.repeat(32)}) n’est pas celle du registre public (${result.prepared.canonical.fingerprint}) : ` +
         'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.',
     ]);
+    expect(found(published, { expectedFingerprint: 'ab'.repeat(32) })).toEqual([
+      { code: 'announced_fingerprint_not_public', announced: 'ab'.repeat(32), recorded: result.prepared.canonical.fingerprint },
+    ]);
   });
 
   it('catches one changed status, draw number or reserve rank', () => {
@@ -65,14 +72,17 @@ describe('a public record, checked alone', () => {
     const row = tableRow(published, memberLine.seal);
     const flipped = differences(edit(published, REGISTER, row, 4, member.priority ? 'non' : 'oui'));
     expect(flipped[0]).toMatch(/^Empreinte recalculée à partir de la table scellée de « Registre public » : [0-9a-f]{64} ; empreinte consignée : [0-9a-f]{64}\.$/);
+    expect(codes(edit(published, REGISTER, row, 4, member.priority ? 'non' : 'oui'))[0]).toBe('public_fingerprint_differs');
     const seedRow = find(published, REGISTER, (v) => v === 'Graine publique').row;
     expect(differences(edit(published, REGISTER, seedRow, 2, '4 2 6 1 5 4'))[0]).toMatch(/^Clé de tirage recalculée : /);
+    expect(found(edit(published, REGISTER, seedRow, 2, '4 2 6 1 5 4'))[0]).toMatchObject({ code: 'seed_key_differs', sheet: REGISTER, recorded: result.seedKey });
     const register = published.find((g) => g.name === REGISTER) as Sheet;
     const rows = register.rows.map((r) => [...r]);
     [rows[row - 1], rows[row]] = [rows[row], rows[row - 1]];
     const moved = published.map((g) => (g === register ? { ...g, rows } : g));
     expect(differences(moved).length).toBeGreaterThan(0);
     expect(differences(moved).every((d) => d.startsWith(`Registre public, cellule `))).toBe(true);
+    expect(new Set(codes(moved))).toEqual(new Set(['cell_value']));
   });
 
   it('requires a name beside every member and reserve, a Publication that agrees, and no other sheet', () => {
@@ -84,10 +94,31 @@ describe('a public record, checked alone', () => {
       // The Publication names the members the register names.
       `Publication, cellule C${listed.row} : attendu (vide), trouvé « ${name} ».`,
     ]);
+    expect(found(edit(published, REGISTER, row, 8, ''))[0]).toEqual({ code: 'public_row', sheet: REGISTER, cell: `H${row}`, row, fault: { kind: 'name_missing' } });
     const count = find(published, 'Publication', (v) => typeof v === 'string' && v.startsWith('17 reçues'));
     expect(differences(edit(published, 'Publication', count.row, count.column, '16 reçues, 16 recevables, aucune écartée.'))).toHaveLength(1);
     expect(differences(published.filter((g) => g.name !== 'Publication'))).toEqual(['Feuille « Publication » manquante.']);
     expect(differences([...published, table])).toEqual(['Feuille « Candidatures » : elle ne fait pas partie d’un registre public, qui n’a que « Registre public » et « Publication ».']);
+    expect(codes(published.filter((g) => g.name !== 'Publication'))).toEqual(['sheet_missing']);
+    expect(found([...published, table])).toEqual([{ code: 'public_sheet_foreign', sheet: 'Candidatures', own: [REGISTER, 'Publication'] }]);
+  });
+
+  it('names the cell of a sealed line or a count that cannot be the tool’s', () => {
+    const row = tableRow(published, memberLine.seal);
+    const setAside = find(published, REGISTER, (v) => v === 'Motif').row + 1;
+    const edited = edit(edit(edit(edit(published, REGISTER, row, 1, 'xyz'), REGISTER, row, 3, 'X'), REGISTER, row, 4, 'peut-être'), REGISTER, setAside, 2, 'deux');
+    expect(found(edited).map((d) => (d.code === 'public_row' ? [d.cell, d.fault.kind] : d.code))).toEqual([
+      [`B${setAside}`, 'count'],
+      [`A${row}`, 'seal'],
+      [`C${row}`, 'sex'],
+      [`D${row}`, 'priority'],
+    ]);
+    expect(differences(edited)).toEqual([
+      `Registre public, ligne ${setAside} : nombre illisible « deux ».`,
+      `Registre public, ligne ${row} : sceau illisible « xyz » (64 chiffres hexadécimaux en minuscules).`,
+      `Registre public, ligne ${row} : sexe « X » (F ou H).`,
+      `Registre public, ligne ${row} : priorité d’âge « peut-être » (oui ou non).`,
+    ]);
   });
 
   it('finds a candidate’s line from their receipt, typed as they were sent it; another receipt is nowhere', () => {
@@ -130,6 +161,8 @@ describe('a public record listing replacements', () => {
     const found = differences(edit(withReplacement, REGISTER, leaving, 3, reserve.drawNumber));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(new RegExp(`^Registre public, ligne ${leaving} : ce remplacement ne suit pas la règle \\(les numéros de ligne y sont les n° de tirage\\)\\. `));
+    const [refused] = allPublicDifferences(verifyPublicWorkbook(edit(withReplacement, REGISTER, leaving, 3, reserve.drawNumber)));
+    expect(refused).toMatchObject({ code: 'public_replacement_against_rule', cell: `A${leaving}`, row: leaving, problem: { code: 'bad_replacement', reason: 'not_a_member' } });
   });
 });
 
@@ -145,7 +178,7 @@ describe('the auditor’s check, against the private record', () => {
     const listed = find(published, 'Publication', (v) => v === name);
     const renamed = edit(edit(published, REGISTER, row, 8, 'DUPONT Jean'), 'Publication', listed.row, listed.column, 'DUPONT Jean');
     expect(differences(renamed)).toEqual([]);
-    expect(auditPublicRecord(record, renamed).differences).toEqual([
+    expect(auditPublicRecord(record, renamed).differences.map(describeDifference)).toEqual([
       `Registre public, cellule H${row} : attendu « ${name} », trouvé « DUPONT Jean ».`,
       `Publication, cellule C${listed.row} : attendu « ${name} », trouvé « DUPONT Jean ».`,
     ]);
@@ -154,7 +187,8 @@ describe('the auditor’s check, against the private record', () => {
   it('says when the published record is another draw’s', () => {
     const other = drawFromTable(table, { ...options, publicSeed: '1 1 1', sealingKey: 'ab'.repeat(32) });
     const audit = auditPublicRecord(record, recordToGrids(buildPublicRecord(other, meta)));
-    expect(audit.differences).toEqual([
+    expect(audit.differences).toEqual([{ code: 'public_record_of_no_draw', fingerprint: other.prepared.canonical.fingerprint, recorded: [result.prepared.canonical.fingerprint] }]);
+    expect(audit.differences.map(describeDifference)).toEqual([
       `Le registre public (empreinte ${other.prepared.canonical.fingerprint}) n’est celui d’aucun tirage de ce registre (empreintes des tirages scellés du registre : ${result.prepared.canonical.fingerprint}).`,
     ]);
   });

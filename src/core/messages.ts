@@ -481,8 +481,14 @@ export function describeRecordDamage(damage: RecordDamage): string {
   switch (damage.kind) {
     case 'no_public_register':
       return 'aucune feuille « Registre public » : ce classeur n’est pas un registre public de tirage';
-    case 'public_register_unreadable':
-      return damage.detail;
+    case 'public_register_title':
+      return `« ${damage.sheet} » ne commence pas par le titre d’un registre public`;
+    case 'public_table_missing':
+      return `table scellée introuvable dans « ${damage.sheet} » (en-tête ${damage.header.map((h) => `« ${h} »`).join(', ')})`;
+    case 'public_register_algorithm':
+      return `algorithme « ${damage.algorithm} » : un registre public est celui d’un tirage scellé, ${SEALED_ALGORITHM}`;
+    case 'set_aside_missing':
+      return `nombre des candidatures écartées introuvable dans « ${damage.sheet} »`;
     case 'no_data_sheet':
       return 'aucune feuille « Données du tirage » : ce classeur n’est pas un registre de tirage';
     case 'data_sheet_not_found':

@@ -205,9 +205,12 @@ export type ColumnMappingFault =
  */
 export type RecordDamage =
   | { kind: 'no_data_sheet' }
-  /** A public record (`tirage-cln/2`) without its « Registre public » sheet, or one whose structure is not the tool's (`detail` worded where it is read). */
+  /** A public record (`tirage-cln/2`) without its « Registre public » sheet, or one whose structure is not the tool's (its title, table, algorithm, counts set aside). */
   | { kind: 'no_public_register' }
-  | { kind: 'public_register_unreadable'; detail: string }
+  | { kind: 'public_register_title'; sheet: string }
+  | { kind: 'public_table_missing'; sheet: string; header: readonly string[] }
+  | { kind: 'public_register_algorithm'; algorithm: string }
+  | { kind: 'set_aside_missing'; sheet: string }
   | { kind: 'data_sheet_not_found'; sheet: string }
   | { kind: 'title_missing' }
   | { kind: 'parameter_missing'; label: string; sheet: string }

@@ -31,7 +31,7 @@ import { cellAddress, MAX_ROWS, type Sheet } from '../sheet';
 import { isDataSheet, NotARecordError, rulesFromLine } from './dataSheet';
 import { buildPublicationSheet } from './publicationSheet';
 import { publicDrawRecord, type PublicRecord, type PublicRecordHead, type SealedOutcome } from './publicRecord';
-import { buildPublicRegisterSheet, NotAPublicRegisterError, publicRegisterStage, readPublicRegister, type StatedLine, type StatedPublicRecord } from './publicRegisterSheet';
+import { buildPublicRegisterSheet, publicRegisterStage, readPublicRegister, type StatedLine, type StatedPublicRecord } from './publicRegisterSheet';
 import { PUBLIC_SHEET_NAMES } from './publicWorkbook';
 import { replacementAnnouncedDifference } from './replacements';
 import { compareSheet } from './verify';
@@ -92,13 +92,7 @@ export function allPublicDifferences(check: PublicWorkbookCheck): Difference[] {
 export function verifyPublicWorkbook(sheets: readonly Sheet[], options: PublicCheckOptions = {}): PublicWorkbookCheck {
   const register = findPublicRegister(sheets);
   if (register === undefined) throw new NotARecordError({ kind: 'no_public_register' });
-  let stated: StatedPublicRecord;
-  try {
-    stated = readPublicRegister(register.name, register.rows);
-  } catch (error) {
-    if (error instanceof NotAPublicRegisterError) throw new NotARecordError({ kind: 'public_register_unreadable', detail: error.message });
-    throw error;
-  }
+  const stated = readPublicRegister(register.name, register.rows);
   const record = checkRegister(register, stated, sheets);
   const differences: Difference[] = [];
   const own = stated.stage === 'drawn' ? [register.name, PUBLIC_SHEET_NAMES.publication] : [register.name];

@@ -14,6 +14,7 @@ import {
   drawFromTable,
   formatReceipt,
   lineOfReceipt,
+  NotARecordError,
   newRecordMeta,
   recordReplacement,
   sealedLines,
@@ -119,6 +120,34 @@ describe('a public record, checked alone', () => {
       `Registre public, ligne ${row} : sexe « X » (F ou H).`,
       `Registre public, ligne ${row} : priorité d’âge « peut-être » (oui ou non).`,
     ]);
+    expect(found(edit(published, REGISTER, row, 2, 'Lune'))).toEqual([{ code: 'public_row', sheet: REGISTER, cell: `B${row}`, row, fault: { kind: 'sector', found: 'Lune' } }]);
+    expect(differences(edit(published, REGISTER, row, 2, 'Lune'))).toEqual([`Registre public, ligne ${row} : secteur « Lune » inconnu des règles.`]);
+  });
+
+  it('is no public record without the structure the tool writes: its damage says what is missing', () => {
+    const damage = (grids: Sheet[]) => {
+      try {
+        verifyPublicWorkbook(grids);
+      } catch (error) {
+        if (error instanceof NotARecordError) return { damage: error.damage, message: error.message };
+        throw error;
+      }
+      throw new Error('read as a public record');
+    };
+    const algorithm = find(published, REGISTER, (v) => v === 'Algorithme');
+    expect(damage(edit(published, REGISTER, algorithm.row, 2, 'tirage-cln/1'))).toEqual({
+      damage: { kind: 'public_register_algorithm', algorithm: 'tirage-cln/1' },
+      message: 'algorithme « tirage-cln/1 » : un registre public est celui d’un tirage scellé, tirage-cln/2',
+    });
+    expect(damage(edit(published, REGISTER, algorithm.row, 1, 'Algo'))).toEqual({
+      damage: { kind: 'parameter_missing', label: 'Algorithme', sheet: REGISTER },
+      message: 'paramètre « Algorithme » introuvable dans « Registre public »',
+    });
+    const setAside = find(published, REGISTER, (v) => v === 'Motif');
+    expect(damage(edit(published, REGISTER, setAside.row, setAside.column, 'Raison'))).toEqual({
+      damage: { kind: 'set_aside_missing', sheet: REGISTER },
+      message: 'nombre des candidatures écartées introuvable dans « Registre public »',
+    });
   });
 
   it('finds a candidate’s line from their receipt, typed as they were sent it; another receipt is nowhere', () => {

@@ -6,6 +6,7 @@
  */
 import { InputError } from './errors';
 import { describeRecordDamage } from './messages';
+import { describePublicRegisterDamage } from './publicMessages';
 import type { FileFault, FileProblem, PackageFault } from './problems';
 
 const SAVE_AS_XLSX = 'Ouvrez-le dans Excel et enregistrez-le à nouveau au format « Classeur Excel (*.xlsx) »';
@@ -151,7 +152,7 @@ export function describeFileProblem(problem: FileProblem): string {
         case 'not_a_record':
           return `« ${problem.source} » n’est pas un registre de tirage lisible : ${describeRecordDamage(problem.damage)}.`;
         case 'not_a_public_record':
-          return `« ${problem.source} » n’est pas un registre public lisible : ${describeRecordDamage(problem.damage)}.`;
+          return `« ${problem.source} » n’est pas un registre public lisible : ${describePublicRegisterDamage(problem.damage)}.`;
         case 'seal_key_file':
           return `Le fichier de la clé de scellement « ${problem.path} » ne peut pas être lu (${fileFaultWords(problem.fault)}).`;
       }

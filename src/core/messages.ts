@@ -21,7 +21,6 @@ import type {
   NotAMember,
   PersonFacts,
   RecordDamage,
-  PublicRowFault,
   ReplacementFault,
   Unkeepable,
 } from './problems';
@@ -481,14 +480,6 @@ export function describeRecordDamage(damage: RecordDamage): string {
   switch (damage.kind) {
     case 'no_public_register':
       return 'aucune feuille « Registre public » : ce classeur n’est pas un registre public de tirage';
-    case 'public_register_title':
-      return `« ${damage.sheet} » ne commence pas par le titre d’un registre public`;
-    case 'public_table_missing':
-      return `table scellée introuvable dans « ${damage.sheet} » (en-tête ${damage.header.map((h) => `« ${h} »`).join(', ')})`;
-    case 'public_register_algorithm':
-      return `algorithme « ${damage.algorithm} » : un registre public est celui d’un tirage scellé, ${SEALED_ALGORITHM}`;
-    case 'set_aside_missing':
-      return `nombre des candidatures écartées introuvable dans « ${damage.sheet} »`;
     case 'no_data_sheet':
       return 'aucune feuille « Données du tirage » : ce classeur n’est pas un registre de tirage';
     case 'data_sheet_not_found':
@@ -547,7 +538,7 @@ function candidatureText(c: CandidatureFacts): string {
   return `écartée (${problem.code}) ${JSON.stringify(facts)}`;
 }
 
-function dataRowFault(fault: DataRowFault): string {
+export function describeDataRowFault(fault: DataRowFault): string {
   switch (fault.kind) {
     case 'row_number':
       return `numéro de ligne illisible « ${fault.found} ».`;
@@ -581,30 +572,8 @@ function replacementFault(sheet: string, fault: ReplacementFault): string {
   }
 }
 
-function publicRowFault(fault: PublicRowFault): string {
-  switch (fault.kind) {
-    case 'reason':
-    case 'sector':
-      return dataRowFault(fault);
-    case 'count':
-      return `nombre illisible « ${fault.found} ».`;
-    case 'leaving_draw_number':
-      return `n° de tirage sortant illisible « ${fault.found} ».`;
-    case 'joining_draw_number':
-      return `n° de tirage entrant illisible « ${fault.found} ».`;
-    case 'seal':
-      return `sceau illisible « ${fault.found} » (64 chiffres hexadécimaux en minuscules).`;
-    case 'sex':
-      return `sexe « ${fault.found} » (F ou H).`;
-    case 'priority':
-      return `priorité d’âge « ${fault.found} » (oui ou non).`;
-    case 'name_missing':
-      return 'nom manquant ; le registre public nomme chaque membre et chaque personne de la liste complémentaire.';
-  }
-}
-
 /** A problem a difference keeps: the engine's, worded here, or the words it came with. */
-function keptProblemText(problem: CoreInputProblem | { message: string }): string {
+export function keptProblemText(problem: CoreInputProblem | { message: string }): string {
   return 'message' in problem ? problem.message : describeInputProblem(problem);
 }
 
@@ -667,7 +636,7 @@ export function describeDifference(d: Difference): string {
     case 'record_unreadable':
       return `« ${d.sheet} » : ${describeRecordDamage(d.damage)}.`;
     case 'data_row':
-      return `${d.sheet}, ligne ${d.row} : ${dataRowFault(d.fault)}`;
+      return `${d.sheet}, ligne ${d.row} : ${describeDataRowFault(d.fault)}`;
     case 'data_sheet_renamed':
       return `« ${d.sheet} » se présente comme la feuille « ${d.statedName} » : la liste des feuilles du registre a été modifiée.`;
     case 'not_recomputable':
@@ -742,37 +711,5 @@ export function describeDifference(d: Difference): string {
       return d.journal
         ? `${d.sheet}, cellule ${d.cell} : le journal « ${d.removed} » était dans le classeur lors de ce tirage, et il a été supprimé ; il gardait chaque tentative de tirage faite dans ce classeur.`
         : `${d.sheet}, cellule ${d.cell} : la feuille « ${d.removed} », nommée comme celles d’un tirage et présente dans le classeur avant ce tirage, a été supprimée.`;
-    case 'public_row':
-      return `${d.sheet}, ligne ${d.row} : ${publicRowFault(d.fault)}`;
-    case 'public_register_refused':
-      return `« ${d.sheet} » : ${keptProblemText(d.problem)}`;
-    case 'public_rules_line':
-      return `« ${d.sheet} » : la ligne des règles (${d.line}) n’est pas celle d’un tirage ${SEALED_ALGORITHM} du ${d.referenceDate}.`;
-    case 'public_fingerprint_differs':
-      return `Empreinte recalculée à partir de la table scellée de « ${d.sheet} » : ${d.computed} ; empreinte consignée : ${d.recorded}.`;
-    case 'public_table_size':
-      return `« ${d.sheet} » : ${d.lines} ligne(s) scellée(s) et ${d.setAside} candidature(s) écartée(s) : ce n’est pas un tableau de candidatures tiré au sort.`;
-    case 'public_replacement_against_rule':
-      return `${d.sheet}, ligne ${d.row} : ce remplacement ne suit pas la règle (les numéros de ligne y sont les n° de tirage). ${keptProblemText(d.problem)}`;
-    case 'public_sheet_foreign':
-      return `Feuille « ${d.sheet} » : elle ne fait pas partie d’un registre public, qui n’a que ${d.own.map((name) => `« ${name} »`).join(' et ')}.`;
-    case 'announced_fingerprint_not_public':
-      return (
-        `L’empreinte annoncée en séance (${d.announced}) n’est pas celle du registre public (${d.recorded}) : ` +
-        'ce registre n’est pas celui du tirage annoncé, ou l’empreinte a été mal recopiée.'
-      );
-    case 'public_replacements_not_recorded':
-      return (
-        `Le registre public liste ${d.published} remplacement(s), le registre n’en consigne que ${d.recorded} : ` +
-        'des remplacements publiés manquent au registre.'
-      );
-    case 'public_sheet_missing':
-      return `Feuille « ${d.sheet} » manquante dans le registre public.`;
-    case 'public_sheet_extra':
-      return `Feuille « ${d.sheet} » : elle ne fait pas partie du registre public que donne le registre.`;
-    case 'public_record_of_no_draw': {
-      const which = d.recorded.length === 0 ? 'ce registre n’a aucun tirage scellé lisible' : `empreintes des tirages scellés du registre : ${d.recorded.join(', ')}`;
-      return `Le registre public (empreinte ${d.fingerprint}) n’est celui d’aucun tirage de ce registre (${which}).`;
-    }
   }
 }

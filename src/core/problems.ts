@@ -85,7 +85,8 @@ export type InputProblem =
   | { code: 'file_unreadable'; reason: 'no_worksheet'; source: string }
   | { code: 'file_unreadable'; reason: 'strict_ooxml' | 'not_ordinary_workbook'; source: string }
   | { code: 'file_unreadable'; reason: 'malformed_csv'; source: string; line: number | null; fault: 'missing_quotes' | 'invalid_quotes' }
-  | { code: 'file_unreadable'; reason: 'not_a_record' | 'not_a_public_record'; source: string; damage: RecordDamage }
+  | { code: 'file_unreadable'; reason: 'not_a_record'; source: string; damage: RecordDamage }
+  | { code: 'file_unreadable'; reason: 'not_a_public_record'; source: string; damage: RecordDamage | PublicRegisterDamage }
   | { code: 'file_unreadable'; reason: 'seal_key_file'; path: string; fault: FileFault }
   | { code: 'file_too_large'; reason: 'file'; source: string; bytes: number; limit: number }
   | { code: 'file_too_large'; reason: 'package'; source: string; purpose: FilePurpose; fault: Extract<PackageFault, { limit: number }> }
@@ -205,12 +206,8 @@ export type ColumnMappingFault =
  */
 export type RecordDamage =
   | { kind: 'no_data_sheet' }
-  /** A public record (`tirage-cln/2`) without its « Registre public » sheet, or one whose structure is not the tool's (its title, table, algorithm, counts set aside). */
+  /** A public record (`tirage-cln/2`) without its « Registre public » sheet (one whose structure is not the tool's: PublicRegisterDamage). */
   | { kind: 'no_public_register' }
-  | { kind: 'public_register_title'; sheet: string }
-  | { kind: 'public_table_missing'; sheet: string; header: readonly string[] }
-  | { kind: 'public_register_algorithm'; algorithm: string }
-  | { kind: 'set_aside_missing'; sheet: string }
   | { kind: 'data_sheet_not_found'; sheet: string }
   | { kind: 'title_missing' }
   | { kind: 'parameter_missing'; label: string; sheet: string }
@@ -230,6 +227,14 @@ export type RecordDamage =
   | { kind: 'column_mapping_unreadable'; sheet: string; text: string }
   /** A data row that cannot be what the writer wrote (`replace` needs every row). */
   | { kind: 'data_row'; difference: Difference };
+
+/** Why a « Registre public » sheet cannot be read as the tool wrote it: worded in publicMessages.ts, like PublicDifference. */
+export type PublicRegisterDamage =
+  | { kind: 'public_register_title'; sheet: string }
+  | { kind: 'public_table_missing'; sheet: string; header: readonly string[] }
+  | Extract<RecordDamage, { kind: 'parameter_missing' }>
+  | { kind: 'public_register_algorithm'; algorithm: string }
+  | { kind: 'set_aside_missing'; sheet: string };
 
 /**
  * A candidature as `verify` compares the candidature sheet with the data sheet: an eligible one by
@@ -334,6 +339,16 @@ export type Difference =
   | { code: 'look_alike_sheet'; sheet: string; like: string }
   /** A sheet the workbook had before a draw (an earlier draw's, the journal) is gone: the data sheet's list names it. */
   | { code: 'earlier_sheet_removed'; sheet: string; cell: string; removed: string; journal: boolean }
+
+export type DifferenceCode = Difference['code'];
+
+/**
+ * What the check of a public record (`tirage-cln/2`) finds: a record sheet's differences, and
+ * those only a public record has. Worded in publicMessages.ts, apart from messages.ts, so that the
+ * task pane, which checks no public record, does not carry these sentences in its bundle.
+ */
+export type PublicDifference =
+  | Difference
   // A public record (`tirage-cln/2`) checked alone (record/verifyPublic.ts).
   | { code: 'public_row'; sheet: string; cell: string; row: number; fault: PublicRowFault }
   /** The engine refuses the register's sealed lines or its seed: `problem` as in `not_recomputable`. */
@@ -355,4 +370,3 @@ export type Difference =
   /** `recorded`: the fingerprints of the private record's readable sealed draws. */
   | { code: 'public_record_of_no_draw'; fingerprint: string; recorded: readonly string[] }
 
-export type DifferenceCode = Difference['code'];

@@ -7,6 +7,7 @@ import { fileError } from '../core/fileMessages';
 import {
   auditPublicRecord,
   isPublicRecord,
+  NotAPublicRegisterError,
   NotARecordError,
   lineOfReceipt,
   parseReceipt,
@@ -20,8 +21,8 @@ import {
   type ReceiptLine,
   type Sheet,
 } from '../core';
-import { checkRequest, differenceList, verifySheets, type VerifyReport } from './verifyRecord';
-import { verifyPublicSheets } from './verifyPublic';
+import { checkRequest, verifySheets, type VerifyReport } from './verifyRecord';
+import { publicDifferenceList, verifyPublicSheets } from './verifyPublic';
 
 /** What is asked of a check, as typed (read and refused with a French message before the file is read: `readCheckRequest`). */
 export interface CheckRequest {
@@ -149,12 +150,12 @@ export function auditReport(recordSheets: readonly Sheet[], publicSheets: readon
   try {
     audit = auditPublicRecord(recordSheets, publicSheets);
   } catch (error) {
-    if (error instanceof NotARecordError) throw fileError({ code: 'file_unreadable', reason: 'not_a_public_record', source: publicFileName, damage: error.damage });
+    if (error instanceof NotARecordError || error instanceof NotAPublicRegisterError) throw fileError({ code: 'file_unreadable', reason: 'not_a_public_record', source: publicFileName, damage: error.damage });
     throw error;
   }
   const heading = `Registre public comparé au registre : ${publicFileName}`;
   if (audit.differences.length === 0) return { conforming: true, lines: [heading, publicAuditConforming(audit.seals)] };
-  const list = differenceList(audit.differences);
+  const list = publicDifferenceList(audit.differences);
   const n = audit.differences.length;
   return {
     conforming: false,

@@ -4,17 +4,25 @@
  * prints it and the verifier page shows it with the same words, whichever record was given.
  */
 import { fileError } from '../core/fileMessages';
+import { describePublicDifference } from '../core/publicMessages';
 import {
   allPublicDifferences,
+  NotAPublicRegisterError,
   NotARecordError,
   verifyPublicWorkbook,
+  type PublicDifference,
   type PublicWorkbookCheck,
   type Sheet,
 } from '../core';
-import { CONFORMING, differenceList, notAnnouncedWords, type RecordReport, type VerifyReport } from './verifyRecord';
+import { CONFORMING, notAnnouncedWords, wordedDifferenceList, type DifferenceList, type RecordReport, type VerifyReport } from './verifyRecord';
 
 /** A sealed table published before the draw, that agrees with itself. */
 export const SEALED_TABLE_CONFORMING = 'Table scellée conforme : son empreinte est celle de ses lignes scellées ; le tirage n’est pas encore fait.';
+
+/** A public record's differences (or an audit's: checkWorkbook.ts), worded here, at the edge. */
+export function publicDifferenceList(differences: readonly PublicDifference[]): DifferenceList {
+  return wordedDifferenceList(differences, describePublicDifference);
+}
 
 export interface PublicVerifyReport extends Omit<VerifyReport, 'check'> {
   check: PublicWorkbookCheck;
@@ -30,7 +38,7 @@ export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, a
       ...(seed === undefined ? {} : { expectedSeed: seed }),
     });
   } catch (error) {
-    if (error instanceof NotARecordError) throw fileError({ code: 'file_unreadable', reason: 'not_a_public_record', source: fileName, damage: error.damage });
+    if (error instanceof NotARecordError || error instanceof NotAPublicRegisterError) throw fileError({ code: 'file_unreadable', reason: 'not_a_public_record', source: fileName, damage: error.damage });
     throw error;
   }
   const all = allPublicDifferences(check);
@@ -50,9 +58,9 @@ export function verifyPublicSheets(sheets: readonly Sheet[], fileName: string, a
     matchesAnnouncedSeed: check.announcedSeed?.found === true,
     // The replacements a public record lists are known by their dates.
     replacements: record.replacements.map((r) => r.date),
-    outcome: record.differences.length > 0 ? differenceList(record.differences) : { verdict: agrees },
+    outcome: record.differences.length > 0 ? publicDifferenceList(record.differences) : { verdict: agrees },
   };
-  const verdict = conforming ? agrees : onlyNotAnnounced ? words.verdict : differenceList(all).verdict;
-  const workbook = check.differences.length === 0 ? null : { ...differenceList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
+  const verdict = conforming ? agrees : onlyNotAnnounced ? words.verdict : publicDifferenceList(all).verdict;
+  const workbook = check.differences.length === 0 ? null : { ...publicDifferenceList(check.differences), ...(onlyNotAnnounced ? { verdict } : {}) };
   return { fileName, conforming, verdict, records: [report], workbook, added: [], check };
 }

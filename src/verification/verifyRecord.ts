@@ -81,11 +81,16 @@ export interface DifferenceList {
   verdict: string;
 }
 
-/** A record's differences, a public record's (verifyPublic.ts) or an audit's (checkWorkbook.ts), worded: the first MAX_LISTED_DIFFERENCES, then how many more. */
+/** A record's differences, worded: the first MAX_LISTED_DIFFERENCES, then how many more. */
 export function differenceList(differences: readonly Difference[]): DifferenceList {
+  return wordedDifferenceList(differences, describeDifference);
+}
+
+/** The same with another describer: a public record's differences (verifyPublic.ts) have their own. */
+export function wordedDifferenceList<D>(differences: readonly D[], describe: (difference: D) => string): DifferenceList {
   const n = differences.length;
   return {
-    listed: differences.slice(0, MAX_LISTED_DIFFERENCES).map(describeDifference),
+    listed: differences.slice(0, MAX_LISTED_DIFFERENCES).map(describe),
     more: n > MAX_LISTED_DIFFERENCES ? `… et ${n - MAX_LISTED_DIFFERENCES} autres différences.` : null,
     verdict: notConforming(n),
   };

@@ -7,7 +7,7 @@
  */
 import { InputError } from '../errors';
 import { SEALED_ALGORITHM } from '../rules';
-import type { Difference } from '../problems';
+import type { PublicDifference } from '../problems';
 import type { Sheet } from '../sheet';
 import { isDataSheet, NotARecordError, parseDataSheet } from './dataSheet';
 import { readPublicRegister } from './publicRegisterSheet';
@@ -21,13 +21,13 @@ export interface PublicAudit {
   fingerprint: string;
   /** Sealed lines whose seals were computed again from the record's key and candidatures. */
   seals: number;
-  /** Between the published record and what the private one gives (worded at the edge: messages.ts's describeDifference). */
-  differences: Difference[];
+  /** Between the published record and what the private one gives (worded at the edge: publicMessages.ts's describePublicDifference). */
+  differences: PublicDifference[];
 }
 
 /**
  * Compares a published record with the private record it came from. Throws NotARecordError when
- * the published workbook is no public record.
+ * the published workbook has no public register, NotAPublicRegisterError when its structure is not the tool's.
  */
 export function auditPublicRecord(recordSheets: readonly Sheet[], publicSheets: readonly Sheet[]): PublicAudit {
   const register = findPublicRegister(publicSheets);

@@ -30,7 +30,7 @@ export {
 export { auditPublicRecord, type PublicAudit } from './auditPublic';
 export { lineOfReceipt, sealedDrawsOfRecord, type ReceiptLine } from './receiptLookup';
 export { replacementAnnouncedDifference } from './replacements';
-export { buildPublicRegisterSheet, readPublicRegister, publicRegisterStage, PUBLIC_REGISTER_TITLES, type StatedPublicRecord } from './publicRegisterSheet';
+export { buildPublicRegisterSheet, NotAPublicRegisterError, readPublicRegister, publicRegisterStage, PUBLIC_REGISTER_TITLES, type StatedPublicRecord } from './publicRegisterSheet';
 export * from './names';
 export * from './plan';
 export { newRecordMeta, parseOfficials, LATEST_LAYOUT, type RecordLayout, type RecordMeta } from './meta';

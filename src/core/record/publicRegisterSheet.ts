@@ -12,9 +12,9 @@
  * names, the replacements' facts); everything else is recomputed and compared cell by cell.
  */
 import { INELIGIBILITY_CODES, type IneligibilityCode } from '../rowProblems';
-import { NotARecordError } from './dataSheet';
 import { INELIGIBILITY_LABELS } from './labels';
-import type { Difference, PublicRowFault } from '../problems';
+import { describePublicRegisterDamage } from '../publicMessages';
+import type { PublicDifference, PublicRegisterDamage, PublicRowFault } from '../problems';
 import { cellAddress, type CellValue } from '../sheet';
 import { SEALED_ALGORITHM } from '../rules';
 import { statusLabel } from './labels';
@@ -199,7 +199,7 @@ export interface StatedPublicRecord {
   setAside: Record<IneligibilityCode, number>;
   lines: StatedLine[];
   replacements: StatedReplacement[];
-  problems: Difference[];
+  problems: PublicDifference[];
 }
 
 /** A public register's sheet: the first rows are the tool's (a published file has no other way to say what it is). */
@@ -226,17 +226,25 @@ function wholeNumber(value: CellValue | undefined): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
+/** Thrown when the sheet's structure is not that of a public register: what is missing. */
+export class NotAPublicRegisterError extends Error {
+  constructor(readonly damage: PublicRegisterDamage) {
+    super(describePublicRegisterDamage(damage));
+    this.name = 'NotAPublicRegisterError';
+  }
+}
+
 /**
  * Reads a published register where the builder wrote it. A missing part throws
- * NotARecordError; a value that cannot be what the tool wrote is listed in `problems`.
+ * NotAPublicRegisterError; a value that cannot be what the tool wrote is listed in `problems`.
  */
 export function readPublicRegister(name: string, rows: readonly (readonly CellValue[])[]): StatedPublicRecord {
   const stage = publicRegisterStage(rows);
-  if (stage === null) throw new NotARecordError({ kind: 'public_register_title', sheet: name });
+  if (stage === null) throw new NotAPublicRegisterError({ kind: 'public_register_title', sheet: name });
   const header = PUBLIC_TABLE_HEADERS[stage];
   const tableHeader = rows.findIndex((r) => sameRow(r, header) && text(r[header.length]) === '');
-  if (tableHeader < 0) throw new NotARecordError({ kind: 'public_table_missing', sheet: name, header });
-  const problems: Difference[] = [];
+  if (tableHeader < 0) throw new NotAPublicRegisterError({ kind: 'public_table_missing', sheet: name, header });
+  const problems: PublicDifference[] = [];
   // The cell is the one holding the value that cannot be the tool's.
   const report = (row: number, column: number, fault: PublicRowFault) => problems.push({ code: 'public_row', sheet: name, cell: cellAddress(column, row), row, fault });
 
@@ -249,17 +257,17 @@ export function readPublicRegister(name: string, rows: readonly (readonly CellVa
     (Object.keys(PARAMETERS) as Parameter[]).map((key) => {
       const value = found.get(PARAMETERS[key]);
       const expected = (stage === 'drawn' ? DRAWN_PARAMETERS : SEALED_PARAMETERS).includes(key);
-      if (value === undefined && expected) throw new NotARecordError({ kind: 'parameter_missing', label: PARAMETERS[key], sheet: name });
+      if (value === undefined && expected) throw new NotAPublicRegisterError({ kind: 'parameter_missing', label: PARAMETERS[key], sheet: name });
       return [key, value ?? ''];
     }),
   ) as Record<Parameter, string>;
   if (parameters.algorithm !== SEALED_ALGORITHM) {
-    throw new NotARecordError({ kind: 'public_register_algorithm', algorithm: parameters.algorithm });
+    throw new NotAPublicRegisterError({ kind: 'public_register_algorithm', algorithm: parameters.algorithm });
   }
 
   const setAside = Object.fromEntries(INELIGIBILITY_CODES.map((code) => [code, 0])) as Record<IneligibilityCode, number>;
   const setAsideHeader = rows.findIndex((r) => sameRow(r, SET_ASIDE_HEADER));
-  if (setAsideHeader < 0 || setAsideHeader > tableHeader) throw new NotARecordError({ kind: 'set_aside_missing', sheet: name });
+  if (setAsideHeader < 0 || setAsideHeader > tableHeader) throw new NotAPublicRegisterError({ kind: 'set_aside_missing', sheet: name });
   for (let i = setAsideHeader + 1; i < tableHeader && !isEmptyRow(rows[i]); i++) {
     const code = text(rows[i][2]);
     const count = wholeNumber(rows[i][1]);

@@ -26,7 +26,7 @@ import { MandateMembers, type Replacement } from '../replacement';
 import { SEALED_ALGORITHM, type Rules } from '../rules';
 import { publicLine } from '../seal';
 import { normalisePublicSeed } from '../seed';
-import type { Difference } from '../problems';
+import type { PublicDifference } from '../problems';
 import { cellAddress, MAX_ROWS, type Sheet } from '../sheet';
 import { isDataSheet, NotARecordError, rulesFromLine } from './dataSheet';
 import { buildPublicationSheet } from './publicationSheet';
@@ -46,8 +46,8 @@ export interface PublicRecordCheck {
   publicSeed: string;
   /** The replacements applied again, in order, with their recomputed fingerprints. */
   replacements: { date: string; fingerprint: string }[];
-  /** Empty when the public record agrees with itself (worded at the edge: messages.ts's describeDifference). */
-  differences: Difference[];
+  /** Empty when the public record agrees with itself (worded at the edge: publicMessages.ts's describePublicDifference). */
+  differences: PublicDifference[];
   /** The record as recomputed from what it states, where a receipt is looked up; null when it could not be. */
   recomputed: PublicRecord | null;
 }
@@ -55,7 +55,7 @@ export interface PublicRecordCheck {
 export interface PublicWorkbookCheck {
   record: PublicRecordCheck;
   /** Differences of the workbook as a whole: a sheet no public record has, an announced fingerprint not found. */
-  differences: Difference[];
+  differences: PublicDifference[];
   announced: { fingerprint: string; found: boolean } | null;
   /** The seed announced in the room (read as the draw reads it), when one was given, and whether this draw has it. */
   announcedSeed: { seed: string; found: boolean } | null;
@@ -81,20 +81,20 @@ export function isPublicRecord(sheets: readonly Sheet[]): boolean {
 }
 
 /** Every difference of a public workbook. */
-export function allPublicDifferences(check: PublicWorkbookCheck): Difference[] {
+export function allPublicDifferences(check: PublicWorkbookCheck): PublicDifference[] {
   return [...check.record.differences, ...check.differences];
 }
 
 /**
  * Checks a public record alone. Throws NotARecordError when the workbook holds no public register,
- * or one whose structure is not the tool's.
+ * NotAPublicRegisterError when its structure is not the tool's.
  */
 export function verifyPublicWorkbook(sheets: readonly Sheet[], options: PublicCheckOptions = {}): PublicWorkbookCheck {
   const register = findPublicRegister(sheets);
   if (register === undefined) throw new NotARecordError({ kind: 'no_public_register' });
   const stated = readPublicRegister(register.name, register.rows);
   const record = checkRegister(register, stated, sheets);
-  const differences: Difference[] = [];
+  const differences: PublicDifference[] = [];
   const own = stated.stage === 'drawn' ? [register.name, PUBLIC_SHEET_NAMES.publication] : [register.name];
   for (const sheet of sheets) {
     if (!own.includes(sheet.name)) differences.push({ code: 'public_sheet_foreign', sheet: sheet.name, own });

@@ -10,11 +10,10 @@ import {
   buildPublicRecord,
   buildRecord,
   buildSealedTableWorkbook,
-  describeDifference,
   drawFromTable,
   formatReceipt,
   lineOfReceipt,
-  NotARecordError,
+  NotAPublicRegisterError,
   newRecordMeta,
   recordReplacement,
   sealedLines,
@@ -22,6 +21,7 @@ import {
   type PublicCheckOptions,
   type Sheet,
 } from '../../../src/core';
+import { describePublicDifference } from '../../../src/core/publicMessages';
 import { latestPublicRecord } from '../../../src/core/record/latestPublicRecord';
 import { GOLDEN_SEALING_KEY } from '../../golden/cases';
 import { edit, find, recordToGrids, sheetToGrid } from '../../support/records';
@@ -37,7 +37,7 @@ const sealedTable = recordToGrids(buildSealedTableWorkbook(result.prepared));
 
 const found = (grids: Sheet[], o: PublicCheckOptions = {}) => allPublicDifferences(verifyPublicWorkbook(grids, o));
 /** The differences as the CLI and the verifier page word them. */
-const differences = (grids: Sheet[], o: PublicCheckOptions = {}) => found(grids, o).map(describeDifference);
+const differences = (grids: Sheet[], o: PublicCheckOptions = {}) => found(grids, o).map(describePublicDifference);
 const codes = (grids: Sheet[], o: PublicCheckOptions = {}) => found(grids, o).map((d) => d.code);
 const REGISTER = 'Registre public';
 const tableRow = (grids: Sheet[], seal: string) => find(grids, REGISTER, (v) => v === seal).row;
@@ -129,7 +129,7 @@ describe('a public record, checked alone', () => {
       try {
         verifyPublicWorkbook(grids);
       } catch (error) {
-        if (error instanceof NotARecordError) return { damage: error.damage, message: error.message };
+        if (error instanceof NotAPublicRegisterError) return { damage: error.damage, message: error.message };
         throw error;
       }
       throw new Error('read as a public record');
@@ -207,7 +207,7 @@ describe('the auditor’s check, against the private record', () => {
     const listed = find(published, 'Publication', (v) => v === name);
     const renamed = edit(edit(published, REGISTER, row, 8, 'DUPONT Jean'), 'Publication', listed.row, listed.column, 'DUPONT Jean');
     expect(differences(renamed)).toEqual([]);
-    expect(auditPublicRecord(record, renamed).differences.map(describeDifference)).toEqual([
+    expect(auditPublicRecord(record, renamed).differences.map(describePublicDifference)).toEqual([
       `Registre public, cellule H${row} : attendu « ${name} », trouvé « DUPONT Jean ».`,
       `Publication, cellule C${listed.row} : attendu « ${name} », trouvé « DUPONT Jean ».`,
     ]);
@@ -217,7 +217,7 @@ describe('the auditor’s check, against the private record', () => {
     const other = drawFromTable(table, { ...options, publicSeed: '1 1 1', sealingKey: 'ab'.repeat(32) });
     const audit = auditPublicRecord(record, recordToGrids(buildPublicRecord(other, meta)));
     expect(audit.differences).toEqual([{ code: 'public_record_of_no_draw', fingerprint: other.prepared.canonical.fingerprint, recorded: [result.prepared.canonical.fingerprint] }]);
-    expect(audit.differences.map(describeDifference)).toEqual([
+    expect(audit.differences.map(describePublicDifference)).toEqual([
       `Le registre public (empreinte ${other.prepared.canonical.fingerprint}) n’est celui d’aucun tirage de ce registre (empreintes des tirages scellés du registre : ${result.prepared.canonical.fingerprint}).`,
     ]);
   });

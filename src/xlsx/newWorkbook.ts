@@ -1,7 +1,8 @@
 /**
  * A new workbook's package, written whole from planned sheets (core's render plans): the public
- * record and the sealed table that the task pane opens with `Excel.createWorkbook`, the CLI's
- * `--public-out`, and the empty workbook a CSV's record starts from. Nothing is read back: no XML
+ * record, the sealed table and the receipts that the task pane opens with `Excel.createWorkbook`,
+ * and the empty workbook the CLI's new files start from (a CSV's record, `--public-out`), which
+ * src/file then extends like any workbook read from disk. Nothing is read back: no XML
  * parser, no inflating — the task pane loads this module only when the staff publish (its size is
  * measured apart in the bench), so the pane's start-up script stays within its budget.
  *

@@ -25,7 +25,8 @@ import {
   type RecordModel,
 } from '../../src/core';
 import { displayName } from '../../src/core/record/labels';
-import { workbookBytes } from '../../src/xlsx/workbookBytes';
+import { planRecord } from '../../src/core/record/plan';
+import { newWorkbookBytes } from '../../src/xlsx/newWorkbook';
 import { readWorkbookSheetsFromBytes } from '../../src/xlsx/open';
 import { renderTable, scenarioArb } from './tables';
 
@@ -80,7 +81,7 @@ describe('the public record holds nothing personal beyond the names of members a
         const model = buildPublicRecord(result, meta);
         expect(cellsOf(buildPublicRecord(scrambled(result), meta))).toEqual(cellsOf(model));
 
-        const sheets = readWorkbookSheetsFromBytes(await workbookBytes(model), 'public.xlsx');
+        const sheets = readWorkbookSheetsFromBytes(await newWorkbookBytes(planRecord(model)), 'public.xlsx');
         expect(sheets.map((sheet) => sheet.name)).toEqual(['Registre public', 'Publication']);
         const texts = sheets.flatMap((sheet) => sheet.rows.flatMap((row) => row.map((v) => (v === null ? '' : String(v)))));
         const all = texts.join('\n');

@@ -624,11 +624,11 @@ export class StepViews {
         { className: 'actions' },
         names ? this.button('show-minutes', 'Afficher le procès-verbal', { type: 'select', sheet: names.minutes, cell: 'A1' }, { primary: true, describedBy: 'print-help' }) : null,
         names ? this.button('show-publication', 'Afficher la publication', { type: 'select', sheet: names.publication, cell: 'A1' }, { describedBy: 'print-help' }) : null,
-        publicRecordOffered(view) ? this.button('open-public-record', 'Ouvrir le registre public', { type: 'publish', what: 'publicRecord' }, { describedBy: 'public-record-help' }) : null,
+        this.publicRecordButton(view),
         conforming && names ? this.button('start-replace', 'Remplacer un membre', { type: 'startReplace' }) : null,
         this.button('new-draw', 'Préparer un autre tirage', { type: 'newDraw' }),
       ),
-      publicRecordOffered(view) ? this.publicRecordHelp() : null,
+      this.publicRecordHelp(view),
       this.el('p', { id: 'print-help', className: 'field__help' }, 'La feuille s’affiche dans Excel, mise en page pour l’impression A4 : Fichier > Imprimer (Ctrl+P). La publication est la page à afficher en mairie et en ligne.'),
     );
     return children;
@@ -759,15 +759,21 @@ export class StepViews {
         { className: 'actions' },
         this.button('show-replacement', `Afficher la feuille « ${sheetName} »`, { type: 'select', sheet: sheetName, cell: 'A1' }, { primary: true }),
         allDifferences(check).length === 0 ? this.button('start-replace', 'Remplacer un autre membre', { type: 'startReplace' }) : null,
-        publicRecordOffered(view) ? this.button('open-public-record', 'Ouvrir le registre public', { type: 'publish', what: 'publicRecord' }, { describedBy: 'public-record-help' }) : null,
+        this.publicRecordButton(view),
         this.button('verify-again', 'Vérifier le registre', { type: 'verifyExisting' }),
       ),
-      publicRecordOffered(view) ? this.publicRecordHelp() : null,
+      this.publicRecordHelp(view),
     ];
   }
 
-  /** What the public record is, under its button (step 6, a replacement's outcome). */
-  private publicRecordHelp(): HTMLElement {
+  /** « Ouvrir le registre public » (step 6, a replacement's outcome), when the record is sealed and conforming. */
+  private publicRecordButton(view: MinutesStep | ReplacedStep): HTMLButtonElement | null {
+    return publicRecordOffered(view) ? this.button('open-public-record', 'Ouvrir le registre public', { type: 'publish', what: 'publicRecord' }, { describedBy: 'public-record-help' }) : null;
+  }
+
+  /** What the public record is, under its button. */
+  private publicRecordHelp(view: MinutesStep | ReplacedStep): HTMLElement | null {
+    if (!publicRecordOffered(view)) return null;
     return this.el(
       'p',
       { id: 'public-record-help', className: 'field__help' },

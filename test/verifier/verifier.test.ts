@@ -481,10 +481,14 @@ withChromium('verifier.html, opened from the disk in Chromium with the network c
   test('keyboard only: Tab to the file button, pick the record, land on the verdict, type a fingerprint, Enter', async () => {
     const { page } = await openPage();
     try {
+      // Waited for before the first key: Playwright starts intercepting file choosers when asked, over the
+      // DevTools protocol; asked only as Space is pressed, a loaded machine let the dialog open first, unseen.
+      const choosing = page.waitForEvent('filechooser');
       const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
       for (let presses = 0; presses < 10 && (await focused()) !== 'record-file'; presses++) await page.keyboard.press('Tab');
       expect(await focused()).toBe('record-file');
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await page.keyboard.press('Space');
+      const chooser = await choosing;
       await chooser.setFiles(files.example);
       expect((await outcomeOf(page)).title).toBe('Registre conforme');
       // The verdict takes the focus, so a screen reader reads it and the keyboard goes on from it.
